@@ -1,0 +1,578 @@
+"""``bianmin``: the counter's command line.  With no subcommand it opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app import __version__
+from app import backup as backups
+from app.config import PASSWORD_ENV, Paths
+from app.errors import BianminError, StoreCorrupt, ValidationError
+from app.keys import write_private_file
+from app.messages import describe
+from app.models import CaseStatus, Role, to_jsonable
+
+log = logging.getLogger(__name__)
+
+USER_ENV = "BIANMIN_USER"
+NEW_PASSWORD_ENV = "BIANMIN_NEW_PASSWORD"
+RECOVERY_ENV = "BIANMIN_RECOVERY_CODE"
+
+STATUS_ZH = {
+    "received": "已收件", "accepted": "已受理", "refused": "不予受理", "correction_requested": "待补正",
+    "in_progress": "办理中", "special_procedure": "特别程序", "concluded": "已办结", "delivered": "已送达",
+    "withdrawn": "已撤回",
+}
+DUE_ZH = {"ok": "", "due_soon": "即将到期", "overdue": "已超期", None: ""}
+
+
+class CliError(Exception):
+    """A usage problem of the command line itself (exit code 2)."""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+
+
+# -- secrets ---------------------------------------------------------------------------------
+def _read_secret_file(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8").splitlines()[0].strip()
+    except (OSError, IndexError, UnicodeDecodeError) as exc:
+        raise CliError(f"无法读取密码文件 {path}") from exc
+
+
+def _password(args: argparse.Namespace, prompt: str = "密码：") -> str:
+    if getattr(args, "password_file", None):
+        return _read_secret_file(args.password_file)
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"需要密码：请在终端输入，或设置 {PASSWORD_ENV}，或使用 --password-file")
+    return getpass.getpass(prompt)
+
+
+def _new_password(args: argparse.Namespace, prompt: str = "新密码：") -> str:
+    if getattr(args, "new_password_file", None):
+        return _read_secret_file(args.new_password_file)
+    env = os.environ.get(NEW_PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"需要新密码：请在终端输入，或设置 {NEW_PASSWORD_ENV}，或使用 --new-password-file")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("再输入一次：") != first:
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def _station_file(paths: Paths) -> Path:
+    return paths.home / "station.json"
+
+
+def _default_login(paths: Paths) -> str | None:
+    try:
+        return str(json.loads(_station_file(paths).read_text("utf-8")).get("default_login") or "") or None
+    except (OSError, ValueError):
+        return None
+
+
+def _login(args: argparse.Namespace, paths: Paths) -> str:
+    login = args.user or os.environ.get(USER_ENV) or _default_login(paths)
+    if login:
+        return str(login)
+    if sys.stdin.isatty():
+        return input("操作员账号：").strip()
+    raise CliError(f"请用 --user 或 {USER_ENV} 指定操作员账号")
+
+
+def _open(args: argparse.Namespace, check: str = "quick") -> Any:
+    from app.station import Station
+
+    paths = Paths.default()
+    return Station.open(paths, _login(args, paths), _password(args), check=check)
+
+
+# -- commands --------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services import catalogue
+    from app.station import Station
+
+    paths = Paths.default()
+    password = _new_password(args, "管理员密码：") if not os.environ.get(PASSWORD_ENV) and not args.password_file \
+        else _password(args)
+    station, recovery = Station.init(paths, station_code=args.station_code, station_name=args.station_name,
+                                     admin_login=args.admin, admin_password=password, admin_name=args.admin_name)
+    try:
+        write_private_file(_station_file(paths), json.dumps({"default_login": args.admin}).encode())
+        imported = None if args.no_sample_catalogue else catalogue.import_sample(station)
+    finally:
+        station.close()
+    if args.json:
+        _emit_json({"home": str(paths.home), "station_code": args.station_code, "recovery_code": recovery,
+                    "catalogue": imported})
+        return 0
+    _out(f"服务站已建立：{args.station_name}（{args.station_code}）")
+    _out(f"数据目录：{paths.home}")
+    if imported:
+        _out(f"已导入示例事项清单 {imported.version}：{imported.items} 个事项，{imported.bundles} 个“一件事”")
+    _out("")
+    _out("恢复码（只显示这一次，请打印或抄写后锁入保险柜；忘记密码时凭它恢复）：")
+    _out(f"    {recovery}")
+    return 0
+
+
+def cmd_operator(args: argparse.Namespace) -> int:
+    from app.station import Station
+
+    if args.op_command == "list":
+        station = _open(args)
+        try:
+            ops = station.operators()
+        finally:
+            station.close()
+        if args.json:
+            _emit_json(ops)
+        else:
+            for o in ops:
+                state = "停用" if not o.active else ("锁定" if o.locked_until else "正常")
+                role = "管理员" if o.role is Role.admin else "窗口人员"
+                _out(f"{o.login:<16} {o.display_name:<10} {role:<6} {state}")
+        return 0
+    if args.op_command == "passwd":
+        paths = Paths.default()
+        me = _login(args, paths)
+        target = args.login or me
+        station = Station.open(paths, me, _password(args, "当前密码："))
+        try:
+            station.change_password(target, _new_password(args))
+        finally:
+            station.close()
+        _out(f"已修改 {target} 的密码")
+        return 0
+    station = _open(args)
+    try:
+        if args.op_command == "add":
+            op = station.add_operator(args.login, args.name or args.login, Role(args.role), _new_password(args))
+            _out(f"已添加操作员 {op.login}（{'管理员' if op.role is Role.admin else '窗口人员'}）")
+        elif args.op_command == "disable":
+            station.disable_operator(args.login)
+            _out(f"已停用操作员 {args.login}")
+        elif args.op_command == "unlock":
+            station.unlock_operator(args.login)
+            _out(f"已解锁操作员 {args.login}")
+    finally:
+        station.close()
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from app.station import Station
+
+    paths = Paths.default()
+    login = _login(args, paths)
+    if args.code_file:
+        code = _read_secret_file(args.code_file)
+    elif os.environ.get(RECOVERY_ENV):
+        code = os.environ[RECOVERY_ENV]
+    elif sys.stdin.isatty():
+        code = getpass.getpass("恢复码：")
+    else:
+        raise CliError(f"需要恢复码：请在终端输入，或设置 {RECOVERY_ENV}，或使用 --code-file")
+    station = Station.recover(paths, code, login, _new_password(args))
+    station.close()
+    _out(f"已为 {login} 设置新密码")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    station = _open(args)
+    try:
+        station.rekey()
+    finally:
+        station.close()
+    _out("数据密钥已更换，所有操作员的密码和恢复码仍然有效")
+    return 0
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from app.services import catalogue
+
+    station = _open(args)
+    try:
+        if args.cat_command == "import":
+            v = catalogue.import_file(station, Path(args.file))
+            _out(f"已导入事项清单 {v.version}：{v.items} 个事项，{v.bundles} 个“一件事”")
+        elif args.cat_command == "search":
+            hits = catalogue.search(station, args.query, limit=args.limit)
+            if args.json:
+                _emit_json(hits)
+            else:
+                for h in hits:
+                    _out(f"{h.code:<24} {'[一件事] ' if h.kind == 'bundle' else ''}{h.name.zh}  {h.name.bo or ''}")
+                if not hits:
+                    _out("没有找到匹配的事项")
+        elif args.cat_command == "show":
+            try:
+                item: Any = catalogue.get_item(station, args.code, args.version)
+            except BianminError:
+                item = catalogue.get_bundle(station, args.code, args.version)
+            if args.json:
+                _emit_json(item.body | {"version": item.version})
+            else:
+                _print_item(item.body, item.version)
+        elif args.cat_command == "list":
+            items = catalogue.list_items(station)
+            if args.json:
+                _emit_json([{"code": i.code, "version": i.version, "name": i.name} for i in items])
+            else:
+                for i in items:
+                    _out(f"{i.code:<24} {i.name.zh}")
+        elif args.cat_command == "versions":
+            vs = catalogue.versions(station)
+            if args.json:
+                _emit_json(vs)
+            else:
+                for v in vs:
+                    _out(f"{v.version:<12} {'当前' if v.active else '    '} {v.items:>4} 项 {v.published} {v.title}")
+    finally:
+        station.close()
+    return 0
+
+
+def _print_item(body: dict[str, Any], version: str) -> None:
+    name = body["name"]
+    _out(f"{body['code']}  {name['zh']}  (版本 {version})")
+    if name.get("bo"):
+        _out(f"    {name['bo']}")
+    if "items" in body:
+        _out("包含事项：" + "、".join(body["items"]))
+        return
+    _out(f"实施机关：{body['department']['zh']}")
+    _out(f"设定依据：{body['legal_basis']}")
+    _out(f"受理条件：{body['conditions']['zh']}")
+    kind = "即办件" if body["handling"] == "instant" else "承诺件"
+    _out(f"办件类型：{kind}    法定时限：{body['legal_days']} 个工作日    承诺时限：{body['promised_days']} 个工作日")
+    _out(f"收费：{'收费 ' + body['fee'].get('standard', '') if body['fee']['charged'] else '不收费'}")
+    _out("申请材料：")
+    for m in body["materials"]:
+        flags = ["必要" if m["required"] else "非必要"]
+        if m["deferrable"]:
+            flags.append("可容缺")
+        if m.get("e_licence_type"):
+            flags.append(f"可用{m['e_licence_type']}")
+        _out(f"  - {m['name']['zh']}  原件 {m['originals']} 份，复印件 {m['copies']} 份（{'，'.join(flags)}）")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services import demo
+
+    station = _open(args)
+    try:
+        result = demo.generate(station, args.cases, seed=args.seed, batch=50)
+    finally:
+        station.close()
+    if args.json:
+        _emit_json(result)
+    else:
+        _out(f"已生成 {result.created} 个演示办件：" +
+             "，".join(f"{STATUS_ZH.get(k, k)} {v}" for k, v in sorted(result.by_status.items())))
+    return 0
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from app.services import cases
+
+    station = _open(args)
+    try:
+        if args.case_command == "show":
+            case = cases.get_case(station, args.case_no)
+            events = cases.case_journal(station, args.case_no)
+            if args.json:
+                _emit_json({"case": case, "journal": [e.body() | {"hash": e.hash} for e in events],
+                            "trips": cases.trips(station, args.case_no)})
+            else:
+                _print_case(case, events)
+            return 0
+        if args.case_command == "search":
+            rows = cases.search_cases(station, args.query, limit=args.limit)
+        else:
+            status = CaseStatus(args.status) if args.status else None
+            day = date.fromisoformat(args.day) if args.day else None
+            rows = cases.list_cases(station, status=status, day=day, item_code=args.item, limit=args.limit)
+        if args.json:
+            _emit_json(rows)
+        else:
+            for r in rows:
+                _out(f"{r.case_no}  {STATUS_ZH[r.status.value]:<5} {r.applicant_name:<8} {r.id_masked:<20} "
+                     f"{r.items[:24]:<24} {DUE_ZH[r.due_state]}")
+            if not rows:
+                _out("没有符合条件的办件")
+    finally:
+        station.close()
+    return 0
+
+
+def _print_case(case: Any, events: Sequence[Any]) -> None:
+    from app.identity import mask_id
+
+    _out(f"办件编号：{case.case_no}    核验码：{case.verification_code}")
+    _out(f"状态：{STATUS_ZH[case.status.value]}    受理方式：{case.mode.value}    窗口：{case.window}")
+    _out(f"申请人：{case.applicant.name}  {mask_id(case.applicant.id_number)}")
+    if case.agent:
+        _out(f"代办人：{case.agent.name}  {mask_id(case.agent.id_number)}  （{case.agent.relation.value}）")
+    for i in case.items:
+        _out(f"事项：{i.item_code} {i.name}（清单版本 {i.item_version}）")
+    if case.promised_due:
+        _out(f"承诺办结日期：{case.promised_due}    法定期限：{case.legal_due}")
+    _out("材料：")
+    for m in case.materials:
+        _out(f"  - {m.material_code}: {m.state.value}" + (f" 补交期限 {m.due_date}" if m.due_date else ""))
+    _out("办件日志：")
+    for e in events:
+        _out(f"  {e.seq:>6}  {e.at}  {e.type}  {e.operator}")
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.services.verify import verify
+
+    station = _open(args, check="none")
+    try:
+        report = verify(station)
+    finally:
+        station.close()
+    if args.json:
+        _emit_json(report.as_dict())
+    else:
+        _out(f"日志事件 {report.events} 条，办件 {report.cases} 个")
+        if report.ok:
+            _out("校验通过：数据库完整，日志哈希链完好")
+        else:
+            for p in report.store_problems:
+                _out(f"数据库问题：{p}")
+            if report.chain_break:
+                _out(f"日志哈希链在第 {report.chain_break.seq} 条事件处断开（{report.chain_break.reason}）")
+            for c in report.cases_without_intake:
+                _out(f"办件 {c} 没有收件日志")
+    return 0 if report.ok else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    station = _open(args)
+    try:
+        path = backups.write(station, Path(args.file))
+    finally:
+        station.close()
+    _out(f"备份已写入 {path}（已加密，需当时的密码或恢复码才能恢复）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    paths = Paths.default()
+    manifest = backups.read_manifest(Path(args.file))
+    if args.recovery:
+        code = os.environ.get(RECOVERY_ENV) or (getpass.getpass("恢复码：") if sys.stdin.isatty() else "")
+        if not code:
+            raise CliError(f"需要恢复码：请在终端输入，或设置 {RECOVERY_ENV}")
+        backups.restore(paths, Path(args.file), code, login=None)
+    else:
+        backups.restore(paths, Path(args.file), _password(args), login=_login(args, paths))
+    _out(f"已从备份恢复（{manifest.get('created_at')}，服务站 {manifest.get('station_code')}）")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.services import cases
+
+    station = _open(args)
+    try:
+        due = cases.due_report(station)
+        info = {"station_code": station.station_code, "station_name": station.station_name,
+                "home": str(station.paths.home), "operator": station.operator.login,
+                "cases": int(station.db.scalar("SELECT count(*) FROM cases", default=0)),
+                "due": {k: len(v) for k, v in due.items()}, "rates": cases.rates(station),
+                "backups": [p.name for p in backups.list_backups(station.paths)][-3:]}
+    finally:
+        station.close()
+    if args.json:
+        _emit_json(info)
+    else:
+        _out(f"{info['station_name']}（{info['station_code']}）  操作员 {info['operator']}")
+        _out(f"办件 {info['cases']} 个；即将到期 {info['due']['due_soon']}，已超期 {info['due']['overdue']}；"
+             f"容缺材料即将到期 {info['due']['deferred_due_soon']}，已超期 {info['due']['deferred_overdue']}")
+        r = info["rates"]
+        _out(f"最多跑一次比例 {r['at_most_one_trip_rate']:.1%}，即办件比例 {r['instant_rate']:.1%}")
+    return 0
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    try:
+        from ui.main import run  # type: ignore[import-not-found]
+    except ImportError:
+        paths = Paths.default()
+        _out("柜台窗口将在后续版本提供。现在可以使用命令行：")
+        if not paths.keyfile.exists():
+            _out("  bianmin init --station-code 540127100000 --station-name 工卡镇便民服务中心 --admin admin")
+        _out("  bianmin demo --cases 50    bianmin case list    bianmin --help")
+        return 0
+    return int(run(sys.argv[1:]))
+
+
+# -- parser ----------------------------------------------------------------------------------
+def _common(p: argparse.ArgumentParser, json_flag: bool = False) -> None:
+    p.add_argument("--user", "-u", help=f"operator login (or {USER_ENV})")
+    p.add_argument("--password-file", help=f"file whose first line is the password (or {PASSWORD_ENV})")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bianmin", description="便民服务台 Bianmin Counter")
+    parser.add_argument("--version", action="version", version=f"bianmin {__version__}")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("init", help="set up a new station")
+    p.add_argument("--station-code", required=True, help="12-digit administrative division code")
+    p.add_argument("--station-name", required=True)
+    p.add_argument("--admin", required=True, help="login of the first administrator")
+    p.add_argument("--admin-name", default="")
+    p.add_argument("--no-sample-catalogue", action="store_true")
+    p.add_argument("--password-file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("operator", help="operators and roles")
+    osub = p.add_subparsers(dest="op_command", required=True)
+    q = osub.add_parser("add")
+    q.add_argument("login")
+    q.add_argument("--name", default="")
+    q.add_argument("--role", choices=[r.value for r in Role], default=Role.clerk.value)
+    q.add_argument("--new-password-file")
+    _common(q)
+    q = osub.add_parser("list")
+    _common(q, json_flag=True)
+    for name in ("disable", "unlock"):
+        q = osub.add_parser(name)
+        q.add_argument("login")
+        _common(q)
+    q = osub.add_parser("passwd")
+    q.add_argument("login", nargs="?")
+    q.add_argument("--new-password-file")
+    _common(q)
+    p.set_defaults(func=cmd_operator)
+
+    p = sub.add_parser("recover", help="set a new password with the recovery code")
+    p.add_argument("--code-file")
+    p.add_argument("--new-password-file")
+    _common(p)
+    p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("rekey", help="rotate the data key")
+    _common(p)
+    p.set_defaults(func=cmd_rekey)
+
+    p = sub.add_parser("catalogue", help="the service item catalogue")
+    csub = p.add_subparsers(dest="cat_command", required=True)
+    q = csub.add_parser("import")
+    q.add_argument("file")
+    _common(q)
+    q = csub.add_parser("search")
+    q.add_argument("query")
+    q.add_argument("--limit", type=int, default=20)
+    _common(q, json_flag=True)
+    q = csub.add_parser("show")
+    q.add_argument("code")
+    q.add_argument("--version", dest="version", default=None)
+    _common(q, json_flag=True)
+    for name in ("list", "versions"):
+        q = csub.add_parser(name)
+        _common(q, json_flag=True)
+    p.set_defaults(func=cmd_catalogue)
+
+    p = sub.add_parser("demo", help="make realistic demo cases through the real services")
+    p.add_argument("--cases", type=int, default=50)
+    p.add_argument("--seed", type=int, default=2026)
+    _common(p, json_flag=True)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("case", help="cases")
+    ksub = p.add_subparsers(dest="case_command", required=True)
+    q = ksub.add_parser("list")
+    q.add_argument("--status", choices=[s.value for s in CaseStatus])
+    q.add_argument("--day", help="YYYY-MM-DD")
+    q.add_argument("--item")
+    q.add_argument("--limit", type=int, default=50)
+    _common(q, json_flag=True)
+    q = ksub.add_parser("search")
+    q.add_argument("query")
+    q.add_argument("--limit", type=int, default=50)
+    _common(q, json_flag=True)
+    q = ksub.add_parser("show")
+    q.add_argument("case_no")
+    _common(q, json_flag=True)
+    p.set_defaults(func=cmd_case)
+
+    p = sub.add_parser("verify", help="check the store and the journal's hash chain")
+    _common(p, json_flag=True)
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("backup", help="write an encrypted backup")
+    p.add_argument("file")
+    _common(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="restore an encrypted backup")
+    p.add_argument("file")
+    p.add_argument("--recovery", action="store_true", help="open the backup with its recovery code")
+    _common(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("status", help="station summary")
+    _common(p, json_flag=True)
+    p.set_defaults(func=cmd_status)
+    return parser
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_window)
+    try:
+        return func(args)
+    except StoreCorrupt as exc:
+        sys.stderr.write(describe(exc) + "\n")
+        return 3
+    except (BianminError, ValidationError) as exc:
+        sys.stderr.write(describe(exc) + "\n")
+        return 1
+    except CliError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("已取消\n")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

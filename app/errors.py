@@ -1,0 +1,135 @@
+"""Typed errors of the core.
+
+Every error carries a stable ``code`` (a string the window and the command line turn into a
+sentence for people, in Chinese or Tibetan) and structured ``details``.  Core code never builds
+sentences for clerks; the English ``str()`` is for logs and developers only and must never contain
+personal data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class BianminError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    code: str = "error"
+
+    def __init__(self, message: str = "", **details: Any) -> None:
+        super().__init__(message or self.code)
+        self.details: dict[str, Any] = details
+
+
+class StationError(BianminError):
+    code = "station"
+
+
+class StationNotFound(StationError):
+    code = "station.not_found"
+
+
+class StationExists(StationError):
+    code = "station.exists"
+
+
+class AuthError(BianminError):
+    code = "auth"
+
+
+class WrongPassword(AuthError):
+    code = "auth.wrong_password"
+
+
+class AccountLocked(AuthError):
+    code = "auth.locked"
+
+
+class UnknownOperator(AuthError):
+    code = "auth.unknown_operator"
+
+
+class OperatorDisabled(AuthError):
+    code = "auth.disabled"
+
+
+class PermissionDenied(AuthError):
+    code = "auth.permission_denied"
+
+
+class WeakPassword(AuthError):
+    code = "auth.weak_password"
+
+
+class WrongRecoveryCode(AuthError):
+    code = "auth.wrong_recovery_code"
+
+
+class StoreError(BianminError):
+    code = "store"
+
+
+class StoreCorrupt(StoreError):
+    """The database or key file is damaged; ``details['backup']`` names the last good backup."""
+
+    code = "store.corrupt"
+
+
+class DiskFull(StoreError):
+    code = "store.disk_full"
+
+
+class StoreBusy(StoreError):
+    code = "store.busy"
+
+
+class MigrationError(StoreError):
+    code = "store.migration"
+
+
+class BackupError(StoreError):
+    code = "store.backup"
+
+
+class ValidationError(BianminError):
+    """Bad input; ``details['problems']`` is a list of :class:`Problem`-like dicts."""
+
+    code = "validation"
+
+
+class InvalidId(ValidationError):
+    code = "validation.id"
+
+
+class InvalidPhone(ValidationError):
+    code = "validation.phone"
+
+
+class CatalogueFileError(ValidationError):
+    code = "catalogue.file"
+
+
+class NotFound(BianminError):
+    code = "not_found"
+
+
+class CaseNotFound(NotFound):
+    code = "case.not_found"
+
+
+class ItemNotFound(NotFound):
+    code = "catalogue.item_not_found"
+
+
+class DecisionNotAllowed(BianminError):
+    """A decision the rules forbid, e.g. accepting with a required material missing."""
+
+    code = "case.decision_not_allowed"
+
+
+class InvalidTransition(BianminError):
+    code = "case.invalid_transition"
+
+
+class JournalBroken(BianminError):
+    code = "journal.broken"

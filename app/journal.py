@@ -1,0 +1,112 @@
+"""The case journal's hash chain: canonical form of an event and the check of a chain.
+
+Each event's hash covers the previous event's hash and every field of the event, so changing,
+removing or reordering any event breaks every link after it.  SQL for the journal lives in
+``app.store.journal``; this module is pure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+GENESIS = "0" * 64
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class EventType(StrEnum):
+    received = "case.received"
+    accepted = "case.accepted"
+    refused = "case.refused"
+    correction_requested = "case.correction_requested"
+    correction_resumed = "case.correction_resumed"
+    material_supplied = "case.material_supplied"
+    in_progress = "case.in_progress"
+    special_started = "case.special_procedure_started"
+    special_ended = "case.special_procedure_ended"
+    concluded = "case.concluded"
+    delivered = "case.delivered"
+    withdrawn = "case.withdrawn"
+    trip = "case.trip"
+    printed = "case.printed"
+    reprinted = "case.reprinted"
+    evaluated = "case.evaluated"
+    platform_status = "case.platform_status"
+    posted = "case.posted"
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    event_id: str
+    station: str
+    case_no: str | None
+    type: str
+    at: str
+    operator: str
+    device: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+    def body(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "event_id": self.event_id,
+            "station": self.station,
+            "case_no": self.case_no,
+            "type": self.type,
+            "at": self.at,
+            "operator": self.operator,
+            "device": self.device,
+            "payload": self.payload,
+        }
+
+
+def canonical(data: Any) -> bytes:
+    """Canonical JSON: sorted keys, no spaces, UTF-8 (no escaping of non-ASCII)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def event_hash(prev_hash: str, body: dict[str, Any]) -> str:
+    h = hashlib.sha256()
+    h.update(prev_hash.encode("ascii"))
+    h.update(b"\n")
+    h.update(canonical(body))
+    return h.hexdigest()
+
+
+def verification_code(hash_hex: str, length: int = 8) -> str:
+    """A short code a citizen can read back, derived from an event's hash (Crockford base32)."""
+    value = int(hash_hex[: (length * 5 + 3) // 4 + 1], 16)
+    out = []
+    for _ in range(length):
+        out.append(_CROCKFORD[value & 31])
+        value >>= 5
+    return "".join(reversed(out))
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str  # code: "prev_mismatch", "hash_mismatch", "gap"
+
+
+def check_chain(events: Iterable[Event], start_prev: str = GENESIS, start_seq: int = 1) -> ChainBreak | None:
+    """The first broken link in ``events`` (ordered by seq), or ``None`` when the chain holds."""
+    prev = start_prev
+    expected = start_seq
+    for ev in events:
+        if ev.seq != expected:
+            return ChainBreak(seq=expected, reason="gap")
+        if ev.prev_hash != prev:
+            return ChainBreak(seq=ev.seq, reason="prev_mismatch")
+        if event_hash(prev, ev.body()) != ev.hash:
+            return ChainBreak(seq=ev.seq, reason="hash_mismatch")
+        prev = ev.hash
+        expected += 1
+    return None

@@ -1,0 +1,109 @@
+"""Chinese sentences for the command line, keyed by error and problem codes.
+
+The window has its own translations through Qt (``ui/``); this table serves the headless
+command line, which a station administrator or county IT officer reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.errors import BianminError
+
+ERRORS: dict[str, str] = {
+    "station.not_found": "此目录下还没有服务站数据（{home}）。请先运行 bianmin init 建立服务站。",
+    "station.exists": "此目录已有服务站数据（{home}），不能重复初始化。",
+    "auth.wrong_password": "密码错误。再错 {remaining} 次将锁定 5 分钟。",
+    "auth.locked": "该账号因多次输错密码已被锁定，请 5 分钟后再试，或请管理员解锁。",
+    "auth.unknown_operator": "没有这个操作员账号。",
+    "auth.disabled": "该操作员账号已停用，请联系管理员。",
+    "auth.permission_denied": "此操作需要管理员权限。",
+    "auth.weak_password": "密码太短，至少需要 {min_length} 个字符。",
+    "auth.wrong_recovery_code": "恢复码不正确。请核对初始化时打印的恢复码。",
+    "store.corrupt": (
+        "数据库文件已损坏或无法读取，已停止以免丢失数据。最近的备份：{backup}。可用 bianmin restore 恢复。"
+    ),
+    "store.disk_full": "磁盘空间已满，本次操作已撤销，已保存的数据没有丢失。请清理磁盘后重试。",
+    "store.busy": "数据库正被另一程序使用，请稍后再试。",
+    "store.migration": "数据库升级失败，已保留升级前的备份。",
+    "store.backup": "备份文件无法使用：{path}。",
+    "store": "数据库操作失败。",
+    "validation": "输入有误：",
+    "validation.id": "证件号码有误：",
+    "catalogue.file": "事项清单文件有问题，未导入任何内容：",
+    "case.not_found": "找不到办件 {case_no}。",
+    "catalogue.item_not_found": "找不到事项 {code}。",
+    "case.decision_not_allowed": "不能作出此决定：{reason_text}",
+    "case.invalid_transition": "办件当前状态（{current}）下不能执行此操作。",
+    "journal.broken": "办件日志校验失败。",
+    "catalogue.empty": "尚未导入事项清单。",
+}
+
+PROBLEMS: dict[str, str] = {
+    "empty": "不能为空",
+    "bad_length": "位数不对",
+    "bad_characters": "含有不允许的字符",
+    "bad_checksum": "校验位不对（可能有数字录错）",
+    "bad_birth_date": "出生日期无效",
+    "future_birth_date": "出生日期晚于今天",
+    "bad_region": "地区码无效",
+    "bad_format": "格式不对",
+    "unknown": "未知的取值",
+    "required_for_proxy": "代办必须登记代办人",
+    "expired": "授权已过期",
+    "not_in_checklist": "不在该事项的材料清单中",
+    "count_missing": "收到的份数至少为 1",
+    "no_e_licence_for_material": "该材料没有可替代的电子证照",
+    "licence_grade_missing": "请选择电子证照的可信等级（A–D）",
+    "not_deferrable": "该材料不可容缺",
+    "due_date_missing": "容缺材料须有补交期限",
+    "due_date_not_in_future": "补交期限须晚于今天",
+    "required_for_post": "邮寄送达须填写地址",
+    "same_as_intake": "办理地不能与受理地相同",
+    "applicant_kind_not_allowed": "该事项不受理此类申请人",
+    "not_offered": "该事项不提供此送达方式",
+    "exists": "已存在",
+    "last_admin": "不能停用最后一名管理员",
+    "not_found": "文件不存在",
+    "not_json": "不是有效的 JSON",
+    "not_utf8": "不是 UTF-8 编码",
+    "too_large": "文件过大",
+    "required": "必填",
+}
+
+DECISION_REASONS: dict[str, str] = {
+    "required_material_missing": "必要材料缺少：{materials}（可出具一次性告知书，或将可容缺材料登记为容缺）",
+    "deferred_needs_deferral_decision": "有容缺材料，应选择“容缺受理”",
+    "committed_needs_commitment_decision": "有以承诺代替的材料，应选择“告知承诺”",
+    "nothing_deferred": "容缺受理须至少有一项容缺材料",
+    "commitment_not_allowed": "事项 {items} 不适用告知承诺",
+    "nothing_missing": "材料齐全，无需一次性告知",
+    "refusal_reason_missing": "不予受理须写明理由",
+    "refusal_remedies_missing": "不予受理须写明行政复议机关和人民法院",
+}
+
+
+class _Default(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "—"
+
+
+def describe(exc: BianminError) -> str:
+    """One sentence (plus problem lines) for a clerk or an administrator."""
+    details = _Default({k: (", ".join(map(str, v)) if isinstance(v, list) and k != "problems" else v)
+                        for k, v in exc.details.items()})
+    if exc.code == "case.decision_not_allowed":
+        reason = str(exc.details.get("reason", ""))
+        details["reason_text"] = DECISION_REASONS.get(reason, reason).format_map(details)
+    text = ERRORS.get(exc.code, ERRORS.get(exc.code.split(".")[0], "操作失败（{code}）")).format_map(
+        _Default({**details, "code": exc.code}))
+    lines = [text]
+    for p in exc.details.get("problems", []) or []:
+        if isinstance(p, dict):
+            where = p.get("field") or p.get("where", "")
+            what = PROBLEMS.get(p.get("problem", ""), p.get("problem", ""))
+            extra = p.get("detail", "")
+            lines.append(f"  - {where}：{what}" + (f"（{extra}）" if extra else ""))
+        else:
+            lines.append(f"  - {p}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Use cases: plain functions and small classes that take an open station."""

@@ -1,0 +1,50 @@
+"""``bianmin verify``: the store's integrity, the journal's hash chain, and their agreement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import StoreCorrupt
+from app.journal import ChainBreak, check_chain
+from app.station import Station
+from app.store import journal as journal_store
+
+
+@dataclass
+class VerifyReport:
+    ok: bool
+    events: int
+    cases: int
+    store_problems: list[str] = field(default_factory=list)
+    chain_break: ChainBreak | None = None
+    cases_without_intake: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok, "events": self.events, "cases": self.cases, "store_problems": self.store_problems,
+            "chain_break": None if self.chain_break is None else
+            {"seq": self.chain_break.seq, "reason": self.chain_break.reason},
+            "cases_without_intake": self.cases_without_intake,
+        }
+
+
+def verify(station: Station) -> VerifyReport:
+    problems: list[str] = []
+    try:
+        station.db.check(full=True)
+    except StoreCorrupt as exc:
+        problems.extend(exc.details.get("problems", [str(exc)]))
+    brk = check_chain(journal_store.iter_events(station.db))
+    orphans = [r[0] for r in station.db.all(
+        "SELECT case_no FROM cases c WHERE NOT EXISTS "
+        "(SELECT 1 FROM events e WHERE e.case_no = c.case_no AND e.type = 'case.received') LIMIT 20")]
+    report = VerifyReport(
+        ok=not problems and brk is None and not orphans,
+        events=journal_store.count(station.db),
+        cases=int(station.db.scalar("SELECT count(*) FROM cases", default=0)),
+        store_problems=problems, chain_break=brk, cases_without_intake=orphans,
+    )
+    with station.db.transaction():
+        station.journal("station.verified", None, {"ok": report.ok, "events": report.events})
+    return report

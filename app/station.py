@@ -1,0 +1,355 @@
+"""A station's data directory opened by an operator: key file, encrypted store, who is working.
+
+``Station.init`` makes a new station; ``Station.open`` logs an operator in; the services in
+``app.services`` take an open :class:`Station`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from app import backup as backups
+from app.clock import Clock
+from app.config import KdfParams, Paths
+from app.errors import (
+    DiskFull,
+    OperatorDisabled,
+    PermissionDenied,
+    StationExists,
+    StationNotFound,
+    StoreCorrupt,
+    StoreError,
+    UnknownOperator,
+    ValidationError,
+    WeakPassword,
+)
+from app.keys import RECOVERY_SLOT, KeyFile, new_data_key, new_recovery_code, normalize_recovery_code
+from app.models import Operator, Role
+from app.seqmark import SequenceMark
+from app.store import journal as journal_store
+from app.store import migrations
+from app.store import operators as op_store
+from app.store.db import Database
+from app.workdays import WorkCalendar, default_regional_days, load_regional_days, prefecture_of
+
+log = logging.getLogger(__name__)
+
+STATION_CODE = re.compile(r"^[1-6][0-9]{11}$")
+LOGIN = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
+MIN_PASSWORD = 8
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise WeakPassword(min_length=MIN_PASSWORD)
+
+
+def check_login(login: str) -> str:
+    login = login.strip()
+    if not LOGIN.match(login):
+        raise ValidationError("bad login", field="login", problem="bad_format")
+    return login
+
+
+@dataclass
+class Station:
+    paths: Paths
+    keyfile: KeyFile
+    db: Database
+    operator: Operator
+    clock: Clock = field(default_factory=Clock)
+    kdf: KdfParams = field(default_factory=KdfParams)
+    epoch: int = 1
+    _data_key: bytes = field(default=b"", repr=False)
+    _calendar: WorkCalendar | None = field(default=None, repr=False)
+    _seq: SequenceMark | None = field(default=None, repr=False)
+
+    # -- facts ----------------------------------------------------------------------------------
+    @property
+    def station_code(self) -> str:
+        return self.keyfile.station_code
+
+    @property
+    def station_name(self) -> str:
+        return op_store.get_meta(self.db, "station_name", "") or ""
+
+    @property
+    def device_id(self) -> str:
+        return op_store.get_meta(self.db, "device_id", "") or ""
+
+    @property
+    def is_admin(self) -> bool:
+        return self.operator.role is Role.admin
+
+    def require_admin(self) -> None:
+        if not self.is_admin:
+            raise PermissionDenied(required="admin")
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            custom = self.paths.home / "regional_days.json"
+            regional = load_regional_days(custom) if custom.exists() else list(default_regional_days())
+            self._calendar = WorkCalendar(regional, prefecture=prefecture_of(self.station_code))
+        return self._calendar
+
+    @property
+    def sequence_mark(self) -> SequenceMark:
+        if self._seq is None:
+            self._seq = SequenceMark(self.paths.sequence_mark)
+        return self._seq
+
+    def today(self) -> date:
+        return self.clock.today()
+
+    def journal(self, type: str, case_no: str | None, payload: dict[str, object]) -> journal_store.Event:
+        return journal_store.append(
+            self.db, station=self.station_code, device=self.device_id, operator=self.operator.login,
+            type=type, at=self.clock.stamp(), case_no=case_no, payload=payload,
+        )
+
+    def log_access(self, action: str, case_no: str | None, detail: str = "") -> None:
+        with self.db.transaction():
+            journal_store.log_access(self.db, at=self.clock.stamp(), operator=self.operator.login,
+                                     action=action, case_no=case_no, detail=detail)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- creation -------------------------------------------------------------------------------
+    @classmethod
+    def init(
+        cls, paths: Paths, *, station_code: str, station_name: str, admin_login: str, admin_password: str,
+        admin_name: str = "", kdf: KdfParams | None = None, clock: Clock | None = None,
+    ) -> tuple[Station, str]:
+        """Make a new station; returns it (the admin logged in) and the recovery code, shown once."""
+        kdf = kdf or KdfParams()
+        clock = clock or Clock()
+        if not STATION_CODE.match(station_code):
+            raise ValidationError("bad station code", field="station_code", problem="bad_format")
+        if not station_name.strip():
+            raise ValidationError("empty station name", field="station_name", problem="empty")
+        admin_login = check_login(admin_login)
+        check_password(admin_password)
+        if paths.keyfile.exists() or paths.database.exists():
+            raise StationExists(home=str(paths.home))
+        paths.ensure()
+        data_key = new_data_key()
+        recovery = new_recovery_code()
+        keyfile = KeyFile.create(paths.keyfile, station_code)
+        keyfile.put_slot(keyfile.operator_slot_id(admin_login), "operator", admin_password, {1: data_key}, kdf)
+        keyfile.put_slot(RECOVERY_SLOT, "recovery", normalize_recovery_code(recovery), {1: data_key}, kdf)
+        try:
+            db = Database(paths.database, data_key)
+            migrations.migrate(db)
+            now = clock.stamp()
+            with db.transaction():
+                op_store.set_meta(db, "station_code", station_code)
+                op_store.set_meta(db, "station_name", station_name.strip())
+                op_store.set_meta(db, "device_id", str(uuid.uuid4()))
+                op_store.set_meta(db, "created_at", now)
+                op_store.insert_operator(db, login=admin_login, display_name=admin_name or admin_login,
+                                         role=Role.admin.value, created_at=now)
+            keyfile.save()
+        except OSError as exc:
+            raise DiskFull(str(exc)) if exc.errno == 28 else StoreError(str(exc)) from exc
+        operator = _operator(db, admin_login, keyfile)
+        log.info("station initialised")
+        return cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock, kdf=kdf,
+                   epoch=1, _data_key=data_key), recovery
+
+    # -- opening --------------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, paths: Paths, login: str, password: str, *, kdf: KdfParams | None = None,
+        clock: Clock | None = None, check: str = "quick",
+    ) -> Station:
+        keyfile = _load_keyfile(paths)
+        unlocked = keyfile.unlock(keyfile.operator_slot_id(login), password)
+        db, epoch, key = _open_db(paths, unlocked.data_keys, check)
+        operator = _operator(db, login, keyfile)
+        station = cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock or Clock(),
+                      kdf=kdf or KdfParams(), epoch=epoch, _data_key=key)
+        station._migrate_if_needed()
+        station._finish_rekey_if_interrupted()
+        return station
+
+    @classmethod
+    def recover(
+        cls, paths: Paths, recovery_code: str, login: str, new_password: str, *,
+        kdf: KdfParams | None = None, clock: Clock | None = None,
+    ) -> Station:
+        """Set a new password for ``login`` with the recovery code printed at setup."""
+        check_password(new_password)
+        keyfile = _load_keyfile(paths)
+        unlocked = keyfile.unlock(RECOVERY_SLOT, recovery_code)
+        db, epoch, key = _open_db(paths, unlocked.data_keys, "quick")
+        row = op_store.get_operator(db, login)
+        if row is None:
+            db.close()
+            raise UnknownOperator()
+        kdf = kdf or KdfParams()
+        keyfile.put_slot(keyfile.operator_slot_id(login), "operator", new_password, unlocked.data_keys, kdf)
+        keyfile.save()
+        if not row["active"]:
+            with db.transaction():
+                op_store.set_active(db, login, True)
+        operator = _operator(db, login, keyfile)
+        station = cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock or Clock(),
+                      kdf=kdf, epoch=epoch, _data_key=key)
+        with db.transaction():
+            station.journal("station.recovered", None, {"login": login})
+        return station
+
+    def _migrate_if_needed(self) -> None:
+        if not migrations.pending(self.db):
+            return
+        target = backups.take(self, reason="pre-migration")
+        log.info("backup before migration written to %s", target.name)
+        migrations.migrate(self.db)
+
+    def _finish_rekey_if_interrupted(self) -> None:
+        # A rekey cut short leaves two keys; keep the one the store actually opened with.
+        if len(self.keyfile.epochs) > 1:
+            self.keyfile.drop_epochs_except(self.epoch)
+            self.keyfile.save()
+
+    # -- operators ------------------------------------------------------------------------------
+    def operators(self) -> list[Operator]:
+        return [_to_operator(r, self.keyfile) for r in op_store.list_operators(self.db)]
+
+    def add_operator(self, login: str, display_name: str, role: Role, password: str) -> Operator:
+        self.require_admin()
+        login = check_login(login)
+        check_password(password)
+        if op_store.get_operator(self.db, login) is not None:
+            raise ValidationError("login taken", field="login", problem="exists")
+        keys = {self.epoch: self._data_key}
+        self.keyfile.put_slot(self.keyfile.operator_slot_id(login), "operator", password, keys, self.kdf)
+        with self.db.transaction():
+            op_store.insert_operator(self.db, login=login, display_name=display_name or login, role=role.value,
+                                     created_at=self.clock.stamp())
+            self.journal("operator.added", None, {"login": login, "role": role.value})
+        self.keyfile.save()
+        return _operator(self.db, login, self.keyfile)
+
+    def disable_operator(self, login: str) -> None:
+        self.require_admin()
+        row = op_store.get_operator(self.db, login)
+        if row is None:
+            raise UnknownOperator()
+        if row["role"] == Role.admin.value and row["active"] and op_store.count_active_admins(self.db) <= 1:
+            raise ValidationError("last administrator", field="login", problem="last_admin")
+        with self.db.transaction():
+            op_store.set_active(self.db, login, False)
+            self.journal("operator.disabled", None, {"login": login})
+        self.keyfile.remove_slot(self.keyfile.operator_slot_id(login))
+        self.keyfile.save()
+
+    def unlock_operator(self, login: str) -> None:
+        self.require_admin()
+        if op_store.get_operator(self.db, login) is None:
+            raise UnknownOperator()
+        self.keyfile.reset_lock(self.keyfile.operator_slot_id(login))
+        self.keyfile.save()
+        with self.db.transaction():
+            self.journal("operator.unlocked", None, {"login": login})
+
+    def change_password(self, login: str, new_password: str, old_password: str | None = None) -> None:
+        """Own password (with the old one), or anyone's when an administrator does it."""
+        check_password(new_password)
+        row = op_store.get_operator(self.db, login)
+        if row is None:
+            raise UnknownOperator()
+        if login.lower() == self.operator.login.lower():
+            if old_password is not None:
+                self.keyfile.unlock(self.keyfile.operator_slot_id(login), old_password)
+        else:
+            self.require_admin()
+        self.keyfile.put_slot(self.keyfile.operator_slot_id(login), "operator", new_password,
+                              {self.epoch: self._data_key}, self.kdf)
+        self.keyfile.save()
+        with self.db.transaction():
+            self.journal("operator.password_changed", None, {"login": login})
+
+    # -- key rotation ---------------------------------------------------------------------------
+    def rekey(self) -> None:
+        """Re-encrypt the store under a new data key, sealed for every operator and recovery.
+
+        Crash-safe: the key file holds both keys until the store has been re-encrypted.
+        """
+        self.require_admin()
+        backups.take(self, reason="pre-rekey")
+        new_epoch = max(self.keyfile.epochs) + 1
+        new_key = new_data_key()
+        self.keyfile.add_epoch(new_epoch, new_key)
+        self.keyfile.save()
+        self.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        self.epoch, self._data_key = new_epoch, new_key
+        self.keyfile.drop_epochs_except(new_epoch)
+        self.keyfile.save()
+        with self.db.transaction():
+            self.journal("station.rekeyed", None, {"epoch": new_epoch})
+        log.info("data key rotated to epoch %d", new_epoch)
+
+    @property
+    def data_key(self) -> bytes:
+        return self._data_key
+
+
+def _load_keyfile(paths: Paths) -> KeyFile:
+    try:
+        keyfile = KeyFile.load(paths.keyfile)
+    except FileNotFoundError:
+        raise StationNotFound(home=str(paths.home)) from None
+    if not paths.database.exists():
+        raise StoreCorrupt("database file missing", backup=_last_backup(paths))
+    return keyfile
+
+
+def _last_backup(paths: Paths) -> str | None:
+    found = backups.list_backups(paths)
+    return str(found[-1]) if found else None
+
+
+def _open_db(paths: Paths, keys: dict[int, bytes], check: str) -> tuple[Database, int, bytes]:
+    """Open with the newest key that works (an interrupted rekey leaves two)."""
+    last: StoreError | None = None
+    for epoch in sorted(keys, reverse=True):
+        try:
+            return Database(paths.database, keys[epoch], check=check), epoch, keys[epoch]
+        except StoreCorrupt as exc:
+            last = exc
+    assert last is not None
+    raise StoreCorrupt(str(last), backup=_last_backup(paths), **last.details) from last
+
+
+def _to_operator(row: dict[str, object], keyfile: KeyFile) -> Operator:
+    failed, until = keyfile.lock_state(keyfile.operator_slot_id(str(row["login"])))
+    return Operator(login=str(row["login"]), display_name=str(row["display_name"]), role=Role(str(row["role"])),
+                    active=bool(row["active"]), created_at=str(row["created_at"]), failed_attempts=failed,
+                    locked_until=until)
+
+
+def _operator(db: Database, login: str, keyfile: KeyFile) -> Operator:
+    row = op_store.get_operator(db, login)
+    if row is None:
+        db.close()
+        raise UnknownOperator()
+    if not row["active"]:
+        db.close()
+        raise OperatorDisabled()
+    return _to_operator(row, keyfile)
+
+
+def station_exists(paths: Paths) -> bool:
+    return paths.keyfile.exists()
+
+
+def data_dir_files(home: Path) -> list[Path]:
+    return sorted(p for p in home.rglob("*") if p.is_file())

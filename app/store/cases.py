@@ -1,0 +1,184 @@
+"""SQL of cases: numbers, rows, items, materials, trips and the case search index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from app.store.db import Database
+from app.textsearch import Document
+
+CASE_COLUMNS = (
+    "case_no", "station_code", "status", "decision", "outcome", "mode", "bundle_code",
+    "applicant_kind", "applicant_name", "applicant_id_type", "applicant_id_no", "applicant_phone",
+    "applicant", "agent", "delivery", "refusal", "cross_region", "correction_due", "created_at",
+    "created_day", "accepted_at", "clock_start", "legal_due", "promised_due", "verification_code",
+    "platform_no", "window", "operator", "trips", "updated_at",
+)
+_MATERIAL_COLUMNS = (
+    "item_code", "material_code", "state", "form", "count", "licence_type", "licence_grade", "due_date", "note",
+)
+
+
+def next_sequence(db: Database, day: str, floor: int = 0) -> int:
+    """The next case sequence of ``day`` (never reused: the counter only grows)."""
+    last = int(db.scalar("SELECT last_seq FROM case_counters WHERE day = ?", (day,), default=0))
+    seq = max(last, floor) + 1
+    db.execute(
+        "INSERT INTO case_counters (day, last_seq) VALUES (?, ?) "
+        "ON CONFLICT(day) DO UPDATE SET last_seq = excluded.last_seq",
+        (day, seq),
+    )
+    return seq
+
+
+def insert_case(db: Database, row: dict[str, Any]) -> int:
+    cols = [c for c in CASE_COLUMNS if c in row]
+    cur = db.execute(
+        f"INSERT INTO cases ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+        [row[c] for c in cols],
+    )
+    return int(cur.lastrowid)
+
+
+def update_case(db: Database, case_id: int, **fields: Any) -> None:
+    bad = set(fields) - set(CASE_COLUMNS)
+    if bad:
+        raise ValueError(f"unknown case columns: {sorted(bad)}")
+    assignments = ", ".join(f"{k} = ?" for k in fields)
+    db.execute(f"UPDATE cases SET {assignments} WHERE id = ?", [*fields.values(), case_id])
+
+
+def insert_items(db: Database, case_id: int, items: Sequence[dict[str, Any]]) -> None:
+    db.executemany(
+        "INSERT INTO case_items (case_id, item_code, item_version, name, legal_days, promised_days, instant) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(case_id, i["item_code"], i["item_version"], i["name"], i["legal_days"], i["promised_days"],
+          int(i["instant"])) for i in items],
+    )
+
+
+def upsert_materials(db: Database, case_id: int, materials: Sequence[dict[str, Any]]) -> None:
+    db.executemany(
+        f"INSERT INTO case_materials (case_id, {', '.join(_MATERIAL_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(case_id, item_code, material_code) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in _MATERIAL_COLUMNS[2:]),
+        [(case_id, *[m.get(c) for c in _MATERIAL_COLUMNS]) for m in materials],
+    )
+
+
+def insert_trip(db: Database, case_id: int, at: str, purpose: str, operator: str) -> None:
+    db.execute("INSERT INTO trips (case_id, at, purpose, operator) VALUES (?,?,?,?)", (case_id, at, purpose, operator))
+    db.execute("UPDATE cases SET trips = (SELECT count(*) FROM trips WHERE case_id = ?) WHERE id = ?",
+               (case_id, case_id))
+
+
+def index_case(db: Database, case_id: int, doc: Document, replace: bool = False) -> None:
+    if replace:
+        db.execute("DELETE FROM case_fts WHERE rowid = ?", (case_id,))
+    db.execute(
+        "INSERT INTO case_fts (rowid, name, pinyin, num, rev) VALUES (?,?,?,?,?)",
+        (case_id, doc.name, doc.pinyin, doc.num, doc.rev),
+    )
+
+
+def get_row(db: Database, case_no: str) -> dict[str, Any] | None:
+    row = db.one(f"SELECT id, {', '.join(CASE_COLUMNS)} FROM cases WHERE case_no = ?", (case_no,))
+    if row is None:
+        return None
+    return dict(zip(("id", *CASE_COLUMNS), row, strict=True))
+
+
+def get_items(db: Database, case_id: int) -> list[dict[str, Any]]:
+    rows = db.all(
+        "SELECT item_code, item_version, name, legal_days, promised_days, instant FROM case_items "
+        "WHERE case_id = ? ORDER BY rowid",
+        (case_id,),
+    )
+    keys = ("item_code", "item_version", "name", "legal_days", "promised_days", "instant")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def get_materials(db: Database, case_id: int) -> list[dict[str, Any]]:
+    rows = db.all(
+        f"SELECT {', '.join(_MATERIAL_COLUMNS)} FROM case_materials WHERE case_id = ? ORDER BY rowid", (case_id,)
+    )
+    return [dict(zip(_MATERIAL_COLUMNS, r, strict=True)) for r in rows]
+
+
+def get_trips(db: Database, case_id: int) -> list[dict[str, Any]]:
+    rows = db.all("SELECT at, purpose, operator FROM trips WHERE case_id = ? ORDER BY id", (case_id,))
+    return [{"at": r[0], "purpose": r[1], "operator": r[2]} for r in rows]
+
+
+_SUMMARY = (
+    "c.case_no, c.status, c.applicant_name, c.applicant_id_type, c.applicant_id_no, c.created_at, "
+    "c.promised_due, (SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id)"
+)
+SUMMARY_KEYS = ("case_no", "status", "applicant_name", "id_type", "id_no", "created_at", "promised_due", "items")
+
+
+def search(db: Database, match: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """Cases whose index matches an FTS5 expression, newest first."""
+    rows = db.all(
+        f"SELECT {_SUMMARY} FROM (SELECT rowid AS rid FROM case_fts WHERE case_fts MATCH ? "
+        "ORDER BY rowid DESC LIMIT ? OFFSET ?) m JOIN cases c ON c.id = m.rid ORDER BY c.id DESC",
+        (match, limit, offset),
+    )
+    return [dict(zip(SUMMARY_KEYS, r, strict=True)) for r in rows]
+
+
+def by_case_no_prefix(db: Database, prefix: str, limit: int) -> list[dict[str, Any]]:
+    rows = db.all(
+        f"SELECT {_SUMMARY} FROM cases c WHERE c.case_no >= ? AND c.case_no < ? ORDER BY c.case_no DESC LIMIT ?",
+        (prefix, prefix + "\uffff", limit),
+    )
+    return [dict(zip(SUMMARY_KEYS, r, strict=True)) for r in rows]
+
+
+def listing(
+    db: Database, *, status: str | None = None, day: str | None = None, item_code: str | None = None,
+    limit: int = 50, offset: int = 0,
+) -> list[dict[str, Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if status:
+        where.append("c.status = ?")
+        params.append(status)
+    if day:
+        where.append("c.created_day = ?")
+        params.append(day)
+    if item_code:
+        where.append("c.id IN (SELECT case_id FROM case_items WHERE item_code = ?)")
+        params.append(item_code)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = db.all(f"SELECT {_SUMMARY} FROM cases c {clause} ORDER BY c.id DESC LIMIT ? OFFSET ?",
+                  [*params, limit, offset])
+    return [dict(zip(SUMMARY_KEYS, r, strict=True)) for r in rows]
+
+
+def open_with_due(db: Database, statuses: Sequence[str]) -> list[tuple[str, str | None]]:
+    marks = ", ".join("?" for _ in statuses)
+    return [(r[0], r[1]) for r in db.all(
+        f"SELECT case_no, promised_due FROM cases WHERE status IN ({marks}) AND promised_due IS NOT NULL",
+        list(statuses),
+    )]
+
+
+def deferred_due(db: Database) -> list[tuple[str, str, str, str | None]]:
+    """(case_no, item_code, material_code, due_date) of deferred materials not yet supplied."""
+    rows = db.all(
+        "SELECT c.case_no, m.item_code, m.material_code, m.due_date FROM case_materials m "
+        "JOIN cases c ON c.id = m.case_id WHERE m.state = 'deferred' AND c.status NOT IN "
+        "('withdrawn', 'refused') ORDER BY m.due_date"
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM cases", default=0))
+
+
+def as_json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)

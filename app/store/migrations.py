@@ -1,0 +1,224 @@
+"""Numbered schema migrations.  ``PRAGMA user_version`` holds the number applied last.
+
+A migration never edits an earlier one; a new change is a new number.  The caller takes a
+backup before any migration runs (see ``app.station``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from app.store.db import Database
+from app.textsearch import FTS_TOKENIZER
+
+log = logging.getLogger(__name__)
+
+_V1 = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE operators (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('clerk', 'admin')),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE catalogue_versions (
+    version TEXT PRIMARY KEY,
+    region TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE items (
+    code TEXT NOT NULL,
+    version TEXT NOT NULL REFERENCES catalogue_versions(version),
+    name_zh TEXT NOT NULL,
+    name_bo TEXT,
+    type TEXT NOT NULL,
+    handling TEXT NOT NULL,
+    legal_days INTEGER NOT NULL,
+    promised_days INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (code, version)
+);
+
+CREATE TABLE bundles (
+    code TEXT NOT NULL,
+    version TEXT NOT NULL REFERENCES catalogue_versions(version),
+    name_zh TEXT NOT NULL,
+    name_bo TEXT,
+    body TEXT NOT NULL,
+    PRIMARY KEY (code, version)
+);
+
+CREATE VIRTUAL TABLE catalogue_fts USING fts5(
+    kind UNINDEXED, code UNINDEXED, version UNINDEXED, name, pinyin, num, rev,
+    tokenize = "{FTS_TOKENIZER}", prefix = '1 2 3'
+);
+
+CREATE TABLE case_counters (day TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
+
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    case_no TEXT NOT NULL UNIQUE,
+    station_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    outcome TEXT,
+    mode TEXT NOT NULL,
+    bundle_code TEXT,
+    applicant_kind TEXT NOT NULL,
+    applicant_name TEXT NOT NULL,
+    applicant_id_type TEXT NOT NULL,
+    applicant_id_no TEXT NOT NULL,
+    applicant_phone TEXT NOT NULL DEFAULT '',
+    applicant TEXT NOT NULL,
+    agent TEXT,
+    delivery TEXT NOT NULL,
+    refusal TEXT,
+    cross_region TEXT,
+    correction_due TEXT,
+    created_at TEXT NOT NULL,
+    created_day TEXT NOT NULL,
+    accepted_at TEXT,
+    clock_start TEXT,
+    legal_due TEXT,
+    promised_due TEXT,
+    verification_code TEXT NOT NULL DEFAULT '',
+    platform_no TEXT NOT NULL DEFAULT '',
+    window TEXT NOT NULL DEFAULT '',
+    operator TEXT NOT NULL,
+    trips INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX cases_status ON cases(status, promised_due);
+CREATE INDEX cases_day ON cases(created_day);
+CREATE INDEX cases_id_no ON cases(applicant_id_no);
+
+CREATE TABLE case_items (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    item_code TEXT NOT NULL,
+    item_version TEXT NOT NULL,
+    name TEXT NOT NULL,
+    legal_days INTEGER NOT NULL,
+    promised_days INTEGER NOT NULL,
+    instant INTEGER NOT NULL,
+    PRIMARY KEY (case_id, item_code)
+);
+CREATE INDEX case_items_item ON case_items(item_code);
+
+CREATE TABLE case_materials (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    item_code TEXT NOT NULL,
+    material_code TEXT NOT NULL,
+    state TEXT NOT NULL,
+    form TEXT,
+    count INTEGER NOT NULL DEFAULT 0,
+    licence_type TEXT,
+    licence_grade TEXT,
+    due_date TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (case_id, item_code, material_code)
+);
+CREATE INDEX case_materials_due ON case_materials(state, due_date);
+
+CREATE TABLE trips (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    at TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    operator TEXT NOT NULL
+);
+CREATE INDEX trips_case ON trips(case_id);
+
+CREATE VIRTUAL TABLE case_fts USING fts5(
+    name, pinyin, num, rev, content = '', contentless_delete = 1,
+    tokenize = "{FTS_TOKENIZER}", prefix = '1 2 3'
+);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    station TEXT NOT NULL,
+    case_no TEXT,
+    type TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    device TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX events_case ON events(case_no);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'journal events are immutable'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'journal events are immutable'); END;
+
+CREATE TABLE access_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    case_no TEXT,
+    detail TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+def _v1(db: Database) -> None:
+    for statement in _split(_V1):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a script on ';' at line ends, keeping trigger bodies whole."""
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for line in script.splitlines():
+        if not line.strip():
+            continue
+        buf.append(line)
+        upper = line.strip().upper()
+        if upper.startswith("BEGIN") or " BEGIN " in f" {upper} ":
+            depth += 1
+        if upper.startswith("END;") or upper.endswith(" END;"):
+            depth -= 1
+        if line.rstrip().endswith(";") and depth == 0:
+            out.append("\n".join(buf))
+            buf = []
+    if buf:
+        out.append("\n".join(buf))
+    return out
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    return int(db.scalar("PRAGMA user_version", default=0))
+
+
+def pending(db: Database) -> list[int]:
+    return list(range(current_version(db) + 1, LATEST + 1))
+
+
+def migrate(db: Database) -> list[int]:
+    """Apply every pending migration, each in its own transaction; returns their numbers."""
+    done: list[int] = []
+    for number in pending(db):
+        log.info("applying schema migration %d", number)
+        with db.transaction():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+        done.append(number)
+    return done
