@@ -132,8 +132,12 @@ def restore(paths: Paths, src: Path, secret: str, *, login: str | None = None) -
         slot = RECOVERY_SLOT if login is None else keyfile.operator_slot_id(login)
         unlocked = keyfile.unlock(slot, secret, count_failures=False)
         _epoch, key = unlocked.newest()
-        test = Database(db_copy, key, check="full")
-        test.close()
+        restored = Database(db_copy, key, check="full")
+        # Numbers handed out since this backup are known only to the sequence mark beside the
+        # store: forget the backup's reservations so that numbering resumes after the mark.
+        with restored.transaction():
+            restored.execute("UPDATE case_counters SET reserved = 0")
+        restored.close()
         if paths.database.exists():
             _keep_current(paths)
         for suffix in ("-wal", "-shm"):

@@ -34,17 +34,26 @@ class SequenceMark:
             return "", 0
 
     def floor(self, day: str) -> int:
-        """Numbers at or below this may have been handed out on ``day`` already."""
+        """Numbers at or below this may have been handed out on ``day``."""
         return self._reserved if day == self._day else 0
 
-    def reserve(self, day: str, seq: int) -> None:
-        """Make sure the mark covers ``seq`` before a case with that number is committed."""
-        if day == self._day and seq <= self._reserved:
-            return
-        reserved = seq + BLOCK - 1
-        write_private_file(self.path, json.dumps({"day": day, "reserved": reserved}).encode())
-        self._day, self._reserved = day, reserved
+    def reserve(self, day: str, upto: int) -> None:
+        """Record (durably) that numbers up to ``upto`` may be used on ``day``."""
+        write_private_file(self.path, json.dumps({"day": day, "reserved": upto}).encode())
+        self._day, self._reserved = day, upto
 
-    def used_floor(self, day: str) -> int:
-        """After a restore: every number up to the reserved block may have been used."""
-        return self.floor(day)
+    def next_number(self, last: int, reserved: int, day: str) -> tuple[int, int]:
+        """The next sequence and the store's new reservation, given the store's counter.
+
+        When the mark is ahead of the store's own reservation, an older store was restored:
+        every number up to the mark may already be on a receipt, so numbering goes on after it.
+        """
+        mark = self.floor(day)
+        if mark > reserved:
+            last = max(last, mark)
+            reserved = mark
+        seq = last + 1
+        if seq > reserved:
+            reserved = seq + BLOCK - 1
+            self.reserve(day, reserved)
+        return seq, reserved

@@ -220,11 +220,18 @@ class Station:
             self.keyfile.save()
 
     # -- operators ------------------------------------------------------------------------------
+    def _reload_keys(self) -> KeyFile:
+        """The key file as it is on disk now (another login may have counted a failure)."""
+        self.keyfile = KeyFile.load(self.paths.keyfile)
+        return self.keyfile
+
     def operators(self) -> list[Operator]:
-        return [_to_operator(r, self.keyfile) for r in op_store.list_operators(self.db)]
+        keyfile = self._reload_keys()
+        return [_to_operator(r, keyfile) for r in op_store.list_operators(self.db)]
 
     def add_operator(self, login: str, display_name: str, role: Role, password: str) -> Operator:
         self.require_admin()
+        self._reload_keys()
         login = check_login(login)
         check_password(password)
         if op_store.get_operator(self.db, login) is not None:
@@ -240,6 +247,7 @@ class Station:
 
     def disable_operator(self, login: str) -> None:
         self.require_admin()
+        self._reload_keys()
         row = op_store.get_operator(self.db, login)
         if row is None:
             raise UnknownOperator()
@@ -253,6 +261,7 @@ class Station:
 
     def unlock_operator(self, login: str) -> None:
         self.require_admin()
+        self._reload_keys()
         if op_store.get_operator(self.db, login) is None:
             raise UnknownOperator()
         self.keyfile.reset_lock(self.keyfile.operator_slot_id(login))
@@ -263,6 +272,7 @@ class Station:
     def change_password(self, login: str, new_password: str, old_password: str | None = None) -> None:
         """Own password (with the old one), or anyone's when an administrator does it."""
         check_password(new_password)
+        self._reload_keys()
         row = op_store.get_operator(self.db, login)
         if row is None:
             raise UnknownOperator()
@@ -284,6 +294,7 @@ class Station:
         Crash-safe: the key file holds both keys until the store has been re-encrypted.
         """
         self.require_admin()
+        self._reload_keys()
         backups.take(self, reason="pre-rekey")
         new_epoch = max(self.keyfile.epochs) + 1
         new_key = new_data_key()

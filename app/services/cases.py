@@ -291,7 +291,8 @@ def submit(station: Station, req: IntakeRequest) -> Case:
     material_rows = [_material_row(e) for e in entries]
     db = station.db
     with db.transaction():
-        seq = store.next_sequence(db, day, floor=station.sequence_mark.floor(day))
+        seq, reserved = station.sequence_mark.next_number(*store.counter(db, day), day)
+        store.set_counter(db, day, seq, reserved)
         case_no = f"{station.station_code}{day}{seq:05d}"
         row = {
             "case_no": case_no, "station_code": station.station_code, "status": CaseStatus.received.value,
@@ -328,7 +329,6 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             station.journal(EventType.concluded, case_no, {"outcome": Outcome.approved.value, "instant": True})
             fields.update(status=CaseStatus.concluded.value, outcome=Outcome.approved.value)
         store.update_case(db, case_id, **fields)
-        station.sequence_mark.reserve(day, seq)
     log.info("case %s recorded (%s)", case_no, req.decision.value)
     return get_case(station, case_no, log_access=False)
 

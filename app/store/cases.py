@@ -21,16 +21,18 @@ _MATERIAL_COLUMNS = (
 )
 
 
-def next_sequence(db: Database, day: str, floor: int = 0) -> int:
-    """The next case sequence of ``day`` (never reused: the counter only grows)."""
-    last = int(db.scalar("SELECT last_seq FROM case_counters WHERE day = ?", (day,), default=0))
-    seq = max(last, floor) + 1
+def counter(db: Database, day: str) -> tuple[int, int]:
+    """(last sequence used, sequence reserved up to) of ``day``."""
+    row = db.one("SELECT last_seq, reserved FROM case_counters WHERE day = ?", (day,))
+    return (0, 0) if row is None else (int(row[0]), int(row[1]))
+
+
+def set_counter(db: Database, day: str, last: int, reserved: int) -> None:
     db.execute(
-        "INSERT INTO case_counters (day, last_seq) VALUES (?, ?) "
-        "ON CONFLICT(day) DO UPDATE SET last_seq = excluded.last_seq",
-        (day, seq),
+        "INSERT INTO case_counters (day, last_seq, reserved) VALUES (?, ?, ?) "
+        "ON CONFLICT(day) DO UPDATE SET last_seq = excluded.last_seq, reserved = excluded.reserved",
+        (day, last, reserved),
     )
-    return seq
 
 
 def insert_case(db: Database, row: dict[str, Any]) -> int:

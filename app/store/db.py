@@ -50,6 +50,7 @@ class Database:
         self.path = path
         self.encrypted = key is not None
         self._depth = 0
+        self.closed = False
         try:
             # Without a key the same library opens a plain SQLite file (same SQLite version).
             self.conn: Any = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -87,6 +88,9 @@ class Database:
             pass
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except _DB_ERRORS as exc:

@@ -63,7 +63,7 @@ CREATE VIRTUAL TABLE catalogue_fts USING fts5(
     tokenize = "{FTS_TOKENIZER}", prefix = '1 2 3'
 );
 
-CREATE TABLE case_counters (day TEXT PRIMARY KEY, last_seq INTEGER NOT NULL);
+CREATE TABLE case_counters (day TEXT PRIMARY KEY, last_seq INTEGER NOT NULL, reserved INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE cases (
     id INTEGER PRIMARY KEY,
