@@ -79,6 +79,12 @@ class DiskFull(StoreError):
     code = "store.disk_full"
 
 
+class WriteFailed(StoreError):
+    """The disk refused a write (an I/O error, a file-size limit); the transaction rolled back."""
+
+    code = "store.write_failed"
+
+
 class StoreBusy(StoreError):
     code = "store.busy"
 

@@ -24,6 +24,7 @@ ERRORS: dict[str, str] = {
         "数据库文件已损坏或无法读取，已停止以免丢失数据。最近的备份：{backup}。可用 bianmin restore 恢复。"
     ),
     "store.disk_full": "磁盘空间已满，本次操作已撤销，已保存的数据没有丢失。请清理磁盘后重试。",
+    "store.write_failed": "写入磁盘失败（磁盘已满或出错），本次操作已撤销，已保存的数据没有丢失。请检查磁盘后重试。",
     "store.busy": "数据库正被另一程序使用，请稍后再试。",
     "store.migration": "数据库升级失败，已保留升级前的备份。",
     "store.backup": "备份文件无法使用：{path}。",

@@ -39,7 +39,7 @@ def new_station(paths: Paths, clock: FixedClock) -> Iterator[tuple[Station, str]
     yield station, recovery
     try:
         station.close()
-    except Exception:  # noqa: BLE001 - already closed by the test
+    except Exception:
         pass
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlcipher3
 
-from app.errors import DiskFull, StoreBusy, StoreCorrupt, StoreError
+from app.errors import DiskFull, StoreBusy, StoreCorrupt, StoreError, WriteFailed
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +34,8 @@ def translate(exc: BaseException) -> StoreError:
     if "database is locked" in text or "busy" in text:
         return StoreBusy(str(exc))
     if "disk i/o error" in text:
-        return DiskFull(str(exc)) if _disk_looks_full(exc) else StoreError(str(exc))
+        return WriteFailed(str(exc))
     return StoreError(str(exc))
-
-
-def _disk_looks_full(exc: BaseException) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF == 13  # SQLITE_FULL
 
 
 class Database:
