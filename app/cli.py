@@ -103,7 +103,11 @@ def _login(args: argparse.Namespace, paths: Paths) -> str:
 def _open(args: argparse.Namespace, check: str = "quick") -> Any:
     from app.station import Station
 
+    from app.errors import StationNotFound
+
     paths = Paths.default()
+    if not paths.keyfile.exists():
+        raise StationNotFound(home=str(paths.home))
     return Station.open(paths, _login(args, paths), _password(args), check=check)
 
 

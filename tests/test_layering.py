@@ -1,0 +1,40 @@
+"""Arrows point inward: app, sync and printing import without Qt; app and printing without HTTP."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import importlib, pkgutil, sys
+for pkg in ("app", "sync", "printing"):
+    mod = importlib.import_module(pkg)
+    for info in pkgutil.walk_packages(mod.__path__, pkg + "."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+bad = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6"))
+http = sorted(m for m in sys.modules if m.split(".")[0] in ("requests", "httpx", "urllib3", "aiohttp"))
+print("QT", bad)
+print("HTTP", http)
+"""
+
+
+def test_core_packages_import_without_qt_or_http() -> None:
+    proc = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = dict(line.split(" ", 1) for line in proc.stdout.strip().splitlines())
+    assert lines["QT"] == "[]"
+    assert lines["HTTP"] == "[]"  # sync/ will bring requests; app and printing must not (checked while sync is empty)
+
+
+def test_no_print_in_library_code() -> None:
+    offenders = []
+    for pkg in ("app", "sync", "printing", "hub"):
+        for path in (ROOT / pkg).rglob("*.py"):
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if line.lstrip().startswith("print("):
+                    offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []
