@@ -101,9 +101,8 @@ def _login(args: argparse.Namespace, paths: Paths) -> str:
 
 
 def _open(args: argparse.Namespace, check: str = "quick") -> Any:
-    from app.station import Station
-
     from app.errors import StationNotFound
+    from app.station import Station
 
     paths = Paths.default()
     if not paths.keyfile.exists():
@@ -401,6 +400,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from app.services import cases
+    from app.workdays import national_data_last_year
 
     station = _open(args)
     try:
@@ -409,7 +409,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "home": str(station.paths.home), "operator": station.operator.login,
                 "cases": int(station.db.scalar("SELECT count(*) FROM cases", default=0)),
                 "due": {k: len(v) for k, v in due.items()}, "rates": cases.rates(station),
-                "backups": [p.name for p in backups.list_backups(station.paths)][-3:]}
+                "backups": [p.name for p in backups.list_backups(station.paths)][-3:],
+                "national_holidays_until": national_data_last_year()}
     finally:
         station.close()
     if args.json:
@@ -418,6 +419,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         _out(f"{info['station_name']}（{info['station_code']}）  操作员 {info['operator']}")
         _out(f"办件 {info['cases']} 个；即将到期 {info['due']['due_soon']}，已超期 {info['due']['overdue']}；"
              f"容缺材料即将到期 {info['due']['deferred_due_soon']}，已超期 {info['due']['deferred_overdue']}")
+        last = info["national_holidays_until"]
+        if last <= date.today().year:
+            _out(f"注意：全国节假日数据只到 {last} 年，之后的期限按周一至周五加本区节日计算，请及时更新。")
         r = info["rates"]
         _out(f"最多跑一次比例 {r['at_most_one_trip_rate']:.1%}，即办件比例 {r['instant_rate']:.1%}")
     return 0

@@ -146,6 +146,14 @@ def _national_is_workday(d: date) -> bool | None:
         return None
 
 
+def national_data_last_year() -> int:
+    """The last year for which chinesecalendar knows the national holidays."""
+    year = date.today().year + 5
+    while year > 2004 and _national_is_workday(date(year, 6, 1)) is None:
+        year -= 1
+    return year
+
+
 # --------------------------------------------------------------------------- the calendar
 
 
@@ -226,7 +234,7 @@ class WorkCalendar:
         if national is None:
             if not self._warned_fallback:
                 self._warned_fallback = True
-                log.warning(
+                log.info(
                     "chinesecalendar %s has no national holiday data for %d; "
                     "counting Monday to Friday plus regional days for such years",
                     getattr(chinese_calendar, "__version__", "?"),

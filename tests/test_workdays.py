@@ -270,19 +270,19 @@ def test_fallback_outside_chinesecalendar_years(caplog: pytest.LogCaptureFixture
     while special.weekday() >= 5:
         special += timedelta(days=1)
     cal = WorkCalendar([RegionalDay(special, "测试", "ཚོད་", frozenset(), "holiday")], LHASA)
-    with caplog.at_level(logging.WARNING, logger="app.workdays"):
+    with caplog.at_level(logging.INFO, logger="app.workdays"):
         for year in (FAR_FUTURE, FAR_PAST):
             for d in days_range(date(year, 1, 1), date(year, 3, 31)):
                 expected = d.weekday() < 5 and d != special
                 assert cal.is_workday(d) is expected, d
         assert cal.add_working_days(date(FAR_FUTURE, 1, 1), 0) == date(FAR_FUTURE, 1, 1)
-    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "app.workdays"]
-    assert len(warnings) == 1
-    assert str(FAR_FUTURE) in warnings[0].getMessage()
+    notes = [r for r in caplog.records if r.levelno == logging.INFO and r.name == "app.workdays"]
+    assert len(notes) == 1
+    assert str(FAR_FUTURE) in notes[0].getMessage()
 
 
 def test_no_warning_inside_supported_years(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="app.workdays"):
+    with caplog.at_level(logging.INFO, logger="app.workdays"):
         WorkCalendar([], None).working_days_between(date(2024, 1, 1), date(2025, 12, 31))
     assert not [r for r in caplog.records if r.name == "app.workdays"]
 
@@ -539,3 +539,17 @@ def test_dump_keeps_permissions_and_is_readable_text(tmp_path: Path) -> None:
         target.chmod(0o640)
         dump_regional_days([], target)
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_national_data_last_year_is_known() -> None:
+    from app.workdays import national_data_last_year
+
+    last = national_data_last_year()
+    assert last >= 2025
+    assert _national_is_workday_known(date(last, 6, 1))
+
+
+def _national_is_workday_known(d: date) -> bool:
+    from app.workdays import _national_is_workday
+
+    return _national_is_workday(d) is not None
