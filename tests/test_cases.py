@@ -298,3 +298,31 @@ def test_case_keeps_catalogue_version_after_new_version(station: Station, tmp_pa
     assert old.items[0].item_version == "2026.11" and old.items[0].promised_days == 20
     new = cases.submit(station, request(station))
     assert new.items[0].item_version == "2027.01"
+
+
+def test_organisation_applicant_with_credit_code(station: Station) -> None:
+    from app.models import IntakeRequest, Party, PartyKind
+
+    org = Party(kind=PartyKind.organisation, name="工卡镇帮堆村股份经济合作社", id_type="uscc",
+                id_number="91110000600037341L")
+    item = "540000-XZQR-0008"  # 农村集体经济组织登记赋码: organisations only
+    case = cases.submit(station, IntakeRequest(applicant=org, mode=HandlingMode.assisted, decision=Decision.accept,
+                                               item_codes=[item], materials=all_received(station, [item])))
+    assert case.applicant.kind is PartyKind.organisation
+    assert cases.list_cases(station)[0].id_masked == "91110000600037341L"  # not personal: shown in full
+    bad = Party(kind=PartyKind.organisation, name="某合作社", id_type="uscc", id_number="91110000600037341X")
+    with pytest.raises(InvalidId):
+        cases.submit(station, IntakeRequest(applicant=bad, mode=HandlingMode.assisted, decision=Decision.accept,
+                                            item_codes=[item], materials=all_received(station, [item])))
+    with pytest.raises(ValidationError) as info:  # a person cannot apply for it
+        cases.submit(station, request(station, items=[item]))
+    assert info.value.details["problems"][0]["problem"] == "applicant_kind_not_allowed"
+
+
+def test_withdrawal_ends_the_case(station: Station) -> None:
+    case = cases.submit(station, request(station))
+    done = cases.withdraw(station, case.case_no, "申请人主动撤回")
+    assert done.status is CaseStatus.withdrawn
+    with pytest.raises(InvalidTransition):
+        cases.set_status(station, case.case_no, CaseStatus.in_progress)
+    assert case.case_no not in cases.due_report(station)["due_soon"] + cases.due_report(station)["overdue"]
