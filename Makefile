@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean venv
+.PHONY: run test lint bench dist clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/store.py
+
+dist: $(STAMP)
+	$(PY) -m pip install -q -e '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm build.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

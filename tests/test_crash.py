@@ -71,29 +71,33 @@ def _disk_full_run(station: Station, tmp_path: Path) -> dict[str, object]:
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
-def test_full_disk_rolls_back_the_transaction_and_keeps_what_was_stored(station: Station, tmp_path: Path) -> None:
-    if _tmpfs_available():
-        result = _disk_full_run(station, tmp_path)
-        assert result["outcome"] == "store.disk_full"
-    else:  # no mount namespaces here: a file-size limit refuses the writes instead
-        home = station.paths.home
-        station.close()
-        proc = subprocess.run([sys.executable, str(WORKER), str(home), "rlimit"], capture_output=True, text=True,
-                              timeout=300)
-        assert proc.returncode == 0, proc.stderr
-        result = json.loads(proc.stdout.strip().splitlines()[-1])
-        assert result["outcome"] in ("store.disk_full", "store.write_failed")
-    assert result["rows_after_failure"] == 5  # the big transaction left nothing behind
-    assert result["rows_after_reopen"] == 6
-    assert result["verify_ok"] is True
-
-
-def test_file_size_limit_rolls_back_too(station: Station) -> None:
+def _rlimit_run(station: Station) -> dict[str, object]:
+    """Run the worker with a file-size limit that refuses the writes past it."""
     home = station.paths.home
     station.close()
     proc = subprocess.run([sys.executable, str(WORKER), str(home), "rlimit"], capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def _assert_rolled_back(result: dict[str, object]) -> None:
+    assert result["rows_after_failure"] == 5  # the big transaction left nothing behind
+    assert result["rows_after_reopen"] == 6  # and the counter works again once there is room
+    assert result["verify_ok"] is True
+
+
+def test_full_disk_rolls_back_the_transaction_and_keeps_what_was_stored(station: Station, tmp_path: Path) -> None:
+    if _tmpfs_available():
+        result = _disk_full_run(station, tmp_path)
+        assert result["outcome"] == "store.disk_full"
+    else:  # no mount namespaces here: a file-size limit refuses the writes instead
+        result = _rlimit_run(station)
+        assert result["outcome"] in ("store.disk_full", "store.write_failed")
+    _assert_rolled_back(result)
+
+
+def test_file_size_limit_rolls_back_too(station: Station) -> None:
+    result = _rlimit_run(station)
     assert result["outcome"] in ("store.disk_full", "store.write_failed")
-    assert result["rows_after_failure"] == 5 and result["rows_after_reopen"] == 6 and result["verify_ok"]
+    _assert_rolled_back(result)
