@@ -60,6 +60,8 @@ class Database:
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA temp_store = MEMORY")
+            # 32 MiB of decrypted pages: with a small cache every miss pays for decryption again.
+            self.conn.execute("PRAGMA cache_size = -32000")
             if check != "none":
                 self.check(full=check == "full")
         except _DB_ERRORS as exc:
