@@ -167,14 +167,18 @@ class Station:
     @classmethod
     def open(
         cls, paths: Paths, login: str, password: str, *, kdf: KdfParams | None = None,
-        clock: Clock | None = None, check: str = "quick",
+        clock: Clock | None = None, check: str = "daily",
     ) -> Station:
+        """Log in. ``check``: "daily" runs SQLite's quick_check at the first login of a day (it reads
+        every page: seconds on a large store), "quick" at every login, "none" leaves it to the caller."""
         keyfile = _load_keyfile(paths)
         unlocked = keyfile.unlock(keyfile.operator_slot_id(login), password)
-        db, epoch, key = _open_db(paths, unlocked.data_keys, check)
+        db, epoch, key = _open_db(paths, unlocked.data_keys, "quick" if check == "quick" else "none")
         operator = _operator(db, login, keyfile)
         station = cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock or Clock(),
                       kdf=kdf or KdfParams(), epoch=epoch, _data_key=key)
+        if check == "daily":
+            station._daily_check()
         station._migrate_if_needed()
         station._finish_rekey_if_interrupted()
         return station
@@ -205,6 +209,18 @@ class Station:
         with db.transaction():
             station.journal("station.recovered", None, {"login": login})
         return station
+
+    def _daily_check(self) -> None:
+        today = self.today().isoformat()
+        if op_store.get_meta(self.db, "last_quick_check") == today:
+            return
+        try:
+            self.db.check(full=False)
+        except StoreCorrupt as exc:
+            self.db.close()
+            raise StoreCorrupt(str(exc), backup=_last_backup(self.paths), **exc.details) from exc
+        with self.db.transaction():
+            op_store.set_meta(self.db, "last_quick_check", today)
 
     def _migrate_if_needed(self) -> None:
         if not migrations.pending(self.db):

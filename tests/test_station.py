@@ -151,8 +151,13 @@ def test_corrupted_database_is_reported_with_the_last_backup(station: Station) -
     for off in range(4096 + 100, 4096 + 300):  # page 2
         data[off] ^= 0xFF
     db.write_bytes(bytes(data))
+    # Today's check already ran: "quick" checks at every login; "daily" at the first one of a day.
     with pytest.raises(StoreCorrupt) as info:
-        _open(station.paths, "admin", ADMIN_PASSWORD)
+        _open(station.paths, "admin", ADMIN_PASSWORD, check="quick")
+    assert info.value.details["backup"] == str(bak)
+    station.clock.advance(days=1)
+    with pytest.raises(StoreCorrupt) as info:
+        _open(station.paths, "admin", ADMIN_PASSWORD, clock=station.clock)
     assert info.value.details["backup"] == str(bak)
     # Restoring the backup brings the case back.
     backups.restore(station.paths, bak, ADMIN_PASSWORD, login="admin")

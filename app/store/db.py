@@ -70,11 +70,14 @@ class Database:
 
     def check(self, full: bool = False) -> None:
         pragma = "integrity_check" if full else "quick_check"
-        rows = [r[0] for r in self.conn.execute(f"PRAGMA {pragma}").fetchall()]
+        try:
+            rows = [r[0] for r in self.conn.execute(f"PRAGMA {pragma}").fetchall()]
+        except _DB_ERRORS as exc:
+            raise translate(exc) from exc
         if rows != ["ok"]:
             raise StoreCorrupt("integrity check failed", problems=rows[:20])
         if self.encrypted and full:
-            bad = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            bad = self.execute("PRAGMA cipher_integrity_check").fetchall()
             if bad:
                 raise StoreCorrupt("page authentication failed", problems=[r[0] for r in bad[:20]])
 
