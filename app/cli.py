@@ -32,6 +32,10 @@ STATUS_ZH = {
     "in_progress": "办理中", "special_procedure": "特别程序", "concluded": "已办结", "delivered": "已送达",
     "withdrawn": "已撤回",
 }
+MODE_ZH = {"in_person": "本人办理", "assisted": "帮办", "proxy": "代办", "home_visit": "上门服务"}
+MATERIAL_ZH = {"received": "已收", "e_licence": "电子证照", "deferred": "容缺", "missing": "缺", "committed": "承诺"}
+RELATION_ZH = {"family": "亲属", "village_cadre": "村干部", "work_team": "驻村工作队", "agency_clerk": "帮办代办员",
+               "other": "其他"}
 DUE_ZH = {"ok": "", "due_soon": "即将到期", "overdue": "已超期", None: ""}
 
 
@@ -298,7 +302,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from app.services import cases
+    from app.services import cases, catalogue
 
     station = _open(args)
     try:
@@ -309,7 +313,11 @@ def cmd_case(args: argparse.Namespace) -> int:
                 _emit_json({"case": case, "journal": [e.body() | {"hash": e.hash} for e in events],
                             "trips": cases.trips(station, args.case_no)})
             else:
-                _print_case(case, events)
+                names: dict[str, str] = {}
+                for item in case.items:
+                    for m in catalogue.get_item(station, item.item_code, item.item_version).materials:
+                        names[m.code] = m.name.zh
+                _print_case(case, events, names)
             return 0
         if args.case_command == "search":
             rows = cases.search_cases(station, args.query, limit=args.limit)
@@ -330,21 +338,23 @@ def cmd_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_case(case: Any, events: Sequence[Any]) -> None:
+def _print_case(case: Any, events: Sequence[Any], material_names: dict[str, str]) -> None:
     from app.identity import mask_id
 
     _out(f"办件编号：{case.case_no}    核验码：{case.verification_code}")
-    _out(f"状态：{STATUS_ZH[case.status.value]}    受理方式：{case.mode.value}    窗口：{case.window}")
-    _out(f"申请人：{case.applicant.name}  {mask_id(case.applicant.id_number)}")
+    _out(f"状态：{STATUS_ZH[case.status.value]}    办理方式：{MODE_ZH[case.mode.value]}    窗口：{case.window}")
+    _out(f"申请人：{case.applicant.name}  {mask_id(case.applicant.id_number, case.applicant.id_type)}")
     if case.agent:
-        _out(f"代办人：{case.agent.name}  {mask_id(case.agent.id_number)}  （{case.agent.relation.value}）")
+        relation = RELATION_ZH[case.agent.relation.value]
+        _out(f"代办人：{case.agent.name}  {mask_id(case.agent.id_number)}  （{relation}）")
     for i in case.items:
         _out(f"事项：{i.item_code} {i.name}（清单版本 {i.item_version}）")
     if case.promised_due:
         _out(f"承诺办结日期：{case.promised_due}    法定期限：{case.legal_due}")
     _out("材料：")
     for m in case.materials:
-        _out(f"  - {m.material_code}: {m.state.value}" + (f" 补交期限 {m.due_date}" if m.due_date else ""))
+        due = f"，补交期限 {m.due_date}" if m.due_date else ""
+        _out(f"  - {material_names.get(m.material_code, m.material_code)}：{MATERIAL_ZH[m.state.value]}{due}")
     _out("办件日志：")
     for e in events:
         _out(f"  {e.seq:>6}  {e.at}  {e.type}  {e.operator}")
@@ -580,6 +590,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已取消\n")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
