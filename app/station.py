@@ -11,7 +11,6 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from app import backup as backups
 from app.clock import Clock
@@ -373,10 +372,3 @@ def _operator(db: Database, login: str, keyfile: KeyFile) -> Operator:
         raise OperatorDisabled()
     return _to_operator(row, keyfile)
 
-
-def station_exists(paths: Paths) -> bool:
-    return paths.keyfile.exists()
-
-
-def data_dir_files(home: Path) -> list[Path]:
-    return sorted(p for p in home.rglob("*") if p.is_file())
