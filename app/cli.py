@@ -360,6 +360,20 @@ def _print_case(case: Any, events: Sequence[Any], material_names: dict[str, str]
         _out(f"  {e.seq:>6}  {e.at}  {e.type}  {e.operator}")
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    """Write a document as PDF; the print (or reprint, marked as a copy) is journaled."""
+    from printing import print_document
+
+    station = _open(args)
+    try:
+        out = Path(args.out).expanduser()
+        copy_no = print_document(station, args.kind, args.case_no, paper=args.paper, lang=args.lang, out=out)
+    finally:
+        station.close()
+    _out(f"已生成 {out}" + (f"（副本，第 {copy_no + 1} 次打印）" if copy_no else ""))
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.verify import verify
 
@@ -544,6 +558,16 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("case_no")
     _common(q, json_flag=True)
     p.set_defaults(func=cmd_case)
+
+    p = sub.add_parser("print", help="a document of a case as PDF")
+    p.add_argument("kind", choices=["receipt", "correction", "refusal", "deferral", "commitment", "authorisation",
+                                    "collection"])
+    p.add_argument("case_no")
+    p.add_argument("--paper", choices=["a4", "a5", "80mm"], default="a4")
+    p.add_argument("--lang", choices=["zh", "bo"], default=None, help="default: the station's language")
+    p.add_argument("--out", required=True, help="PDF file to write")
+    _common(p)
+    p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("verify", help="check the store and the journal's hash chain")
     _common(p, json_flag=True)

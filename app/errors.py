@@ -139,3 +139,13 @@ class InvalidTransition(BianminError):
 
 class JournalBroken(BianminError):
     code = "journal.broken"
+
+
+class PrintError(BianminError):
+    code = "print"
+
+
+class MissingGlyphs(PrintError):
+    """Text that no bundled font can draw; ``details['chars']`` lists them as U+XXXX."""
+
+    code = "print.missing_glyphs"

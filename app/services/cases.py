@@ -694,11 +694,16 @@ def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
         store.update_case(station.db, row["id"], cross_region=store.as_json(cross), updated_at=station.clock.stamp())
 
 
+def print_count(station: Station, case_no: str, kind: str) -> int:
+    """How often a document of ``kind`` was printed for the case (the next copy's number)."""
+    _load(station, case_no)
+    return sum(1 for e in journal_store.case_events(station.db, case_no)
+               if e.type in (EventType.printed, EventType.reprinted) and e.payload.get("kind") == kind)
+
+
 def record_print(station: Station, case_no: str, kind: str, paper: str) -> int:
     """Journal a print; returns the copy number (0 for the first print, 1.. for reprints)."""
-    _load(station, case_no)
-    previous = sum(1 for e in journal_store.case_events(station.db, case_no)
-                   if e.type in (EventType.printed, EventType.reprinted) and e.payload.get("kind") == kind)
+    previous = print_count(station, case_no, kind)
     with station.db.transaction():
         station.journal(EventType.reprinted if previous else EventType.printed, case_no,
                         {"kind": kind, "paper": paper, "copy": previous})

@@ -1,0 +1,56 @@
+"""What a document needs to know about a case, gathered once from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.models import Case
+from app.services import cases, catalogue
+from app.station import Station
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    code: str
+    name: str
+    name_bo: str
+    department: str
+    result: str
+    consult_phone: str
+    legal_days: int
+    promised_days: int
+    instant: bool
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    case: Case
+    station_code: str
+    station_name: str
+    clerk: str
+    items: list[ItemInfo]
+    material_names: dict[str, str] = field(default_factory=dict)
+    commitment_text: str = ""
+
+
+def context_for(station: Station, case_no: str) -> PrintContext:
+    case = cases.get_case(station, case_no, log_access=False)
+    infos: list[ItemInfo] = []
+    names: dict[str, str] = {}
+    for ci in case.items:
+        item = catalogue.get_item(station, ci.item_code, ci.item_version)
+        body = item.body
+        infos.append(ItemInfo(
+            code=item.code, name=item.name.zh, name_bo=item.name.bo or "", department=item.department.zh,
+            result=body.get("result", {}).get("name", {}).get("zh", ""), consult_phone=body.get("consult_phone", ""),
+            legal_days=ci.legal_days, promised_days=ci.promised_days, instant=ci.instant,
+        ))
+        for m in item.materials:
+            names.setdefault(m.code, m.name.zh)
+    commitment = ""
+    for ev in cases.case_journal(station, case_no):
+        if ev.type == "case.accepted" and ev.payload.get("commitment"):
+            commitment = str(ev.payload["commitment"])
+    clerk = next((o.display_name for o in station.operators() if o.login == case.operator), case.operator)
+    return PrintContext(case=case, station_code=station.station_code, station_name=station.station_name,
+                        clerk=clerk, items=infos, material_names=names, commitment_text=commitment)

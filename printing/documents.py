@@ -1,0 +1,252 @@
+"""The counter's documents: receipt, notices, commitment, authorisation, collection slip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+
+from app.identity import IdType, mask_id, mask_phone
+from app.models import MaterialState
+from printing.context import PrintContext
+from printing.labels import label, sentence
+from printing.layout import Paper, Sheet
+
+
+class Kind(StrEnum):
+    receipt = "receipt"
+    correction = "correction"
+    refusal = "refusal"
+    deferral = "deferral"
+    commitment = "commitment"
+    authorisation = "authorisation"
+    collection = "collection"
+
+
+def _masked(ctx: PrintContext) -> str:
+    a = ctx.case.applicant
+    return mask_id(a.id_number, IdType.uscc if a.id_type == IdType.uscc.value else IdType.resident_id)
+
+
+def _date(d: date | None) -> str:
+    return d.strftime("%Y年%m月%d日") if d else "—"
+
+
+def _header(sheet: Sheet, ctx: PrintContext, kind: Kind, lang: str, copy_no: int) -> None:
+    if copy_no:
+        sheet.mark(f"{label('copy_mark', lang)} · {label('print_no', lang, n=copy_no + 1)}")
+    sheet.para(ctx.station_name, small=True)
+    sheet.title(label(kind.value, lang))
+
+
+def _codes(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    sheet.codes(case.case_no, f"{label('case_no', lang)}：{case.case_no}\n"
+                              f"{label('verification_code', lang)}：{case.verification_code}")
+
+
+def _party_rows(ctx: PrintContext, lang: str) -> list[tuple[str, str]]:
+    case = ctx.case
+    a = case.applicant
+    name = a.name + (f"（{a.name_bo}）" if a.name_bo else "")
+    rows = [(label("applicant", lang), name), (label("id_number", lang), _masked(ctx))]
+    if a.phone:
+        rows.append((label("phone", lang), mask_phone(a.phone)))
+    rows.append((label("mode", lang), label(f"mode.{case.mode.value}", lang)))
+    if case.agent:
+        ag = case.agent
+        rows.append((label("agent", lang),
+                     f"{ag.name}　{mask_id(ag.id_number)}　{label(f'relation.{ag.relation.value}', lang)}"))
+    return rows
+
+
+def _items_text(ctx: PrintContext, lang: str) -> str:
+    lines = []
+    for i in ctx.items:
+        name = f"{i.name_bo} {i.name}" if lang == "bo" and i.name_bo else i.name
+        lines.append(f"{i.code}　{name}")
+    return "\n".join(lines)
+
+
+def _material_name(ctx: PrintContext, code: str) -> str:
+    return ctx.material_names.get(code, code)
+
+
+def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    _codes(sheet, ctx, lang)
+    sheet.space(0.5)
+    rows = [
+        (label("station", lang), f"{ctx.station_name}（{ctx.station_code}）"),
+        (label("window", lang), case.window or "—"),
+        (label("clerk", lang), ctx.clerk),
+        (label("received_at", lang), case.created_at.strftime("%Y-%m-%d %H:%M")),
+        *_party_rows(ctx, lang),
+        (label("items", lang), _items_text(ctx, lang)),
+    ]
+    if all(i.instant for i in ctx.items):
+        rows.append((label("legal_days", lang), label("instant", lang)))
+    else:
+        wd = label("working_days", lang)
+        rows.append((label("legal_days", lang), f"{max(i.legal_days for i in ctx.items)} {wd}"))
+        rows.append((label("promised_days", lang), f"{max(i.promised_days for i in ctx.items)} {wd}"))
+        rows.append((label("promised_due", lang), _date(case.promised_due)))
+    delivery = label(f"delivery.{case.delivery.method.value}", lang)
+    if case.delivery.address:
+        delivery += f"　{case.delivery.address}"
+    rows.append((label("delivery", lang), delivery))
+    phones = sorted({i.consult_phone for i in ctx.items if i.consult_phone})
+    rows.append((label("progress", lang), "　".join([*phones, case.case_no])))
+    sheet.fields(rows)
+    received = [m for m in case.materials if m.state in (MaterialState.received, MaterialState.e_licence)]
+    if received:
+        sheet.space(0.5)
+        sheet.para(label("materials", lang))
+        body = []
+        for m in received:
+            if m.state is MaterialState.e_licence:
+                form = f"{label('e_licence', lang)} {m.licence_grade.value if m.licence_grade else ''}"
+                count = "—"
+            else:
+                form = label(m.form.value if m.form else "original", lang)
+                count = str(m.count)
+            body.append([_material_name(ctx, m.material_code), form, count])
+        sheet.grid([label("material", lang), label("form", lang), label("count", lang)], body, [0.62, 0.24, 0.14])
+    deferred = [m for m in case.materials if m.state is MaterialState.deferred]
+    if deferred:
+        sheet.space(0.5)
+        sheet.para(label("deferred", lang))
+        sheet.grid([label("material", lang), label("due_date", lang)],
+                   [[_material_name(ctx, m.material_code), _date(m.due_date)] for m in deferred], [0.62, 0.38])
+    sheet.space(0.5)
+    for line in sentence("receipt_note", lang):
+        sheet.para(line, small=True)
+    sheet.space()
+    sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+
+
+def correction(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    _codes(sheet, ctx, lang)
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.space(0.5)
+    for line in sentence("correction_note", lang, due=_date(case.correction_due)):
+        sheet.para(line)
+    missing = [m for m in case.materials if m.state is MaterialState.missing]
+    sheet.grid([label("missing", lang), label("due_date", lang)],
+               [[_material_name(ctx, m.material_code) + (f"（{m.note}）" if m.note else ""),
+                 _date(case.correction_due)] for m in missing], [0.7, 0.3])
+    sheet.space()
+    sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+
+
+def refusal(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    r = case.refusal
+    _codes(sheet, ctx, lang)
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.space(0.5)
+    for line in sentence("refusal_note", lang):
+        sheet.para(line)
+    rows = [(label("reason", lang), r.reason if r else "—")]
+    if r and r.legal_basis:
+        rows.append((label("legal_basis", lang), r.legal_basis))
+    if r and r.competent_authority:
+        rows.append((label("competent_authority", lang), r.competent_authority))
+    sheet.fields(rows)
+    if r:
+        sheet.space(0.5)
+        for line in sentence("refusal_remedies", lang, review_days=r.review_days, review_authority=r.review_authority,
+                             litigation_months=r.litigation_months, court=r.court):
+            sheet.para(line)
+    sheet.space()
+    sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+
+
+def deferral(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    deferred = [m for m in case.materials if m.state is MaterialState.deferred]
+    for n, copy_label in enumerate(("applicant_copy", "archive_copy")):
+        if n:
+            sheet.new_page()
+            sheet.title(label("deferral", lang))
+        sheet.mark(label(copy_label, lang))
+        _codes(sheet, ctx, lang)
+        sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+        sheet.space(0.5)
+        for line in sentence("deferral_note", lang):
+            sheet.para(line)
+        sheet.grid([label("material", lang), label("due_date", lang)],
+                   [[_material_name(ctx, m.material_code), _date(m.due_date)] for m in deferred], [0.62, 0.38])
+        sheet.space(0.5)
+        sheet.para(label("deferral_pledge", lang), small=False)
+        for line in sentence("deferral_pledge", lang):
+            sheet.para(line, small=True)
+        sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+
+
+def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    _codes(sheet, ctx, lang)
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.space(0.5)
+    for line in sentence("commitment_note", lang):
+        sheet.para(line)
+    sheet.fields([(label("commitment_text", lang), ctx.commitment_text or "—")])
+    sheet.space()
+    sheet.signatures([label("sign_applicant", lang), label("date", lang)])
+
+
+def authorisation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    a = case.applicant
+    ag = case.agent
+    rows = [(label("principal", lang), f"{a.name}　{_masked(ctx)}")]
+    if ag:
+        rows.append((label("trustee", lang), f"{ag.name}　{mask_id(ag.id_number)}　"
+                                             f"{label(f'relation.{ag.relation.value}', lang)}"))
+        rows.append((label("scope", lang), ag.authorisation.scope or _items_text(ctx, lang)))
+        rows.append((label("term", lang), _date(ag.authorisation.valid_until)))
+    else:
+        rows += [(label("trustee", lang), ""), (label("scope", lang), _items_text(ctx, lang)),
+                 (label("term", lang), "")]
+    rows.append((label("case_no", lang), case.case_no))
+    for line in sentence("authorisation_note", lang):
+        sheet.para(line)
+    sheet.fields(rows)
+    sheet.space()
+    sheet.signatures([label("principal", lang), label("trustee", lang), label("date", lang)])
+
+
+def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    case = ctx.case
+    _codes(sheet, ctx, lang)
+    outcome = label(f"outcome.{case.outcome.value}", lang) if case.outcome else "—"
+    results = "；".join(i.result for i in ctx.items if i.result)
+    rows = [*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)),
+            (label("result", lang), f"{outcome}　{results}"),
+            (label("delivery", lang), label(f"delivery.{case.delivery.method.value}", lang)
+             + (f"　{case.delivery.address}" if case.delivery.address else ""))]
+    sheet.fields(rows)
+    sheet.space(0.5)
+    for line in sentence("collection_note", lang):
+        sheet.para(line)
+    sheet.signatures([label("recipient", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+
+
+BUILDERS: dict[Kind, Callable[[Sheet, PrintContext, str], None]] = {
+    Kind.receipt: receipt,
+    Kind.correction: correction,
+    Kind.refusal: refusal,
+    Kind.deferral: deferral,
+    Kind.commitment: commitment,
+    Kind.authorisation: authorisation,
+    Kind.collection: collection,
+}
+
+
+def render(kind: Kind, ctx: PrintContext, paper: Paper, lang: str = "zh", copy_no: int = 0) -> bytes:
+    """The document as PDF bytes (never written to disk here)."""
+    sheet = Sheet(paper)
+    _header(sheet, ctx, kind, lang, copy_no)
+    BUILDERS[kind](sheet, ctx, lang)
+    return sheet.render(title=f"{label(kind.value, 'zh')} {ctx.case.case_no}", subject=kind.value)
