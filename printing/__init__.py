@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.keys import write_private_file
-from app.services import cases
+from app.services import cases, settings
 from app.station import Station
-from app.store import operators as op_store
 from printing.context import context_for
 from printing.documents import Kind, render
 from printing.layout import Paper
@@ -15,7 +14,7 @@ from printing.layout import Paper
 
 def station_language(station: Station) -> str:
     """``zh``, or ``bo`` for stations whose documents are Tibetan–Chinese bilingual."""
-    return op_store.get_meta(station.db, "language", "zh") or "zh"
+    return settings.load(station).language
 
 
 def render_for(

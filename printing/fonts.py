@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from fontTools.ttLib import TTFont as FontToolsFont
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -24,7 +23,7 @@ log = logging.getLogger(__name__)
 LATIN = "BianminLatin"
 LATIN_BOLD = "BianminLatin-Bold"
 HAN = "BianminHan"
-HAN_BOLD = "BianminHan-Bold"
+HAN_BOLD = HAN  # Droid has no bold face; headings are set larger instead of parsing the font twice
 RARE = "BianminRareHan"
 TIBETAN = "BianminTibetan"
 TIBETAN_BOLD = "BianminTibetan-Bold"
@@ -67,12 +66,9 @@ class FontSet:
         return None
 
 
-def _cmap(path: Path) -> frozenset[int]:
-    font = FontToolsFont(str(path), lazy=True)
-    try:
-        return frozenset(font.getBestCmap())
-    finally:
-        font.close()
+def _cmap(name: str) -> frozenset[int]:
+    """The characters of a registered font, from ReportLab's own parse of it (no second read)."""
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
 _reportlab_to_unicode = ttfonts.makeToUnicodeCMap
@@ -103,14 +99,11 @@ def fontset() -> FontSet:
     d = fonts_dir()
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(d / filename)))
-    # Droid has no bold face: the bold name draws the same outlines (headings are set larger).
-    pdfmetrics.registerFont(TTFont(HAN_BOLD, str(d / _FILES[HAN])))
     pdfmetrics.registerFontFamily(LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD)
     pdfmetrics.registerFontFamily(HAN, normal=HAN, bold=HAN_BOLD, italic=HAN, boldItalic=HAN_BOLD)
     pdfmetrics.registerFontFamily(TIBETAN, normal=TIBETAN, bold=TIBETAN_BOLD, italic=TIBETAN,
                                   boldItalic=TIBETAN_BOLD)
-    return FontSet(latin=_cmap(d / _FILES[LATIN]), han=_cmap(d / _FILES[HAN]), rare=_cmap(d / _FILES[RARE]),
-                   tibetan=_cmap(d / _FILES[TIBETAN]))
+    return FontSet(latin=_cmap(LATIN), han=_cmap(HAN), rare=_cmap(RARE), tibetan=_cmap(TIBETAN))
 
 
 def missing(text: str) -> list[str]:

@@ -41,7 +41,7 @@ class PaperSpec:
 
 SPECS: dict[Paper, PaperSpec] = {
     Paper.a4: PaperSpec(A4[0], A4[1], 18 * mm, 10.5, 30 * mm),
-    Paper.a5: PaperSpec(A5[0], A5[1], 11 * mm, 8.5, 24 * mm),
+    Paper.a5: PaperSpec(A5[0], A5[1], 9 * mm, 7.8, 20 * mm),
     Paper.roll80: PaperSpec(80 * mm, None, 4 * mm, 8, 30 * mm),
 }
 

@@ -71,6 +71,9 @@ def test_receipt_reads_back(station: Station, tibetan_case: str, tmp_path: Path,
         name, emb, sub = row[0], row[-5], row[-4]
         assert emb == "yes" and sub == "yes" and "+" in name, row
     assert _qr(pdf, tmp_path) == [case.case_no]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    if paper in ("a4", "a5") and lang == "zh":
+        assert "Pages:           1" in info or "Pages:          1" in info, info  # a receipt is one sheet
     if paper == "80mm":
         width = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
         assert "226.77" in width  # 80 mm wide, as long as the content

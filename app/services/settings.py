@@ -1,0 +1,49 @@
+"""The station's settings (kept in the encrypted store, changed from the window or the command line)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from app.errors import ValidationError
+from app.station import Station
+from app.store import operators as op_store
+
+PAPERS = ("a4", "a5", "80mm")
+LANGUAGES = ("zh", "bo")
+
+
+@dataclass
+class StationSettings:
+    language: str = "zh"  # zh: Chinese documents and window; bo: Tibetan–Chinese bilingual
+    printer: str = ""  # the printer's system name; empty: the system default
+    paper: str = "a4"
+    idle_lock_minutes: int = 5
+    font_scale: int = 100  # percent, 100–200
+
+
+def load(station: Station) -> StationSettings:
+    current = StationSettings()
+    for f in fields(StationSettings):
+        raw = op_store.get_meta(station.db, f"settings.{f.name}")
+        if raw is not None:
+            setattr(current, f.name, int(raw) if f.type in (int, "int") else raw)
+    return current
+
+
+def save(station: Station, new: StationSettings) -> StationSettings:
+    problems = []
+    if new.paper not in PAPERS:
+        problems.append({"field": "paper", "problem": "unknown"})
+    if new.language not in LANGUAGES:
+        problems.append({"field": "language", "problem": "unknown"})
+    if not 1 <= int(new.idle_lock_minutes) <= 120:
+        problems.append({"field": "idle_lock_minutes", "problem": "out_of_range"})
+    if not 100 <= int(new.font_scale) <= 200:
+        problems.append({"field": "font_scale", "problem": "out_of_range"})
+    if problems:
+        raise ValidationError("settings", problems=problems)
+    with station.db.transaction():
+        for f in fields(StationSettings):
+            op_store.set_meta(station.db, f"settings.{f.name}", str(getattr(new, f.name)))
+        station.journal("station.settings_changed", None, {f.name: getattr(new, f.name) for f in fields(new)})
+    return new
