@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench dist clean venv
+.PHONY: run test lint bench documents dist clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/store.py
+	$(PY) bench/printing.py
+
+documents: $(STAMP)
+	$(PY) -m printing.samples docs/documents
 
 dist: $(STAMP)
 	$(PY) -m pip install -q -e '.[build]'

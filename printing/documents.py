@@ -121,7 +121,7 @@ def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     sheet.space(0.5)
     for line in sentence("receipt_note", lang):
         sheet.para(line, small=True)
-    sheet.space()
+    sheet.space(0.3)
     sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
 
 

@@ -40,7 +40,7 @@ class PaperSpec:
 
 
 SPECS: dict[Paper, PaperSpec] = {
-    Paper.a4: PaperSpec(A4[0], A4[1], 18 * mm, 10.5, 30 * mm),
+    Paper.a4: PaperSpec(A4[0], A4[1], 16 * mm, 10, 26 * mm),
     Paper.a5: PaperSpec(A5[0], A5[1], 9 * mm, 7.8, 20 * mm),
     Paper.roll80: PaperSpec(80 * mm, None, 4 * mm, 8, 30 * mm),
 }
@@ -187,12 +187,14 @@ class Sheet:
                 self.flow.append(self.p(seal, self.small))
             return
         w = self.spec.frame_width
-        data = [[self.p(f"{c}：", self.small) for c in cells]]
-        table = Table(data, colWidths=[w / len(cells)] * len(cells), rowHeights=[self.spec.size * 4.5])
+        data: list[list[Flowable | str]] = [[self.p(f"{c}：", self.small) for c in cells]]
+        heights = [self.spec.size * 3.0]
+        if seal:  # the seal goes under the clerk's signature, on the same sheet
+            data.append(["" for _ in cells[:-1]] + [self.p(seal, self.right)])
+            heights.append(self.spec.size * 1.5)
+        table = Table(data, colWidths=[w / len(cells)] * len(cells), rowHeights=heights)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), _FONT]))
         self.flow.append(table)
-        if seal:
-            self.flow.append(self.p(seal, self.right))
 
     # -- output ------------------------------------------------------------------------------
     def render(self, title: str, subject: str) -> bytes:
