@@ -374,6 +374,36 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, fields
+
+    from app.services import settings
+
+    station = _open(args)
+    try:
+        current = settings.load(station)
+        if args.settings_command == "set":
+            names = {f.name: f.type for f in fields(current)}
+            if args.key not in names:
+                raise CliError(f"没有这项设置：{args.key}（可用：{'、'.join(names)}）")
+            value: object = args.value
+            if names[args.key] in (int, "int"):
+                try:
+                    value = int(args.value)
+                except ValueError as exc:
+                    raise CliError(f"{args.key} 须为整数") from exc
+            setattr(current, args.key, value)
+            current = settings.save(station, current)
+    finally:
+        station.close()
+    if getattr(args, "json", False):
+        _emit_json(asdict(current))
+    else:
+        for key, value in asdict(current).items():
+            _out(f"{key:<18} {value}")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.verify import verify
 
@@ -568,6 +598,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="PDF file to write")
     _common(p)
     p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("settings", help="station settings: language (zh|bo), printer, paper, idle lock, font scale")
+    ssub = p.add_subparsers(dest="settings_command", required=True)
+    q = ssub.add_parser("show")
+    _common(q, json_flag=True)
+    q = ssub.add_parser("set")
+    q.add_argument("key")
+    q.add_argument("value")
+    _common(q)
+    p.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("verify", help="check the store and the journal's hash chain")
     _common(p, json_flag=True)

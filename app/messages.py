@@ -37,6 +37,7 @@ ERRORS: dict[str, str] = {
     "case.decision_not_allowed": "不能作出此决定：{reason_text}",
     "case.invalid_transition": "办件当前状态（{current}）下不能执行此操作。",
     "journal.broken": "办件日志校验失败。",
+    "print.missing_glyphs": "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。",
     "catalogue.empty": "尚未导入事项清单。",
 }
 
@@ -70,6 +71,7 @@ PROBLEMS: dict[str, str] = {
     "not_utf8": "不是 UTF-8 编码",
     "too_large": "文件过大",
     "required": "必填",
+    "out_of_range": "超出允许范围",
 }
 
 DECISION_REASONS: dict[str, str] = {

@@ -148,3 +148,24 @@ def test_nothing_personal_is_on_disk_in_clear(demo_home: tuple[Path, str]) -> No
         data = path.read_bytes()
         for needle in needles:
             assert needle.encode("utf-8") not in data, f"{needle!r} in clear in {path.name}"
+
+
+def test_print_command_and_station_language(demo_home: tuple[Path, str], tmp_path: Path) -> None:
+    home, _ = demo_home
+    case_no = as_json(run(home, "case", "list", "--json", "--limit", "1"))[0]["case_no"]
+    first = tmp_path / "r1.pdf"
+    out = run(home, "print", "receipt", case_no, "--paper", "80mm", "--out", str(first)).stdout
+    assert "副本" not in out and first.read_bytes().startswith(b"%PDF")
+    assert oct(first.stat().st_mode & 0o777) == "0o600"
+    run(home, "settings", "set", "language", "bo")
+    assert as_json(run(home, "settings", "show", "--json"))["language"] == "bo"
+    second = tmp_path / "r2.pdf"
+    out = run(home, "print", "receipt", case_no, "--paper", "a5", "--out", str(second)).stdout
+    assert "第 2 次打印" in out
+    text = subprocess.run(["pdftotext", str(second), "-"], capture_output=True, text=True).stdout
+    assert "ཁས་ལེན་ལག་ཁྱེར།" in text and "副本" in text
+    bad = run(home, "settings", "set", "paper", "a6", check=False)
+    assert bad.returncode == 1 and "paper" in bad.stderr
+    run(home, "settings", "set", "language", "zh")
+    journal = as_json(run(home, "case", "show", case_no, "--json"))["journal"]
+    assert [e["type"] for e in journal].count("case.reprinted") == 1
