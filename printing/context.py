@@ -15,6 +15,7 @@ class ItemInfo:
     name: str
     name_bo: str
     department: str
+    conditions: str
     result: str
     consult_phone: str
     legal_days: int
@@ -31,6 +32,7 @@ class PrintContext:
     items: list[ItemInfo]
     material_names: dict[str, str] = field(default_factory=dict)
     commitment_text: str = ""
+    delivered: dict[str, str] = field(default_factory=dict)  # recipient, tracking_no, at, once delivered
 
 
 def context_for(station: Station, case_no: str) -> PrintContext:
@@ -42,15 +44,21 @@ def context_for(station: Station, case_no: str) -> PrintContext:
         body = item.body
         infos.append(ItemInfo(
             code=item.code, name=item.name.zh, name_bo=item.name.bo or "", department=item.department.zh,
+            conditions=body.get("conditions", {}).get("zh", ""),
             result=body.get("result", {}).get("name", {}).get("zh", ""), consult_phone=body.get("consult_phone", ""),
             legal_days=ci.legal_days, promised_days=ci.promised_days, instant=ci.instant,
         ))
         for m in item.materials:
             names.setdefault(m.code, m.name.zh)
     commitment = ""
+    delivered: dict[str, str] = {}
     for ev in cases.case_journal(station, case_no):
         if ev.type == "case.accepted" and ev.payload.get("commitment"):
             commitment = str(ev.payload["commitment"])
+        elif ev.type == "case.delivered":
+            delivered = {"recipient": str(ev.payload.get("recipient", "")),
+                         "tracking_no": str(ev.payload.get("tracking_no", "")), "at": ev.at[:16].replace("T", " ")}
     clerk = next((o.display_name for o in station.operators() if o.login == case.operator), case.operator)
     return PrintContext(case=case, station_code=station.station_code, station_name=station.station_name,
-                        clerk=clerk, items=infos, material_names=names, commitment_text=commitment)
+                        clerk=clerk, items=infos, material_names=names, commitment_text=commitment,
+                        delivered=delivered)

@@ -189,6 +189,9 @@ def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     _codes(sheet, ctx, lang)
     sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
     sheet.space(0.5)
+    conditions = "\n".join(f"{i.name}：{i.conditions}" for i in ctx.items if i.conditions)
+    sheet.fields([(label("conditions", lang), conditions or "—")])
+    sheet.space(0.5)
     for line in sentence("commitment_note", lang):
         sheet.para(line)
     sheet.fields([(label("commitment_text", lang), ctx.commitment_text or "—")])
@@ -226,6 +229,13 @@ def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
             (label("result", lang), f"{outcome}　{results}"),
             (label("delivery", lang), label(f"delivery.{case.delivery.method.value}", lang)
              + (f"　{case.delivery.address}" if case.delivery.address else ""))]
+    done = ctx.delivered
+    if done.get("recipient"):
+        rows.append((label("recipient", lang), done["recipient"]))
+    if done.get("tracking_no"):
+        rows.append((label("tracking_no", lang), done["tracking_no"]))
+    if done.get("at"):
+        rows.append((label("delivered_at", lang), done["at"]))
     sheet.fields(rows)
     sheet.space(0.5)
     for line in sentence("collection_note", lang):

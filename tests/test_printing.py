@@ -125,3 +125,17 @@ def test_rare_characters_render_and_unknown_ones_are_reported(station: Station, 
         render_for(station, "receipt", odd, paper="a4", lang="zh")
     assert info.value.details["chars"] == ["U+2603"]
     assert cases.print_count(station, odd, "receipt") == 0  # nothing journaled for a failed print
+
+
+def test_commitment_letter_states_conditions_commitment_and_liability(station: Station, tmp_path: Path) -> None:
+    from app.services import catalogue
+    from tests.helpers import RESIDENCE_PROOF
+
+    case_no = cases.submit(station, request(station, Decision.commitment, items=[RESIDENCE_PROOF],
+                                            commitment_text="本人承诺在本村居住满一年")).case_no
+    pdf = tmp_path / "c.pdf"
+    print_document(station, "commitment", case_no, paper="a4", lang="zh", out=pdf)
+    text = _text(pdf).replace("\n", "").replace(" ", "")
+    conditions = catalogue.get_item(station, RESIDENCE_PROOF).body["conditions"]["zh"]
+    assert conditions[:12] in text
+    assert "本人承诺在本村居住满一年" in text and "法律责任" in text
