@@ -36,6 +36,13 @@ MODE_ZH = {"in_person": "本人办理", "assisted": "帮办", "proxy": "代办",
 MATERIAL_ZH = {"received": "已收", "e_licence": "电子证照", "deferred": "容缺", "missing": "缺", "committed": "承诺"}
 RELATION_ZH = {"family": "亲属", "village_cadre": "村干部", "work_team": "驻村工作队", "agency_clerk": "帮办代办员",
                "other": "其他"}
+SYNC_ERRORS = {
+    "sync.link_down": "连不上平台（网络中断或平台暂时不可用）",
+    "sync.refused": "平台拒绝了请求（登记失效或时间相差太大）",
+    "sync.protocol": "平台的应答不符合协议",
+    "sync.not_enrolled": "本服务站尚未在平台登记（bianmin enrol）",
+    "sync": "同步出错",
+}
 DUE_ZH = {"ok": "", "due_soon": "即将到期", "overdue": "已超期", None: ""}
 
 
@@ -404,6 +411,55 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from sync import engine
+
+    station = _open(args)
+    try:
+        engine.enrol(station, args.url, args.code, ca_bundle=args.ca_bundle)
+    finally:
+        station.close()
+    _out(f"已在 {args.url} 登记本服务站，可以同步了")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync import engine
+
+    station = _open(args)
+    try:
+        if args.sync_command == "status":
+            info = engine.status(station)
+        elif args.sync_command == "retry":
+            released = engine.retry_quarantined(station, [int(s) for s in args.seq] or None)
+            _out(f"已放回待发送队列：{released} 条")
+            return 0
+        else:
+            report = engine.run_once(station)
+            info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
+                    "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
+                    "deferred": report.deferred, "error": report.error, **engine.status(station)}
+    finally:
+        station.close()
+    if args.json:
+        _emit_json(info)
+    elif args.sync_command == "status":
+        _out(f"平台：{info['hub_url'] or '未登记'}    上次成功：{info['last_success'] or '从未'}")
+        _out(f"待发送 {info['waiting']} 条，已送达 {info['sent']} 条，被拒 {len(info['quarantined'])} 条")
+        if info["last_error"]:
+            _out(f"上次失败：{SYNC_ERRORS.get(info['last_error'], info['last_error'])}")
+        for q in info["quarantined"][:20]:
+            _out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
+    else:
+        if info["ok"]:
+            _out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
+                 f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
+        else:
+            _out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
+                 "稍后会自动重试。")
+    return 0 if info.get("ok", True) else 4
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.verify import verify
 
@@ -608,6 +664,26 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("value")
     _common(q)
     p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("enrol", help="enrol this station with the regional platform (one-time code)")
+    p.add_argument("url")
+    p.add_argument("code")
+    p.add_argument("--ca-bundle", help="PEM file of the regional CA, instead of the system's")
+    _common(p)
+    p.set_defaults(func=cmd_enrol)
+
+    p = sub.add_parser("sync", help="sync with the regional platform")
+    p.add_argument("--once", action="store_true", help="one round now (the default)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(sync_command="once")
+    ysub = p.add_subparsers(dest="sync_command")
+    q = ysub.add_parser("status")
+    _common(q, json_flag=True)
+    q = ysub.add_parser("retry", help="send quarantined events again after the cause was fixed")
+    q.add_argument("seq", nargs="*")
+    _common(q, json_flag=True)
+    _common(p)
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("verify", help="check the store and the journal's hash chain")
     _common(p, json_flag=True)

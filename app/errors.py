@@ -149,3 +149,29 @@ class MissingGlyphs(PrintError):
     """Text that no bundled font can draw; ``details['chars']`` lists them as U+XXXX."""
 
     code = "print.missing_glyphs"
+
+
+class SyncError(BianminError):
+    code = "sync"
+
+
+class NotEnrolled(SyncError):
+    code = "sync.not_enrolled"
+
+
+class LinkDown(SyncError):
+    """The hub could not be reached or answered 5xx; try again later."""
+
+    code = "sync.link_down"
+
+
+class HubRefused(SyncError):
+    """The hub refused the request (``details['reason']``: bad_code, bad_signature, replayed, ...)."""
+
+    code = "sync.refused"
+
+
+class HubProtocolError(SyncError):
+    """The hub's answer does not follow the protocol."""
+
+    code = "sync.protocol"

@@ -39,6 +39,10 @@ ERRORS: dict[str, str] = {
     "journal.broken": "办件日志校验失败。",
     "print.missing_glyphs": "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。",
     "catalogue.empty": "尚未导入事项清单。",
+    "sync.not_enrolled": "本服务站尚未在平台登记，请先运行 bianmin enrol 平台地址 登记码。",
+    "sync.link_down": "连不上平台（网络中断或平台暂时不可用），数据都已保存在本机，联网后再同步。",
+    "sync.refused": "平台拒绝了请求（{reason}）。登记码可能已用过或过期，请向平台管理员索取新的登记码。",
+    "sync.protocol": "平台的应答不符合协议，请联系县级信息化人员。",
 }
 
 PROBLEMS: dict[str, str] = {

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import importlib, pkgutil, sys
-for pkg in ("app", "sync", "printing"):
+for pkg in ("app", "printing"):
     mod = importlib.import_module(pkg)
     for info in pkgutil.walk_packages(mod.__path__, pkg + "."):
         if not info.name.endswith("__main__"):
@@ -27,7 +27,14 @@ def test_core_packages_import_without_qt_or_http() -> None:
     assert proc.returncode == 0, proc.stderr
     lines = dict(line.split(" ", 1) for line in proc.stdout.strip().splitlines())
     assert lines["QT"] == "[]"
-    assert lines["HTTP"] == "[]"  # sync/ will bring requests; app and printing must not (checked while sync is empty)
+    assert lines["HTTP"] == "[]"  # only sync/ and hub/ speak HTTP
+
+
+def test_sync_imports_without_qt() -> None:
+    script = "import sync.engine, sync.client, sys; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
 
 
 def test_no_print_in_library_code() -> None:

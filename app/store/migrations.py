@@ -173,6 +173,34 @@ CREATE TABLE access_log (
 """
 
 
+_V2 = """
+CREATE TABLE sync_events (
+    seq INTEGER PRIMARY KEY REFERENCES events(seq),
+    state TEXT NOT NULL CHECK (state IN ('sent', 'quarantined')),
+    reason TEXT,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX sync_events_state ON sync_events(state);
+
+CREATE TABLE sync_pending_updates (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    case_no TEXT,
+    body TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+
+CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    read_at TEXT
+);
+"""
+
+
 def _v1(db: Database) -> None:
     for statement in _split(_V1):
         db.execute(statement)
@@ -200,7 +228,13 @@ def _split(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+def _v2(db: Database) -> None:
+    """Sync: which journal events reached the hub, updates waiting for local work, notices."""
+    for statement in _split(_V2):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

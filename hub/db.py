@@ -1,0 +1,229 @@
+"""The hub's database: enrolled stations, received journal events, case state and queued updates.
+
+SQLite by default (WAL, foreign keys, a busy timeout so that concurrent requests wait rather than
+fail); any SQLAlchemy URL works, e.g. ``postgresql+psycopg://...`` for a regional deployment.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from typing import Any, NamedTuple
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import (
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    create_engine,
+    event,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///bianmin-hub.db"
+SIGNING_KEY = "hub_signing_key"
+BOX_KEY = "hub_box_key"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out, whatever the backend keeps."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class HubMeta(Base):
+    __tablename__ = "hub_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte Ed25519 key
+    enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class EnrolCode(Base):
+    __tablename__ = "enrol_codes"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)  # canonical form: no separators, upper case
+    station_code: Mapped[str] = mapped_column(String(12))
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class StoredEvent(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_station_seq", "station", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str] = mapped_column(String(12))
+    event_id: Mapped[str] = mapped_column(String(100), unique=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    case_no: Mapped[str | None] = mapped_column(String(40))
+    type: Mapped[str] = mapped_column(String(64))
+    at: Mapped[str] = mapped_column(String(40))
+    operator: Mapped[str] = mapped_column(String(100))
+    device: Mapped[str] = mapped_column(String(100))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_station", "station"),)
+
+    case_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    station: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str | None] = mapped_column(String(32))  # None until a status-bearing event is known
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    platform_no: Mapped[str | None] = mapped_column(String(100))
+    items: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item names
+    applicant_name: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # seq of the station event that last set the status: an older event arriving late does not undo a newer one.
+    status_seq: Mapped[int | None] = mapped_column(Integer)
+
+
+class Update(Base):
+    __tablename__ = "updates"
+    __table_args__ = (Index("ix_updates_station_id", "station", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str | None] = mapped_column(String(12))  # None: for every station
+    kind: Mapped[str] = mapped_column(String(32))
+    case_no: Mapped[str | None] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Nonce(Base):
+    __tablename__ = "nonces"
+    __table_args__ = (Index("ix_nonces_created", "created"),)
+
+    station: Mapped[str] = mapped_column(String(12), ForeignKey("stations.code", ondelete="CASCADE"),
+                                         primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created: Mapped[int] = mapped_column(Integer)  # the signature's ``created`` (Unix seconds)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str = DEFAULT_URL) -> Engine:
+    """An engine for ``url``; SQLite gets WAL and foreign keys on every connection."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def create_all(engine: Engine) -> None:
+    Base.metadata.create_all(engine)
+
+
+class HubKeys(NamedTuple):
+    """The hub's public keys, base64 of the raw 32 bytes."""
+
+    signing_key: str  # Ed25519: the hub signs what it sends to stations
+    box_key: str  # X25519: stations encrypt offline bundles to the hub
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _raw_private(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                             serialization.NoEncryption())
+
+
+def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _meta_key(session: Session, name: str, generate: Any) -> bytes:
+    row = session.get(HubMeta, name)
+    if row is not None:
+        return base64.b64decode(row.value)
+    raw = _raw_private(generate())
+    session.add(HubMeta(key=name, value=_b64(raw)))
+    session.flush()
+    log.info("generated %s", name)
+    return raw
+
+
+def hub_private_keys(session: Session) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+    """The hub's signing and box private keys, generated (and flushed into ``session``) on first use."""
+    signing = Ed25519PrivateKey.from_private_bytes(_meta_key(session, SIGNING_KEY, Ed25519PrivateKey.generate))
+    box = X25519PrivateKey.from_private_bytes(_meta_key(session, BOX_KEY, X25519PrivateKey.generate))
+    return signing, box
+
+
+def hub_keys(session: Session) -> HubKeys:
+    """The hub's public keys; the caller commits if they were just generated."""
+    signing, box = hub_private_keys(session)
+    return HubKeys(signing_key=_b64(_raw_public(signing)), box_key=_b64(_raw_public(box)))
+
+
+def ensure_hub_keys(engine: Engine) -> HubKeys:
+    """Generate the hub's keys if this database has none yet, and return the public halves."""
+    for attempt in range(3):
+        with Session(engine) as session:
+            try:
+                keys = hub_keys(session)
+                session.commit()
+                return keys
+            except IntegrityError:  # another process generated them at the same moment
+                session.rollback()
+                if attempt == 2:
+                    raise
+    raise AssertionError("unreachable")

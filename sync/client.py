@@ -1,0 +1,114 @@
+"""HTTP client of the station protocol (requests), with signing, gzip and clock correction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import gzip
+import json
+import logging
+from typing import Any
+
+import requests
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.errors import HubProtocolError, HubRefused, LinkDown
+from sync import protocol
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = (10.0, 60.0)  # connect, read: a 256 kbit/s link needs patience
+
+
+class HubClient:
+    """One hub, one station. Every failure becomes LinkDown, HubRefused or HubProtocolError."""
+
+    def __init__(self, base_url: str, station_code: str, key: Ed25519PrivateKey | None = None, *,
+                 ca_bundle: str | None = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.station_code = station_code
+        self.key = key
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        # TLS verification stays on; a regional CA bundle can replace the system's.
+        self.session.verify = ca_bundle if ca_bundle else True
+        self.clock_offset = dt.timedelta(0)
+        self.bytes_sent = 0
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def _learn_clock(self, response: requests.Response) -> None:
+        date = response.headers.get("Date")
+        if not date:
+            return
+        try:
+            hub_now = email.utils.parsedate_to_datetime(date)
+        except (TypeError, ValueError):
+            return
+        offset = hub_now - dt.datetime.now(dt.UTC)
+        # Date has one-second resolution: only correct clocks that are clearly off.
+        self.clock_offset = offset if abs(offset) > dt.timedelta(seconds=30) else dt.timedelta(0)
+
+    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
+              headers: dict[str, str] | None = None, signed: bool = True) -> dict[str, Any]:
+        request = requests.Request(method, self.base_url + path, data=body if body else None, params=params,
+                                   headers=headers or {})
+        prepared = self.session.prepare_request(request)
+        if signed:
+            if self.key is None:
+                raise HubRefused("no device key", reason="not_enrolled")
+            protocol.sign_request(prepared, body, self.station_code, self.key, self.clock_offset)
+        try:
+            response = self.session.send(prepared, timeout=self.timeout)
+        except requests.exceptions.SSLError as exc:
+            raise HubRefused(str(exc), reason="tls") from exc
+        except requests.exceptions.RequestException as exc:
+            raise LinkDown(str(exc)) from exc
+        self.bytes_sent += len(body)
+        self._learn_clock(response)
+        if response.status_code >= 500:
+            raise LinkDown(f"hub answered {response.status_code}", status=response.status_code)
+        try:
+            data = response.json()
+        except ValueError as exc:
+            if response.status_code >= 400:
+                raise HubRefused(f"hub answered {response.status_code}", reason=str(response.status_code)) from exc
+            raise HubProtocolError("answer is not JSON") from exc
+        if response.status_code >= 400:
+            reason = data.get("error") if isinstance(data, dict) else None
+            raise HubRefused(f"hub answered {response.status_code}", reason=reason or str(response.status_code),
+                             status=response.status_code)
+        if not isinstance(data, dict):
+            raise HubProtocolError("answer is not an object")
+        return data
+
+    # -- the protocol ------------------------------------------------------------------------
+    def time(self) -> dict[str, Any]:
+        """Unsigned and cheap: a probe for the link's return."""
+        return self._send("GET", protocol.TIME, signed=False)
+
+    def enrol(self, code: str, station_name: str, public_key: bytes) -> dict[str, Any]:
+        body = json.dumps({"code": code.strip(), "station_code": self.station_code, "station_name": station_name,
+                           "public_key": protocol.b64(public_key)}).encode()
+        return self._send("POST", protocol.ENROL, body=body, headers={"Content-Type": "application/json"},
+                          signed=False)
+
+    def push(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        payload = json.dumps({"version": protocol.VERSION, "station": self.station_code, "events": events},
+                             ensure_ascii=False, separators=(",", ":")).encode()
+        body = gzip.compress(payload, compresslevel=6)
+        data = self._send("POST", protocol.EVENTS, body=body,
+                          headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        results = data.get("results")
+        if not isinstance(results, list) or not all(isinstance(r, dict) and "event_id" in r for r in results):
+            raise HubProtocolError("push answer without results")
+        return results
+
+    def pull(self, cursor: str | None, limit: int = 100) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        data = self._send("GET", protocol.UPDATES, params=params)
+        if not isinstance(data.get("updates"), list) or not isinstance(data.get("cursor"), str):
+            raise HubProtocolError("pull answer without updates or cursor")
+        return data

@@ -1,0 +1,245 @@
+"""The sync engine: push unsent journal events, pull updates, and keep the clerk informed.
+
+Push: events in journal order, in batches; each is answered stored / duplicate (both: sent) or
+rejected (quarantined with its reason, never blocking the rest). A batch whose answer never
+arrives is simply sent again: the hub keeps one copy of each event id.
+Pull: from an opaque cursor; each page is applied in one transaction together with the new
+cursor. A case status for a case with unsent local events is set aside and applied after the
+local work has reached the hub.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.errors import (
+    BianminError,
+    CaseNotFound,
+    HubProtocolError,
+    InvalidTransition,
+    NotEnrolled,
+    SyncError,
+    ValidationError,
+)
+from app.models import CaseStatus, Outcome
+from app.services import cases, catalogue
+from app.station import Station
+from app.store import operators as meta
+from app.store import outbox
+from sync import protocol
+from sync.client import HubClient
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    applied: int = 0
+    deferred: int = 0
+    error: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# -- enrolment -------------------------------------------------------------------------------
+def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -> dict[str, Any]:
+    """Make the device key, enrol it with the hub's one-time code, and remember the hub."""
+    station.require_admin()
+    key = protocol.new_device_key()
+    client = HubClient(url, station.station_code, ca_bundle=ca_bundle)
+    answer = client.enrol(code, station.station_name, protocol.public_bytes(key))
+    with station.db.transaction():
+        meta.set_meta(station.db, "sync.hub_url", url.rstrip("/"))
+        meta.set_meta(station.db, "sync.device_key", protocol.b64(protocol.private_bytes(key)))
+        meta.set_meta(station.db, "sync.hub_signing_key", str(answer.get("hub_signing_key", "")))
+        meta.set_meta(station.db, "sync.hub_box_key", str(answer.get("hub_box_key", "")))
+        meta.set_meta(station.db, "sync.ca_bundle", ca_bundle or "")
+        meta.set_meta(station.db, "sync.enrolled_at", station.clock.stamp())
+        station.journal("station.enrolled", None, {"hub": url.rstrip("/")})
+    return answer
+
+
+def client_for(station: Station) -> HubClient:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    url = meta.get_meta(station.db, "sync.hub_url")
+    key = meta.get_meta(station.db, "sync.device_key")
+    if not url or not key:
+        raise NotEnrolled()
+    return HubClient(url, station.station_code, Ed25519PrivateKey.from_private_bytes(protocol.unb64(key)),
+                     ca_bundle=meta.get_meta(station.db, "sync.ca_bundle") or None)
+
+
+# -- push ------------------------------------------------------------------------------------
+def push(station: Station, client: HubClient, report: SyncReport) -> None:
+    while True:
+        batch = outbox.pending(station.db, BATCH)
+        if not batch:
+            return
+        results = client.push([protocol.event_to_wire(ev) for ev in batch])
+        by_id = {r.get("event_id"): r for r in results}
+        stamp = station.clock.stamp()
+        answered = 0
+        with station.db.transaction():
+            for ev in batch:
+                r = by_id.get(ev.event_id)
+                if r is None:
+                    continue
+                answered += 1
+                status = r.get("status")
+                if status in (protocol.STORED, protocol.DUPLICATE):
+                    outbox.mark(station.db, ev.seq, outbox.SENT, None, stamp)
+                    report.pushed += status == protocol.STORED
+                    report.duplicates += status == protocol.DUPLICATE
+                else:
+                    outbox.mark(station.db, ev.seq, outbox.QUARANTINED, str(r.get("reason") or "rejected"), stamp)
+                    report.rejected += 1
+        if answered < len(batch):
+            raise HubProtocolError("hub answered part of the batch", answered=answered, sent=len(batch))
+
+
+# -- pull ------------------------------------------------------------------------------------
+def _apply_case_status(station: Station, update: dict[str, Any], report: SyncReport, retry: bool) -> None:
+    body = update.get("body") or {}
+    case_no = str(body.get("case_no") or update.get("case_no") or "")
+    if outbox.pending_for_case(station.db, case_no):
+        # Never overwrite unsent local work: apply once the station's own events have gone.
+        outbox.defer_update(station.db, update, station.clock.stamp(), "unsent_local_work")
+        report.deferred += 1
+        return
+    try:
+        to = CaseStatus(str(body.get("status")))
+        outcome = Outcome(body["outcome"]) if body.get("outcome") else None
+        current = cases.get_case(station, case_no, log_access=False).status
+        if current is to:
+            report.applied += 1
+        elif to is CaseStatus.accepted and current is CaseStatus.correction_requested:
+            cases.resume_after_correction(station, case_no, [], trip=False)
+            report.applied += 1
+        else:
+            cases.set_status(station, case_no, to, outcome=outcome, note=str(body.get("note") or ""),
+                             source="platform", platform_no=str(body.get("platform_no") or ""))
+            report.applied += 1
+    except (CaseNotFound, InvalidTransition, ValidationError, ValueError) as exc:
+        # Recorded for a person to see, never retried in a loop.
+        code = exc.code if isinstance(exc, BianminError) else "bad_status"
+        outbox.add_notice(station.db, f"status-{update['id']}", station.clock.stamp(),
+                          {"kind": "status_not_applied", "case_no": case_no, "reason": code, "update": body})
+        log.warning("platform status for a case not applied: %s", code)
+    if retry:
+        outbox.drop_deferred(station.db, str(update["id"]))
+
+
+def _apply(station: Station, update: dict[str, Any], report: SyncReport) -> None:
+    kind = update.get("kind")
+    body = update.get("body") or {}
+    if kind == protocol.CASE_STATUS:
+        _apply_case_status(station, update, report, retry=False)
+    elif kind == protocol.CATALOGUE:
+        version = str(body.get("version", ""))
+        if version and version not in {v.version for v in catalogue.versions(station)}:
+            raw = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+            try:
+                catalogue.import_document(station, body, hashlib.sha256(raw).hexdigest())
+            except ValidationError as exc:
+                outbox.add_notice(station.db, f"catalogue-{update['id']}", station.clock.stamp(),
+                                  {"kind": "catalogue_refused", "version": version, "reason": exc.code})
+        report.applied += 1
+    elif kind == protocol.CALENDAR:
+        from app.workdays import dump_regional_days, load_regional_days
+
+        path = station.paths.home / "regional_days.json"
+        tmp = path.with_suffix(".incoming")
+        tmp.write_text(json.dumps(body, ensure_ascii=False), "utf-8")
+        try:
+            dump_regional_days(load_regional_days(tmp), path, region=str(body.get("region", "540000")),
+                               sources=str(body.get("sources", "")))
+            report.applied += 1
+        except ValueError as exc:
+            outbox.add_notice(station.db, f"calendar-{update['id']}", station.clock.stamp(),
+                              {"kind": "calendar_refused", "reason": str(exc)[:200]})
+        finally:
+            tmp.unlink(missing_ok=True)
+    else:
+        outbox.add_notice(station.db, str(update.get("id")), station.clock.stamp(), body)
+        report.applied += 1
+
+
+def pull(station: Station, client: HubClient, report: SyncReport) -> None:
+    for update in outbox.deferred_updates(station.db):
+        with station.db.transaction():
+            _apply_case_status(station, update, report, retry=True)
+    while True:
+        cursor = meta.get_meta(station.db, "sync.cursor")
+        page = client.pull(cursor)
+        updates = page["updates"]
+        with station.db.transaction():
+            for update in updates:
+                _apply(station, update, report)
+            meta.set_meta(station.db, "sync.cursor", page["cursor"])
+        report.pulled += len(updates)
+        if not page.get("more") or not updates:
+            return
+
+
+# -- one round -------------------------------------------------------------------------------
+def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
+    """Push everything unsent, then pull; the outcome is recorded for the status display."""
+    report = SyncReport()
+    stamp = station.clock.stamp()
+    try:
+        client = client or client_for(station)
+        push(station, client, report)
+        pull(station, client, report)
+        # Statuses applied by the pull made local events; send them now rather than next time.
+        push(station, client, report)
+    except SyncError as exc:
+        report.error = exc.code
+        report.details = {k: v for k, v in exc.details.items() if isinstance(v, str | int)}
+    with station.db.transaction():
+        meta.set_meta(station.db, "sync.last_attempt", stamp)
+        if report.ok:
+            meta.set_meta(station.db, "sync.last_success", stamp)
+            meta.set_meta(station.db, "sync.last_error", "")
+            meta.set_meta(station.db, "sync.failures", "0")
+        else:
+            failures = int(meta.get_meta(station.db, "sync.failures", "0") or 0) + 1
+            meta.set_meta(station.db, "sync.last_error", report.error or "")
+            meta.set_meta(station.db, "sync.failures", str(failures))
+    return report
+
+
+def status(station: Station) -> dict[str, Any]:
+    """What the clerk sees: enrolled or not, link, waiting, failed and why."""
+    db = station.db
+    return {
+        "enrolled": bool(meta.get_meta(db, "sync.device_key")),
+        "hub_url": meta.get_meta(db, "sync.hub_url") or "",
+        "waiting": outbox.pending_count(db),
+        "sent": outbox.sent_count(db),
+        "quarantined": outbox.quarantined(db),
+        "deferred_updates": len(outbox.deferred_updates(db)),
+        "last_attempt": meta.get_meta(db, "sync.last_attempt") or "",
+        "last_success": meta.get_meta(db, "sync.last_success") or "",
+        "last_error": meta.get_meta(db, "sync.last_error") or "",
+        "failures": int(meta.get_meta(db, "sync.failures", "0") or 0),
+        "notices": len(outbox.notices(db, unread_only=True)),
+    }
+
+
+def retry_quarantined(station: Station, seqs: list[int] | None = None) -> int:
+    with station.db.transaction():
+        return outbox.release(station.db, seqs)
