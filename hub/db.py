@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import (
+    BigInteger,
     DateTime,
     Engine,
     ForeignKey,
@@ -95,7 +96,7 @@ class StoredEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str] = mapped_column(String(12))
     event_id: Mapped[str] = mapped_column(String(100), unique=True)
-    seq: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(BigInteger)
     case_no: Mapped[str | None] = mapped_column(String(40))
     type: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(40))
@@ -120,7 +121,7 @@ class Case(Base):
     applicant_name: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     # seq of the station event that last set the status: an older event arriving late does not undo a newer one.
-    status_seq: Mapped[int | None] = mapped_column(Integer)
+    status_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Update(Base):
@@ -142,7 +143,7 @@ class Nonce(Base):
     station: Mapped[str] = mapped_column(String(12), ForeignKey("stations.code", ondelete="CASCADE"),
                                          primary_key=True)
     nonce: Mapped[str] = mapped_column(String(200), primary_key=True)
-    created: Mapped[int] = mapped_column(Integer)  # the signature's ``created`` (Unix seconds)
+    created: Mapped[int] = mapped_column(BigInteger)  # the signature's ``created`` (Unix seconds)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:

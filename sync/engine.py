@@ -112,10 +112,12 @@ def push(station: Station, client: HubClient, report: SyncReport) -> None:
 
 
 # -- pull ------------------------------------------------------------------------------------
-def _apply_case_status(station: Station, update: dict[str, Any], report: SyncReport, retry: bool) -> None:
+def _apply_case_status(station: Station, update: dict[str, Any], report: SyncReport, retry: bool,
+                       local_upto: int) -> None:
     body = update.get("body") or {}
     case_no = str(body.get("case_no") or update.get("case_no") or "")
-    if outbox.pending_for_case(station.db, case_no):
+    # Local work = events the clerk made before this pull; applying platform statuses makes events too.
+    if outbox.pending_for_case(station.db, case_no, local_upto):
         # Never overwrite unsent local work: apply once the station's own events have gone.
         outbox.defer_update(station.db, update, station.clock.stamp(), "unsent_local_work")
         report.deferred += 1
@@ -143,11 +145,11 @@ def _apply_case_status(station: Station, update: dict[str, Any], report: SyncRep
         outbox.drop_deferred(station.db, str(update["id"]))
 
 
-def _apply(station: Station, update: dict[str, Any], report: SyncReport) -> None:
+def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_upto: int) -> None:
     kind = update.get("kind")
     body = update.get("body") or {}
     if kind == protocol.CASE_STATUS:
-        _apply_case_status(station, update, report, retry=False)
+        _apply_case_status(station, update, report, retry=False, local_upto=local_upto)
     elif kind == protocol.CATALOGUE:
         version = str(body.get("version", ""))
         if version and version not in {v.version for v in catalogue.versions(station)}:
@@ -179,16 +181,17 @@ def _apply(station: Station, update: dict[str, Any], report: SyncReport) -> None
 
 
 def pull(station: Station, client: HubClient, report: SyncReport) -> None:
+    local_upto = outbox.last_seq(station.db)
     for update in outbox.deferred_updates(station.db):
         with station.db.transaction():
-            _apply_case_status(station, update, report, retry=True)
+            _apply_case_status(station, update, report, retry=True, local_upto=local_upto)
     while True:
         cursor = meta.get_meta(station.db, "sync.cursor")
         page = client.pull(cursor)
         updates = page["updates"]
         with station.db.transaction():
             for update in updates:
-                _apply(station, update, report)
+                _apply(station, update, report, local_upto)
             meta.set_meta(station.db, "sync.cursor", page["cursor"])
         report.pulled += len(updates)
         if not page.get("more") or not updates:

@@ -29,10 +29,15 @@ def pending_count(db: Database) -> int:
         "SELECT count(*) FROM events e LEFT JOIN sync_events s ON s.seq = e.seq WHERE s.seq IS NULL", default=0))
 
 
-def pending_for_case(db: Database, case_no: str) -> int:
+def pending_for_case(db: Database, case_no: str, upto_seq: int) -> int:
+    """Unsent events of a case, among those up to ``upto_seq``."""
     return int(db.scalar(
         "SELECT count(*) FROM events e LEFT JOIN sync_events s ON s.seq = e.seq "
-        "WHERE s.seq IS NULL AND e.case_no = ?", (case_no,), default=0))
+        "WHERE s.seq IS NULL AND e.case_no = ? AND e.seq <= ?", (case_no, upto_seq), default=0))
+
+
+def last_seq(db: Database) -> int:
+    return int(db.scalar("SELECT max(seq) FROM events", default=0))
 
 
 def mark(db: Database, seq: int, state: str, reason: str | None, at: str) -> None:

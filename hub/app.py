@@ -1,0 +1,630 @@
+"""The reference regional hub: the HTTP side of the station protocol (``sync.protocol``, version 1).
+
+Stations enrol once with a one-time code, then push their case journal (signed, possibly gzip'd,
+idempotent per event) and pull updates (case status from the platform, catalogues, calendars,
+notices) with an opaque cursor. Every fault in a request is answered with a JSON ``{"error": code}``
+and a 4xx status; nothing a client sends leads to a 500.
+"""
+
+import base64
+import binascii
+import datetime as dt
+import json
+import logging
+import re
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+import http_sf
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.journal import EventType, event_hash
+from app.models import CaseStatus, Outcome
+from hub import db
+from sync import protocol
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 20 * 1024 * 1024  # bytes, both as sent and after gunzip
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+# A nonce must outlive every moment its signature could still be accepted (age limit plus clock skew).
+NONCE_KEEP = max(2 * protocol.MAX_AGE, protocol.MAX_AGE + protocol.MAX_SKEW)
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_STATION_CODE = r"^[0-9]{12}$"
+_CROCKFORD_FIX = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+STATUS_BY_TYPE: dict[str, CaseStatus] = {
+    EventType.received: CaseStatus.received,
+    EventType.accepted: CaseStatus.accepted,
+    EventType.refused: CaseStatus.refused,
+    EventType.correction_requested: CaseStatus.correction_requested,
+    EventType.correction_resumed: CaseStatus.accepted,
+    EventType.in_progress: CaseStatus.in_progress,
+    EventType.special_started: CaseStatus.special_procedure,
+    EventType.special_ended: CaseStatus.in_progress,
+    EventType.concluded: CaseStatus.concluded,
+    EventType.delivered: CaseStatus.delivered,
+    EventType.withdrawn: CaseStatus.withdrawn,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages (declared for the OpenAPI document; pushes are parsed by hand, event by event)
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="unsigned, unknown_station, bad_signature, stale, replayed, bad_code, malformed, "
+                                   "bad_cursor, unsupported_version, unsupported_encoding, too_large, "
+                                   "batch_too_large, not_found, method_not_allowed")
+    detail: Any = None
+
+
+class TimeOut(BaseModel):
+    time: str = Field(description="the hub's clock, ISO 8601, UTC")
+    epoch: int = Field(description="the same instant in Unix seconds")
+    version: str = Field(examples=[protocol.VERSION])
+
+
+class HealthOut(BaseModel):
+    ok: bool
+
+
+class EnrolIn(BaseModel):
+    code: str = Field(min_length=1, max_length=40, description="one-time enrolment code (case, dashes and spaces "
+                                                                "are ignored)")
+    station_code: str = Field(pattern=_STATION_CODE, description="12-digit division code of the station")
+    station_name: str = Field(min_length=1, max_length=200)
+    public_key: str = Field(max_length=100, description="the station's Ed25519 device key: base64 of the raw 32 bytes")
+
+
+class EnrolOut(BaseModel):
+    station_code: str
+    hub_signing_key: str = Field(description="the hub's Ed25519 public key, base64 of the raw 32 bytes")
+    hub_box_key: str = Field(description="the hub's X25519 public key, base64 of the raw 32 bytes")
+    time: str
+
+
+class WireEvent(BaseModel):
+    """One journal event as it travels (``sync.protocol.event_to_wire``)."""
+
+    seq: int
+    event_id: str
+    station: str
+    case_no: str | None
+    type: str
+    at: str
+    operator: str
+    device: str
+    payload: dict[str, Any]
+    prev_hash: str = Field(description="hash of the station's previous event (64 hex digits; GENESIS for the first)")
+    hash: str = Field(description="sha256(prev_hash + '\\n' + canonical JSON of the other fields), hex")
+
+
+class EventsIn(BaseModel):
+    version: str = Field(examples=[protocol.VERSION])
+    station: str
+    events: list[WireEvent] = Field(max_length=protocol.MAX_BATCH)
+
+
+class EventResult(BaseModel):
+    event_id: str | None
+    seq: int | None
+    status: Literal["stored", "duplicate", "rejected"]
+    reason: str | None = Field(description="when rejected: malformed, wrong_station, bad_hash, conflict, foreign_case")
+
+
+class EventsOut(BaseModel):
+    results: list[EventResult]
+    time: str
+
+
+class UpdateOut(BaseModel):
+    id: str
+    kind: Literal["case_status", "catalogue", "calendar", "notice"]
+    case_no: str | None
+    body: dict[str, Any]
+
+
+class UpdatesOut(BaseModel):
+    updates: list[UpdateOut]
+    cursor: str = Field(description="opaque; pass it back to get what came after")
+    more: bool
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorOut} for status in statuses}
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+class HubError(Exception):
+    def __init__(self, status: int, error: str, detail: Any = None) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+        self.detail = detail
+
+
+def _error_response(status: int, error: str, detail: Any = None) -> JSONResponse:
+    content: dict[str, Any] = {"error": error}
+    if detail is not None:
+        content["detail"] = detail
+    return JSONResponse(content, status_code=status)
+
+
+_HTTP_ERRORS = {400: "malformed", 404: "not_found", 405: "method_not_allowed", 413: "too_large"}
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HubError)
+    async def hub_error(request: Request, exc: HubError) -> JSONResponse:
+        return _error_response(exc.status, exc.error, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        return _error_response(422, "malformed", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error_response(exc.status_code, _HTTP_ERRORS.get(exc.status_code, f"http_{exc.status_code}"))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return _error_response(500, "internal")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
+
+
+def normalise_code(code: str) -> str:
+    """The canonical form of a typed enrolment code: no separators, upper case, Crockford look-alikes fixed."""
+    return re.sub(r"[\s\-_]", "", code).upper().translate(_CROCKFORD_FIX)
+
+
+def encode_cursor(after: int) -> str:
+    raw = json.dumps({"after": after}, separators=(",", ":")).encode("ascii")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The update id a cursor stands after; raises ``HubError`` (400 bad_cursor) when it is not one of ours."""
+    if not cursor:
+        return 0
+    if len(cursor) > 200:
+        raise HubError(400, "bad_cursor")
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        after = data["after"]
+        if type(after) is not int or after < 0 or set(data) != {"after"}:
+            raise ValueError(cursor)
+    except (ValueError, TypeError, KeyError, binascii.Error, RecursionError) as exc:
+        raise HubError(400, "bad_cursor") from exc
+    return after
+
+
+def _retrying(engine: Engine, work: Any, attempts: int = 5) -> Any:
+    """Run ``work(session)`` in a transaction, again when a concurrent writer got in the way."""
+    for attempt in range(attempts):
+        with Session(engine) as session:
+            try:
+                result = work(session)
+                session.commit()
+                return result
+            except (IntegrityError, OperationalError):
+                session.rollback()
+                if attempt == attempts - 1:
+                    raise
+                log.info("write conflict, retrying (%d)", attempt + 1)
+                time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures
+
+
+@dataclass(frozen=True)
+class _RequestLike:
+    method: str
+    url: str
+    headers: Any
+
+
+@dataclass(frozen=True)
+class Signed:
+    """A request whose signature checked out: who sent it and the body bytes as sent."""
+
+    station: str
+    body: bytes
+    headers: Any
+
+
+def _request_like(request: Request) -> _RequestLike:
+    """The request as the client addressed it: scheme, Host header, raw path and query."""
+    scope = request.scope
+    host = request.headers.get("host")
+    if not host:
+        server = scope.get("server")
+        host = f"{server[0]}:{server[1]}" if server else "localhost"
+    raw_path = scope.get("raw_path")
+    path = raw_path.decode("latin-1") if raw_path else scope["path"]
+    query = scope.get("query_string", b"").decode("latin-1")
+    url = f"{scope.get('scheme', 'http')}://{host}{path}" + (f"?{query}" if query else "")
+    return _RequestLike(method=request.method, url=url, headers=request.headers)
+
+
+def _signing_stations(headers: Any) -> list[str]:
+    """Key ids of the signatures in Signature-Input that carry our tag."""
+    try:
+        parsed = http_sf.parse(headers["signature-input"].encode("latin-1"), tltype="dictionary")
+    except Exception as exc:
+        raise HubError(401, "bad_signature", "malformed Signature-Input") from exc
+    ids = []
+    for member in parsed.values():
+        params = member[1] if isinstance(member, tuple) and len(member) == 2 else {}
+        if isinstance(params, dict) and params.get("tag") == protocol.SIGNATURE_TAG:
+            keyid = params.get("keyid")
+            if not isinstance(keyid, str):
+                raise HubError(401, "bad_signature", "signature without keyid")
+            ids.append(keyid)
+    if not ids:
+        raise HubError(401, "bad_signature", "no station signature")
+    return ids
+
+
+def verify(engine: Engine, request_like: _RequestLike, body: bytes) -> str:
+    """The station that signed the request; raises ``HubError`` (401) for every fault, and records the nonce."""
+    headers = request_like.headers
+    if "signature" not in headers or "signature-input" not in headers:
+        raise HubError(401, "unsigned")
+    keyids = _signing_stations(headers)
+    with Session(engine) as session:
+        rows = session.execute(select(db.Station.code, db.Station.public_key).where(db.Station.code.in_(keyids)))
+        known = {code: key for code, key in rows}
+    missing = [k for k in keyids if k not in known]
+    if missing:
+        raise HubError(401, "unknown_station", missing[0][:40])
+    keys = {code: Ed25519PublicKey.from_public_bytes(base64.b64decode(key)) for code, key in known.items()}
+    try:
+        station, nonce, created = protocol.verify_request(request_like, body, keys)
+    except Exception as exc:
+        message = str(exc)
+        if "maximum allowable age" in message or "in the future" in message or "in the past" in message:
+            raise HubError(401, "stale") from exc
+        log.info("bad signature: %s", message)
+        raise HubError(401, "bad_signature", message[:200]) from exc
+
+    def record(session: Session) -> None:
+        cutoff = int((_now() - NONCE_KEEP).timestamp())
+        session.execute(delete(db.Nonce).where(db.Nonce.created < cutoff))
+        session.add(db.Nonce(station=station, nonce=nonce, created=created))
+        session.flush()
+
+    try:
+        with Session(engine) as session:
+            record(session)
+            session.commit()
+    except IntegrityError as exc:
+        raise HubError(401, "replayed") from exc
+    return station
+
+
+def _dependencies(engine: Engine) -> Any:
+    async def raw_body(request: Request) -> bytes:
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_BODY:
+            raise HubError(413, "too_large")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise HubError(413, "too_large")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def signed(request: Request, body: Annotated[bytes, Depends(raw_body)]) -> Signed:
+        station = verify(engine, _request_like(request), body)
+        return Signed(station=station, body=body, headers=request.headers)
+
+    return signed
+
+
+# ---------------------------------------------------------------------------------------------
+# Push
+
+
+def _decode_push(signed: Signed) -> list[Any]:
+    body = signed.body
+    encoding = signed.headers.get("content-encoding", "identity").strip().lower()
+    if encoding == "gzip":
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            body = inflater.decompress(body, MAX_BODY + 1)
+        except zlib.error as exc:
+            raise HubError(400, "malformed", "bad gzip data") from exc
+        if len(body) > MAX_BODY or inflater.unconsumed_tail:
+            raise HubError(413, "too_large")
+        if not inflater.eof or inflater.unused_data:
+            raise HubError(400, "malformed", "truncated gzip data, or data after it")
+    elif encoding not in ("identity", ""):
+        raise HubError(415, "unsupported_encoding", encoding[:40])
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise HubError(422, "malformed", "body is not JSON") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        raise HubError(422, "malformed", "expected an object with an events list")
+    if doc.get("version") != protocol.VERSION:
+        raise HubError(400, "unsupported_version", str(doc.get("version"))[:40])
+    if doc.get("station") != signed.station:
+        raise HubError(403, "wrong_station", "the batch's station is not the signer")
+    if len(doc["events"]) > protocol.MAX_BATCH:
+        raise HubError(413, "batch_too_large", f"at most {protocol.MAX_BATCH} events per request")
+    return doc["events"]
+
+
+_STR_FIELDS = {"event_id": 100, "station": 12, "type": 64, "at": 40, "operator": 100, "device": 100}
+
+
+def _parse_event(raw: Any) -> dict[str, Any] | None:
+    """The event's fields when they are all present and well typed, else None."""
+    if not isinstance(raw, dict):
+        return None
+    for name, longest in _STR_FIELDS.items():
+        value = raw.get(name)
+        if not isinstance(value, str) or not value or len(value) > longest:
+            return None
+    seq = raw.get("seq")
+    if type(seq) is not int or not 0 <= seq < 2**63:
+        return None
+    case_no = raw.get("case_no")
+    if case_no is not None and (not isinstance(case_no, str) or not case_no or len(case_no) > 40):
+        return None
+    if not isinstance(raw.get("payload"), dict):
+        return None
+    for name in ("prev_hash", "hash"):
+        if not isinstance(raw.get(name), str) or not _HEX64.fullmatch(raw[name]):
+            return None
+    return raw
+
+
+def _body(ev: dict[str, Any]) -> dict[str, Any]:
+    return {k: ev[k] for k in ("seq", "event_id", "station", "case_no", "type", "at", "operator", "device", "payload")}
+
+
+def _items_names(items: Any) -> list[str]:
+    names = []
+    if isinstance(items, list):
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                names.append(item["name"])
+            elif isinstance(item, str):
+                names.append(item)
+    return names
+
+
+def _apply_to_case(case: db.Case, ev: dict[str, Any], now: dt.datetime) -> None:
+    payload: dict[str, Any] = ev["payload"]
+    if ev["type"] == EventType.received:
+        case.items = json.dumps(_items_names(payload.get("items")), ensure_ascii=False)
+        applicant = payload.get("applicant")
+        if isinstance(applicant, dict) and isinstance(applicant.get("name"), str):
+            case.applicant_name = applicant["name"][:200]
+    status = STATUS_BY_TYPE.get(ev["type"])
+    if status is not None and (case.status_seq is None or ev["seq"] > case.status_seq):
+        case.status = status.value
+        case.status_seq = ev["seq"]
+        if status is CaseStatus.concluded:
+            outcome = payload.get("outcome")
+            case.outcome = outcome if outcome in {o.value for o in Outcome} else None
+    platform_no = payload.get("platform_no")
+    if isinstance(platform_no, str) and platform_no:
+        case.platform_no = platform_no[:100]
+    case.updated_at = now
+
+
+def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[str, Any]]:
+    now = _now()
+    ids = [e["event_id"] for e in events if isinstance(e, dict) and isinstance(e.get("event_id"), str)]
+    known: dict[str, str] = {}
+    for start in range(0, len(ids), 400):
+        rows = session.execute(select(db.StoredEvent.event_id, db.StoredEvent.hash)
+                               .where(db.StoredEvent.event_id.in_(ids[start:start + 400])))
+        known.update({event_id: hash_ for event_id, hash_ in rows})
+    cases: dict[str, db.Case | None] = {}
+    results: list[dict[str, Any]] = []
+    for raw in events:
+        event_id = raw.get("event_id") if isinstance(raw, dict) else None
+        seq = raw.get("seq") if isinstance(raw, dict) else None
+        result: dict[str, Any] = {"event_id": event_id if isinstance(event_id, str) else None,
+                                  "seq": seq if type(seq) is int else None,
+                                  "status": protocol.REJECTED, "reason": None}
+        results.append(result)
+        ev = _parse_event(raw)
+        if ev is None:
+            result["reason"] = "malformed"
+            continue
+        if ev["station"] != signer:
+            result["reason"] = "wrong_station"
+            continue
+        if event_hash(ev["prev_hash"], _body(ev)) != ev["hash"]:
+            result["reason"] = "bad_hash"
+            continue
+        if ev["event_id"] in known:
+            if known[ev["event_id"]] == ev["hash"]:
+                result["status"], result["reason"] = protocol.DUPLICATE, None
+            else:
+                result["reason"] = "conflict"
+            continue
+        case: db.Case | None = None
+        case_no = ev["case_no"]
+        if case_no is not None:
+            if case_no not in cases:
+                cases[case_no] = session.get(db.Case, case_no)
+            case = cases[case_no]
+            if case is not None and case.station != signer:
+                result["reason"] = "foreign_case"
+                continue
+            if case is None:
+                case = db.Case(case_no=case_no, station=signer, items="[]", updated_at=now)
+                session.add(case)
+                cases[case_no] = case
+            _apply_to_case(case, ev, now)
+        session.add(db.StoredEvent(
+            station=ev["station"], event_id=ev["event_id"], seq=ev["seq"], case_no=case_no, type=ev["type"],
+            at=ev["at"], operator=ev["operator"], device=ev["device"],
+            payload=json.dumps(ev["payload"], ensure_ascii=False, sort_keys=True),
+            prev_hash=ev["prev_hash"], hash=ev["hash"], received_at=now,
+        ))
+        known[ev["event_id"]] = ev["hash"]
+        result["status"] = protocol.STORED
+    session.flush()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------
+# The application
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    components = schema.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    events_schema = EventsIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(events_schema.pop("$defs", {}))
+    schemas["EventsIn"] = events_schema
+    components.setdefault("securitySchemes", {})["stationSignature"] = {
+        "type": "apiKey", "in": "header", "name": "Signature",
+        "description": "RFC 9421 HTTP Message Signature (Ed25519, label any, tag "
+                       f"\"{protocol.SIGNATURE_TAG}\", keyid = station code) covering "
+                       f"{', '.join(protocol.COVERED)} with created and nonce; sent with Signature-Input and "
+                       "Content-Digest. Requests older than MAX_AGE or replayed are refused.",
+    }
+    app.openapi_schema = schema
+    return schema
+
+
+_SIGNED: dict[str, Any] = {"security": [{"stationSignature": []}]}
+
+
+def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
+    engine = db.make_engine(db_url)
+    db.create_all(engine)
+    db.ensure_hub_keys(engine)
+    signed = _dependencies(engine)
+
+    app = FastAPI(title="Bianmin regional hub", version=protocol.VERSION, max_body_size=MAX_BODY,
+                  description="Reference hub of the Bianmin station protocol: enrolment, journal push, "
+                              "update pull. See docs/sync-protocol.md.")
+    app.state.engine = engine
+    _install_error_handlers(app)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+
+    @app.get(protocol.TIME, response_model=TimeOut)
+    def get_time() -> TimeOut:
+        now = _now()
+        return TimeOut(time=_stamp(now), epoch=int(now.timestamp()), version=protocol.VERSION)
+
+    @app.get(f"{protocol.PREFIX}/health", response_model=HealthOut)
+    def health() -> HealthOut:
+        return HealthOut(ok=True)
+
+    @app.post(protocol.ENROL, response_model=EnrolOut, responses=_errors(403, 422))
+    def enrol(req: EnrolIn) -> EnrolOut:
+        try:
+            raw_key = protocol.unb64(req.public_key)
+            if len(raw_key) != 32:
+                raise ValueError("public key is not 32 bytes")
+            Ed25519PublicKey.from_public_bytes(raw_key)
+        except (ValueError, binascii.Error, UnicodeEncodeError) as exc:
+            raise HubError(422, "malformed", "public_key: base64 of a raw 32-byte Ed25519 key") from exc
+        code = normalise_code(req.code)
+
+        def work(session: Session) -> db.HubKeys:
+            now = _now()
+            row = session.get(db.EnrolCode, code)
+            if row is None or row.used_at is not None or row.expires_at <= now or row.station_code != req.station_code:
+                raise HubError(403, "bad_code")
+            claimed = session.execute(update(db.EnrolCode).where(db.EnrolCode.code == code,
+                                                                 db.EnrolCode.used_at.is_(None))
+                                      .values(used_at=now))
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                raise HubError(403, "bad_code")
+            station = session.get(db.Station, req.station_code)
+            if station is None:
+                session.add(db.Station(code=req.station_code, name=req.station_name,
+                                       public_key=protocol.b64(raw_key), enrolled_at=now))
+            else:
+                station.name = req.station_name
+                station.public_key = protocol.b64(raw_key)
+                station.enrolled_at = now
+            return db.hub_keys(session)
+
+        keys = _retrying(engine, work)
+        log.info("station %s enrolled", req.station_code)
+        return EnrolOut(station_code=req.station_code, hub_signing_key=keys.signing_key, hub_box_key=keys.box_key,
+                        time=_stamp(_now()))
+
+    @app.post(protocol.EVENTS, response_model=EventsOut, responses=_errors(400, 401, 403, 413, 415, 422),
+              openapi_extra={**_SIGNED, "requestBody": {
+                  "required": True,
+                  "description": "JSON, optionally with Content-Encoding: gzip (the signature covers the bytes as "
+                                 "sent)",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventsIn"}}}}})
+    def push_events(request: Annotated[Signed, Depends(signed)]) -> EventsOut:
+        events = _decode_push(request)
+        results = _retrying(engine, lambda session: _store_batch(session, request.station, events))
+        stored = sum(1 for r in results if r["status"] == protocol.STORED)
+        log.info("station %s pushed %d events, %d stored", request.station, len(results), stored)
+        return EventsOut(results=[EventResult(**r) for r in results], time=_stamp(_now()))
+
+    @app.get(protocol.UPDATES, response_model=UpdatesOut, responses=_errors(400, 401, 422), openapi_extra=_SIGNED)
+    def pull_updates(
+        request: Annotated[Signed, Depends(signed)],
+        cursor: Annotated[str | None, Query(description="opaque; absent = from the start")] = None,
+        limit: Annotated[int, Query(ge=1, description=f"at most {MAX_LIMIT}")] = DEFAULT_LIMIT,
+    ) -> UpdatesOut:
+        after = decode_cursor(cursor)
+        limit = min(limit, MAX_LIMIT)
+        with Session(engine) as session:
+            rows = session.scalars(
+                select(db.Update)
+                .where(or_(db.Update.station == request.station, db.Update.station.is_(None)), db.Update.id > after)
+                .order_by(db.Update.id).limit(limit + 1)
+            ).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        updates = [UpdateOut(id=str(r.id), kind=r.kind, case_no=r.case_no, body=json.loads(r.body))  # type: ignore[arg-type]
+                   for r in rows]
+        return UpdatesOut(updates=updates, cursor=encode_cursor(rows[-1].id if rows else after), more=more)
+
+    return app

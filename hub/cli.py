@@ -1,0 +1,273 @@
+"""``bianmin-hub``: run the reference hub and act as the regional platform from a shell.
+
+    bianmin-hub [--db URL] serve --port 8470
+    bianmin-hub enrol-code 540127100000
+    bianmin-hub publish-catalogue catalogue.json
+    bianmin-hub publish-calendar workdays.json
+    bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
+    bianmin-hub cases --station 540127100000 --json
+
+The database comes from ``--db`` (given before the subcommand), else ``BIANMIN_HUB_DB``, else
+``sqlite:///bianmin-hub.db`` in the current directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import re
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from app.models import CaseStatus, Outcome
+from hub import db
+from sync import protocol
+
+log = logging.getLogger(__name__)
+
+ENV_DB = "BIANMIN_HUB_DB"
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 10
+
+STATUS_ZH = {
+    "received": "已接收", "accepted": "已受理", "refused": "不予受理", "correction_requested": "待补正",
+    "in_progress": "办理中", "special_procedure": "特别程序", "concluded": "已办结", "delivered": "已送达",
+    "withdrawn": "已撤回",
+}
+OUTCOME_ZH = {"approved": "准予", "denied": "不予"}
+
+
+class CliError(Exception):
+    """A problem to tell the person at the shell; exit status 1."""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _engine(url: str) -> Engine:
+    engine = db.make_engine(url)
+    db.create_all(engine)
+    return engine
+
+
+def new_enrol_code() -> str:
+    """A fresh one-time code for people to type: 10 Crockford base32 characters, shown as XXXXX-XXXXX."""
+    raw = "".join(secrets.choice(CROCKFORD) for _ in range(CODE_LENGTH))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def _read_json(path: str) -> Any:
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise CliError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise CliError(f"文件 {path} 不是 UTF-8 文本") from exc
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise CliError(f"文件 {path} 不是有效的 JSON：{exc}") from exc
+
+
+def _publish(engine: Engine, kind: str, body: dict[str, Any], station: str | None = None,
+             case_no: str | None = None) -> int:
+    with Session(engine) as session:
+        row = db.Update(station=station, kind=kind, case_no=case_no,
+                        body=json.dumps(body, ensure_ascii=False), created_at=db.utcnow())
+        session.add(row)
+        session.commit()
+        return row.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Subcommands
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from hub.app import create_app
+
+    app = create_app(args.db)
+    _out(f"便民服务枢纽已启动：http://{args.host}:{args.port}（数据库 {args.db}）")
+    sys.stdout.flush()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_enrol_code(args: argparse.Namespace) -> int:
+    station = args.station
+    if not re.fullmatch(r"[0-9]{12}", station):
+        raise CliError(f"站点代码应为 12 位数字：{station}")
+    if args.ttl_hours <= 0:
+        raise CliError("有效期（小时）必须大于 0")
+    code = new_enrol_code()
+    expires = db.utcnow() + dt.timedelta(hours=args.ttl_hours)
+    engine = _engine(args.db)
+    with Session(engine) as session:
+        session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station, expires_at=expires))
+        session.commit()
+    local = expires.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+    _out(f"站点 {station} 的一次性登记码（北京时间 {local} 前有效，仅可使用一次）：")
+    _out(code)
+    return 0
+
+
+def cmd_publish_catalogue(args: argparse.Namespace) -> int:
+    from app.services.catalogue import validate_document
+
+    doc = _read_json(args.file)
+    problems = validate_document(doc)
+    if problems:
+        _err(f"目录文件 {args.file} 有 {len(problems)} 处问题，未发布：")
+        for p in problems:
+            _err(f"  {p.get('where', '')}：{p.get('problem', '')} {p.get('detail', '')}".rstrip())
+        return 1
+    update_id = _publish(_engine(args.db), protocol.CATALOGUE, doc)
+    _out(f"已发布事项目录 {doc.get('version', '')}（{len(doc.get('items', []))} 个事项），更新编号 {update_id}")
+    return 0
+
+
+def cmd_publish_calendar(args: argparse.Namespace) -> int:
+    doc = _read_json(args.file)
+    if not isinstance(doc, dict) or not isinstance(doc.get("days"), list):
+        raise CliError(f"日历文件 {args.file} 应为含有 \"days\" 列表的 JSON 对象，未发布")
+    update_id = _publish(_engine(args.db), protocol.CALENDAR, doc)
+    _out(f"已发布工作日历（{len(doc['days'])} 天），更新编号 {update_id}")
+    return 0
+
+
+def cmd_set_status(args: argparse.Namespace) -> int:
+    status = CaseStatus(args.status)
+    if status is CaseStatus.concluded and not args.outcome:
+        raise CliError("办结（concluded）须用 --outcome 给出办理结果：approved（准予）或 denied（不予）")
+    engine = _engine(args.db)
+    with Session(engine) as session:
+        case = session.get(db.Case, args.case_no)
+        if case is None:
+            raise CliError(f"枢纽上没有案件 {args.case_no}（站点尚未上传，或编号有误）")
+        outcome = args.outcome
+        if outcome is None and status in (CaseStatus.concluded, CaseStatus.delivered):
+            outcome = case.outcome
+        case.status = status.value
+        if args.outcome:
+            case.outcome = args.outcome
+        if args.platform_no:
+            case.platform_no = args.platform_no
+        case.updated_at = db.utcnow()
+        body = {"case_no": case.case_no, "status": status.value, "outcome": outcome, "note": args.note,
+                "platform_no": args.platform_no or case.platform_no}
+        row = db.Update(station=case.station, kind=protocol.CASE_STATUS, case_no=case.case_no,
+                        body=json.dumps(body, ensure_ascii=False), created_at=db.utcnow())
+        session.add(row)
+        session.commit()
+        _out(f"案件 {case.case_no} 状态已设为「{STATUS_ZH[status.value]}」，将在站点 {case.station} 下次同步时送达"
+             f"（更新编号 {row.id}）")
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    engine = _engine(args.db)
+    with Session(engine) as session:
+        query = select(db.Case).order_by(db.Case.station, db.Case.case_no)
+        if args.station:
+            query = query.where(db.Case.station == args.station)
+        rows = [
+            {"case_no": c.case_no, "station": c.station, "status": c.status, "outcome": c.outcome,
+             "applicant_name": c.applicant_name, "items": json.loads(c.items or "[]"), "platform_no": c.platform_no,
+             "updated_at": c.updated_at.isoformat(timespec="seconds")}
+            for c in session.scalars(query)
+        ]
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        _out("枢纽上还没有案件。")
+        return 0
+    for r in rows:
+        status = STATUS_ZH.get(r["status"] or "", r["status"] or "未知")
+        outcome = f"（{OUTCOME_ZH.get(r['outcome'], r['outcome'])}）" if r["outcome"] else ""
+        _out(f"{r['case_no']}  站点 {r['station']}  {status}{outcome}  申请人 {r['applicant_name'] or '—'}  "
+             f"事项 {'、'.join(r['items']) or '—'}  更新于 {r['updated_at']}")
+    _out(f"共 {len(rows)} 件")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own messages stay in English; the exit code is 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bianmin-hub", description="便民服务台 区域枢纽（参考实现）")
+    parser.add_argument("--db", default=os.environ.get(ENV_DB) or db.DEFAULT_URL,
+                        help=f"数据库 URL（默认取环境变量 {ENV_DB}，否则 {db.DEFAULT_URL}）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("serve", help="运行枢纽 HTTP 服务")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("enrol-code", help="为站点生成一次性登记码（最后一行为登记码）")
+    p.add_argument("station", help="12 位站点代码")
+    p.add_argument("--ttl-hours", type=float, default=72.0)
+    p.set_defaults(func=cmd_enrol_code)
+
+    p = sub.add_parser("publish-catalogue", help="校验并向所有站点发布事项目录")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_publish_catalogue)
+
+    p = sub.add_parser("publish-calendar", help="向所有站点发布工作日历（区域调休日）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_publish_calendar)
+
+    p = sub.add_parser("set-status", help="设置案件状态并通知其站点")
+    p.add_argument("case_no")
+    p.add_argument("status", choices=[s.value for s in CaseStatus])
+    p.add_argument("--outcome", choices=[o.value for o in Outcome])
+    p.add_argument("--note")
+    p.add_argument("--platform-no")
+    p.set_defaults(func=cmd_set_status)
+
+    p = sub.add_parser("cases", help="列出枢纽上的案件")
+    p.add_argument("--station")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_cases)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        _err(f"错误：{exc}")
+        return 1
+    except SQLAlchemyError as exc:
+        _err(f"数据库错误（{args.db}）：{exc}")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
