@@ -160,7 +160,7 @@ def cmd_set_status(args: argparse.Namespace) -> int:
     with Session(engine) as session:
         case = session.get(db.Case, args.case_no)
         if case is None:
-            raise CliError(f"枢纽上没有案件 {args.case_no}（站点尚未上传，或编号有误）")
+            raise CliError(f"枢纽上没有办件 {args.case_no}（站点尚未上传，或编号有误）")
         outcome = args.outcome
         if outcome is None and status in (CaseStatus.concluded, CaseStatus.delivered):
             outcome = case.outcome
@@ -176,7 +176,7 @@ def cmd_set_status(args: argparse.Namespace) -> int:
                         body=json.dumps(body, ensure_ascii=False), created_at=db.utcnow())
         session.add(row)
         session.commit()
-        _out(f"案件 {case.case_no} 状态已设为「{STATUS_ZH[status.value]}」，将在站点 {case.station} 下次同步时送达"
+        _out(f"办件 {case.case_no} 状态已设为「{STATUS_ZH[status.value]}」，将在站点 {case.station} 下次同步时送达"
              f"（更新编号 {row.id}）")
     return 0
 
@@ -197,7 +197,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        _out("枢纽上还没有案件。")
+        _out("枢纽上还没有办件。")
         return 0
     for r in rows:
         status = STATUS_ZH.get(r["status"] or "", r["status"] or "未知")
@@ -241,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_publish_calendar)
 
-    p = sub.add_parser("set-status", help="设置案件状态并通知其站点")
+    p = sub.add_parser("set-status", help="设置办件状态并通知其站点")
     p.add_argument("case_no")
     p.add_argument("status", choices=[s.value for s in CaseStatus])
     p.add_argument("--outcome", choices=[o.value for o in Outcome])
@@ -249,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--platform-no")
     p.set_defaults(func=cmd_set_status)
 
-    p = sub.add_parser("cases", help="列出枢纽上的案件")
+    p = sub.add_parser("cases", help="列出枢纽上的办件")
     p.add_argument("--station")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_cases)
