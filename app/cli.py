@@ -430,6 +430,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         if args.sync_command == "status":
             info = engine.status(station)
+        elif args.sync_command == "once" and getattr(args, "watch", False):
+            return _sync_watch(station)
         elif args.sync_command == "retry":
             released = engine.retry_quarantined(station, [int(s) for s in args.seq] or None)
             _out(f"已放回待发送队列：{released} 条")
@@ -458,6 +460,26 @@ def cmd_sync(args: argparse.Namespace) -> int:
             _out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
                  "稍后会自动重试。")
     return 0 if info.get("ok", True) else 4
+
+
+def _sync_watch(station: Any) -> int:
+    """Sync every few minutes; while the link is down, probe with backoff. Ends with Ctrl-C."""
+    import time
+
+    from sync import engine
+    from sync.scheduler import SyncScheduler
+
+    scheduler = SyncScheduler(run=lambda: engine.run_once(station), probe=lambda: engine.client_for(station).time())
+    try:
+        while True:
+            report = scheduler.step()
+            if report is not None:
+                state = "完成" if report.ok else SYNC_ERRORS.get(report.error or "", report.error or "")
+                _out(f"{time.strftime('%H:%M:%S')} 同步{state}：送出 {report.pushed} 条，收到 {report.pulled} 条；"
+                     f"下次 {scheduler.seconds_to_next():.0f} 秒后")
+            time.sleep(min(5.0, max(0.5, scheduler.seconds_to_next())))
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -674,6 +696,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="sync with the regional platform")
     p.add_argument("--once", action="store_true", help="one round now (the default)")
+    p.add_argument("--watch", action="store_true", help="keep syncing: every 5 minutes, backoff while the link is down")
     p.add_argument("--json", action="store_true")
     p.set_defaults(sync_command="once")
     ysub = p.add_subparsers(dest="sync_command")

@@ -1,0 +1,70 @@
+"""When to sync: every few minutes while the link is up, with backoff while it is down.
+
+No Qt and no threads here: ``SyncScheduler.step()`` does one decision and at most one round;
+the window calls it from its worker thread, ``bianmin sync --watch`` from a plain loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.errors import BianminError, LinkDown
+from sync.backoff import Backoff
+from sync.engine import SyncReport
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncScheduler:
+    run: Callable[[], SyncReport]  # one sync round
+    probe: Callable[[], object]  # a cheap request; raises LinkDown while the link is down
+    interval: float = 300.0  # seconds between rounds while all is well
+    backoff: Backoff = field(default_factory=Backoff)
+    now: Callable[[], float] = time.monotonic
+    failures: int = 0
+    next_at: float = 0.0
+    last: SyncReport | None = None
+
+    def due(self) -> bool:
+        return self.now() >= self.next_at
+
+    def sync_now(self) -> SyncReport:
+        """The clerk's "sync now": a round at once, whatever the schedule says."""
+        self.next_at = 0.0
+        report = self.step()
+        assert report is not None
+        return report
+
+    def step(self) -> SyncReport | None:
+        """A round when one is due: after failures, only once the probe finds the link back."""
+        if not self.due():
+            return None
+        if self.failures:
+            try:
+                self.probe()
+            except LinkDown:
+                return self._failed(SyncReport(error=LinkDown.code))
+            except BianminError as exc:
+                return self._failed(SyncReport(error=exc.code))
+        report = self.run()
+        return self._failed(report) if not report.ok else self._succeeded(report)
+
+    def _failed(self, report: SyncReport) -> SyncReport:
+        self.failures += 1
+        self.next_at = self.now() + self.backoff.delay(self.failures)
+        self.last = report
+        log.info("sync failed (%s); next try in %.0f s", report.error, self.next_at - self.now())
+        return report
+
+    def _succeeded(self, report: SyncReport) -> SyncReport:
+        self.failures = 0
+        self.next_at = self.now() + self.interval
+        self.last = report
+        return report
+
+    def seconds_to_next(self) -> float:
+        return max(0.0, self.next_at - self.now())
