@@ -175,3 +175,31 @@ class HubProtocolError(SyncError):
     """The hub's answer does not follow the protocol."""
 
     code = "sync.protocol"
+
+
+class AttachmentError(BianminError):
+    """A file that cannot become a case's scanned material; ``details['name']`` is the file's name."""
+
+    code = "attachment"
+
+
+class AttachmentTooLarge(AttachmentError):
+    """Over a limit: ``details['limit_text']`` says which (``reason``: file_size, pdf_size, pixels)."""
+
+    code = "attachment.too_large"
+
+
+class AttachmentUnsupported(AttachmentError):
+    """Not JPEG, PNG or PDF by its content (whatever its name says)."""
+
+    code = "attachment.unsupported"
+
+
+class AttachmentCorrupt(AttachmentError):
+    """Looks like a supported type but cannot be read (truncated, damaged, or failed its hash check)."""
+
+    code = "attachment.corrupt"
+
+
+class AttachmentNotFound(NotFound):
+    code = "attachment.not_found"

@@ -43,6 +43,13 @@ ERRORS: dict[str, str] = {
     "sync.link_down": "连不上平台（网络中断或平台暂时不可用），数据都已保存在本机，联网后再同步。",
     "sync.refused": "平台拒绝了请求（{reason}）。登记码可能已用过或过期，请向平台管理员索取新的登记码。",
     "sync.protocol": "平台的应答不符合协议，请联系县级信息化人员。",
+    "attachment": "文件 {name} 无法作为扫描材料导入。",
+    "attachment.too_large": "文件 {name} 超过导入上限（{limit_text}），未导入。请降低扫描分辨率或分页扫描后再导入。",
+    "attachment.unsupported": (
+        "文件 {name} 不是可导入的格式，未导入。只能导入 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关）。"
+    ),
+    "attachment.corrupt": "文件 {name} 已损坏或不完整，无法读取，未导入。请重新扫描或拍照后再导入。",
+    "attachment.not_found": "找不到这份扫描材料。",
 }
 
 PROBLEMS: dict[str, str] = {

@@ -627,4 +627,7 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
                    for r in rows]
         return UpdatesOut(updates=updates, cursor=encode_cursor(rows[-1].id if rows else after), more=more)
 
+    from hub import attachments  # imported here: hub.attachments builds on this module
+
+    app.include_router(attachments.router(engine, signed))
     return app

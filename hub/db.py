@@ -19,8 +19,10 @@ from sqlalchemy import (
     DateTime,
     Engine,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -144,6 +146,36 @@ class Nonce(Base):
                                          primary_key=True)
     nonce: Mapped[str] = mapped_column(String(200), primary_key=True)
     created: Mapped[int] = mapped_column(BigInteger)  # the signature's ``created`` (Unix seconds)
+
+
+class AttachmentUpload(Base):
+    """A station's attachment (content addressed by SHA-256): being uploaded, or complete and checked."""
+
+    __tablename__ = "attachments"
+
+    station: Mapped[str] = mapped_column(String(12), ForeignKey("stations.code", ondelete="CASCADE"),
+                                         primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)  # as declared when the upload was created
+    mime: Mapped[str] = mapped_column(String(64))
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)  # bytes received so far
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)  # the whole content, once it checked out
+
+
+class AttachmentChunk(Base):
+    """A received piece of an incomplete upload (kept across restarts; dropped once the upload completes)."""
+
+    __tablename__ = "attachment_chunks"
+    __table_args__ = (ForeignKeyConstraint(["station", "sha256"], ["attachments.station", "attachments.sha256"],
+                                           ondelete="CASCADE"),)
+
+    station: Mapped[str] = mapped_column(String(12), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:

@@ -30,7 +30,7 @@ from app.services import cases, catalogue
 from app.station import Station
 from app.store import operators as meta
 from app.store import outbox
-from sync import protocol
+from sync import attachments, protocol
 from sync.client import HubClient
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,9 @@ class SyncReport:
     pulled: int = 0
     applied: int = 0
     deferred: int = 0
+    uploaded: int = 0  # attachments whose content reached the hub (and checked out) this round
+    upload_bytes_resent: int = 0  # attachment bytes sent again after a cut link (at most a chunk per cut)
+    upload_failed: int = 0  # attachments the hub refused this round (they start again next round)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -206,6 +209,7 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
     try:
         client = client or client_for(station)
         push(station, client, report)
+        attachments.upload_pending(station, client, report)
         pull(station, client, report)
         # Statuses applied by the pull made local events; send them now rather than next time.
         push(station, client, report)
@@ -240,6 +244,7 @@ def status(station: Station) -> dict[str, Any]:
         "last_error": meta.get_meta(db, "sync.last_error") or "",
         "failures": int(meta.get_meta(db, "sync.failures", "0") or 0),
         "notices": len(outbox.notices(db, unread_only=True)),
+        "attachments_waiting": attachments.pending_count(station),
     }
 
 

@@ -201,6 +201,41 @@ CREATE TABLE notices (
 """
 
 
+_V3 = """
+CREATE TABLE attachments (
+    sha256 TEXT PRIMARY KEY,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    created_at TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+
+CREATE TABLE case_attachments (
+    case_no TEXT NOT NULL REFERENCES cases(case_no),
+    item_code TEXT NOT NULL,
+    material_code TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+    name TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    PRIMARY KEY (case_no, sha256)
+);
+CREATE INDEX case_attachments_sha256 ON case_attachments(sha256);
+
+CREATE TABLE attachment_uploads (
+    sha256 TEXT PRIMARY KEY REFERENCES attachments(sha256),
+    "offset" INTEGER NOT NULL DEFAULT 0,
+    sent INTEGER NOT NULL DEFAULT 0,
+    upload_url TEXT,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX attachment_uploads_state ON attachment_uploads(state);
+"""
+
+
 def _v1(db: Database) -> None:
     for statement in _split(_V1):
         db.execute(statement)
@@ -234,7 +269,13 @@ def _v2(db: Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """Attachments: scanned materials (content-addressed, inside the encrypted store) and their uploads."""
+    for statement in _split(_V3):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 
