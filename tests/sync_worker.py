@@ -1,0 +1,59 @@
+"""A separate station process that syncs with its hub, to be killed mid-sync (used by test_sync_faults).
+
+    python tests/sync_worker.py STATION_HOME loop          # engine.run_once over and over, until killed
+    python tests/sync_worker.py STATION_HOME until-synced  # until a round succeeds with nothing left to do
+
+The station must already be enrolled (its hub URL, usually a fault proxy's, is in the store). Each
+round prints one JSON line: ``{"round", "ok", "error", "pushed", "duplicates", "pulled", "applied",
+"waiting"}``. ``until-synced`` exits 0 once in sync, 3 when it gave up after ``MAX_ROUNDS``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.config import Paths
+from app.station import Station
+from sync import engine
+from tests.conftest import ADMIN_PASSWORD, FAST_KDF
+
+MAX_ROUNDS = 60
+TIMEOUT = (5.0, 30.0)  # connect, read: the slow link is slow, not dead
+
+
+def main() -> int:
+    home, mode = Path(sys.argv[1]), sys.argv[2]
+    if mode not in ("loop", "until-synced"):
+        sys.stderr.write(f"unknown mode {mode}\n")
+        return 2
+    station = Station.open(Paths(home), "admin", ADMIN_PASSWORD, kdf=FAST_KDF, check="none")
+    client = engine.client_for(station)
+    client.timeout = TIMEOUT
+    rounds = 0
+    while True:
+        rounds += 1
+        report = engine.run_once(station, client)
+        state = engine.status(station)
+        line = {"round": rounds, "ok": report.ok, "error": report.error, "pushed": report.pushed,
+                "duplicates": report.duplicates, "pulled": report.pulled, "applied": report.applied,
+                "waiting": state["waiting"]}
+        sys.stdout.write(json.dumps(line) + "\n")
+        sys.stdout.flush()
+        if mode == "until-synced":
+            if report.ok and state["waiting"] == 0 and state["deferred_updates"] == 0:
+                station.close()
+                return 0
+            if rounds >= MAX_ROUNDS:
+                station.close()
+                return 3
+        if not report.ok:
+            time.sleep(0.05)  # a failed round is tried again at once, as "sync now" would
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
