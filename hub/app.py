@@ -28,6 +28,7 @@ from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from app.journal import EventType, event_hash
 from app.models import CaseStatus, Outcome
@@ -221,7 +222,7 @@ def decode_cursor(cursor: str | None) -> int:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
         after = data["after"]
-        if type(after) is not int or after < 0 or set(data) != {"after"}:
+        if type(after) is not int or not 0 <= after < 2**63 or set(data) != {"after"}:
             raise ValueError(cursor)
     except (ValueError, TypeError, KeyError, binascii.Error, RecursionError) as exc:
         raise HubError(400, "bad_cursor") from exc
@@ -342,11 +343,15 @@ def _dependencies(engine: Engine) -> Any:
             raise HubError(413, "too_large")
         chunks: list[bytes] = []
         size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_BODY:
-                raise HubError(413, "too_large")
-            chunks.append(chunk)
+        try:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BODY:
+                    raise HubError(413, "too_large")
+                chunks.append(chunk)
+        except ClientDisconnect as exc:  # a link cut in the middle of a request: nobody is there to answer
+            log.info("client went away in the middle of a request")
+            raise HubError(400, "malformed", "client disconnected") from exc
         return b"".join(chunks)
 
     def signed(request: Request, body: Annotated[bytes, Depends(raw_body)]) -> Signed:
@@ -393,6 +398,14 @@ def _decode_push(signed: Signed) -> list[Any]:
 _STR_FIELDS = {"event_id": 100, "station": 12, "type": 64, "at": 40, "operator": 100, "device": 100}
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _parse_event(raw: Any) -> dict[str, Any] | None:
     """The event's fields when they are all present and well typed, else None."""
     if not isinstance(raw, dict):
@@ -412,6 +425,10 @@ def _parse_event(raw: Any) -> dict[str, Any] | None:
     for name in ("prev_hash", "hash"):
         if not isinstance(raw.get(name), str) or not _HEX64.fullmatch(raw[name]):
             return None
+    try:  # text that is not valid Unicode (a lone surrogate) cannot be stored or hashed
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, RecursionError):
+        return None
     return raw
 
 
@@ -452,7 +469,8 @@ def _apply_to_case(case: db.Case, ev: dict[str, Any], now: dt.datetime) -> None:
 
 def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[str, Any]]:
     now = _now()
-    ids = [e["event_id"] for e in events if isinstance(e, dict) and isinstance(e.get("event_id"), str)]
+    ids = [e["event_id"] for e in events if isinstance(e, dict) and isinstance(e.get("event_id"), str)
+           and _encodable(e["event_id"])]
     known: dict[str, str] = {}
     for start in range(0, len(ids), 400):
         rows = session.execute(select(db.StoredEvent.event_id, db.StoredEvent.hash)
@@ -463,7 +481,7 @@ def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[
     for raw in events:
         event_id = raw.get("event_id") if isinstance(raw, dict) else None
         seq = raw.get("seq") if isinstance(raw, dict) else None
-        result: dict[str, Any] = {"event_id": event_id if isinstance(event_id, str) else None,
+        result: dict[str, Any] = {"event_id": event_id if isinstance(event_id, str) and _encodable(event_id) else None,
                                   "seq": seq if type(seq) is int else None,
                                   "status": protocol.REJECTED, "reason": None}
         results.append(result)

@@ -511,8 +511,6 @@ def test_sigkill_in_the_middle_of_sync_loses_nothing_and_duplicates_nothing(
 
 
 # -- a real bug, left out of the random scenarios above ----------------------------------------
-@pytest.mark.xfail(strict=True, reason="BUG: sync.engine.pull retries set-aside statuses ordered by id as TEXT "
-                                       "(sync_pending_updates.id), so update 10 is applied before update 9")
 def test_statuses_set_aside_are_applied_in_order_past_id_9(tmp_path: Path) -> None:
     """Two platform statuses for a case with unsent local work are set aside, then applied out of order.
 

@@ -75,7 +75,7 @@ def sent_count(db: Database) -> int:
 
 def defer_update(db: Database, update: dict[str, Any], at: str, reason: str) -> None:
     db.execute(
-        "INSERT OR REPLACE INTO sync_pending_updates (id, kind, case_no, body, received_at, reason) "
+        "INSERT OR IGNORE INTO sync_pending_updates (id, kind, case_no, body, received_at, reason) "
         "VALUES (?,?,?,?,?,?)",
         (update["id"], update["kind"], update.get("case_no"), json.dumps(update.get("body", {}), ensure_ascii=False),
          at, reason),
@@ -83,7 +83,8 @@ def defer_update(db: Database, update: dict[str, Any], at: str, reason: str) -> 
 
 
 def deferred_updates(db: Database) -> list[dict[str, Any]]:
-    rows = db.all("SELECT id, kind, case_no, body FROM sync_pending_updates ORDER BY received_at, id")
+    # In the order they arrived (rowid), not by id: ids are the hub's and need not sort as text.
+    rows = db.all("SELECT id, kind, case_no, body FROM sync_pending_updates ORDER BY rowid")
     return [{"id": r[0], "kind": r[1], "case_no": r[2], "body": json.loads(r[3])} for r in rows]
 
 
