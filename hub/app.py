@@ -455,6 +455,10 @@ def _apply_to_case(case: db.Case, ev: dict[str, Any], now: dt.datetime) -> None:
         if isinstance(applicant, dict) and isinstance(applicant.get("name"), str):
             case.applicant_name = applicant["name"][:200]
     status = STATUS_BY_TYPE.get(ev["type"])
+    # A station's echo of a status the platform itself set carries nothing new, and arriving late it
+    # would take the case back to an older status: the platform's own set-status already applied it.
+    if payload.get("source") == "platform":
+        status = None
     if status is not None and (case.status_seq is None or ev["seq"] > case.status_seq):
         case.status = status.value
         case.status_seq = ev["seq"]
@@ -590,7 +594,15 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
         def work(session: Session) -> db.HubKeys:
             now = _now()
             row = session.get(db.EnrolCode, code)
-            if row is None or row.used_at is not None or row.expires_at <= now or row.station_code != req.station_code:
+            if row is None or row.station_code != req.station_code:
+                raise HubError(403, "bad_code")
+            if row.used_at is not None:
+                # The same station with the same key again: its first answer was lost on the way.
+                current = session.get(db.Station, req.station_code)
+                if current is not None and current.public_key == protocol.b64(raw_key):
+                    return db.hub_keys(session)
+                raise HubError(403, "bad_code")
+            if row.expires_at <= now:
                 raise HubError(403, "bad_code")
             claimed = session.execute(update(db.EnrolCode).where(db.EnrolCode.code == code,
                                                                  db.EnrolCode.used_at.is_(None))

@@ -61,7 +61,16 @@ class SyncReport:
 def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -> dict[str, Any]:
     """Make the device key, enrol it with the hub's one-time code, and remember the hub."""
     station.require_admin()
-    key = protocol.new_device_key()
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    # The key is kept before asking, so that retrying after a lost answer presents the same key.
+    pending = meta.get_meta(station.db, "sync.pending_device_key")
+    if pending:
+        key = Ed25519PrivateKey.from_private_bytes(protocol.unb64(pending))
+    else:
+        key = protocol.new_device_key()
+        with station.db.transaction():
+            meta.set_meta(station.db, "sync.pending_device_key", protocol.b64(protocol.private_bytes(key)))
     client = HubClient(url, station.station_code, ca_bundle=ca_bundle)
     answer = client.enrol(code, station.station_name, protocol.public_bytes(key))
     with station.db.transaction():
@@ -71,6 +80,7 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
         meta.set_meta(station.db, "sync.hub_box_key", str(answer.get("hub_box_key", "")))
         meta.set_meta(station.db, "sync.ca_bundle", ca_bundle or "")
         meta.set_meta(station.db, "sync.enrolled_at", station.clock.stamp())
+        meta.set_meta(station.db, "sync.pending_device_key", "")
         station.journal("station.enrolled", None, {"hub": url.rstrip("/")})
     return answer
 
@@ -132,7 +142,7 @@ def _apply_case_status(station: Station, update: dict[str, Any], report: SyncRep
         if current is to:
             report.applied += 1
         elif to is CaseStatus.accepted and current is CaseStatus.correction_requested:
-            cases.resume_after_correction(station, case_no, [], trip=False)
+            cases.resume_after_correction(station, case_no, [], trip=False, source="platform")
             report.applied += 1
         else:
             cases.set_status(station, case_no, to, outcome=outcome, note=str(body.get("note") or ""),

@@ -548,9 +548,6 @@ def test_statuses_set_aside_are_applied_in_order_past_id_9(tmp_path: Path) -> No
         hub.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: hub.app._apply_to_case lets a station's late echo of an older platform "
-                                       "status overwrite a newer status the platform set (status_seq ignores "
-                                       "set-status)")
 def test_a_late_echo_does_not_take_the_hub_back_to_an_older_platform_status(
         hub: Hub, link: FaultProxy, tmp_path: Path) -> None:
     """The platform sets in_progress; the station applies it, but its echo event is cut on the way. The platform
@@ -572,8 +569,6 @@ def test_a_late_echo_does_not_take_the_hub_back_to_an_older_platform_status(
     assert hub_statuses(hub, station.station_code)[case_no] == "concluded"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: sync.engine.enrol makes a new key at each try and the hub's enrol is "
-                                       "not idempotent: a lost answer burns the one-time code")
 def test_enrolment_whose_answer_is_lost_can_be_tried_again(hub: Hub, link: FaultProxy, tmp_path: Path) -> None:
     station = new_station(tmp_path)
     code = hub.quick_code(station.station_code)

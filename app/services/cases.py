@@ -555,7 +555,8 @@ def supply_material(
     return get_case(station, case_no, log_access=False)
 
 
-def resume_after_correction(station: Station, case_no: str, supplied: list[MaterialEntry], trip: bool = True) -> Case:
+def resume_after_correction(station: Station, case_no: str, supplied: list[MaterialEntry], trip: bool = True,
+                            source: str = "counter") -> Case:
     """Corrections arrived: the case is accepted again and the clock restarts the next day."""
     row = _load(station, case_no)
     _transition(station, row, CaseStatus.accepted)
@@ -586,7 +587,7 @@ def resume_after_correction(station: Station, case_no: str, supplied: list[Mater
             store.insert_trip(station.db, row["id"], stamp, "correction", station.operator.login)
         ev = station.journal(EventType.correction_resumed, case_no, {
             "supplied": [_material_row(e) for e in supplied], "clock_start": today.isoformat(),
-            "legal_due": legal.isoformat(), "promised_due": promised.isoformat(), "trip": trip})
+            "legal_due": legal.isoformat(), "promised_due": promised.isoformat(), "trip": trip, "source": source})
         fields: dict[str, Any] = {
             "status": CaseStatus.accepted.value, "clock_start": today.isoformat(), "legal_due": legal.isoformat(),
             "promised_due": promised.isoformat(), "updated_at": stamp, "decision": decision.value}
