@@ -28,6 +28,7 @@ from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
 from app.journal import EventType, event_hash
@@ -568,6 +569,8 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
                   description="Reference hub of the Bianmin station protocol: enrolment, journal push, "
                               "update pull. See docs/sync-protocol.md.")
     app.state.engine = engine
+    # Answers (a result per pushed event, pages of updates) travel compressed on a slow link.
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     _install_error_handlers(app)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
 

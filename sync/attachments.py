@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHUNK = 256 * 1024
+CHUNK = 384 * 1024  # a typical downscaled scan in one request; a cut costs at most ~6 s at 512 kbit/s
 BASE = f"{protocol.PREFIX}/attachments"
 OCTETS = "application/offset+octet-stream"
 MAX_SETBACKS = 3  # offset disagreements or lost uploads in a row before this round gives up

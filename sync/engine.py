@@ -35,7 +35,7 @@ from sync.client import HubClient
 
 log = logging.getLogger(__name__)
 
-BATCH = 200
+BATCH = protocol.MAX_BATCH  # fewer round trips on a slow link; the hub accepts this many
 
 
 @dataclass
