@@ -26,6 +26,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/store.py
 	$(PY) bench/printing.py
+	$(PY) bench/sync.py
 
 documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents
