@@ -54,17 +54,12 @@ class Event:
     hash: str = ""
 
     def body(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "event_id": self.event_id,
-            "station": self.station,
-            "case_no": self.case_no,
-            "type": self.type,
-            "at": self.at,
-            "operator": self.operator,
-            "device": self.device,
-            "payload": self.payload,
-        }
+        """Every field the hash covers (all but ``prev_hash`` and ``hash``)."""
+        return {name: getattr(self, name) for name in BODY_FIELDS}
+
+
+# The fields of an event that its hash covers, in one place for the station and the hub.
+BODY_FIELDS = ("seq", "event_id", "station", "case_no", "type", "at", "operator", "device", "payload")
 
 
 def canonical(data: Any) -> bytes:

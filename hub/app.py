@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
-from app.journal import EventType, event_hash
+from app.journal import BODY_FIELDS, EventType, event_hash
 from app.models import CaseStatus, Outcome
 from hub import db
 from sync import protocol
@@ -434,7 +434,7 @@ def _parse_event(raw: Any) -> dict[str, Any] | None:
 
 
 def _body(ev: dict[str, Any]) -> dict[str, Any]:
-    return {k: ev[k] for k in ("seq", "event_id", "station", "case_no", "type", "at", "operator", "device", "payload")}
+    return {k: ev[k] for k in BODY_FIELDS}
 
 
 def _items_names(items: Any) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from app.models import Case
 from app.services import cases, catalogue
 from app.station import Station
+from app.store import operators as op_store
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def context_for(station: Station, case_no: str) -> PrintContext:
         elif ev.type == "case.delivered":
             delivered = {"recipient": str(ev.payload.get("recipient", "")),
                          "tracking_no": str(ev.payload.get("tracking_no", "")), "at": ev.at[:16].replace("T", " ")}
-    clerk = next((o.display_name for o in station.operators() if o.login == case.operator), case.operator)
+    # The clerk's name from the store alone (Station.operators() would read the key file for lock states).
+    row = op_store.get_operator(station.db, case.operator)
+    clerk = str(row["display_name"]) if row else case.operator
     return PrintContext(case=case, station_code=station.station_code, station_name=station.station_name,
                         clerk=clerk, items=infos, material_names=names, commitment_text=commitment,
                         delivered=delivered)
