@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/bianmin
+	$(VENV)/bin/bianmin --demo
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .

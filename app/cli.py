@@ -569,7 +569,7 @@ def cmd_window(args: argparse.Namespace) -> int:
             _out("  bianmin init --station-code 540127100000 --station-name 工卡镇便民服务中心 --admin admin")
         _out("  bianmin demo --cases 50    bianmin case list    bianmin --help")
         return 0
-    return int(run(sys.argv[1:]))
+    return int(run(["--demo"] if args.demo else []))
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -584,6 +584,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bianmin", description="便民服务台 Bianmin Counter")
     parser.add_argument("--version", action="version", version=f"bianmin {__version__}")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--demo", action="store_true",
+                        help="with no command: open the window, setting up a demo station if there is none")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("init", help="set up a new station")

@@ -1,100 +1,114 @@
-"""Chinese sentences for the command line, keyed by error and problem codes.
+"""Chinese sentences for people, keyed by error and problem codes: one table for the command line
+and the window.
 
-The window has its own translations through Qt (``ui/``); this table serves the headless
-command line, which a station administrator or county IT officer reads.
+Each sentence is marked with ``QT_TRANSLATE_NOOP(context, text)`` so that Qt's ``lupdate`` collects
+it into the Tibetan translation; the marker here is a plain identity function (the core never imports
+Qt). The window passes Qt's ``QCoreApplication.translate`` to :func:`describe`; the command line
+uses the Chinese as written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from app.errors import BianminError
 
+Translate = Callable[[str, str], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    return text
+
+
+def _as_is(context: str, text: str) -> str:
+    return text
+
+
 ERRORS: dict[str, str] = {
-    "station.not_found": "此目录下还没有服务站数据（{home}）。请先运行 bianmin init 建立服务站。",
-    "station.exists": "此目录已有服务站数据（{home}），不能重复初始化。",
-    "auth.wrong_password": "密码错误。再错 {remaining} 次将锁定 5 分钟。",
-    "auth.locked": "该账号因多次输错密码已被锁定，请 5 分钟后再试，或请管理员解锁。",
-    "auth.unknown_operator": "没有这个操作员账号。",
-    "auth.disabled": "该操作员账号已停用，请联系管理员。",
-    "auth.permission_denied": "此操作需要管理员权限。",
-    "auth.weak_password": "密码太短，至少需要 {min_length} 个字符。",
-    "auth.wrong_recovery_code": "恢复码不正确。请核对初始化时打印的恢复码。",
-    "store.corrupt": (
-        "数据库文件已损坏或无法读取，已停止以免丢失数据。最近的备份：{backup}。可用 bianmin restore 恢复。"
-    ),
-    "store.disk_full": "磁盘空间已满，本次操作已撤销，已保存的数据没有丢失。请清理磁盘后重试。",
-    "store.write_failed": "写入磁盘失败（磁盘已满或出错），本次操作已撤销，已保存的数据没有丢失。请检查磁盘后重试。",
-    "store.busy": "数据库正被另一程序使用，请稍后再试。",
-    "store.migration": "数据库升级失败，已保留升级前的备份。",
-    "store.backup": "备份文件无法使用：{path}。",
-    "store": "数据库操作失败。",
-    "validation": "输入有误：",
-    "validation.id": "证件号码有误：",
-    "catalogue.file": "事项清单文件有问题，未导入任何内容：",
-    "case.not_found": "找不到办件 {case_no}。",
-    "catalogue.item_not_found": "找不到事项 {code}。",
-    "case.decision_not_allowed": "不能作出此决定：{reason_text}",
-    "case.invalid_transition": "办件当前状态（{current}）下不能执行此操作。",
-    "journal.broken": "办件日志校验失败。",
-    "print.missing_glyphs": "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。",
-    "catalogue.empty": "尚未导入事项清单。",
-    "sync.not_enrolled": "本服务站尚未在平台登记，请先运行 bianmin enrol 平台地址 登记码。",
-    "sync.link_down": "连不上平台（网络中断或平台暂时不可用），数据都已保存在本机，联网后再同步。",
-    "sync.refused": "平台拒绝了请求（{reason}）。登记码可能已用过或过期，请向平台管理员索取新的登记码。",
-    "sync.protocol": "平台的应答不符合协议，请联系县级信息化人员。",
-    "attachment": "文件 {name} 无法作为扫描材料导入。",
-    "attachment.too_large": "文件 {name} 超过导入上限（{limit_text}），未导入。请降低扫描分辨率或分页扫描后再导入。",
-    "attachment.unsupported": (
-        "文件 {name} 不是可导入的格式，未导入。只能导入 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关）。"
-    ),
-    "attachment.corrupt": "文件 {name} 已损坏或不完整，无法读取，未导入。请重新扫描或拍照后再导入。",
-    "attachment.not_found": "找不到这份扫描材料。",
+    "station.not_found": QT_TRANSLATE_NOOP("Errors", "此目录下还没有服务站数据（{home}）。请先运行 bianmin init 建立服务站。"),
+    "station.exists": QT_TRANSLATE_NOOP("Errors", "此目录已有服务站数据（{home}），不能重复初始化。"),
+    "auth.wrong_password": QT_TRANSLATE_NOOP("Errors", "密码错误。再错 {remaining} 次将锁定 5 分钟。"),
+    "auth.locked": QT_TRANSLATE_NOOP("Errors", "该账号因多次输错密码已被锁定，请 5 分钟后再试，或请管理员解锁。"),
+    "auth.unknown_operator": QT_TRANSLATE_NOOP("Errors", "没有这个操作员账号。"),
+    "auth.disabled": QT_TRANSLATE_NOOP("Errors", "该操作员账号已停用，请联系管理员。"),
+    "auth.permission_denied": QT_TRANSLATE_NOOP("Errors", "此操作需要管理员权限。"),
+    "auth.weak_password": QT_TRANSLATE_NOOP("Errors", "密码太短，至少需要 {min_length} 个字符。"),
+    "auth.wrong_recovery_code": QT_TRANSLATE_NOOP("Errors", "恢复码不正确。请核对初始化时打印的恢复码。"),
+    "store.corrupt": QT_TRANSLATE_NOOP("Errors", "数据库文件已损坏或无法读取，已停止以免丢失数据。最近的备份：{backup}。可用 bianmin restore 恢复。"),
+    "store.disk_full": QT_TRANSLATE_NOOP("Errors", "磁盘空间已满，本次操作已撤销，已保存的数据没有丢失。请清理磁盘后重试。"),
+    "store.write_failed": QT_TRANSLATE_NOOP("Errors", "写入磁盘失败（磁盘已满或出错），本次操作已撤销，已保存的数据没有丢失。请检查磁盘后重试。"),
+    "store.busy": QT_TRANSLATE_NOOP("Errors", "数据库正被另一程序使用，请稍后再试。"),
+    "store.migration": QT_TRANSLATE_NOOP("Errors", "数据库升级失败，已保留升级前的备份。"),
+    "store.backup": QT_TRANSLATE_NOOP("Errors", "备份文件无法使用：{path}。"),
+    "store": QT_TRANSLATE_NOOP("Errors", "数据库操作失败。"),
+    "validation": QT_TRANSLATE_NOOP("Errors", "输入有误："),
+    "validation.id": QT_TRANSLATE_NOOP("Errors", "证件号码有误："),
+    "catalogue.file": QT_TRANSLATE_NOOP("Errors", "事项清单文件有问题，未导入任何内容："),
+    "case.not_found": QT_TRANSLATE_NOOP("Errors", "找不到办件 {case_no}。"),
+    "catalogue.item_not_found": QT_TRANSLATE_NOOP("Errors", "找不到事项 {code}。"),
+    "case.decision_not_allowed": QT_TRANSLATE_NOOP("Errors", "不能作出此决定：{reason_text}"),
+    "case.invalid_transition": QT_TRANSLATE_NOOP("Errors", "办件当前状态（{current}）下不能执行此操作。"),
+    "journal.broken": QT_TRANSLATE_NOOP("Errors", "办件日志校验失败。"),
+    "print.missing_glyphs": QT_TRANSLATE_NOOP("Errors", "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。"),
+    "catalogue.empty": QT_TRANSLATE_NOOP("Errors", "尚未导入事项清单。"),
+    "sync.not_enrolled": QT_TRANSLATE_NOOP("Errors", "本服务站尚未在平台登记，请先运行 bianmin enrol 平台地址 登记码。"),
+    "sync.link_down": QT_TRANSLATE_NOOP("Errors", "连不上平台（网络中断或平台暂时不可用），数据都已保存在本机，联网后再同步。"),
+    "sync.refused": QT_TRANSLATE_NOOP("Errors", "平台拒绝了请求（{reason}）。登记码可能已用过或过期，请向平台管理员索取新的登记码。"),
+    "sync.protocol": QT_TRANSLATE_NOOP("Errors", "平台的应答不符合协议，请联系县级信息化人员。"),
+    "attachment": QT_TRANSLATE_NOOP("Errors", "文件 {name} 无法作为扫描材料导入。"),
+    "attachment.too_large": QT_TRANSLATE_NOOP("Errors", "文件 {name} 超过导入上限（{limit_text}），未导入。请降低扫描分辨率或分页扫描后再导入。"),
+    "attachment.unsupported": QT_TRANSLATE_NOOP("Errors", "文件 {name} 不是可导入的格式，未导入。只能导入 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关）。"),
+    "attachment.corrupt": QT_TRANSLATE_NOOP("Errors", "文件 {name} 已损坏或不完整，无法读取，未导入。请重新扫描或拍照后再导入。"),
+    "attachment.not_found": QT_TRANSLATE_NOOP("Errors", "找不到这份扫描材料。"),
 }
 
 PROBLEMS: dict[str, str] = {
-    "empty": "不能为空",
-    "bad_length": "位数不对",
-    "bad_characters": "含有不允许的字符",
-    "bad_checksum": "校验位不对（可能有数字录错）",
-    "bad_birth_date": "出生日期无效",
-    "future_birth_date": "出生日期晚于今天",
-    "bad_region": "地区码无效",
-    "bad_format": "格式不对",
-    "unknown": "未知的取值",
-    "required_for_proxy": "代办必须登记代办人",
-    "expired": "授权已过期",
-    "not_in_checklist": "不在该事项的材料清单中",
-    "count_missing": "收到的份数至少为 1",
-    "no_e_licence_for_material": "该材料没有可替代的电子证照",
-    "licence_grade_missing": "请选择电子证照的可信等级（A–D）",
-    "not_deferrable": "该材料不可容缺",
-    "due_date_missing": "容缺材料须有补交期限",
-    "due_date_not_in_future": "补交期限须晚于今天",
-    "required_for_post": "邮寄送达须填写地址",
-    "same_as_intake": "办理地不能与受理地相同",
-    "applicant_kind_not_allowed": "该事项不受理此类申请人",
-    "not_offered": "该事项不提供此送达方式",
-    "exists": "已存在",
-    "last_admin": "不能停用最后一名管理员",
-    "not_found": "文件不存在",
-    "not_json": "不是有效的 JSON",
-    "not_utf8": "不是 UTF-8 编码",
-    "too_large": "文件过大",
-    "required": "必填",
-    "out_of_range": "超出允许范围",
+    "empty": QT_TRANSLATE_NOOP("Problems", "不能为空"),
+    "bad_length": QT_TRANSLATE_NOOP("Problems", "位数不对"),
+    "bad_characters": QT_TRANSLATE_NOOP("Problems", "含有不允许的字符"),
+    "bad_checksum": QT_TRANSLATE_NOOP("Problems", "校验位不对（可能有数字录错）"),
+    "bad_birth_date": QT_TRANSLATE_NOOP("Problems", "出生日期无效"),
+    "future_birth_date": QT_TRANSLATE_NOOP("Problems", "出生日期晚于今天"),
+    "bad_region": QT_TRANSLATE_NOOP("Problems", "地区码无效"),
+    "bad_format": QT_TRANSLATE_NOOP("Problems", "格式不对"),
+    "unknown": QT_TRANSLATE_NOOP("Problems", "未知的取值"),
+    "required_for_proxy": QT_TRANSLATE_NOOP("Problems", "代办必须登记代办人"),
+    "expired": QT_TRANSLATE_NOOP("Problems", "授权已过期"),
+    "not_in_checklist": QT_TRANSLATE_NOOP("Problems", "不在该事项的材料清单中"),
+    "count_missing": QT_TRANSLATE_NOOP("Problems", "收到的份数至少为 1"),
+    "no_e_licence_for_material": QT_TRANSLATE_NOOP("Problems", "该材料没有可替代的电子证照"),
+    "licence_grade_missing": QT_TRANSLATE_NOOP("Problems", "请选择电子证照的可信等级（A–D）"),
+    "not_deferrable": QT_TRANSLATE_NOOP("Problems", "该材料不可容缺"),
+    "due_date_missing": QT_TRANSLATE_NOOP("Problems", "容缺材料须有补交期限"),
+    "due_date_not_in_future": QT_TRANSLATE_NOOP("Problems", "补交期限须晚于今天"),
+    "required_for_post": QT_TRANSLATE_NOOP("Problems", "邮寄送达须填写地址"),
+    "same_as_intake": QT_TRANSLATE_NOOP("Problems", "办理地不能与受理地相同"),
+    "applicant_kind_not_allowed": QT_TRANSLATE_NOOP("Problems", "该事项不受理此类申请人"),
+    "not_offered": QT_TRANSLATE_NOOP("Problems", "该事项不提供此送达方式"),
+    "exists": QT_TRANSLATE_NOOP("Problems", "已存在"),
+    "last_admin": QT_TRANSLATE_NOOP("Problems", "不能停用最后一名管理员"),
+    "not_found": QT_TRANSLATE_NOOP("Problems", "文件不存在"),
+    "not_json": QT_TRANSLATE_NOOP("Problems", "不是有效的 JSON"),
+    "not_utf8": QT_TRANSLATE_NOOP("Problems", "不是 UTF-8 编码"),
+    "too_large": QT_TRANSLATE_NOOP("Problems", "文件过大"),
+    "required": QT_TRANSLATE_NOOP("Problems", "必填"),
+    "out_of_range": QT_TRANSLATE_NOOP("Problems", "超出允许范围"),
 }
 
 DECISION_REASONS: dict[str, str] = {
-    "required_material_missing": "必要材料缺少：{materials}（可出具一次性告知书，或将可容缺材料登记为容缺）",
-    "deferred_needs_deferral_decision": "有容缺材料，应选择“容缺受理”",
-    "committed_needs_commitment_decision": "有以承诺代替的材料，应选择“告知承诺”",
-    "nothing_deferred": "容缺受理须至少有一项容缺材料",
-    "commitment_not_allowed": "事项 {items} 不适用告知承诺",
-    "nothing_missing": "材料齐全，无需一次性告知",
-    "refusal_reason_missing": "不予受理须写明理由",
-    "refusal_remedies_missing": "不予受理须写明行政复议机关和人民法院",
+    "required_material_missing": QT_TRANSLATE_NOOP("DecisionReasons", "必要材料缺少：{materials}（可出具一次性告知书，或将可容缺材料登记为容缺）"),
+    "deferred_needs_deferral_decision": QT_TRANSLATE_NOOP("DecisionReasons", "有容缺材料，应选择“容缺受理”"),
+    "committed_needs_commitment_decision": QT_TRANSLATE_NOOP("DecisionReasons", "有以承诺代替的材料，应选择“告知承诺”"),
+    "nothing_deferred": QT_TRANSLATE_NOOP("DecisionReasons", "容缺受理须至少有一项容缺材料"),
+    "commitment_not_allowed": QT_TRANSLATE_NOOP("DecisionReasons", "事项 {items} 不适用告知承诺"),
+    "nothing_missing": QT_TRANSLATE_NOOP("DecisionReasons", "材料齐全，无需一次性告知"),
+    "refusal_reason_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明理由"),
+    "refusal_remedies_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明行政复议机关和人民法院"),
 }
+
+
+FALLBACK = QT_TRANSLATE_NOOP("Errors", "操作失败（{code}）")
 
 
 class _Default(dict[str, Any]):
@@ -102,20 +116,20 @@ class _Default(dict[str, Any]):
         return "—"
 
 
-def describe(exc: BianminError) -> str:
-    """One sentence (plus problem lines) for a clerk or an administrator."""
+def describe(exc: BianminError, translate: Translate = _as_is) -> str:
+    """One sentence (plus problem lines) for a clerk or an administrator, through ``translate``."""
     details = _Default({k: (", ".join(map(str, v)) if isinstance(v, list) and k != "problems" else v)
                         for k, v in exc.details.items()})
     if exc.code == "case.decision_not_allowed":
         reason = str(exc.details.get("reason", ""))
-        details["reason_text"] = DECISION_REASONS.get(reason, reason).format_map(details)
-    text = ERRORS.get(exc.code, ERRORS.get(exc.code.split(".")[0], "操作失败（{code}）")).format_map(
-        _Default({**details, "code": exc.code}))
+        details["reason_text"] = translate("DecisionReasons", DECISION_REASONS.get(reason, reason)).format_map(details)
+    template = ERRORS.get(exc.code, ERRORS.get(exc.code.split(".")[0], FALLBACK))
+    text = translate("Errors", template).format_map(_Default({**details, "code": exc.code}))
     lines = [text]
     for p in exc.details.get("problems", []) or []:
         if isinstance(p, dict):
             where = p.get("field") or p.get("where", "")
-            what = PROBLEMS.get(p.get("problem", ""), p.get("problem", ""))
+            what = translate("Problems", PROBLEMS.get(p.get("problem", ""), p.get("problem", "")))
             extra = p.get("detail", "")
             lines.append(f"  - {where}：{what}" + (f"（{extra}）" if extra else ""))
         else:

@@ -120,6 +120,16 @@ class Station:
     def close(self) -> None:
         self.db.close()
 
+    def reauthenticate(self, password: str) -> None:
+        """The logged-in operator's password again (the lock screen). Wrong ones count toward the
+        lockout exactly as at login; raises WrongPassword or AccountLocked."""
+        self.keyfile.unlock(self.keyfile.operator_slot_id(self.operator.login), password)
+
+    def daily_check(self) -> None:
+        """SQLite's quick_check once a day (seconds on a large store: the window runs it off the GUI
+        thread after login)."""
+        self._daily_check()
+
     # -- creation -------------------------------------------------------------------------------
     @classmethod
     def init(

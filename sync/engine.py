@@ -85,6 +85,16 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
     return answer
 
 
+def set_hub_url(station: Station, url: str) -> None:
+    """The hub moved (a new address for the same platform): the device key stays."""
+    station.require_admin()
+    if not meta.get_meta(station.db, "sync.device_key"):
+        raise NotEnrolled()
+    with station.db.transaction():
+        meta.set_meta(station.db, "sync.hub_url", url.rstrip("/"))
+        station.journal("station.hub_moved", None, {"hub": url.rstrip("/")})
+
+
 def client_for(station: Station) -> HubClient:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

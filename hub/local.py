@@ -1,0 +1,126 @@
+"""A reference hub process on loopback: ``start_hub(workdir)``.
+
+The tests start one for each end-to-end test; the window's demo mode (``make run``) starts one
+beside the demo station so that sync works out of the box::
+
+    hub = start_hub(tmp_path)
+    try:
+        code = hub.enrol_code("540127100000")
+        ...
+    finally:
+        hub.stop()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+from sqlalchemy.orm import Session
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP_TIMEOUT = 20.0
+log = logging.getLogger(__name__)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env.pop("BIANMIN_HUB_DB", None)
+    return env
+
+
+@dataclass
+class Hub:
+    url: str
+    db_url: str
+    port: int
+    workdir: Path
+    process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+
+    def run_cli(self, *args: str, check: bool = False, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        """``bianmin-hub --db <this hub's db> *args`` in a child process, output captured as text."""
+        return subprocess.run([sys.executable, "-m", "hub.cli", "--db", self.db_url, *args], cwd=self.workdir,
+                              env=_env(), capture_output=True, text=True, timeout=timeout, check=check)
+
+    def enrol_code(self, station: str, *extra: str) -> str:
+        """A fresh one-time enrolment code for ``station`` (the last line ``enrol-code`` prints)."""
+        proc = self.run_cli("enrol-code", station, *extra, check=True)
+        return proc.stdout.strip().splitlines()[-1]
+
+    def quick_code(self, station: str, ttl: dt.timedelta = dt.timedelta(hours=72)) -> str:
+        """Like ``enrol_code`` but written straight into the hub's database (no child process: faster)."""
+        from hub import cli, db
+
+        code = cli.new_enrol_code()
+        engine = db.make_engine(self.db_url)
+        try:
+            with Session(engine) as session:
+                session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station,
+                                         expires_at=db.utcnow() + ttl))
+                session.commit()
+        finally:
+            engine.dispose()
+        return code
+
+    def log(self) -> str:
+        path = self.workdir / "hub.log"
+        return path.read_text("utf-8", errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
+def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) -> Hub:
+    """Start ``python -m hub.cli serve`` on loopback with its database in ``tmp_path``: on ``port``
+    when it is given and free, else on a free port."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    db_url = f"sqlite:///{tmp_path / 'hub.db'}"
+    last_error: Exception | None = None
+    wanted = port
+    for _ in range(3):  # the free port may be taken between choosing it and the hub binding it
+        port, wanted = wanted or free_port(), None
+        hub = Hub(url=f"http://{host}:{port}", db_url=db_url, port=port, workdir=tmp_path)
+        with open(tmp_path / "hub.log", "ab") as log:
+            hub.process = subprocess.Popen(
+                [sys.executable, "-m", "hub.cli", "--db", db_url, "serve", "--host", host, "--port", str(port)],
+                cwd=tmp_path, env=_env(), stdout=log, stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if hub.process.poll() is not None:
+                last_error = RuntimeError(f"hub exited with {hub.process.returncode}:\n{hub.log()}")
+                break
+            try:
+                if requests.get(f"{hub.url}/v1/health", timeout=1).ok:
+                    return hub
+            except requests.RequestException as exc:
+                last_error = exc
+            time.sleep(0.1)
+        else:
+            hub.stop()
+            raise RuntimeError(f"hub did not answer within {STARTUP_TIMEOUT} s: {last_error}\n{hub.log()}")
+        hub.stop()
+    raise RuntimeError(f"hub failed to start: {last_error}")

@@ -1,0 +1,91 @@
+"""Interface language and font scale, switchable while the window runs.
+
+Chinese is the source language; Tibetan comes from ``resources/translations/bianmin_bo.qm``
+(compiled from the Qt Linguist file ``bianmin_bo.ts`` by ``make translations``). Installing or
+removing the translator sends every widget a LanguageChange event: each page re-sets its texts in
+``retranslate()``, called from ``changeEvent``.
+
+The bundled fonts are registered with Qt so Tibetan is shaped (HarfBuzz, Noto Serif Tibetan) and
+rare Han characters show, whatever the machine has installed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.config import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh", "bo")
+BASE_POINT_SIZE = 11.0
+_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "DroidSansFallbackFull.ttf", "BianminRareHan.ttf",
+               "NotoSerifTibetan-Regular.ttf", "NotoSerifTibetan-Bold.ttf")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+class Appearance:
+    """Owns the app's translator and font; one per QApplication."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.language = "zh"
+        self.scale = 100
+        self.families = _register_fonts()
+        self._translator: QTranslator | None = None
+        self.set_scale(100)
+
+    def set_language(self, language: str) -> bool:
+        """Switch the interface language; False (and Chinese) when the translation is missing."""
+        if language == self.language:
+            return True
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+            self._translator = None
+        ok = True
+        if language == "bo":
+            translator = QTranslator(self.app)
+            ok = translator.load(str(translations_dir() / "bianmin_bo.qm"))
+            if ok:
+                self.app.installTranslator(translator)
+                self._translator = translator
+            else:
+                log.warning("Tibetan translation not found")
+        self.language = language if ok else "zh"
+        QLocale.setDefault(QLocale(QLocale.Language.Tibetan if self.language == "bo" else QLocale.Language.Chinese,
+                                   QLocale.Country.China))
+        return ok
+
+    def set_scale(self, percent: int) -> None:
+        """Font scale 100–200 % (适老化): every widget that does not set its own font follows."""
+        self.scale = max(100, min(200, int(percent)))
+        font = QFont()
+        font.setFamilies(self.families)
+        font.setPointSizeF(BASE_POINT_SIZE * self.scale / 100)
+        self.app.setFont(font)
+
+    def point_size(self, factor: float = 1.0) -> float:
+        """A point size relative to the scaled base, for headings and the evaluation screen."""
+        return BASE_POINT_SIZE * self.scale / 100 * factor
+
+
+def _register_fonts() -> list[str]:
+    families: list[str] = []
+    for name in _FONT_FILES:
+        path = resources_dir() / "fonts" / name
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("font not loaded: %s", name)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    return families

@@ -1,0 +1,68 @@
+"""``bianmin`` with no command: the counter window.
+
+``bianmin --demo`` (what ``make run`` does) sets up a demo station first when the data directory
+has none, and starts a reference hub beside it; without ``--demo`` a machine with no station is
+told how to set one up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+
+from app.config import Paths
+from ui import demo as demo_mode
+from ui.i18n import Appearance
+from ui.session import DemoInfo, Session
+from ui.window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bianmin")
+    parser.add_argument("--demo", action="store_true", help="set up a demo station when there is none")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def run(argv: Sequence[str] = ()) -> int:
+    args = parse(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bianmin"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("bianmin")
+    app.setApplicationDisplayName("便民服务台")
+    appearance = Appearance(app)
+    paths = Paths.default()
+    demo: demo_mode.Demo | None = None
+    if args.demo and (not paths.keyfile.exists() or demo_mode.is_demo(paths)):
+        splash = QSplashScreen()
+        splash.showMessage(QApplication.translate("Main", "正在准备演示服务站…"),
+                           Qt.AlignmentFlag.AlignCenter)
+        splash.resize(480, 160)
+        splash.show()
+        app.processEvents()
+        demo = demo_mode.prepare(paths)
+        splash.close()
+    elif not paths.keyfile.exists():
+        QMessageBox.information(None, QApplication.translate("Main", "便民服务台"), QApplication.translate(
+            "Main", "此电脑上还没有服务站（{home}）。\n请由管理员运行 bianmin init 建立服务站；"
+            "试用请运行 make run（演示服务站）。").format(home=paths.home))
+        return 1
+    elif demo_mode.is_demo(paths):
+        demo = demo_mode.prepare(paths, with_hub=False)
+    info = DemoInfo(demo.login, demo.password, demo.hub_url) if demo else None
+    session = Session(paths, demo=info)
+    window = MainWindow(session, appearance)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        if demo is not None:
+            demo.stop()

@@ -1,0 +1,293 @@
+"""The counter window: login/lock page, then the pages beside a navigation list, the sync
+indicator always at the bottom.
+
+Keyboard: Ctrl+1…Ctrl+6 go to the pages, Ctrl+N starts an intake, Ctrl+F finds a case, Ctrl+L
+locks the counter, F5 syncs now.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.settings import StationSettings
+from sync import engine
+from ui.case_detail import CaseDetailPage
+from ui.cases import CasesPage
+from ui.dashboard import DashboardPage
+from ui.evaluation import EvaluationWindow
+from ui.guide import GuidePage
+from ui.i18n import Appearance
+from ui.idle import IdleWatcher
+from ui.intake import IntakePage
+from ui.login import LoginPage
+from ui.operators import OperatorsPage
+from ui.page import Page
+from ui.session import Session
+from ui.settings_page import SettingsPage
+from ui.sync_panel import QuarantineDialog, SyncIndicator
+
+log = logging.getLogger(__name__)
+
+# The pages in the navigation list, in order; "case" (a case's detail) is reached from the others.
+NAV = ("dashboard", "intake", "cases", "guide", "operators", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, appearance: Appearance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.appearance = appearance
+        session.error_parent = self
+        self.resize(1280, 800)
+
+        self.login_page = LoginPage(session)
+        self.login_page.done.connect(self._after_login)
+        self.pages: dict[str, Page] = {
+            "dashboard": DashboardPage(session),
+            "intake": IntakePage(session),
+            "cases": CasesPage(session),
+            "guide": GuidePage(session),
+            "operators": OperatorsPage(session),
+            "settings": SettingsPage(session),
+            "case": CaseDetailPage(session),
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+            page.open_case.connect(self.show_case)
+            page.navigate.connect(self.go)
+            page.evaluate.connect(self.ask_evaluation)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        for name in NAV:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(lambda row: self.go(NAV[row]) if row >= 0 else None)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 160)
+
+        self.who = QLabel()
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("languageButton")
+        self.language_button.clicked.connect(self.toggle_language)
+        self.lock_button = QPushButton()
+        self.lock_button.clicked.connect(session.lock)
+        top = QHBoxLayout()
+        top.addWidget(self.who, 1)
+        top.addWidget(self.language_button)
+        top.addWidget(self.lock_button)
+
+        self.sync_indicator = SyncIndicator(session.runner, self._sync_status, self._sync_once)
+        self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.work = QWidget()
+        self.work.setObjectName("work")
+        work_layout = QVBoxLayout(self.work)
+        work_layout.addLayout(top)
+        work_layout.addLayout(body, 1)
+        work_layout.addWidget(self.sync_indicator)
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.login_page)
+        self.screens.addWidget(self.work)
+        self.setCentralWidget(self.screens)
+
+        self.evaluation = EvaluationWindow(session)
+        self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
+        self.idle.idle.connect(session.lock)
+
+        session.locked.connect(self._on_locked)
+        session.logged_out.connect(self._on_logged_out)
+        session.settings_changed.connect(self._apply_settings)
+        session.busy_changed.connect(self._busy)
+        self._shortcuts()
+        self.retranslate()
+        self.screens.setCurrentWidget(self.login_page)
+        self.login_page.show_login()
+
+    # -- keyboard ---------------------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        def add(keys: str | QKeySequence.StandardKey, slot: object) -> QAction:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        for i, name in enumerate(NAV, start=1):
+            add(f"Ctrl+{i}", lambda _=False, n=name: self._guarded(lambda: self.go(n)))
+        add("Ctrl+N", lambda: self._guarded(lambda: self.go("intake")))
+        add("Ctrl+F", lambda: self._guarded(lambda: self.go("cases")))
+        add("Ctrl+L", self.session.lock)
+        add("F5", lambda: self._guarded(self.sync_indicator.sync_now))
+
+    def _guarded(self, fn: object) -> None:
+        if self.session.station is not None and not self.session.is_locked:
+            fn()  # type: ignore[operator]
+
+    # -- texts ------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("便民服务台"))
+        names = {
+            "dashboard": self.tr("工作台  Ctrl+1"),
+            "intake": self.tr("受理  Ctrl+2"),
+            "cases": self.tr("办件查询  Ctrl+3"),
+            "guide": self.tr("事项指南  Ctrl+4"),
+            "operators": self.tr("操作员  Ctrl+5"),
+            "settings": self.tr("设置  Ctrl+6"),
+        }
+        for row, name in enumerate(NAV):
+            self.nav.item(row).setText(names[name])
+        self.language_button.setText("བོད་ཡིག" if self.appearance.language == "zh" else "中文")
+        self.language_button.setToolTip(self.tr("切换界面语言"))
+        self.lock_button.setText(self.tr("锁定 Ctrl+L"))
+        self._show_who()
+
+    def _show_who(self) -> None:
+        station = self.session.station
+        if station is None:
+            self.who.clear()
+            return
+        op = station.operator
+        self.who.setText(self.tr("{station} · 操作员 {name}（{login}）").format(
+            station=self._station_name, name=op.display_name or op.login, login=op.login))
+
+    # -- navigation -------------------------------------------------------------------------------
+    def go(self, name: str) -> None:
+        if name == "operators" and self.session.station is not None and not self.session.station.is_admin:
+            self.nav.item(NAV.index(name)).setToolTip(self.tr("只有管理员可以管理操作员"))
+        page = self.pages[name]
+        self.stack.setCurrentWidget(page)
+        if name in NAV:
+            row = NAV.index(name)
+            if self.nav.currentRow() != row:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+        if name == "intake":
+            intake = self.pages["intake"]
+            if isinstance(intake, IntakePage):
+                intake.start()
+        page.refresh()
+
+    def show_case(self, case_no: str) -> None:
+        page = self.pages["case"]
+        if isinstance(page, CaseDetailPage) and hasattr(page, "show_case"):
+            page.show_case(case_no)
+        self.stack.setCurrentWidget(page)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def ask_evaluation(self, case_no: str) -> None:
+        self.evaluation.ask(case_no)
+
+    # -- session ----------------------------------------------------------------------------------
+    def _after_login(self) -> None:
+        self.screens.setCurrentWidget(self.work)
+        self.idle.reset()
+        self.idle.enabled = True
+        if self._fresh:
+            self._fresh = False
+            self.go("dashboard")
+        else:  # unlocked: the clerk is back where the lock found them, intake half-done included
+            current = self.stack.currentWidget()
+            if isinstance(current, Page):
+                current.refresh()
+        self.session.run(lambda st: st.station_name, self._got_station_name)
+        self.sync_indicator.refresh()
+
+    _station_name = ""
+    _fresh = True
+
+    def _got_station_name(self, name: str) -> None:
+        self._station_name = name
+        self._show_who()
+
+    def _on_locked(self) -> None:
+        self.idle.enabled = False
+        self.evaluation.hide()
+        for w in self.findChildren(QWidget):
+            if w.isWindow() and w is not self and w.isVisible():
+                w.hide()  # dialogs (preview, quarantine) go with the lock: they may show personal data
+        self.screens.setCurrentWidget(self.login_page)
+        station = self.session.station
+        self.login_page.show_locked(station.operator.login if station else "")
+
+    def _on_logged_out(self) -> None:
+        self.idle.enabled = False
+        self.evaluation.hide()
+        for page in self.pages.values():
+            page.clear()
+        self._fresh = True
+        self.nav.setCurrentRow(-1)
+        self.screens.setCurrentWidget(self.login_page)
+        self.login_page.show_login()
+
+    def _apply_settings(self, settings: StationSettings) -> None:
+        self.idle.set_minutes(settings.idle_lock_minutes)
+        if settings.font_scale != self.appearance.scale:
+            self.appearance.set_scale(settings.font_scale)
+        if settings.language != self.appearance.language:
+            self.appearance.set_language(settings.language)
+
+    def toggle_language(self) -> None:
+        self.appearance.set_language("bo" if self.appearance.language == "zh" else "zh")
+        self.retranslate()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    # -- sync -------------------------------------------------------------------------------------
+    def _sync_status(self) -> dict[str, object]:
+        station = self.session.station
+        if station is None:
+            raise RuntimeError("no station")
+        return engine.status(station)
+
+    def _sync_once(self) -> object:
+        station = self.session.station
+        if station is None:
+            raise RuntimeError("no station")
+        report = engine.run_once(station)
+        return report
+
+    def show_quarantine(self) -> None:
+        station = self.session.station
+        if station is None:
+            return
+        dialog = QuarantineDialog(self.session.runner, lambda: engine.status(station),
+                                  lambda seqs: engine.retry_quarantined(station, seqs), self)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        self.evaluation.close()
+        self.session.shutdown()
+        super().closeEvent(event)
