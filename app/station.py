@@ -125,6 +125,14 @@ class Station:
         lockout exactly as at login; raises WrongPassword or AccountLocked."""
         self.keyfile.unlock(self.keyfile.operator_slot_id(self.operator.login), password)
 
+    def companion(self) -> Station:
+        """A second connection to the same store as the same operator, for another thread (the
+        window syncs on its own thread so that a slow link never holds up the clerk's work).
+        Writers take turns through SQLite's lock (every transaction is BEGIN IMMEDIATE)."""
+        db = Database(self.paths.database, self._data_key, check="none")
+        return Station(paths=self.paths, keyfile=self.keyfile, db=db, operator=self.operator, clock=self.clock,
+                       kdf=self.kdf, epoch=self.epoch, _data_key=self._data_key)
+
     def daily_check(self) -> None:
         """SQLite's quick_check once a day (seconds on a large store: the window runs it off the GUI
         thread after login)."""

@@ -31,6 +31,27 @@ STARTUP_TIMEOUT = 20.0
 log = logging.getLogger(__name__)
 
 
+def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+def _die_with_parent() -> None:
+    """In the child: a hub started by a window or a test goes when its parent goes (Linux)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -99,14 +120,14 @@ def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) 
     tmp_path.mkdir(parents=True, exist_ok=True)
     db_url = f"sqlite:///{tmp_path / 'hub.db'}"
     last_error: Exception | None = None
-    wanted = port
+    wanted = port if port and port_is_free(port, host) else None
     for _ in range(3):  # the free port may be taken between choosing it and the hub binding it
         port, wanted = wanted or free_port(), None
         hub = Hub(url=f"http://{host}:{port}", db_url=db_url, port=port, workdir=tmp_path)
         with open(tmp_path / "hub.log", "ab") as log:
             hub.process = subprocess.Popen(
                 [sys.executable, "-m", "hub.cli", "--db", db_url, "serve", "--host", host, "--port", str(port)],
-                cwd=tmp_path, env=_env(), stdout=log, stderr=subprocess.STDOUT,
+                cwd=tmp_path, env=_env(), stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
             )
         deadline = time.monotonic() + STARTUP_TIMEOUT
         while time.monotonic() < deadline:
@@ -114,8 +135,8 @@ def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) 
                 last_error = RuntimeError(f"hub exited with {hub.process.returncode}:\n{hub.log()}")
                 break
             try:
-                if requests.get(f"{hub.url}/v1/health", timeout=1).ok:
-                    return hub
+                if requests.get(f"{hub.url}/v1/health", timeout=1).ok and hub.process.poll() is None:
+                    return hub  # ours: a hub that could not bind the port would have exited
             except requests.RequestException as exc:
                 last_error = exc
             time.sleep(0.1)

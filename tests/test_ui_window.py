@@ -1,17 +1,176 @@
-"""The window as a whole: login, lock, demo mode's login hint."""
+"""The window as a whole: login, lock, the demo station of ``make run``, sync on its own thread."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from app.config import Paths
+from app.services import cases
 from app.station import Station
-from tests.uikit import close_window, open_window
+from tests.conftest import FAST_KDF
+from tests.helpers import request
+from tests.uikit import close_window, open_window, wait_idle
 
 
-def test_login_opens_the_dashboard_and_wrong_password_says_so(qtbot: Any, station: Station) -> None:
+def visible_texts() -> str:
+    """Every text a person could read on the screen now (labels, fields, buttons, tables, windows)."""
+    out: list[str] = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        out.append(top.windowTitle())
+        for w in [top, *top.findChildren(QWidget)]:
+            if not w.isVisibleTo(top) or not w.isVisible():
+                continue
+            if isinstance(w, QLabel | QAbstractButton):
+                out.append(w.text())
+            elif isinstance(w, QLineEdit):
+                out.append(w.text())
+            model = getattr(w, "model", None)
+            if callable(model) and hasattr(w, "viewport"):
+                m = model()
+                if m is not None:
+                    for r in range(min(m.rowCount(), 500)):
+                        for c in range(m.columnCount()):
+                            value = m.data(m.index(r, c), Qt.ItemDataRole.DisplayRole)
+                            if value is not None:
+                                out.append(str(value))
+    return "\n".join(out)
+
+
+def test_login_opens_the_dashboard(qtbot: Any, station: Station) -> None:
     window = open_window(qtbot, station)
     try:
         assert window.session.station.operator.login == "admin"
         assert window.stack.currentWidget() is window.pages["dashboard"]
+        assert window.screens.currentWidget() is window.work
+    finally:
+        close_window(window)
+
+
+def test_a_wrong_password_says_so_and_opens_nothing(qtbot: Any, station: Station) -> None:
+    window = open_window(qtbot, station)
+    try:
+        window.session.logout()
+        page = window.login_page
+        assert window.screens.currentWidget() is page
+        page.login_edit.setText("admin")
+        page.password_edit.setText("not-the-password")
+        page.submit()
+        qtbot.waitUntil(lambda: "账号或密码不对" in page.message.text(), timeout=10_000)
+        assert "再错 4 次" in page.message.text()
+        assert window.session.station is None
+        page.login_edit.setText("nobody")
+        page.password_edit.setText("whatever-1")
+        page.submit()
+        qtbot.waitUntil(lambda: page.button.isEnabled(), timeout=10_000)
+        assert "账号或密码不对" in page.message.text()  # the same words: no hint which accounts exist
+    finally:
+        close_window(window)
+
+
+def test_lock_hides_every_personal_value_until_the_password(qtbot: Any, station: Station) -> None:
+    case = cases.submit(station, request(station))
+    name = case.applicant.name
+    window = open_window(qtbot, station)
+    try:
+        window.show_case(case.case_no)
+        wait_idle(qtbot, window.session)
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.screens.currentWidget() is window.login_page, timeout=5000)
+        shown = visible_texts()
+        assert name not in shown and case.case_no not in shown
+        assert not window.work.isVisible()
+        page = window.login_page
+        assert page.login_edit.text() == "admin" and "柜台已锁定" in page.title.text()
+        page.password_edit.setText("wrong-password")
+        page.submit()
+        qtbot.waitUntil(lambda: page.button.isEnabled() and "账号或密码不对" in page.message.text(), timeout=10_000)
+        assert window.screens.currentWidget() is page
+        qtbot.keyClicks(page.password_edit, "admin-pass-2026")
+        qtbot.keyClick(page.password_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.screens.currentWidget() is window.work, timeout=10_000)
+        assert window.stack.currentWidget() is window.pages["case"]  # back where the lock found the clerk
+    finally:
+        close_window(window)
+
+
+def test_idle_time_locks_the_counter(qtbot: Any, station: Station) -> None:
+    window = open_window(qtbot, station)
+    try:
+        window.idle.set_minutes(0.02)  # 1.2 s
+        qtbot.waitUntil(lambda: window.session.is_locked, timeout=5000)
+        assert window.screens.currentWidget() is window.login_page
+    finally:
+        close_window(window)
+
+
+@pytest.fixture
+def demo_home(tmp_path: Path) -> Any:
+    from ui import demo
+
+    paths = Paths(tmp_path / "demo")
+    made = demo.prepare(paths, kdf=FAST_KDF, cases=20)
+    yield paths, made
+    made.stop()
+
+
+def test_demo_mode_makes_a_station_enrolled_with_a_hub_on_loopback(qtbot: Any, demo_home: Any) -> None:
+    from sync import engine
+    from ui.i18n import Appearance
+    from ui.session import DemoInfo, Session
+    from ui.window import MainWindow
+
+    paths, made = demo_home
+    assert made.hub_url.startswith("http://127.0.0.1:")
+    station = Station.open(paths, made.login, made.password, kdf=FAST_KDF, check="none")
+    try:
+        assert len(cases.list_cases(station, limit=100)) >= 15
+        status = engine.status(station)
+        assert status["enrolled"] and status["hub_url"] == made.hub_url
+        report = engine.run_once(station)
+        assert report.ok and report.pushed > 0
+    finally:
+        station.close()
+    hub_cases = made.hub.run_cli("cases", "--json", check=True).stdout
+    assert "540127100000" in hub_cases
+
+    session = Session(paths, kdf=FAST_KDF, demo=DemoInfo(made.login, made.password, made.hub_url))
+    window = MainWindow(session, Appearance(QApplication.instance()))  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        hint = window.login_page.demo_hint
+        assert hint.isVisible() and made.password in hint.text()
+        assert window.login_page.login_edit.text() == made.login
+    finally:
+        close_window(window)
+
+
+def test_the_window_syncs_on_its_own_connection(qtbot: Any, demo_home: Any) -> None:
+    from ui.i18n import Appearance
+    from ui.session import Session
+    from ui.window import MainWindow
+
+    paths, made = demo_home
+    session = Session(paths, kdf=FAST_KDF)
+    window = MainWindow(session, Appearance(QApplication.instance()))  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.login_page.login_edit.setText(made.login)
+        window.login_page.password_edit.setText(made.password)
+        window.login_page.submit()
+        qtbot.waitUntil(lambda: window.sync.station is not None, timeout=10_000)
+        assert window.sync.station.db is not session.station.db
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: "在线" in window.sync_indicator.text.text()
+                        and window.sync_indicator.status.get("waiting") == 0, timeout=30_000)
+        assert window.sync_indicator.status["sent"] > 0
     finally:
         close_window(window)

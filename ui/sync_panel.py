@@ -35,6 +35,7 @@ class SyncIndicator(QWidget):
     """
 
     quarantine_requested = Signal()
+    synced = Signal(object)  # the SyncReport of "sync now"
 
     def __init__(self, runner: TaskRunner, status_fn: Any, sync_fn: Any, parent: QWidget | None = None,
                  refresh_ms: int = 15_000) -> None:
@@ -70,6 +71,8 @@ class SyncIndicator(QWidget):
 
     def _synced(self, report: Any, error: Exception | None) -> None:
         self.sync_button.setEnabled(True)
+        if report is not None:
+            self.synced.emit(report)
         self.refresh()
 
     def _show(self, status: dict[str, Any] | None, error: Exception | None) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import StationSettings
-from sync import engine
 from ui.case_detail import CaseDetailPage
 from ui.cases import CasesPage
 from ui.dashboard import DashboardPage
@@ -39,6 +38,7 @@ from ui.page import Page
 from ui.session import Session
 from ui.settings_page import SettingsPage
 from ui.sync_panel import QuarantineDialog, SyncIndicator
+from ui.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +92,11 @@ class MainWindow(QMainWindow):
         top.addWidget(self.language_button)
         top.addWidget(self.lock_button)
 
-        self.sync_indicator = SyncIndicator(session.runner, self._sync_status, self._sync_once)
+        self.sync = SyncService(session, parent=self)
+        self.sync_indicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now)
         self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
+        self.sync_indicator.synced.connect(self.sync.report)
+        self.sync.synced.connect(lambda _report: self.sync_indicator.refresh())
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -266,28 +269,14 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
 
     # -- sync -------------------------------------------------------------------------------------
-    def _sync_status(self) -> dict[str, object]:
-        station = self.session.station
-        if station is None:
-            raise RuntimeError("no station")
-        return engine.status(station)
-
-    def _sync_once(self) -> object:
-        station = self.session.station
-        if station is None:
-            raise RuntimeError("no station")
-        report = engine.run_once(station)
-        return report
-
     def show_quarantine(self) -> None:
-        station = self.session.station
-        if station is None:
+        if self.session.station is None:
             return
-        dialog = QuarantineDialog(self.session.runner, lambda: engine.status(station),
-                                  lambda seqs: engine.retry_quarantined(station, seqs), self)
+        dialog = QuarantineDialog(self.sync.runner, self.sync.status, self.sync.retry, self)
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
         self.evaluation.close()
+        self.sync.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
