@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench documents dist clean venv
+.PHONY: run test lint bench documents translations screenshots dist clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,18 @@ bench: $(STAMP)
 	$(PY) bench/store.py
 	$(PY) bench/printing.py
 	$(PY) bench/sync.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui.py
+
+TS := resources/translations/bianmin_bo.ts
+# The Tibetan of every text of the window and of the error sentences (app/messages.py).
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none -source-language zh_CN \
+		-target-language bo_CN ui app/messages.py -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm resources/translations/bianmin_bo.qm
+
+# Every main screen, in Chinese and Tibetan, at 100 % and 200 %, under Xvfb (apt-get install xvfb).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m ui.screenshots docs/screenshots
 
 documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents

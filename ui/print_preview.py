@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-PAPER_NAMES = {"a4": "A4", "a5": "A5", "80mm": "80 mm 热敏纸"}
+PAPER_NAMES = {"a4": "A4", "a5": "A5", "80mm": QT_TRANSLATE_NOOP("PrintPreviewDialog", "80 mm 热敏纸")}
 _POINTS_PER_MM = 72 / 25.4
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from ui.tasks import TaskRunner
 
 _REASONS = {
-    "bad_hash": "内容与日志哈希不符（可能被改动）",
-    "malformed": "格式不对",
-    "wrong_station": "不属于本服务站",
-    "conflict": "与平台已有记录冲突",
-    "foreign_case": "该办件属于其他服务站",
+    "bad_hash": QT_TRANSLATE_NOOP("QuarantineDialog", "内容与日志哈希不符（可能被改动）"),
+    "malformed": QT_TRANSLATE_NOOP("QuarantineDialog", "格式不对"),
+    "wrong_station": QT_TRANSLATE_NOOP("QuarantineDialog", "不属于本服务站"),
+    "conflict": QT_TRANSLATE_NOOP("QuarantineDialog", "与平台已有记录冲突"),
+    "foreign_case": QT_TRANSLATE_NOOP("QuarantineDialog", "该办件属于其他服务站"),
 }
 
 
