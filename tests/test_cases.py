@@ -326,3 +326,37 @@ def test_withdrawal_ends_the_case(station: Station) -> None:
     with pytest.raises(InvalidTransition):
         cases.set_status(station, case.case_no, CaseStatus.in_progress)
     assert case.case_no not in cases.due_report(station)["due_soon"] + cases.due_report(station)["overdue"]
+
+
+def test_find_cases_pages_with_a_cursor_and_combines_text_and_filters(station: Station) -> None:
+    made = [cases.submit(station, request(station, applicant=applicant(name=name, seq=50 + i))).case_no
+            for i, name in enumerate(["扎西顿珠", "王建国", "扎西卓玛", "扎西次仁", "李秀英"])]
+    instant = cases.submit(station, request(station, items=[RESIDENCE_PROOF],
+                                            applicant=applicant(name="扎西平措", seq=60)))
+    made.append(instant.case_no)
+    first = cases.find_cases(station, limit=4)
+    assert [r.case_no for r in first.rows] == made[::-1][:4] and first.cursor is not None
+    second = cases.find_cases(station, limit=4, cursor=first.cursor)
+    assert [r.case_no for r in second.rows] == made[::-1][4:] and second.cursor is None
+    assert cases.count_cases(station) == 6
+    # text and filters together
+    zhaxi = cases.find_cases(station, "扎西")
+    assert [r.case_no for r in zhaxi.rows] == [made[5], made[3], made[2], made[0]]
+    assert cases.count_cases(station, "zx") == 4
+    concluded = cases.find_cases(station, "扎西", status=CaseStatus.concluded)
+    assert [r.case_no for r in concluded.rows] == [instant.case_no]
+    assert cases.count_cases(station, "扎西", status=CaseStatus.accepted) == 3
+    assert cases.count_cases(station, "扎西", item_code=DIBAO) == 3
+    assert cases.find_cases(station, item_code=RESIDENCE_PROOF).rows[0].case_no == instant.case_no
+    today = station.today()
+    assert cases.count_cases(station, "扎西", day=today) == 4
+    assert cases.find_cases(station, day=date(2020, 1, 1)).rows == []
+    # a case number, an ID suffix and a phone number find as in search_cases
+    assert [r.case_no for r in cases.find_cases(station, made[1]).rows] == [made[1]]
+    assert cases.count_cases(station, made[1]) == 1
+    suffix = cases.get_case(station, made[4], log_access=False).applicant.id_number[-6:]
+    assert made[4] in [r.case_no for r in cases.find_cases(station, suffix).rows]
+    assert cases.count_cases(station, "13908901234") == 6
+    assert cases.find_cases(station, "!!!").rows == [] and cases.count_cases(station, "!!!") == 0
+    rows = cases.find_cases(station, "王建国").rows
+    assert rows[0].applicant_name == "王建国" and "*" in rows[0].id_masked

@@ -485,6 +485,54 @@ def list_cases(
     return [_summary(station, r) for r in rows]
 
 
+@dataclass(frozen=True)
+class CaseListPage:
+    """One page of a case list; ``cursor`` asks for the next page (None: this was the last)."""
+
+    rows: list[CaseSummary]
+    cursor: int | None
+
+
+def _text_condition(station: Station, query: str) -> dict[str, str] | None:
+    """The store condition for a search text: {} for no text, None when nothing can match."""
+    if not query.strip():
+        return {}
+    q = normalize(query).replace(" ", "")
+    if classify(query).value == "number" and len(q) >= 20 and store.has_case_no_prefix(station.db, q):
+        return {"case_no_prefix": q}
+    match = match_expression(query)
+    return None if match is None else {"match": match}
+
+
+def find_cases(
+    station: Station, query: str = "", *, status: CaseStatus | None = None, day: date | None = None,
+    item_code: str | None = None, limit: int = 200, cursor: int | None = None,
+) -> CaseListPage:
+    """A page of the case list, newest first: a search text (as :func:`search_cases`) and the
+    filters of :func:`list_cases`, all combined. Pass the page's ``cursor`` for the next page."""
+    text = _text_condition(station, query)
+    if text is None or limit < 1:
+        return CaseListPage([], None)
+    rows = store.find(station.db, status=status.value if status else None,
+                      day=day.strftime("%Y%m%d") if day else None, item_code=item_code or None,
+                      before_id=cursor, limit=limit, **text)
+    more = len(rows) == limit
+    return CaseListPage([_summary(station, r) for r in rows], rows[-1]["id"] if more else None)
+
+
+def count_cases(
+    station: Station, query: str = "", *, status: CaseStatus | None = None, day: date | None = None,
+    item_code: str | None = None,
+) -> int:
+    """How many cases :func:`find_cases` lists for the same text and filters, over all its pages."""
+    text = _text_condition(station, query)
+    if text is None:
+        return 0
+    return store.count_matching(station.db, status=status.value if status else None,
+                                day=day.strftime("%Y%m%d") if day else None, item_code=item_code or None,
+                                **text)
+
+
 def due_report(station: Station) -> dict[str, list[str]]:
     """Open cases due within 2 working days and overdue ones; deferred materials due."""
     today = station.today()

@@ -160,6 +160,72 @@ def listing(
     return [dict(zip(SUMMARY_KEYS, r, strict=True)) for r in rows]
 
 
+def _conditions(
+    *, match: str | None, case_no_prefix: str | None, status: str | None, day: str | None, item_code: str | None,
+) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if case_no_prefix:
+        where.append("c.case_no >= ? AND c.case_no < ?")
+        params.extend([case_no_prefix, case_no_prefix + "\uffff"])
+    if match:
+        where.append("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
+        params.append(match)
+    if status:
+        where.append("c.status = ?")
+        params.append(status)
+    if day:
+        where.append("c.created_day = ?")
+        params.append(day)
+    if item_code:
+        where.append("c.id IN (SELECT case_id FROM case_items WHERE item_code = ?)")
+        params.append(item_code)
+    return where, params
+
+
+def find(
+    db: Database, *, match: str | None = None, case_no_prefix: str | None = None, status: str | None = None,
+    day: str | None = None, item_code: str | None = None, before_id: int | None = None, limit: int = 200,
+) -> list[dict[str, Any]]:
+    """One page of cases (newest first) matching every condition given, each row with its ``id``.
+
+    Keyset paging: the next page is the one ``before_id`` the last row's id, so a deep page costs
+    what the first one does. The ids are chosen first (from the indexes alone where they can be)
+    and only the page's rows are read whole.
+    """
+    where, params = _conditions(match=match, case_no_prefix=case_no_prefix, status=status, day=day,
+                                item_code=item_code)
+    if before_id is not None:
+        where.append("c.id < ?")
+        params.append(before_id)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = db.all(
+        f"SELECT {_SUMMARY}, c.id FROM cases c WHERE c.id IN "
+        f"(SELECT c.id FROM cases c {clause} ORDER BY c.id DESC LIMIT ?) ORDER BY c.id DESC",
+        [*params, limit],
+    )
+    return [dict(zip((*SUMMARY_KEYS, "id"), r, strict=True)) for r in rows]
+
+
+def count_matching(
+    db: Database, *, match: str | None = None, case_no_prefix: str | None = None, status: str | None = None,
+    day: str | None = None, item_code: str | None = None,
+) -> int:
+    """How many cases match every condition given."""
+    where, params = _conditions(match=match, case_no_prefix=case_no_prefix, status=status, day=day,
+                                item_code=item_code)
+    if where == ["c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"]:
+        # The index alone knows: no need to look at the cases.
+        return int(db.scalar("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?", params, default=0))
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return int(db.scalar(f"SELECT count(*) FROM cases c {clause}", params, default=0))
+
+
+def has_case_no_prefix(db: Database, prefix: str) -> bool:
+    return db.one("SELECT 1 FROM cases WHERE case_no >= ? AND case_no < ? LIMIT 1",
+                  (prefix, prefix + "\uffff")) is not None
+
+
 def open_with_due(db: Database, statuses: Sequence[str]) -> list[tuple[str, str | None]]:
     marks = ", ".join("?" for _ in statuses)
     return [(r[0], r[1]) for r in db.all(
