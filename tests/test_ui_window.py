@@ -174,3 +174,49 @@ def test_the_window_syncs_on_its_own_connection(qtbot: Any, demo_home: Any) -> N
         assert window.sync_indicator.status["sent"] > 0
     finally:
         close_window(window)
+
+
+def test_make_run_starts_the_window_with_a_demo_station_and_a_hub(tmp_path: Path) -> None:
+    """What `make run` runs (`bianmin --demo`), as a process: a demo station, a hub that answers,
+    and no hub left behind when the window's process goes."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    home = tmp_path / "home"
+    env = {**os.environ, "BIANMIN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([sys.executable, "-m", "app", "--demo"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        url = ""
+        while time.monotonic() < deadline and proc.poll() is None:
+            info_path = home / "demo.json"
+            if info_path.exists():
+                url = f"http://127.0.0.1:{json.loads(info_path.read_text('utf-8'))['hub_port']}"
+                try:
+                    if requests.get(f"{url}/v1/health", timeout=1).ok:
+                        break
+                except requests.RequestException:
+                    pass
+            time.sleep(0.3)
+        assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+        assert url and requests.get(f"{url}/v1/health", timeout=2).ok
+        assert (home / "station.db").exists() and (home / "keys.json").exists()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    gone = False
+    while time.monotonic() < deadline and not gone:
+        try:
+            requests.get(f"{url}/v1/health", timeout=0.5)
+            time.sleep(0.3)
+        except requests.RequestException:
+            gone = True
+    assert gone, "the demo hub outlived the window"

@@ -93,6 +93,9 @@ def _start_hub(paths: Paths, info: dict[str, Any], kdf: KdfParams | None) -> Any
     except (RuntimeError, OSError) as exc:
         log.warning("demo hub did not start: %s", exc)
         return None
+    if hub.port != info.get("hub_port"):  # the usual port was taken: remember where it is now
+        info["hub_port"] = hub.port
+        write_private_file(_file(paths), json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
     try:
         _enrol_once(paths, hub, kdf)
     except Exception as exc:  # the demo still works offline

@@ -65,16 +65,31 @@ class Appearance:
         return ok
 
     def set_scale(self, percent: int) -> None:
-        """Font scale 100–200 % (适老化): every widget that does not set its own font follows."""
+        """Font scale 100–200 % (适老化) for every widget at once.
+
+        The size goes in through the application's style sheet: Qt then polishes every widget
+        again and layouts recompute their sizes (``QApplication.setFont`` alone leaves widgets
+        that have a style sheet, and cached size hints, behind). Larger text is asked for by a
+        property, never by a fixed size: ``heading`` "1" (page titles) or "2" (section titles),
+        ``size`` "big" (the citizen's evaluation buttons) or "small" (notes)."""
         self.scale = max(100, min(200, int(percent)))
         font = QFont()
         font.setFamilies(self.families)
-        font.setPointSizeF(BASE_POINT_SIZE * self.scale / 100)
+        font.setPointSizeF(self.point_size())
         self.app.setFont(font)
+        self.app.setStyleSheet(style_sheet(self.point_size()))
 
     def point_size(self, factor: float = 1.0) -> float:
         """A point size relative to the scaled base, for headings and the evaluation screen."""
         return BASE_POINT_SIZE * self.scale / 100 * factor
+
+
+def style_sheet(pt: float) -> str:
+    return (f"* {{ font-size: {pt:.1f}pt; }}\n"
+            f"*[heading=\"1\"] {{ font-size: {pt * 1.6:.1f}pt; font-weight: bold; }}\n"
+            f"*[heading=\"2\"] {{ font-size: {pt * 1.25:.1f}pt; font-weight: bold; }}\n"
+            f"*[size=\"big\"] {{ font-size: {pt * 1.8:.1f}pt; }}\n"
+            f"*[size=\"small\"] {{ font-size: {pt * 0.85:.1f}pt; }}\n")
 
 
 def _register_fonts() -> list[str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
 from app.config import Paths
@@ -61,6 +62,13 @@ def run(argv: Sequence[str] = ()) -> int:
     session = Session(paths, demo=info)
     window = MainWindow(session, appearance)
     window.show()
+    # Ctrl+C in the terminal of `make run` (and SIGTERM) close the window properly, hub included:
+    # Python runs signal handlers only between bytecodes, so a timer wakes it now and then.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
     try:
         return int(app.exec())
     finally:

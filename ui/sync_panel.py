@@ -54,8 +54,10 @@ class SyncIndicator(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        for w in (self.dot, self.text, self.refused, self.sync_button):
-            layout.addWidget(w)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.refused)
+        layout.addWidget(self.sync_button)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(refresh_ms)

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 class SyncService(QObject):
     synced = Signal(object)  # SyncReport
+    started = Signal()  # the sync connection is open: the indicator can ask
 
     def __init__(self, session: Session, tick_ms: int = 10_000, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,7 @@ class SyncService(QObject):
         self.scheduler = SyncScheduler(run=lambda: engine.run_once(station),
                                        probe=lambda: engine.client_for(station).time())
         self._timer.start(self._tick_ms)
+        self.started.emit()
 
     def tick(self) -> None:
         """A scheduled round when one is due (the scheduler says), never two at once."""

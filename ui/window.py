@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(lambda row: self.go(NAV[row]) if row >= 0 else None)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 160)
 
         self.who = QLabel()
         self.language_button = QPushButton()
@@ -97,6 +96,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
         self.sync_indicator.synced.connect(self.sync.report)
         self.sync.synced.connect(lambda _report: self.sync_indicator.refresh())
+        self.sync.started.connect(self.sync_indicator.refresh)
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -151,7 +151,13 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_nav()
         super().changeEvent(event)
+
+    def _fit_nav(self) -> None:
+        """The navigation list as wide as its longest name (language and font scale change it)."""
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.nav.frameWidth() + self.fontMetrics().height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("便民服务台"))
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
         self.language_button.setToolTip(self.tr("切换界面语言"))
         self.lock_button.setText(self.tr("锁定 Ctrl+L"))
         self._show_who()
+        self._fit_nav()
 
     def _show_who(self) -> None:
         station = self.session.station
