@@ -1,19 +1,494 @@
-"""办件详情 (placeholder until the page is built)."""
+"""办件详情: one case's facts, its journal as a timeline, and the actions that fit its state.
+
+Everything is read in one task on the worker (:func:`load_case`); opening a case from the list
+goes through ``cases.get_case`` and so into the access log, a reload after an action does not.
+The actions come from ``ui.case_actions.available_actions`` (the core's transitions), so a button
+is shown only when the core would accept it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.identity import IdType, mask_id, mask_phone
+from app.journal import Event, EventType
+from app.models import Case, CaseStatus, DeliveryMethod
+from app.services import cases, catalogue
+from app.station import Station
+from ui import case_actions
+from ui.case_actions import DOCUMENT_LABELS, ActionDialog, available_actions, documents_for, make_dialog
+from ui.documents import show_document
+from ui.errors import message_for
+from ui.labels import label
 from ui.page import Page
 from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CaseView:
+    """All the page shows of one case, read together on the worker."""
+
+    case: Case
+    events: list[Event]
+    material_names: dict[str, str] = field(default_factory=dict)
+    due_state: str | None = None
+    actions: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+
+def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseView:
+    case = cases.get_case(station, case_no, log_access=log_access)
+    events = cases.case_journal(station, case_no)
+    names: dict[str, str] = {}
+    for item in case.items:
+        try:
+            for m in catalogue.get_item(station, item.item_code, item.item_version).materials:
+                names.setdefault(m.code, m.name.zh)
+        except Exception as exc:  # a name is a nicety: the code still says which material
+            log.info("no material names for an item: %s", type(exc).__name__)
+    due_state = None
+    if case.promised_due and case.status in cases.OPEN_STATUSES:
+        due_state = station.calendar.due_state(case.promised_due, station.today()).value
+    return CaseView(case=case, events=events, material_names=names, due_state=due_state,
+                    actions=available_actions(case, events), documents=documents_for(case, events))
+
+
+def _masked(number: str, id_type: str) -> str:
+    try:
+        return mask_id(number, IdType.uscc if id_type == IdType.uscc.value else id_type)
+    except ValueError:
+        return mask_id(number, IdType.other)
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+def _day(d: date | datetime | None) -> str:
+    if d is None:
+        return ""
+    if isinstance(d, datetime):
+        return _when(d.isoformat())
+    return d.isoformat()
 
 
 class CaseDetailPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.label = QLabel()
-        QVBoxLayout(self).addWidget(self.label)
+        self.case_no: str | None = None
+        self.view: CaseView | None = None
+        self.dialog: ActionDialog | None = None
+        self._loading = 0
+
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(lambda: self.navigate.emit("cases"))
+        self.heading = QLabel()
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_line = QLabel()
+        self.status_line.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.back_button)
+
+        # facts
+        self.facts_box = QGroupBox()
+        self.facts = QFormLayout(self.facts_box)
+        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.fact_labels: dict[str, QLabel] = {}
+        self.fact_values: dict[str, QLabel] = {}
+        for key in ("applicant", "agent", "mode", "items", "decision", "received", "accepted", "due",
+                    "outcome", "delivery", "platform", "verification"):
+            name, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fact_labels[key], self.fact_values[key] = name, value
+            self.facts.addRow(name, value)
+        self.materials_box = QGroupBox()
+        self.materials = QTableWidget(0, 3)
+        self.materials.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.materials.verticalHeader().setVisible(False)
+        self.materials.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.materials.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        QVBoxLayout(self.materials_box).addWidget(self.materials)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.facts_box)
+        left_layout.addWidget(self.materials_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+
+        # timeline
+        self.timeline_box = QGroupBox()
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.timeline.setAlternatingRowColors(True)
+        QVBoxLayout(self.timeline_box).addWidget(self.timeline)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.timeline_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        # actions
+        self.buttons: dict[str, QPushButton] = {}
+        actions_row = QHBoxLayout()
+        for action in case_actions.ACTIONS:
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, a=action: self.start_action(a))
+            button.hide()
+            self.buttons[action] = button
+            actions_row.addWidget(button)
+        actions_row.addStretch(1)
+        self.print_menu = QMenu(self)
+        self.buttons[case_actions.PRINT].setMenu(self.print_menu)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status_line)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions_row)
+        self.message.hide()
+        session.data_changed.connect(self._data_changed)
         self.retranslate()
 
+    # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.label.setText(self.tr("办件详情"))
+        self.back_button.setText(self.tr("返回办件查询(&B)"))
+        self.facts_box.setTitle(self.tr("办件信息"))
+        self.materials_box.setTitle(self.tr("申请材料"))
+        self.timeline_box.setTitle(self.tr("办理经过"))
+        names = {
+            "applicant": self.tr("申请人"), "agent": self.tr("代办人"), "mode": self.tr("办理方式"),
+            "items": self.tr("事项"), "decision": self.tr("受理决定"), "received": self.tr("收件时间"),
+            "accepted": self.tr("受理时间"), "due": self.tr("办结期限"), "outcome": self.tr("办理结果"),
+            "delivery": self.tr("送达"), "platform": self.tr("平台办件编号"), "verification": self.tr("核验码"),
+        }
+        for key, lab in self.fact_labels.items():
+            lab.setText(names[key] + self.tr("："))
+        self.materials.setHorizontalHeaderLabels([self.tr("材料"), self.tr("情况"), self.tr("补交期限")])
+        texts = {
+            case_actions.CORRECTION: self.tr("补正材料已收到(&R)"),
+            case_actions.SUPPLY: self.tr("补交容缺材料(&S)"),
+            case_actions.CONCLUDE: self.tr("办结(&C)"),
+            case_actions.DELIVER: self.tr("送达 / 领取(&D)"),
+            case_actions.WITHDRAW: self.tr("撤回(&W)"),
+            case_actions.PRINT: self.tr("打印 / 补打(&P)"),
+            case_actions.EVALUATE: self.tr("好差评(&E)"),
+        }
+        for action, button in self.buttons.items():
+            button.setText(texts[action])
+        self._scale_heading()
+        self._show()
+
+    def _scale_heading(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_heading()
+        super().changeEvent(event)
+
+    # -- loading --------------------------------------------------------------------------------
+    def show_case(self, case_no: str) -> None:
+        """Open ``case_no`` (this goes to the access log)."""
+        self.case_no = case_no
+        self.view = None
+        self._show()
+        self._load(log_access=True)
+
+    def refresh(self) -> None:
+        if self.case_no and self.session.station is not None:
+            self._load(log_access=False)
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.case_no = None
+        self.view = None
+        self._show()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading > 0
+
+    def _load(self, log_access: bool) -> None:
+        case_no = self.case_no
+        if case_no is None:
+            return
+        self._loading += 1
+
+        def loaded(view: CaseView) -> None:
+            self._loading -= 1
+            if view.case.case_no == self.case_no:
+                self.view = view
+                self.message.hide()
+                self._show()
+
+        def failed(exc: Exception) -> None:
+            self._loading -= 1
+            if case_no == self.case_no:
+                self.message.setText(message_for(exc))
+                self.message.show()
+
+        self.session.run(lambda st: load_case(st, case_no, log_access), loaded, on_error=failed)
+
+    def _data_changed(self, case_no: str) -> None:
+        if self.isVisible() and self.case_no and case_no in ("", self.case_no) and not self.loading:
+            self._load(log_access=False)
+
+    # -- showing --------------------------------------------------------------------------------
+    def _show(self) -> None:
+        view = self.view
+        if view is None:
+            self.heading.setText(self.tr("办件 {case_no}").format(case_no=self.case_no) if self.case_no
+                                 else self.tr("办件详情"))
+            self.status_line.setText(self.tr("正在读取…") if self.case_no else "")
+            for value in self.fact_values.values():
+                value.clear()
+            self.materials.setRowCount(0)
+            self.timeline.clear()
+            for button in self.buttons.values():
+                button.hide()
+            return
+        c = view.case
+        self.heading.setText(self.tr("办件 {case_no}").format(case_no=c.case_no))
+        status = label(c.status)
+        if view.due_state in ("due_soon", "overdue"):
+            status = self.tr("{status}（{due}）").format(status=status, due=label(view.due_state, "DueState"))
+        self.status_line.setText(self.tr("状态：{status}    窗口：{window}    受理人：{operator}").format(
+            status=status, window=c.window or "—", operator=c.operator))
+        self._show_facts(view)
+        self._show_materials(view)
+        self._show_timeline(view)
+        for action, button in self.buttons.items():
+            button.setVisible(action in view.actions)
+        self.print_menu.clear()
+        for kind in view.documents:
+            act = self.print_menu.addAction(label(DOCUMENT_LABELS[kind], "Document"))
+            act.triggered.connect(lambda _=False, k=kind: self.print_document(k))
+
+    def _show_facts(self, view: CaseView) -> None:
+        c = view.case
+        a = c.applicant
+        phone = f"  {mask_phone(a.phone)}" if a.phone else ""
+        values: dict[str, str] = {
+            "applicant": f"{a.name}{'  ' + a.name_bo if a.name_bo else ''}  "
+                         f"{label(a.id_type, 'IdType')} {_masked(a.id_number, a.id_type)}{phone}",
+            "agent": "",
+            "mode": label(c.mode),
+            "items": "\n".join(f"{i.name}（{i.item_code}）" for i in c.items),
+            "decision": label(c.decision),
+            "received": _day(c.created_at),
+            "accepted": _day(c.accepted_at),
+            "due": "",
+            "outcome": label(c.outcome) if c.outcome else "",
+            "delivery": self._delivery_text(view),
+            "platform": c.platform_no,
+            "verification": c.verification_code,
+        }
+        if c.agent is not None:
+            values["agent"] = self.tr("{name}  {id}（{relation}）").format(
+                name=c.agent.name, id=_masked(c.agent.id_number, c.agent.id_type), relation=label(c.agent.relation))
+        if c.promised_due:
+            values["due"] = self.tr("承诺 {promised}，法定 {legal}").format(
+                promised=_day(c.promised_due), legal=_day(c.legal_due))
+            if view.due_state in ("due_soon", "overdue"):
+                values["due"] += "  " + label(view.due_state, "DueState")
+        elif c.correction_due and c.status is CaseStatus.correction_requested:
+            values["due"] = self.tr("补正期限 {due}").format(due=_day(c.correction_due))
+        for key, value in values.items():
+            self.fact_values[key].setText(value)
+            visible = bool(value)
+            self.fact_values[key].setVisible(visible)
+            self.fact_labels[key].setVisible(visible)
+        due_value = self.fact_values["due"]
+        due_value.setStyleSheet({"due_soon": "background: #fff3b0; color: #1f1f1f;",
+                                 "overdue": "background: #ffc9c9; color: #1f1f1f;"}.get(view.due_state or "", ""))
+
+    def _delivery_text(self, view: CaseView) -> str:
+        c = view.case
+        done = next((e for e in reversed(view.events) if e.type == EventType.delivered), None)
+        if done is None:
+            text = label(c.delivery.method)
+            if c.delivery.method is DeliveryMethod.post and c.delivery.address:
+                text += self.tr("（{address}）").format(address=c.delivery.address)
+            return text
+        p = done.payload
+        method = label(str(p.get("method", "")), "DeliveryMethod")
+        if p.get("method") == DeliveryMethod.counter.value:
+            return self.tr("{method}，领取人 {who}，{at}").format(method=method, who=p.get("recipient", ""),
+                                                             at=_when(done.at))
+        if p.get("method") == DeliveryMethod.post.value:
+            return self.tr("{method}，运单号 {no}，{at}").format(method=method, no=p.get("tracking_no", ""),
+                                                            at=_when(done.at))
+        return self.tr("{method}，{at}").format(method=method, at=_when(done.at))
+
+    def _show_materials(self, view: CaseView) -> None:
+        mats = view.case.materials
+        self.materials.setRowCount(len(mats))
+        for row, m in enumerate(mats):
+            state = label(m.state)
+            if m.form is not None and m.count:
+                state = self.tr("{state}（{form} {count} 份）").format(state=state, form=label(m.form), count=m.count)
+            cells = (view.material_names.get(m.material_code, m.material_code), state, _day(m.due_date))
+            for col, text in enumerate(cells):
+                self.materials.setItem(row, col, QTableWidgetItem(text))
+        self.materials.resizeRowsToContents()
+
+    def _show_timeline(self, view: CaseView) -> None:
+        self.timeline.clear()
+        for ev in view.events:
+            text = self.tr("{at}  {what}（{operator}）").format(at=_when(ev.at), what=self.describe(ev, view),
+                                                              operator=ev.operator)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, ev.type)
+            self.timeline.addItem(item)
+        self.timeline.scrollToBottom()
+
+    def timeline_texts(self) -> list[str]:
+        return [self.timeline.item(i).text() for i in range(self.timeline.count())]
+
+    def describe(self, ev: Event, view: CaseView) -> str:
+        """One readable line of what an event did."""
+        p: dict[str, Any] = ev.payload
+        names = view.material_names
+
+        def mats(codes: list[Any]) -> str:
+            return "、".join(names.get(str(c), str(c)) for c in codes)
+
+        t = ev.type
+        src = self.tr("（平台）") if p.get("source") == "platform" else ""
+        if t == EventType.received:
+            return self.tr("收件：{name}，{mode}").format(
+                name=(p.get("applicant") or {}).get("name", ""), mode=label(str(p.get("mode", "")), "HandlingMode"))
+        if t == EventType.accepted:
+            text = self.tr("受理（{decision}）").format(decision=label(str(p.get("decision", "")), "Decision"))
+            if p.get("promised_due"):
+                text += self.tr("，承诺办结 {due}").format(due=p["promised_due"])
+            deferred = [d.get("material") for d in p.get("deferred") or []]
+            if deferred:
+                text += self.tr("，容缺后补：{materials}").format(materials=mats(deferred))
+            return text
+        if t == EventType.refused:
+            return self.tr("不予受理：{reason}").format(reason=(p.get("refusal") or {}).get("reason", "")
+                                                   or p.get("note", ""))
+        if t == EventType.correction_requested:
+            text = self.tr("一次性告知补正{src}").format(src=src)
+            if p.get("missing"):
+                text += self.tr("，缺少：{materials}").format(materials=mats(p["missing"]))
+            if p.get("due"):
+                text += self.tr("，补正期限 {due}").format(due=p["due"])
+            return text
+        if t == EventType.correction_resumed:
+            supplied = [m.get("material_code") for m in p.get("supplied") or []]
+            return self.tr("补正材料已收到：{materials}，重新受理，承诺办结 {due}").format(
+                materials=mats(supplied) or "—", due=p.get("promised_due", ""))
+        if t == EventType.material_supplied:
+            text = self.tr("补交材料：{material}").format(material=mats([p.get("material", "")]))
+            return text + (self.tr("（逾期）") if p.get("late") else "")
+        if t == EventType.in_progress:
+            return self.tr("开始办理{src}").format(src=src)
+        if t == EventType.special_started:
+            return self.tr("特别程序开始{src}：{note}").format(src=src, note=p.get("note", "") or "—")
+        if t == EventType.special_ended:
+            return self.tr("特别程序结束，时限顺延 {days} 个工作日").format(days=p.get("extended_by", 0))
+        if t == EventType.concluded:
+            text = self.tr("办结：{outcome}{src}").format(outcome=label(str(p.get("outcome", "")), "Outcome"), src=src)
+            if p.get("instant"):
+                text += self.tr("（即办）")
+            return text + (self.tr("，{note}").format(note=p["note"]) if p.get("note") else "")
+        if t == EventType.delivered:
+            method = label(str(p.get("method", "")), "DeliveryMethod")
+            if p.get("recipient"):
+                return self.tr("送达：{method}，领取人 {who}").format(method=method, who=p["recipient"])
+            if p.get("tracking_no"):
+                return self.tr("送达：{method}，运单号 {no}").format(method=method, no=p["tracking_no"])
+            return self.tr("送达：{method}").format(method=method)
+        if t == EventType.withdrawn:
+            return self.tr("撤回：{reason}").format(reason=p.get("note", "") or "—")
+        if t == EventType.trip:
+            return self.tr("申请人到窗口（{purpose}）").format(purpose=p.get("purpose", ""))
+        if t in (EventType.printed, EventType.reprinted):
+            kind = label(DOCUMENT_LABELS.get(str(p.get("kind", "")), str(p.get("kind", ""))), "Document")
+            if t == EventType.printed:
+                return self.tr("打印{kind}").format(kind=kind)
+            return self.tr("补打{kind}（副本 {copy}）").format(kind=kind, copy=p.get("copy", ""))
+        if t == EventType.evaluated:
+            if p.get("skipped") or not p.get("level"):
+                return self.tr("好差评：未评价")
+            return self.tr("好差评：{level}").format(level=label(str(p["level"]), "Evaluation"))
+        if t == EventType.posted:
+            return self.tr("材料已寄出（政务专递），运单号 {no}").format(no=p.get("tracking_no", ""))
+        if t == EventType.platform_status:
+            return self.tr("平台状态：{status}").format(status=p.get("status", ""))
+        return t
+
+    # -- actions --------------------------------------------------------------------------------
+    def start_action(self, action: str) -> None:
+        view = self.view
+        if view is None or action not in view.actions:
+            return
+        case_no = view.case.case_no
+        if action == case_actions.EVALUATE:
+            self.evaluate.emit(case_no)
+            return
+        if action == case_actions.PRINT:
+            button = self.buttons[case_actions.PRINT]
+            self.print_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+            return
+        dialog = make_dialog(action, self.session, view.case, view.material_names, self)
+        dialog.completed.connect(lambda _case: self._changed(case_no))
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: ActionDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _changed(self, case_no: str) -> None:
+        if case_no == self.case_no:
+            self._load(log_access=False)
+        self.session.data_changed.emit(case_no)
+
+    def print_document(self, kind: str) -> None:
+        view = self.view
+        if view is None or kind not in view.documents:
+            return
+        show_document(self.session, kind, view.case.case_no, self)

@@ -1,19 +1,298 @@
-"""办件查询 (placeholder until the page is built)."""
+"""办件查询: find a case by number, name (Chinese, pinyin, initials, Tibetan), ID suffix or phone,
+filter by status, day and item, and open it.
+
+The list is a lazy model (``ui.case_list_model``): pages come from the worker as the view scrolls,
+so a station with 200,000 cases opens as fast as one with twenty. Typing searches after a short
+pause; Enter in the search box searches at once and moves to the list; Enter or a double click on
+a row opens the case.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
 
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import CaseStatus, ServiceItem
+from app.services import catalogue
+from app.station import Station
+from ui.case_list_model import COLUMNS, CaseListModel, CaseQuery
+from ui.errors import message_for
+from ui.labels import choices
 from ui.page import Page
 from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 250
 
 
 class CasesPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.label = QLabel()
-        QVBoxLayout(self).addWidget(self.label)
+        self._items_loaded = False
+
+        self.heading = QLabel()
+        self.search_label = QLabel()
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search_edit)
+
+        self.status_label = QLabel()
+        self.status_combo = QComboBox()
+        self.status_label.setBuddy(self.status_combo)
+        self.day_check = QCheckBox()
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.day_edit.setDate(QDate.currentDate())
+        self.day_edit.setEnabled(False)
+        self.item_label = QLabel()
+        self.item_combo = QComboBox()
+        self.item_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item_combo.setMinimumContentsLength(12)
+        self.item_label.setBuddy(self.item_combo)
+        self.reset_button = QPushButton()
+
+        self.model = CaseListModel(session, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("items"), QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+        self.summary_label = QLabel()
+        self.open_button = QPushButton()
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search_edit, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_label)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.day_check)
+        filters.addWidget(self.day_edit)
+        filters.addWidget(self.item_label)
+        filters.addWidget(self.item_combo, 1)
+        filters.addWidget(self.reset_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label, 1)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        for first, second in ((self.search_edit, self.status_combo), (self.status_combo, self.day_check),
+                              (self.day_check, self.day_edit), (self.day_edit, self.item_combo),
+                              (self.item_combo, self.reset_button), (self.reset_button, self.table),
+                              (self.table, self.open_button)):
+            QWidget.setTabOrder(first, second)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self.search_edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.search_edit.returnPressed.connect(self._search_and_go_to_list)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.day_check.toggled.connect(self._day_toggled)
+        self.day_edit.dateChanged.connect(lambda _d: self.search_now() if self.day_check.isChecked() else None)
+        self.item_combo.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.table.activated.connect(self._activated)
+        self.open_button.clicked.connect(self.open_current)
+        self.model.page_loaded.connect(lambda _n: self._show_summary())
+        self.model.count_known.connect(lambda _n: self._show_summary())
+        self.model.failed.connect(self._failed)
+        self.model.modelReset.connect(self._show_summary)
+        session.data_changed.connect(self._data_changed)
         self.retranslate()
 
+    # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.label.setText(self.tr("办件查询"))
+        self.heading.setText(self.tr("办件查询"))
+        self._scale_heading()
+        self.search_label.setText(self.tr("查找(&F)："))
+        self.search_edit.setPlaceholderText(self.tr("办件编号、姓名（汉字、拼音、首字母、藏文）、证件号码后几位、电话"))
+        self.status_label.setText(self.tr("状态(&T)："))
+        self._fill_statuses()
+        self.day_check.setText(self.tr("收件日期(&D)"))
+        self.item_label.setText(self.tr("事项(&I)："))
+        if self.item_combo.count() == 0:
+            self.item_combo.addItem("", None)
+        self.item_combo.setItemText(0, self.tr("全部事项"))
+        self.reset_button.setText(self.tr("清除条件(&R)"))
+        self.open_button.setText(self.tr("打开办件(&O)"))
+        self.model.retranslate()
+        self._show_summary()
+
+    def _scale_heading(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.FontChange:
+            self._scale_heading()
+        super().changeEvent(event)
+
+    def _fill_statuses(self) -> None:
+        current = self.status_combo.currentData()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(self.tr("全部状态"), None)
+        for code, name in choices("CaseStatus"):
+            self.status_combo.addItem(name, code)
+        at = self.status_combo.findData(current)
+        self.status_combo.setCurrentIndex(max(0, at))
+        self.status_combo.blockSignals(False)
+
+    def _show_summary(self) -> None:
+        shown = self.model.rowCount()
+        total = self.model.total
+        if self.model.loading and shown == 0:
+            text = self.tr("正在查找…")
+        elif total is None:
+            text = self.tr("已显示 {shown} 件").format(shown=shown)
+        elif total == 0:
+            text = self.tr("没有符合条件的办件")
+        elif shown < total:
+            text = self.tr("共 {total} 件，已显示 {shown} 件（向下滚动显示更多）").format(total=total, shown=shown)
+        else:
+            text = self.tr("共 {total} 件").format(total=total)
+        self.summary_label.setText(text)
+
+    # -- what is shown --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """The page was shown (also by Ctrl+F): the search box gets the focus, the list reloads."""
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+        if not self._items_loaded:
+            self._load_items()
+        if not self.day_check.isChecked():
+            self.day_edit.blockSignals(True)
+            self.day_edit.setDate(QDate(self.session.clock.today()))
+            self.day_edit.blockSignals(False)
+        self.search_now()
+
+    def clear(self) -> None:
+        self._debounce.stop()
+        for w in (self.search_edit, self.status_combo, self.day_check, self.item_combo):
+            w.blockSignals(True)
+        self.search_edit.clear()
+        self.status_combo.setCurrentIndex(0)
+        self.day_check.setChecked(False)
+        self.day_edit.setEnabled(False)
+        self.item_combo.setCurrentIndex(0)
+        for w in (self.search_edit, self.status_combo, self.day_check, self.item_combo):
+            w.blockSignals(False)
+        self.model.clear()
+
+    def current_query(self) -> CaseQuery:
+        status = self.status_combo.currentData()
+        day = self.day_edit.date().toPython() if self.day_check.isChecked() else None
+        return CaseQuery(text=self.search_edit.text().strip(), status=CaseStatus(status) if status else None,
+                         day=day, item_code=self.item_combo.currentData() or None)  # type: ignore[arg-type]
+
+    def search_now(self) -> None:
+        """Show the list for what is typed and chosen now (no waiting for the pause)."""
+        self._debounce.stop()
+        if self.session.station is None:
+            return
+        self.model.set_query(self.current_query())
+        self._show_summary()
+
+    def _search_and_go_to_list(self) -> None:
+        if self._debounce.isActive() or self.current_query() != self.model.query:
+            self.search_now()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        else:
+            self.model.page_loaded.connect(self._select_first_once)
+
+    def _select_first_once(self, _rows: int) -> None:
+        self.model.page_loaded.disconnect(self._select_first_once)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def reset_filters(self) -> None:
+        for w in (self.status_combo, self.day_check, self.item_combo):
+            w.blockSignals(True)
+        self.status_combo.setCurrentIndex(0)
+        self.day_check.setChecked(False)
+        self.day_edit.setEnabled(False)
+        self.item_combo.setCurrentIndex(0)
+        for w in (self.status_combo, self.day_check, self.item_combo):
+            w.blockSignals(False)
+        self.search_now()
+
+    def _day_toggled(self, on: bool) -> None:
+        self.day_edit.setEnabled(on)
+        self.search_now()
+
+    def _load_items(self) -> None:
+        self.session.run(lambda st: _items(st), self._got_items, on_error=lambda exc: log.info(
+            "item list not loaded: %s", type(exc).__name__))
+
+    def _got_items(self, items: list[tuple[str, str]]) -> None:
+        self._items_loaded = True
+        current = self.item_combo.currentData()
+        self.item_combo.blockSignals(True)
+        while self.item_combo.count() > 1:
+            self.item_combo.removeItem(1)
+        for code, name in items:
+            self.item_combo.addItem(name, code)
+            self.item_combo.setItemData(self.item_combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
+        self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(current)))
+        self.item_combo.blockSignals(False)
+
+    def _data_changed(self, _case_no: str) -> None:
+        if self.session.station is None:
+            return
+        if self.isVisible():  # a hidden list reloads when it is shown again (refresh)
+            self.model.reload()
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary_label.setText(message_for(exc))
+
+    # -- opening --------------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        case_no = self.model.case_no(index.row())
+        if case_no:
+            self.open_case.emit(case_no)
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+
+def _items(station: Station) -> list[tuple[str, str]]:
+    """(code, name) of the catalogue's items, for the filter."""
+    found: list[ServiceItem] = catalogue.list_items(station)
+    return sorted(((i.code, i.name.zh) for i in found), key=lambda p: p[0])

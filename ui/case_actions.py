@@ -1,0 +1,410 @@
+"""What can be done with a case in its state, and the small dialog of each action.
+
+:func:`available_actions` follows the core's ``TRANSITIONS`` and the case's materials, so a page
+never offers what the core would refuse. Each dialog runs its service on the worker
+(``session.run``); a refusal of the core stays in the dialog as a sentence (``message_for``), and a
+success emits ``completed(case)`` and closes the dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.journal import Event, EventType
+from app.models import Case, CaseStatus, DeliveryMethod, MaterialEntry, MaterialForm, MaterialState, Outcome
+from app.services import cases
+from app.station import Station
+from ui.errors import message_for
+from ui.labels import choices, label
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+CORRECTION = "correction"  # corrections received: accepted again
+SUPPLY = "supply"  # a deferred material handed in
+CONCLUDE = "conclude"
+DELIVER = "deliver"  # delivered, or collected at the counter
+WITHDRAW = "withdraw"
+PRINT = "print"
+EVALUATE = "evaluate"
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, PRINT, EVALUATE)
+
+# The printing module's kinds and the names ui.labels gives them.
+DOCUMENT_LABELS = {
+    "receipt": "receipt", "correction": "correction_notice", "refusal": "refusal_notice",
+    "deferral": "deferral_notice", "commitment": "commitment_letter", "authorisation": "authorisation",
+    "collection": "collection_slip",
+}
+
+_ENDED = (CaseStatus.refused, CaseStatus.withdrawn)
+
+
+def documents_for(case: Case, events: Sequence[Event]) -> list[str]:
+    """The documents that fit the case (printing kinds), in the order of the counter's work."""
+    types = {e.type for e in events}
+    out: list[str] = []
+    if case.accepted_at is not None:
+        out.append("receipt")
+    if EventType.correction_requested in types or case.status is CaseStatus.correction_requested:
+        out.append("correction")
+    if case.status is CaseStatus.refused:
+        out.append("refusal")
+    if any(m.due_date is not None for m in case.materials) and case.accepted_at is not None:
+        out.append("deferral")
+    if case.decision.value == "commitment":
+        out.append("commitment")
+    if case.agent is not None:
+        out.append("authorisation")
+    if case.status in (CaseStatus.concluded, CaseStatus.delivered):
+        out.append("collection")
+    return out
+
+
+def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
+    """The actions that fit the case's state now (the core's transitions decide)."""
+    allowed = cases.TRANSITIONS.get(case.status, set())
+    out: list[str] = []
+    if case.status is CaseStatus.correction_requested and CaseStatus.accepted in allowed:
+        out.append(CORRECTION)
+    if case.status not in _ENDED and case.status is not CaseStatus.correction_requested and any(
+            m.state is MaterialState.deferred for m in case.materials):
+        out.append(SUPPLY)
+    if CaseStatus.concluded in allowed:
+        out.append(CONCLUDE)
+    if CaseStatus.delivered in allowed:
+        out.append(DELIVER)
+    if CaseStatus.withdrawn in allowed:
+        out.append(WITHDRAW)
+    if documents_for(case, events):
+        out.append(PRINT)
+    rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
+    if not rated:
+        out.append(EVALUATE)
+    return out
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ActionDialog", text)
+
+
+class ActionDialog(QDialog):
+    """The frame of every action: a form, an inline error line, 确定 / 取消 (window-modal)."""
+
+    completed = Signal(object)  # the Case after the change
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case = case
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setModal(True)
+        self._busy = False
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set the texts again (each dialog sets its own)."""
+
+    def _frame_texts(self) -> None:
+        self.ok_button.setText(_t("确定(&K)"))
+        self.cancel_button.setText(_t("取消"))
+
+    def work(self) -> Callable[[Station], Case] | None:
+        """The service call for what is filled in, or None (after saying why) when it is incomplete."""
+        raise NotImplementedError
+
+    def show_problem(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        self.error_label.hide()
+        fn = self.work()
+        if fn is None:
+            return
+        self._busy = True
+        self.ok_button.setEnabled(False)
+        self.session.run(fn, self._done, on_error=self._failed)
+
+    def _done(self, case: Case) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        self.completed.emit(case)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        self.show_problem(message_for(exc))
+
+
+class CorrectionDialog(ActionDialog):
+    """补正材料已收到: the missing materials handed in; the case is accepted again."""
+
+    def __init__(self, session: Session, case: Case, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.rows: list[tuple[MaterialEntry, QCheckBox, QSpinBox]] = []
+        for m in case.materials:
+            if m.state is not MaterialState.missing:
+                continue
+            check = QCheckBox(names.get(m.material_code, m.material_code))
+            check.setChecked(True)
+            count = QSpinBox()
+            count.setRange(1, 99)
+            self.form.addRow(check, count)
+            self.rows.append((m, check, count))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("补正材料已收到"))
+        self.intro.setText(self.tr("勾选已收到的补正材料。收齐后重新受理，办理时限重新计算。"))
+        for _m, _check, count in self.rows:
+            count.setSuffix(self.tr(" 份"))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        supplied = [MaterialEntry(m.item_code, m.material_code, MaterialState.received, form=MaterialForm.original,
+                                  count=count.value()) for m, check, count in self.rows if check.isChecked()]
+        if not supplied:
+            self.show_problem(self.tr("请至少勾选一份已收到的材料。"))
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.resume_after_correction(st, case_no, supplied)
+
+
+class SupplyDialog(ActionDialog):
+    """容缺材料补交: one deferred material handed in."""
+
+    def __init__(self, session: Session, case: Case, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.material_combo = QComboBox()
+        for m in case.materials:
+            if m.state is MaterialState.deferred:
+                due = f"（{m.due_date.isoformat()}）" if m.due_date else ""
+                self.material_combo.addItem(names.get(m.material_code, m.material_code) + due,
+                                            (m.item_code, m.material_code))
+        self.form_combo = QComboBox()
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 99)
+        self.material_label = QLabel()
+        self.material_label.setBuddy(self.material_combo)
+        self.form_label = QLabel()
+        self.form_label.setBuddy(self.form_combo)
+        self.count_label = QLabel()
+        self.count_label.setBuddy(self.count_spin)
+        self.form.addRow(self.material_label, self.material_combo)
+        self.form.addRow(self.form_label, self.form_combo)
+        self.form.addRow(self.count_label, self.count_spin)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("补交容缺材料"))
+        self.intro.setText(self.tr("申请人补交了容缺受理时后补的材料。"))
+        self.material_label.setText(self.tr("材料(&M)："))
+        self.form_label.setText(self.tr("形式(&F)："))
+        self.count_label.setText(self.tr("份数(&N)："))
+        current = self.form_combo.currentData()
+        self.form_combo.clear()
+        for code, name in choices("MaterialForm"):
+            self.form_combo.addItem(name, code)
+        self.form_combo.setCurrentIndex(max(0, self.form_combo.findData(current)))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        key = self.material_combo.currentData()
+        if not key:
+            self.show_problem(self.tr("没有待补交的材料。"))
+            return None
+        item_code, material_code = key
+        form, count, case_no = MaterialForm(self.form_combo.currentData()), self.count_spin.value(), self.case.case_no
+        return lambda st: cases.supply_material(st, case_no, item_code, material_code, form=form, count=count)
+
+
+class ConcludeDialog(ActionDialog):
+    """办结: the outcome (准予 / 不予准予) and a note."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_buttons: dict[str, QRadioButton] = {}
+        self.outcome_label = QLabel()
+        box = QVBoxLayout()
+        for code, _name in choices("Outcome"):
+            button = QRadioButton()
+            self.outcome_group.addButton(button)
+            self.outcome_buttons[code] = button
+            box.addWidget(button)
+        self.outcome_buttons[Outcome.approved.value].setChecked(True)
+        self.note_edit = QLineEdit()
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.note_edit)
+        self.form.addRow(self.outcome_label, box)
+        self.form.addRow(self.note_label, self.note_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("办结"))
+        self.intro.setText(self.tr("记录办理结果。办结后可以送达或通知申请人领取。"))
+        self.outcome_label.setText(self.tr("办理结果："))
+        keys = {Outcome.approved.value: self.tr("准予(&A)"), Outcome.denied.value: self.tr("不予准予(&N)")}
+        for code, button in self.outcome_buttons.items():
+            button.setText(keys.get(code, label(code, "Outcome")))
+        self.note_label.setText(self.tr("说明(&E)："))
+        self._frame_texts()
+
+    def outcome(self) -> Outcome:
+        for code, button in self.outcome_buttons.items():
+            if button.isChecked():
+                return Outcome(code)
+        return Outcome.approved
+
+    def work(self) -> Callable[[Station], Case] | None:
+        outcome, note, case_no = self.outcome(), self.note_edit.text().strip(), self.case.case_no
+        return lambda st: cases.set_status(st, case_no, CaseStatus.concluded, outcome=outcome, note=note)
+
+
+class DeliverDialog(ActionDialog):
+    """送达 / 领取: how the result went, and who collected it at the counter."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.method_combo = QComboBox()
+        self.recipient_edit = QLineEdit(case.applicant.name)
+        self.recipient_id_edit = QLineEdit()
+        self.tracking_edit = QLineEdit()
+        self.method_label = QLabel()
+        self.recipient_label = QLabel()
+        self.recipient_id_label = QLabel()
+        self.tracking_label = QLabel()
+        for lab, w in ((self.method_label, self.method_combo), (self.recipient_label, self.recipient_edit),
+                       (self.recipient_id_label, self.recipient_id_edit), (self.tracking_label, self.tracking_edit)):
+            lab.setBuddy(w)
+            self.form.addRow(lab, w)
+        self.retranslate()
+        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(case.delivery.method.value)))
+        self.method_combo.currentIndexChanged.connect(lambda _i: self._method_changed())
+        self._method_changed()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("送达 / 领取"))
+        self.intro.setText(self.tr("窗口领取时记下领取人；邮寄时记下运单号。"))
+        self.method_label.setText(self.tr("送达方式(&M)："))
+        self.recipient_label.setText(self.tr("领取人(&R)："))
+        self.recipient_id_label.setText(self.tr("领取人证件号码(&I)："))
+        self.tracking_label.setText(self.tr("运单号(&T)："))
+        current = self.method_combo.currentData()
+        self.method_combo.blockSignals(True)
+        self.method_combo.clear()
+        for code, name in choices("DeliveryMethod"):
+            self.method_combo.addItem(name, code)
+        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(current)))
+        self.method_combo.blockSignals(False)
+        self._frame_texts()
+
+    def method(self) -> DeliveryMethod:
+        return DeliveryMethod(self.method_combo.currentData() or DeliveryMethod.counter.value)
+
+    def _method_changed(self) -> None:
+        counter = self.method() is DeliveryMethod.counter
+        post = self.method() is DeliveryMethod.post
+        for w in (self.recipient_edit, self.recipient_id_edit, self.recipient_label, self.recipient_id_label):
+            w.setEnabled(counter)
+        self.tracking_edit.setEnabled(post)
+        self.tracking_label.setEnabled(post)
+
+    def work(self) -> Callable[[Station], Case] | None:
+        method = self.method()
+        recipient = self.recipient_edit.text().strip() if method is DeliveryMethod.counter else ""
+        recipient_id = self.recipient_id_edit.text().strip() if method is DeliveryMethod.counter else ""
+        tracking = self.tracking_edit.text().strip() if method is DeliveryMethod.post else ""
+        if method is DeliveryMethod.counter and not recipient:
+            self.show_problem(self.tr("请填写领取人。"))
+            self.recipient_edit.setFocus()
+            return None
+        if method is DeliveryMethod.post and not tracking:
+            self.show_problem(self.tr("请填写运单号。"))
+            self.tracking_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.deliver(st, case_no, method=method, recipient=recipient, recipient_id=recipient_id,
+                                        tracking_no=tracking)
+
+
+class WithdrawDialog(ActionDialog):
+    """撤回: the applicant withdraws the application; the reason is required."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.reason_edit = QLineEdit()
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason_edit)
+        self.form.addRow(self.reason_label, self.reason_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("撤回申请"))
+        self.intro.setText(self.tr("申请人撤回申请后，办件结束，不能再办理。"))
+        self.reason_label.setText(self.tr("撤回原因(&W)："))
+        self.reason_edit.setPlaceholderText(self.tr("例如：申请人主动撤回"))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self.show_problem(self.tr("请填写撤回原因。"))
+            self.reason_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.withdraw(st, case_no, reason)
+
+
+def make_dialog(action: str, session: Session, case: Case, names: dict[str, str],
+                parent: QWidget | None = None) -> ActionDialog:
+    """The dialog of ``action`` (one of CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW)."""
+    builders: dict[str, Any] = {
+        CORRECTION: lambda: CorrectionDialog(session, case, names, parent),
+        SUPPLY: lambda: SupplyDialog(session, case, names, parent),
+        CONCLUDE: lambda: ConcludeDialog(session, case, parent),
+        DELIVER: lambda: DeliverDialog(session, case, parent),
+        WITHDRAW: lambda: WithdrawDialog(session, case, parent),
+    }
+    return builders[action]()

@@ -1,0 +1,229 @@
+"""The case list as a Qt table model that fetches pages lazily on the worker thread.
+
+The view asks ``canFetchMore``/``fetchMore`` when it scrolls near the end; each page (200 rows by
+default) is read by :func:`app.services.cases.find_cases` through ``session.run`` and appended when
+it arrives. Every new query bumps a generation number: pages and counts of an older query that
+arrive late are dropped, so typing fast never shows stale rows. Nothing is ever loaded whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from app.models import CaseStatus, CaseSummary
+from app.services import cases
+from app.station import Station
+from ui.labels import label
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 200
+
+# Column order of the table.
+COLUMNS = ("case_no", "applicant", "id_masked", "items", "status", "created", "due")
+
+_DUE_COLOURS = {"due_soon": QColor("#fff3b0"), "overdue": QColor("#ffc9c9")}
+_DUE_TEXT = QColor("#1f1f1f")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """What the list shows: a search text and filters (all optional, all combined)."""
+
+    text: str = ""
+    status: CaseStatus | None = None
+    day: date | None = None
+    item_code: str | None = None
+
+
+class CaseListModel(QAbstractTableModel):
+    page_loaded = Signal(int)  # rows now in the model, after a page arrived
+    count_known = Signal(int)  # how many cases match the query in all
+    failed = Signal(object)  # the error of the current query
+
+    def __init__(self, session: Session, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.page_size = page_size
+        self.query = CaseQuery()
+        self._rows: list[CaseSummary] = []
+        self._cursor: int | None = None
+        self._exhausted = True
+        self._loading = False
+        self._generation = 0
+        self.total: int | None = None
+        self._headers: dict[str, str] = {}
+        self.retranslate()
+
+    # -- texts ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._headers = {
+            "case_no": self.tr("办件编号"),
+            "applicant": self.tr("申请人"),
+            "id_masked": self.tr("证件号码"),
+            "items": self.tr("事项"),
+            "status": self.tr("状态"),
+            "created": self.tr("收件时间"),
+            "due": self.tr("承诺办结"),
+        }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    # -- queries --------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def set_query(self, query: CaseQuery) -> None:
+        """Show ``query`` from its first page (an older query's pages are dropped when they come)."""
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._cursor = None
+        self._exhausted = False
+        self._loading = False
+        self.total = None
+        self.endResetModel()
+        self._fetch()
+        self._count()
+
+    def clear(self) -> None:
+        """Forget every row (logout): nothing personal stays in memory."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._cursor = None
+        self._exhausted = True
+        self._loading = False
+        self.total = None
+        self.query = CaseQuery()
+        self.endResetModel()
+
+    def _fetch(self) -> None:
+        if self._loading or self._exhausted:
+            return
+        self._loading = True
+        generation, q, cursor, size = self._generation, self.query, self._cursor, self.page_size
+
+        def load(st: Station) -> cases.CaseListPage:
+            return cases.find_cases(st, q.text, status=q.status, day=q.day, item_code=q.item_code,
+                                    limit=size, cursor=cursor)
+
+        self.session.run(load, lambda page: self._arrived(generation, page),
+                         on_error=lambda exc: self._failed(generation, exc))
+
+    def _count(self) -> None:
+        generation, q = self._generation, self.query
+
+        def count(st: Station) -> int:
+            return cases.count_cases(st, q.text, status=q.status, day=q.day, item_code=q.item_code)
+
+        self.session.run(count, lambda n: self._counted(generation, n),
+                         on_error=lambda exc: self._failed(generation, exc))
+
+    def _arrived(self, generation: int, page: cases.CaseListPage) -> None:
+        if generation != self._generation:
+            return  # an older query's page
+        self._loading = False
+        self._cursor = page.cursor
+        self._exhausted = page.cursor is None
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+        self.page_loaded.emit(len(self._rows))
+
+    def _counted(self, generation: int, n: int) -> None:
+        if generation == self._generation:
+            self.total = n
+            self.count_known.emit(n)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = True
+        self.failed.emit(exc)
+
+    # -- Qt's model interface -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not parent.isValid():
+            self._fetch()
+
+    def case_no(self, row: int) -> str | None:
+        return self._rows[row].case_no if 0 <= row < len(self._rows) else None
+
+    def summary(self, row: int) -> CaseSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(
+                COLUMNS):
+            return self._headers[COLUMNS[section]]
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.ToolTipRole and column == "due" and r.due_state in _DUE_COLOURS:
+                return label(r.due_state, "DueState")
+            return self._text(r, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.case_no
+        if column == "due" and r.due_state in _DUE_COLOURS:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(_DUE_COLOURS[r.due_state])
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_DUE_TEXT)
+        return None
+
+    def _text(self, r: CaseSummary, column: str) -> str:
+        if column == "case_no":
+            return r.case_no
+        if column == "applicant":
+            return r.applicant_name
+        if column == "id_masked":
+            return r.id_masked
+        if column == "items":
+            return r.items
+        if column == "status":
+            return label(r.status)
+        if column == "created":
+            return r.created_at[:16].replace("T", " ")
+        if column == "due":
+            if not r.promised_due:
+                return ""
+            if r.due_state in _DUE_COLOURS:
+                return f"{r.promised_due}  {label(r.due_state, 'DueState')}"
+            return r.promised_due
+        return ""
