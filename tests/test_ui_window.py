@@ -220,3 +220,38 @@ def test_make_run_starts_the_window_with_a_demo_station_and_a_hub(tmp_path: Path
         except requests.RequestException:
             gone = True
     assert gone, "the demo hub outlived the window"
+
+
+def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
+        qtbot: Any, station: Station, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import demo
+
+    demo.generate(station, 300, batch=100)
+    path = station.paths.database
+    station.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    window = open_window(qtbot, station)
+    try:
+        qtbot.waitUntil(lambda: window.session._checker._worker.tasks.empty(), timeout=10_000)
+        window.session.logout()
+        with path.open("r+b") as f:  # a page in the middle of the file: the schema still reads
+            size = path.stat().st_size
+            f.seek(size // 2)
+            f.write(b"\x00" * 4096)
+        window.login_page.login_edit.setText("admin")
+        window.login_page.password_edit.setText("admin-pass-2026")
+        from app.store import operators as op_store
+        window.login_page.submit()
+        qtbot.waitUntil(lambda: window.session.station is not None, timeout=10_000)
+        opened = window.session.station
+        window.session.run(lambda st: op_store.set_meta(st.db, "last_quick_check", "never"),
+                           lambda _r: window.session._daily_check(opened))
+        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+        assert "损坏" in shown[-1] and "备份" in shown[-1]
+        qtbot.waitUntil(lambda: window.session.station is None, timeout=5000)
+        assert window.screens.currentWidget() is window.login_page
+    finally:
+        close_window(window)

@@ -54,6 +54,7 @@ class Session(QObject):
         self.kdf = kdf or KdfParams()
         self.demo = demo
         self.runner = TaskRunner(self)
+        self._checker = TaskRunner(self)  # the daily integrity check, on its own connection
         self.station: Station | None = None
         self.settings = StationSettings()
         self.is_locked = False
@@ -119,16 +120,30 @@ class Session(QObject):
             self.logged_in.emit()
             self.settings_changed.emit(self.settings)
             done(None)
-            # The daily integrity check reads every page: after the dashboard, never before it.
-            self.run(lambda st: st.daily_check(), on_error=self._check_failed)
+            self._daily_check(self.station)
 
         self.call(open_station, opened)
 
-    def _check_failed(self, error: Exception) -> None:
-        from ui.errors import show_error
+    def _daily_check(self, station: Station) -> None:
+        """SQLite's quick_check reads every page (seconds on a large store): on a thread and a
+        connection of its own, so the dashboard and the clerk's first searches never wait for it."""
 
-        show_error(self.error_parent, error)
-        self.logout()
+        def check() -> None:
+            other = station.companion()
+            try:
+                other.daily_check()
+            finally:
+                other.close()
+
+        def checked(_result: Any, error: Exception | None) -> None:
+            if error is not None:
+                from ui.errors import show_error
+
+                show_error(self.error_parent, error)
+                if self.station is station:
+                    self.logout()
+
+        self._checker.submit(check, checked)
 
     def lock(self) -> None:
         if self.station is None or self.is_locked:
@@ -169,4 +184,5 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self._close_station()
+        self._checker.stop()
         self.runner.stop()
