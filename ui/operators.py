@@ -17,7 +17,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,13 +72,6 @@ def _message_label() -> QLabel:
 def _show(message: QLabel, text: str) -> None:
     message.setText(text)
     message.setVisible(bool(text))
-
-
-def heading_font(widget: QWidget, factor: float = 1.4) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(widget.font().pointSizeF() * factor)
-    font.setBold(True)
-    return font
 
 
 class PasswordFields(QObject):
@@ -305,6 +297,7 @@ class OperatorsPage(Page):
         self.dialog: QDialog | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setProperty("heading", "1")  # sized by the application's style sheet (ui/i18n.py)
         self.denied = QLabel()
         self.denied.setObjectName("adminOnly")
         self.denied.setWordWrap(True)
@@ -350,15 +343,9 @@ class OperatorsPage(Page):
         self._set_admin_view(False)
         self.retranslate()
 
-    # -- texts and fonts ------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.FontChange:
-            self.title.setFont(heading_font(self))
-        super().changeEvent(event)
-
+    # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.title.setText(self.tr("操作员"))
-        self.title.setFont(heading_font(self))
         self.denied.setText(self.tr("只有管理员可以管理操作员。如需添加账号、解锁或重置密码，请联系本服务站的管理员。"))
         self.table.setHorizontalHeaderLabels([self.tr("账号"), self.tr("姓名"), self.tr("角色"), self.tr("状态"),
                                               self.tr("锁定")])

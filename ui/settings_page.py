@@ -24,8 +24,7 @@ from importlib import metadata
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, qVersion
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -123,6 +122,7 @@ class SettingsPage(Page):
         self.facts: StationFacts | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setProperty("heading", "1")  # sized by the application's style sheet (ui/i18n.py)
 
         # -- station and platform --
         self.station_box = QGroupBox()
@@ -177,6 +177,7 @@ class SettingsPage(Page):
         self.scale_label.setBuddy(self.scale_spin)
         self.interface_note = QLabel()
         self.interface_note.setWordWrap(True)
+        self.interface_note.setProperty("size", "small")
         self.interface_message = _error_label()
         self.interface_message.setObjectName("interfaceMessage")
         self._scale_timer = QTimer(self)
@@ -210,6 +211,7 @@ class SettingsPage(Page):
         self.save_button.clicked.connect(self.save)
         self.counter_note = QLabel()
         self.counter_note.setWordWrap(True)
+        self.counter_note.setProperty("size", "small")
         self.counter_message = _error_label()
         self.counter_message.setObjectName("counterMessage")
         self.field_messages: dict[str, QLabel] = {
@@ -261,21 +263,9 @@ class SettingsPage(Page):
         self._show_role()
         self.retranslate()
 
-    # -- texts and fonts ------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.FontChange:
-            self._heading_font()
-        super().changeEvent(event)
-
-    def _heading_font(self) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(self.font().pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
-
+    # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.title.setText(self.tr("设置"))
-        self._heading_font()
         self.station_box.setTitle(self.tr("服务站"))
         self.code_label.setText(self.tr("服务站代码"))
         self.name_label.setText(self.tr("服务站名称"))
