@@ -1,0 +1,255 @@
+"""The intake flow (受理) through the real window, driven by the keyboard as a clerk would.
+
+Every test logs in through the window, opens the page with Ctrl+2, and moves with the page's own
+keys: Enter in the search, mnemonics (Alt+letter), Tab, ↑/↓, Ctrl+Enter (next / submit) and
+Alt+← (back). The store is read afterwards on the window's worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.identity import make_resident_id
+from app.journal import EventType
+from app.models import CaseStatus, Decision, HandlingMode, MaterialState
+from app.services import cases
+from app.station import Station
+from tests.helpers import DIBAO
+from tests.uikit import close_window, open_window, wait_idle
+from ui.intake import IntakePage
+from ui.intake.draft import APPLICANT, DECISION, DELIVERY, DONE, FIND, MATERIALS
+
+T = TypeVar("T")
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+APPLICANT_ID = make_resident_id("540127", date(1968, 3, 4), 17)
+AGENT_ID = make_resident_id("540127", date(1985, 6, 1), 42)
+
+
+# -- the keyboard -------------------------------------------------------------------------------
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def typed(text: str) -> None:
+    """Type into the focused widget (QTest's keyClicks knows ASCII only; Chinese comes as text)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, focus(), Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def key(qtbot: Any, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focus(), k, modifier)
+
+
+def alt(qtbot: Any, letter: str) -> None:
+    key(qtbot, getattr(Qt.Key, f"Key_{letter}"), ALT)
+
+
+def next_step(qtbot: Any) -> None:
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+
+
+def next_to(qtbot: Any, page: IntakePage, step: int) -> None:
+    """Ctrl+Enter, then wait for the step (the page first lets the core re-check the decisions)."""
+    next_step(qtbot)
+    qtbot.waitUntil(lambda: page.current() == step, timeout=5000)
+
+
+def tab_to(qtbot: Any, target: QWidget, limit: int = 80) -> None:
+    """Tab until the focus is on ``target`` (fails when the tab order never gets there)."""
+    for _ in range(limit):
+        if focus() is target:
+            return
+        key(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()}")
+
+
+def replace_text(qtbot: Any, text: str) -> None:
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    key(qtbot, Qt.Key.Key_Backspace)
+    typed(text)
+
+
+# -- the window -----------------------------------------------------------------------------
+def open_intake(qtbot: Any, station: Station) -> tuple[Any, IntakePage]:
+    window = open_window(qtbot, station)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    page = window.pages["intake"]
+    assert isinstance(page, IntakePage)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page and focus() is page.find.search, timeout=5000)
+    return window, page
+
+
+def on_worker(qtbot: Any, window: Any, fn: Callable[[Station], T]) -> T:
+    """``fn(station)`` on the window's worker thread (the store is never read on the GUI thread)."""
+    box: list[T] = []
+    window.session.run(fn, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return box[0]
+
+
+def choose_item(qtbot: Any, page: IntakePage, query: str, code: str) -> None:
+    typed(query)
+    qtbot.waitUntil(lambda: page.find.results.count() > 0, timeout=5000)
+    for _ in range(page.find.results.count()):
+        if page.find._current_key() == ("item", code):
+            break
+        key(qtbot, Qt.Key.Key_Down)
+    assert page.find._current_key() == ("item", code)
+    key(qtbot, Qt.Key.Key_Return)  # choose: the guide appears
+    qtbot.waitUntil(lambda: page.find.chosen is not None and page.find.chosen.code == code, timeout=5000)
+    assert focus() is page.find.search
+
+
+def fill_applicant(qtbot: Any, page: IntakePage, id_number: str = APPLICANT_ID) -> None:
+    assert page.current() == APPLICANT and focus() is page.applicant.name
+    typed("扎西顿珠")
+    alt(qtbot, "D")
+    assert focus() is page.applicant.id_number
+    typed(id_number)
+    alt(qtbot, "P")
+    typed("13908901234")
+    alt(qtbot, "V")
+    typed("帮堆村")
+    alt(qtbot, "E")
+    typed("12号")
+
+
+def wait_verdicts(qtbot: Any, page: IntakePage) -> None:
+    qtbot.waitUntil(lambda: len(page.decision.allowed) == len(Decision) and not page._decide_timer.isActive(),
+                    timeout=5000)
+    wait_idle(qtbot, page.session)
+
+
+def submit(qtbot: Any, page: IntakePage) -> Any:
+    assert page.current() == DELIVERY
+    next_step(qtbot)  # 提交
+    qtbot.waitUntil(lambda: page.current() == DONE, timeout=10_000)
+    assert page.case is not None
+    wait_idle(qtbot, page.session)
+    return page.case
+
+
+def row_of(page: IntakePage, material: str) -> Any:
+    return next(r for r in page.materials.rows if r.line.material.code == material)
+
+
+def preview_text(qtbot: Any, page: IntakePage) -> str:
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=10_000)
+    document = page.preview._pdf.document  # type: ignore[union-attr]
+    assert document.pageCount() >= 1
+    return "".join(document.getAllText(n).text() for n in range(document.pageCount()))
+
+
+# -- (a) a proxy intake with a deferred material ------------------------------------------------
+def test_proxy_intake_with_a_deferred_material(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        choose_item(qtbot, page, "zdshbz", DIBAO)
+        guide = page.find.guide.toPlainText()
+        for text in ("申请条件", "家庭收入及财产情况说明", "可容缺", "法定时限", "30 个工作日", "20 个工作日",
+                     "乡（镇）人民政府"):
+            assert text in guide
+        key(qtbot, Qt.Key.Key_Return)  # Enter again on the chosen item: next step
+        fill_applicant(qtbot, page, id_number=APPLICANT_ID[:-1] + ("0" if APPLICANT_ID[-1] != "0" else "1"))
+        next_step(qtbot)
+        # A wrong check digit: the page stays, the problem is next to the field, the focus on it.
+        assert page.current() == APPLICANT
+        assert "校验位不对" in page.applicant.rows["applicant.id_number"].problem.text()
+        assert page.applicant.rows["applicant.id_number"].problem.isVisible()
+        assert focus() is page.applicant.id_number
+        replace_text(qtbot, APPLICANT_ID)
+        assert not page.applicant.rows["applicant.id_number"].problem.isVisible()
+
+        alt(qtbot, "M")  # 办理方式: 本人办理 → 帮办 → 代办
+        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key.Key_Down)
+        assert page.applicant.handling_mode() is HandlingMode.proxy
+        assert page.applicant.agent_box.isVisible()
+        key(qtbot, Qt.Key.Key_Tab)  # the agent's fields follow the mode in Tab order
+        assert focus() is page.applicant.agent_name
+        typed("次仁卓玛")
+        alt(qtbot, "U")
+        typed(AGENT_ID)
+        alt(qtbot, "L")  # 与申请人关系: 亲属 → 村干部 → 驻村工作队
+        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key.Key_Down)
+        alt(qtbot, "H")
+        typed("13800890000")
+        alt(qtbot, "O")
+        typed("代为申请低保")
+        alt(qtbot, "W")
+        typed("2027-01-31")
+        alt(qtbot, "C")
+        typed("WT-2026-118")
+        next_step(qtbot)
+
+        assert page.current() == MATERIALS
+        income = row_of(page, "M-INCOME-STATEMENT")
+        assert focus() is page.materials.rows[0].state
+        alt(qtbot, "A")  # every material not yet chosen: received
+        qtbot.waitUntil(lambda: all(r.value_state() is MaterialState.received for r in page.materials.rows))
+        assert focus() is page.materials.rows[0].state
+        tab_to(qtbot, income.state)
+        key(qtbot, Qt.Key.Key_Down)  # 已收 → 容缺（后补）
+        assert income.value_state() is MaterialState.deferred
+        assert income.due.text() == "2026-12-02"  # ten working days ahead, by default
+        key(qtbot, Qt.Key.Key_Tab)
+        assert focus() is income.due
+        replace_text(qtbot, "2026-11-30")
+        next_to(qtbot, page, DECISION)
+        wait_verdicts(qtbot, page)
+        assert page.decision.decision() is Decision.deferred_material  # the workable one, preselected
+        assert focus() is page.decision.radios[Decision.deferred_material]
+        assert "容缺受理" in page.decision.verdicts[Decision.accept].text()  # accept: why not
+        assert page.decision.verdicts[Decision.deferred_material].text() == "可以"
+        next_to(qtbot, page, DELIVERY)
+        assert focus() is page.delivery.method
+        summary = page.delivery.summary.toPlainText()
+        assert "次仁卓玛" in summary and "2026-11-30" in summary
+        case = submit(qtbot, page)
+
+        stored = on_worker(qtbot, window, lambda st: cases.get_case(st, case.case_no, log_access=False))
+        assert stored.status is CaseStatus.accepted and stored.decision is Decision.deferred_material
+        assert stored.mode is HandlingMode.proxy
+        assert stored.agent is not None and stored.agent.name == "次仁卓玛" and stored.agent.id_number == AGENT_ID
+        assert stored.agent.relation.value == "work_team"
+        assert stored.agent.authorisation.valid_until == date(2027, 1, 31)
+        assert stored.agent.authorisation.scope == "代为申请低保"
+        assert stored.agent.authorisation.document_ref == "WT-2026-118"
+        assert stored.applicant.name == "扎西顿珠" and stored.applicant.address.village == "帮堆村"
+        deferred = next(m for m in stored.materials if m.material_code == "M-INCOME-STATEMENT")
+        assert deferred.state is MaterialState.deferred and deferred.due_date == date(2026, 11, 30)
+        journal = on_worker(qtbot, window, lambda st: cases.case_journal(st, case.case_no))
+        assert [e.type for e in journal] == [EventType.received, EventType.accepted]
+        assert journal[-1].payload["deferred"] == [{"material": "M-INCOME-STATEMENT", "due": "2026-11-30"}]
+
+        # Done: receipt, deferral notice and the authorisation to print; evaluation; a new intake.
+        assert page.done.kinds == ["receipt", "deferral", "authorisation"]
+        assert case.case_no in page.done.heading.text()
+        assert focus() is page.done.print_buttons[0]
+        alt(qtbot, "D")
+        assert "容缺" in preview_text(qtbot, page)
+        qtbot.keyClick(page.preview, Qt.Key.Key_Escape)  # close the preview: back to the page
+        qtbot.waitUntil(lambda: page.done.isAncestorOf(QApplication.focusWidget()), timeout=5000)
+        with qtbot.waitSignal(page.evaluate, timeout=2000) as signal:
+            alt(qtbot, "E")
+        assert signal.args == [case.case_no]
+        # The evaluation screen is the citizen's window; the clerk comes back to the counter window.
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None,
+                        timeout=5000)
+        alt(qtbot, "N")
+        qtbot.waitUntil(lambda: page.current() == FIND and QApplication.focusWidget() is page.find.search)
+        assert page.find.chosen is None and page.applicant.name.text() == ""
+    finally:
+        close_window(window)

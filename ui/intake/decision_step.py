@@ -1,0 +1,300 @@
+"""Step 4: the counter's decision. Beside each decision the core's verdict for the materials as
+they stand (``cases.decide``, run on the worker whenever an input changes): allowed, or the
+reason it is not. Going on with a decision the core refuses is refused here, with that reason.
+
+Keyboard: Alt+A/D/C/T/R pick a decision (↑/↓ move among them); the fields of the picked decision
+follow in Tab order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DecisionNotAllowed
+from app.models import Decision, Refusal
+from ui.errors import message_for
+from ui.intake import draft
+from ui.intake.draft import Chosen
+from ui.intake.fields import HINT_STYLE, OK_STYLE, PROBLEM_STYLE, DateField, ProblemLabel, Step, problem_text
+from ui.labels import label
+from ui.session import Session
+
+MNEMONICS = {
+    Decision.accept: "A",
+    Decision.deferred_material: "D",
+    Decision.commitment: "C",
+    Decision.correction_notice: "T",
+    Decision.refuse: "R",
+}
+
+
+def _text_edit() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    return edit
+
+
+class DecisionStep(Step):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.chosen: Chosen | None = None
+        self.allowed: dict[Decision, DecisionNotAllowed | None] = {}
+        self.picked = False  # the clerk chose a decision (no more suggestions)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.group = QButtonGroup(self)
+        self.radios: dict[Decision, QRadioButton] = {}
+        self.verdicts: dict[Decision, QLabel] = {}
+        choice_box = QGroupBox()
+        self.choice_box = choice_box
+        grid = QGridLayout(choice_box)
+        grid.setColumnStretch(1, 1)
+        for n, decision in enumerate(Decision):
+            radio = QRadioButton()
+            radio.setObjectName(f"decision:{decision.value}")
+            verdict = QLabel()
+            verdict.setWordWrap(True)
+            verdict.setObjectName(f"verdict:{decision.value}")
+            self.group.addButton(radio, n)
+            self.radios[decision] = radio
+            self.verdicts[decision] = verdict
+            grid.addWidget(radio, n, 0)
+            grid.addWidget(verdict, n, 1)
+        self.group.idClicked.connect(self._clicked)
+
+        self.correction_box = QGroupBox()
+        form = QFormLayout(self.correction_box)
+        self.correction_due = DateField()
+        self.correction_due.setObjectName("correctionDue")
+        self.correction_due_label = QLabel()
+        self.correction_due_label.setBuddy(self.correction_due)
+        form.addRow(self.correction_due_label, self.correction_due)
+
+        self.commitment_box = QGroupBox()
+        form = QFormLayout(self.commitment_box)
+        self.commitment_text = _text_edit()
+        self.commitment_text.setObjectName("commitmentText")
+        self.commitment_label = QLabel()
+        self.commitment_label.setBuddy(self.commitment_text)
+        form.addRow(self.commitment_label, self.commitment_text)
+
+        self.refusal_box = QGroupBox()
+        form = QFormLayout(self.refusal_box)
+        self.reason = _text_edit()
+        self.reason.setObjectName("refusalReason")
+        self.legal_basis = QLineEdit()
+        self.legal_basis.setObjectName("refusalLegalBasis")
+        self.competent = QLineEdit()
+        self.competent.setObjectName("refusalCompetent")
+        self.review = QLineEdit()
+        self.review.setObjectName("refusalReview")
+        self.court = QLineEdit()
+        self.court.setObjectName("refusalCourt")
+        self.refusal_labels: list[QLabel] = []
+        for widget in (self.reason, self.legal_basis, self.competent, self.review, self.court):
+            lab = QLabel()
+            lab.setBuddy(widget)
+            self.refusal_labels.append(lab)
+            form.addRow(lab, widget)
+
+        self.problem = ProblemLabel()
+        self.problem.setObjectName("decisionProblem")
+        for edit in (self.correction_due, self.legal_basis, self.competent, self.review, self.court):
+            edit.textChanged.connect(self._edited)
+        for text_edit in (self.commitment_text, self.reason):
+            text_edit.textChanged.connect(self._edited)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.hint)
+        column.addWidget(choice_box)
+        column.addWidget(self.problem)
+        column.addWidget(self.correction_box)
+        column.addWidget(self.commitment_box)
+        column.addWidget(self.refusal_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._show_fields()
+        self.retranslate()
+
+    # -- texts --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("决定")
+
+    def retranslate(self) -> None:
+        for decision, radio in self.radios.items():
+            radio.setText(f"{label(decision)}(&{MNEMONICS[decision]})")
+        self.choice_box.setTitle(self.tr("受理决定"))
+        self.correction_box.setTitle(self.tr("一次性告知"))
+        self.correction_due_label.setText(self.tr("补正期限(&U)"))
+        self.correction_due.setPlaceholderText(self.tr("选填，如 {example}").format(example="2026-12-31"))
+        self.commitment_box.setTitle(self.tr("告知承诺"))
+        self.commitment_label.setText(self.tr("承诺内容(&M)"))
+        self.refusal_box.setTitle(self.tr("不予受理"))
+        texts = (self.tr("理由(&E)"), self.tr("法律依据(&L)"), self.tr("可向何机关申请(&P)"),
+                 self.tr("行政复议机关(&V)"), self.tr("人民法院(&O)"))
+        for lab, text in zip(self.refusal_labels, texts, strict=True):
+            lab.setText(text)
+        self.review.setPlaceholderText(self.tr("如：××县人民政府"))
+        self.court.setPlaceholderText(self.tr("如：××县人民法院"))
+        self._show_hint()
+        self._show_verdicts()
+
+    def _show_hint(self) -> None:
+        if self.chosen is not None and self.chosen.instant:
+            self.hint.setText(self.tr("即办件：受理（含告知承诺）后当场办结。右侧显示每种决定是否可行及原因。"))
+        else:
+            self.hint.setText(self.tr("右侧显示按当前材料每种决定是否可行；不可行的写明原因。"))
+
+    def _show_verdicts(self) -> None:
+        for decision, verdict in self.verdicts.items():
+            if decision not in self.allowed:
+                verdict.setText(self.tr("正在核对…") if self.chosen else "")
+                verdict.setStyleSheet(HINT_STYLE)
+                continue
+            exc = self.allowed[decision]
+            if exc is None:
+                verdict.setText(self.tr("可以"))
+                verdict.setStyleSheet(OK_STYLE)
+            else:
+                verdict.setText(message_for(exc))
+                verdict.setStyleSheet(PROBLEM_STYLE)
+            self.radios[decision].setToolTip(verdict.text())
+
+    def first_field(self) -> QWidget:
+        checked = self.group.checkedButton()
+        return checked if checked is not None else self.radios[Decision.accept]
+
+    # -- values -------------------------------------------------------------------------------
+    def set_chosen(self, chosen: Chosen | None) -> None:
+        self.chosen = chosen
+        self.allowed = {}
+        self.picked = False
+        self._uncheck()
+        self.problem.clear_text()
+        self._show_hint()
+        self._show_verdicts()
+        self._show_fields()
+
+    def _uncheck(self) -> None:
+        self.group.setExclusive(False)
+        for radio in self.radios.values():
+            radio.setChecked(False)
+        self.group.setExclusive(True)
+
+    def decision(self) -> Decision | None:
+        checked = self.group.checkedButton()
+        for decision, radio in self.radios.items():
+            if radio is checked:
+                return decision
+        return None
+
+    def refusal(self) -> Refusal:
+        return Refusal(reason=self.reason.toPlainText().strip(), legal_basis=self.legal_basis.text().strip(),
+                       competent_authority=self.competent.text().strip(), review_authority=self.review.text().strip(),
+                       court=self.court.text().strip())
+
+    def correction_due_date(self) -> date | None:
+        try:
+            return self.correction_due.value()
+        except ValueError:
+            return None
+
+    def commitment(self) -> str:
+        return self.commitment_text.toPlainText().strip()
+
+    def show_allowed(self, allowed: dict[Decision, DecisionNotAllowed | None]) -> None:
+        """The core's verdicts; while the clerk has not picked, the first workable one is preselected."""
+        self.allowed = allowed
+        if not self.picked:
+            suggestion = draft.suggested(allowed)
+            if suggestion is not None:
+                self.radios[suggestion].setChecked(True)
+                self._show_fields()
+        current = self.decision()
+        if current is not None and allowed.get(current) is None:
+            self.problem.clear_text()
+        self._show_verdicts()
+
+    def _clicked(self, _id: int) -> None:
+        self.picked = True
+        self.problem.clear_text()
+        self._show_fields()
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        self.problem.clear_text()
+        self.changed.emit()
+
+    def _show_fields(self) -> None:
+        decision = self.decision()
+        self.correction_box.setVisible(decision is Decision.correction_notice)
+        self.commitment_box.setVisible(decision is Decision.commitment)
+        self.refusal_box.setVisible(decision is Decision.refuse)
+
+    # -- the flow -----------------------------------------------------------------------------
+    def check(self) -> bool:
+        decision = self.decision()
+        if decision is None:
+            self.problem.show_text(self.tr("请选择受理决定"))
+            self.radios[Decision.accept].setFocus()
+            return False
+        try:
+            self.correction_due.value()
+        except ValueError:
+            bad = problem_text({"problem": "bad_format"})
+            self.problem.show_text(self.tr("补正期限：{problem}").format(problem=bad))
+            self.correction_due.setFocus()
+            return False
+        exc = self.allowed.get(decision)
+        if exc is not None:
+            self.refuse_with(exc)
+            return False
+        return True
+
+    def refuse_with(self, exc: DecisionNotAllowed) -> None:
+        """Show why the core will not make this decision, and put the focus where it can be mended."""
+        self.problem.show_text(message_for(exc))
+        reason = exc.details.get("reason")
+        if reason in ("refusal_reason_missing",):
+            self.reason.setFocus()
+        elif reason == "refusal_remedies_missing":
+            (self.review if not self.review.text().strip() else self.court).setFocus()
+        else:
+            self.first_field().setFocus()
+
+    def show_problems(self, problems: list[dict[str, str]]) -> list[dict[str, str]]:
+        mine = [p for p in problems if draft.step_of(p.get("field", "")) == draft.DECISION]
+        if mine:
+            self.problem.show_text("\n".join(problem_text(p) for p in mine))
+        return [p for p in problems if p not in mine]
+
+    def reset(self) -> None:
+        for edit in (self.correction_due, self.legal_basis, self.competent, self.review, self.court):
+            edit.clear()
+        self.commitment_text.clear()
+        self.reason.clear()
+        self.set_chosen(None)

@@ -1,0 +1,402 @@
+"""Step 3: the materials checklist. Each material: received (original/copy, how many), electronic
+licence (grade A–D), deferred (due date; only when the catalogue allows), missing (what is missing,
+for the one-time notice) or covered by the written commitment. Scans are picked here and added to
+the case after submit.
+
+Keyboard: Tab goes row by row (state, then the state's own fields, then 扫描件); ↑/↓ change a
+state; Alt+A marks every material not yet chosen as received; Ctrl+O picks scans for the row that
+has the focus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import LicenceGrade, MaterialEntry, MaterialForm, MaterialState
+from app.services.cases import ChecklistLine
+from ui.intake.draft import Chosen
+from ui.intake.fields import HINT_STYLE, DateField, ProblemLabel, Step, problem_text
+from ui.labels import choices, label
+from ui.session import Session
+
+_PAGES = (MaterialState.received, MaterialState.e_licence, MaterialState.deferred, MaterialState.missing,
+          MaterialState.committed)
+
+
+class MaterialRow:
+    """The widgets of one checklist line."""
+
+    def __init__(self, line: ChecklistLine, allow_commitment: bool, default_due: date | None) -> None:
+        m = line.material
+        self.line = line
+        self.files: list[Path] = []
+        self.name = QLabel()
+        self.name.setWordWrap(True)
+        self.state = QComboBox()
+        self.state.setObjectName(f"state:{m.code}")
+        self.name.setBuddy(self.state)
+        self.states = [MaterialState.received]
+        if m.e_licence_type:
+            self.states.append(MaterialState.e_licence)
+        if m.deferrable:
+            self.states.append(MaterialState.deferred)
+        self.states.append(MaterialState.missing)
+        if allow_commitment:
+            self.states.append(MaterialState.committed)
+
+        self.details = QStackedWidget()
+        received = QWidget()
+        self.form = QComboBox()
+        self.form.setObjectName(f"form:{m.code}")
+        self.count = QSpinBox()
+        self.count.setObjectName(f"count:{m.code}")
+        self.count.setRange(1, 99)
+        self.count_label = QLabel()
+        self.count_label.setBuddy(self.count)
+        box = QHBoxLayout(received)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.form)
+        box.addWidget(self.count_label)
+        box.addWidget(self.count)
+        box.addStretch(1)
+        licence = QWidget()
+        self.grade = QComboBox()
+        self.grade.setObjectName(f"grade:{m.code}")
+        self.grade_label = QLabel()
+        self.grade_label.setBuddy(self.grade)
+        box = QHBoxLayout(licence)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.grade_label)
+        box.addWidget(self.grade)
+        box.addStretch(1)
+        deferred = QWidget()
+        self.due = DateField()
+        self.due.setObjectName(f"due:{m.code}")
+        self.due.set_value(default_due)
+        self.due_label = QLabel()
+        self.due_label.setBuddy(self.due)
+        box = QHBoxLayout(deferred)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.due_label)
+        box.addWidget(self.due, 1)
+        missing = QWidget()
+        self.note = QLineEdit()
+        self.note.setObjectName(f"note:{m.code}")
+        box = QHBoxLayout(missing)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.note)
+        self.committed = QLabel()
+        for page in (received, licence, deferred, missing, self.committed):
+            self.details.addWidget(page)
+        self.scan = QPushButton()
+        self.scan.setObjectName(f"scan:{m.code}")
+        self.problem = ProblemLabel()
+        self.state.currentIndexChanged.connect(self._state_changed)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.line.item_code, self.line.material.code
+
+    def widgets(self) -> list[QWidget]:
+        return [self.state, self.form, self.count, self.grade, self.due, self.note, self.scan]
+
+    def retranslate(self, step: MaterialsStep) -> None:
+        m = self.line.material
+        marks = [step.tr("必要") if m.required else step.tr("非必要")]
+        if m.deferrable:
+            marks.append(step.tr("可容缺"))
+        wants = []
+        if m.originals:
+            wants.append(step.tr("原件 {n}").format(n=m.originals))
+        if m.copies:
+            wants.append(step.tr("复印件 {n}").format(n=m.copies))
+        self.name.setText(f"<b>{m.name.zh}</b>" + (f" {m.name.bo}" if m.name.bo else "")
+                          + f"<br/>{'、'.join(marks)}" + (f" · {'，'.join(wants)}" if wants else ""))
+        self.name.setToolTip(m.notes)
+        current = self.value_state()
+        self.state.blockSignals(True)
+        self.state.clear()
+        for s in self.states:
+            self.state.addItem(label(s), s.value)
+        self.state.setCurrentIndex(self.states.index(current))
+        self.state.blockSignals(False)
+        form = self.form.currentData()
+        self.form.clear()
+        for code, text in choices("MaterialForm"):
+            self.form.addItem(text, code)
+        default_form = MaterialForm.original.value if m.originals or not m.copies else MaterialForm.copy.value
+        self.form.setCurrentIndex(max(0, self.form.findData(form or default_form)))
+        if self.count.value() == 1 and not form:
+            self.count.setValue(max(1, m.originals if default_form == MaterialForm.original.value else m.copies))
+        self.count_label.setText(step.tr("份数"))
+        grade = self.grade.currentData()
+        self.grade.clear()
+        self.grade.addItem(step.tr("请选择"), "")
+        for g in LicenceGrade:
+            self.grade.addItem(step.tr("{grade} 级").format(grade=g.value), g.value)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(grade or "")))
+        self.grade_label.setText(step.tr("可信等级"))
+        self.grade.setToolTip(m.e_licence_type or "")
+        self.due_label.setText(step.tr("补交期限"))
+        self.note.setPlaceholderText(step.tr("缺什么、要补正什么（写入一次性告知书）"))
+        self.committed.setText(step.tr("以申请人书面承诺代替"))
+        self.scan.setText(step.tr("扫描件（{n}）…").format(n=len(self.files)) if self.files else step.tr("扫描件…"))
+        self._state_changed()
+
+    def value_state(self) -> MaterialState:
+        data = self.state.currentData()
+        return MaterialState(str(data)) if data else MaterialState.missing
+
+    def set_state(self, state: MaterialState) -> None:
+        if state in self.states:
+            self.state.setCurrentIndex(self.states.index(state))
+
+    def _state_changed(self) -> None:
+        self.details.setCurrentIndex(_PAGES.index(self.value_state()))
+        self.problem.clear_text()
+
+    def entry(self) -> MaterialEntry:
+        m = self.line.material
+        state = self.value_state()
+        e = MaterialEntry(item_code=self.line.item_code, material_code=m.code, state=state)
+        if state is MaterialState.received:
+            e.form = MaterialForm(str(self.form.currentData()))
+            e.count = self.count.value()
+        elif state is MaterialState.e_licence:
+            e.licence_type = m.e_licence_type
+            grade = str(self.grade.currentData() or "")
+            e.licence_grade = LicenceGrade(grade) if grade else None
+        elif state is MaterialState.deferred:
+            try:
+                e.due_date = self.due.value()
+            except ValueError:
+                e.due_date = None
+        elif state is MaterialState.missing:
+            e.note = self.note.text().strip()
+        return e
+
+    def local_problem(self, today: date) -> str | None:
+        """The core's problem code for this row as it stands, checked before submit."""
+        state = self.value_state()
+        if state is MaterialState.e_licence and not self.grade.currentData():
+            return "licence_grade_missing"
+        if state is MaterialState.deferred:
+            try:
+                due = self.due.value()
+            except ValueError:
+                return "bad_format"
+            if due is None:
+                return "due_date_missing"
+            if due <= today:
+                return "due_date_not_in_future"
+        return None
+
+
+class MaterialsStep(Step):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[MaterialRow] = []
+        self.chosen: Chosen | None = None
+        self.overview = QLabel()
+        self.overview.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.all_received = QPushButton()
+        self.all_received.setObjectName("allReceived")
+        self.all_received.clicked.connect(self.mark_rest_received)
+        top = QHBoxLayout()
+        top.addWidget(self.overview, 1)
+        top.addWidget(self.all_received)
+        self.grid_holder = QWidget()
+        self.grid = QGridLayout(self.grid_holder)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(2, 2)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.addWidget(self.grid_holder)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        self.attach_shortcut = QShortcut(QKeySequence("Ctrl+O"), self)
+        self.attach_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.attach_shortcut.activated.connect(self._attach_focused)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("材料")
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("逐项登记收到的材料：Tab 逐项移动，↑↓ 改状态；Ctrl+O 为当前材料添加扫描件"
+                                  "（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。"))
+        self.all_received.setText(self.tr("未选的全部已收(&A)"))
+        for row in self.rows:
+            row.retranslate(self)
+        self._overview()
+
+    def first_field(self) -> QWidget | None:
+        return self.rows[0].state if self.rows else self.all_received
+
+    # -- the checklist ------------------------------------------------------------------------
+    def set_chosen(self, chosen: Chosen | None) -> None:
+        """A (new) item or bundle: a fresh checklist; nothing of the old one is kept."""
+        self.chosen = chosen
+        for row in self.rows:
+            for w in (row.name, row.details, row.scan, row.problem, row.state):
+                w.setParent(None)
+                w.deleteLater()
+        self.rows = []
+        if chosen is None:
+            self._overview()
+            return
+        for n, line in enumerate(chosen.lines):
+            row = MaterialRow(line, chosen.commitment_allowed, chosen.default_due)
+            r = 2 * n
+            self.grid.addWidget(row.name, r, 0)
+            self.grid.addWidget(row.state, r, 1, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(row.details, r, 2, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(row.scan, r, 3, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(row.problem, r + 1, 0, 1, 4)
+            row.scan.clicked.connect(lambda _=False, rw=row: self.attach(rw))
+            for w in (row.state, row.form, row.count, row.grade):
+                signal = w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged
+                signal.connect(self._edited)
+            row.due.textChanged.connect(self._edited)
+            row.note.textChanged.connect(self._edited)
+            self.rows.append(row)
+            row.retranslate(self)
+        order = [w for row in self.rows for w in row.widgets()]
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self._overview()
+
+    def _edited(self) -> None:
+        self._overview()
+        self.changed.emit()
+
+    def _overview(self) -> None:
+        if not self.rows:
+            self.overview.setText(self.tr("请先选择事项"))
+            return
+        counts = {s: 0 for s in MaterialState}
+        for row in self.rows:
+            counts[row.value_state()] += 1
+        required_missing = sum(1 for row in self.rows
+                               if row.line.material.required and row.value_state() is MaterialState.missing)
+        self.overview.setText(self.tr("共 {n} 项：已收 {received}，电子证照 {licence}，容缺 {deferred}，"
+                                      "缺少 {missing}（其中必要 {required}），承诺代替 {committed}").format(
+            n=len(self.rows), received=counts[MaterialState.received], licence=counts[MaterialState.e_licence],
+            deferred=counts[MaterialState.deferred], missing=counts[MaterialState.missing],
+            required=required_missing, committed=counts[MaterialState.committed]))
+
+    def mark_rest_received(self) -> None:
+        for row in self.rows:
+            if row.value_state() is MaterialState.missing:
+                row.set_state(MaterialState.received)
+        if self.rows:
+            self.rows[0].state.setFocus()
+
+    def entries(self) -> list[MaterialEntry]:
+        return [row.entry() for row in self.rows]
+
+    def files(self) -> dict[tuple[str, str], list[Path]]:
+        return {row.key: list(row.files) for row in self.rows if row.files}
+
+    # -- scans --------------------------------------------------------------------------------
+    def _attach_focused(self) -> None:
+        focus = self.focusWidget()
+        for row in self.rows:
+            if focus is not None and any(w is focus or w.isAncestorOf(focus) for w in row.widgets()):
+                self.attach(row)
+                return
+        if self.rows:
+            self.attach(self.rows[0])
+
+    def attach(self, row: MaterialRow) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("选择“{name}”的扫描件").format(name=row.line.material.name.zh), "",
+            self.tr("扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)"))
+        if names:
+            row.files.extend(Path(n) for n in names)
+            row.retranslate(self)
+            self.changed.emit()
+        row.scan.setFocus()
+
+    # -- the flow -----------------------------------------------------------------------------
+    def check(self) -> bool:
+        today = self.session.clock.today()
+        first: QWidget | None = None
+        for row in self.rows:
+            problem = row.local_problem(today)
+            if problem:
+                row.problem.show_text(problem_text({"problem": problem}))
+                first = first or row.state
+            else:
+                row.problem.clear_text()
+        if first is not None:
+            first.setFocus()
+        return first is None
+
+    def show_problems(self, problems: list[dict[str, str]]) -> list[dict[str, str]]:
+        left = []
+        first: QWidget | None = None
+        by_key = {f"materials.{row.key[0]}.{row.key[1]}": row for row in self.rows}
+        for p in problems:
+            where = p.get("field", "")
+            row = by_key.get(where)
+            if row is None and where.startswith("materials[") and where.endswith("]"):
+                index = int(where[len("materials["):-1])
+                row = self.rows[index] if 0 <= index < len(self.rows) else None
+            if row is None:
+                left.append(p)
+                continue
+            row.problem.show_text(problem_text(p))
+            first = first or row.state
+        if first is not None:
+            first.setFocus()
+        return left
+
+    def summary(self) -> list[tuple[str, str]]:
+        out = []
+        for row in self.rows:
+            e = row.entry()
+            text = label(e.state)
+            if e.state is MaterialState.received and e.form:
+                text += f"（{label(e.form)} × {e.count}）"
+            elif e.state is MaterialState.e_licence and e.licence_grade:
+                text += f"（{e.licence_grade.value}）"
+            elif e.state is MaterialState.deferred and e.due_date:
+                text += self.tr("（{due} 前补交）").format(due=e.due_date.isoformat())
+            if row.files:
+                text += self.tr("，扫描件 {n} 份").format(n=len(row.files))
+            out.append((row.line.material.name.zh, text))
+        return out
+
+    def reset(self) -> None:
+        self.set_chosen(None)
