@@ -253,3 +253,202 @@ def test_proxy_intake_with_a_deferred_material(qtbot: Any, station: Station) -> 
         assert page.find.chosen is None and page.applicant.name.text() == ""
     finally:
         close_window(window)
+
+
+def to_decision(qtbot: Any, page: IntakePage, set_materials: Callable[[], None]) -> None:
+    """DIBAO chosen, the applicant filled in (in person), the materials set by ``set_materials``."""
+    choose_item(qtbot, page, "zdshbz", DIBAO)
+    key(qtbot, Qt.Key.Key_Return)
+    fill_applicant(qtbot, page)
+    next_to(qtbot, page, MATERIALS)
+    set_materials()
+    next_to(qtbot, page, DECISION)
+    wait_verdicts(qtbot, page)
+
+
+# -- (b) a correction notice ------------------------------------------------------------------------
+def test_correction_notice_lists_the_missing_material_and_prints_the_notice(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        def materials() -> None:
+            alt(qtbot, "A")
+            qtbot.waitUntil(lambda: all(r.value_state() is MaterialState.received for r in page.materials.rows))
+            auth = row_of(page, "M-FAMILY-CHECK-AUTH")
+            tab_to(qtbot, auth.state)
+            key(qtbot, Qt.Key.Key_Down)  # 已收 → 缺少 (not deferrable: no 容缺 in its list)
+            assert auth.value_state() is MaterialState.missing
+            assert MaterialState.deferred not in auth.states
+            key(qtbot, Qt.Key.Key_Tab)
+            assert focus() is auth.note
+            typed("缺共同生活家庭成员签字")
+
+        to_decision(qtbot, page, materials)
+        assert page.decision.decision() is Decision.correction_notice
+        assert "必要材料缺少" in page.decision.verdicts[Decision.accept].text()
+        assert "家庭经济状况核对授权书" in page.decision.verdicts[Decision.accept].text()  # by name, not code
+        assert page.decision.correction_box.isVisible()
+        alt(qtbot, "U")
+        assert focus() is page.decision.correction_due
+        typed("2026-11-27")
+        next_to(qtbot, page, DELIVERY)
+        case = submit(qtbot, page)
+
+        stored = on_worker(qtbot, window, lambda st: cases.get_case(st, case.case_no, log_access=False))
+        assert stored.status is CaseStatus.correction_requested and stored.decision is Decision.correction_notice
+        assert stored.correction_due == date(2026, 11, 27) and stored.promised_due is None
+        auth = next(m for m in stored.materials if m.material_code == "M-FAMILY-CHECK-AUTH")
+        assert auth.state is MaterialState.missing and auth.note == "缺共同生活家庭成员签字"
+        journal = on_worker(qtbot, window, lambda st: cases.case_journal(st, case.case_no))
+        assert [e.type for e in journal] == [EventType.received, EventType.correction_requested]
+        assert journal[-1].payload["missing"] == ["M-FAMILY-CHECK-AUTH"]
+
+        assert page.done.kinds == ["correction"]
+        assert not page.done.print_buttons[1].isVisible()
+        alt(qtbot, "P")
+        text = preview_text(qtbot, page)
+        assert "家庭经济状况核对授权书" in text and "缺共同生活家庭成员签字" in text
+        assert case.case_no in text
+    finally:
+        close_window(window)
+
+
+# -- (c) a refusal with its reasons and remedies ------------------------------------------------------
+def test_refusal_needs_reason_and_remedies_then_is_recorded(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        to_decision(qtbot, page, lambda: None)  # nothing received
+        assert page.decision.decision() is Decision.correction_notice  # the suggestion; never a refusal
+        alt(qtbot, "R")
+        qtbot.waitUntil(lambda: page.decision.decision() is Decision.refuse and page.decision.refusal_box.isVisible())
+        wait_verdicts(qtbot, page)
+        assert "不予受理须写明理由" in page.decision.verdicts[Decision.refuse].text()
+        next_step(qtbot)  # refused, with the reason, and the focus where it is mended
+        qtbot.waitUntil(lambda: "不予受理须写明理由" in page.decision.problem.text(), timeout=5000)
+        assert page.current() == DECISION and focus() is page.decision.reason
+        typed("申请人户籍不在本乡，不属于本机关受理范围")
+        alt(qtbot, "L")
+        typed("《最低生活保障审核确认办法》第八条")
+        alt(qtbot, "P")
+        typed("申请人户籍所在地乡（镇）人民政府")
+        next_step(qtbot)
+        qtbot.waitUntil(lambda: "行政复议机关和人民法院" in page.decision.problem.text(), timeout=5000)
+        assert page.current() == DECISION and focus() is page.decision.review
+        typed("堆龙德庆区人民政府")
+        alt(qtbot, "O")
+        typed("堆龙德庆区人民法院")
+        next_to(qtbot, page, DELIVERY)
+        assert page.decision.verdicts[Decision.refuse].text() == "可以"
+        case = submit(qtbot, page)
+
+        stored = on_worker(qtbot, window, lambda st: cases.get_case(st, case.case_no, log_access=False))
+        assert stored.status is CaseStatus.refused and stored.decision is Decision.refuse
+        assert stored.refusal is not None
+        assert stored.refusal.reason == "申请人户籍不在本乡，不属于本机关受理范围"
+        assert stored.refusal.legal_basis == "《最低生活保障审核确认办法》第八条"
+        assert stored.refusal.competent_authority == "申请人户籍所在地乡（镇）人民政府"
+        assert (stored.refusal.review_authority, stored.refusal.court) == ("堆龙德庆区人民政府", "堆龙德庆区人民法院")
+        journal = on_worker(qtbot, window, lambda st: cases.case_journal(st, case.case_no))
+        assert [e.type for e in journal] == [EventType.received, EventType.refused]
+        assert page.done.kinds == ["refusal"]
+        alt(qtbot, "P")
+        text = preview_text(qtbot, page)
+        assert "不属于本机关受理范围" in text and "堆龙德庆区人民法院" in text
+    finally:
+        close_window(window)
+
+
+# -- (d) an impossible decision is refused, with the reason ------------------------------------------
+def test_impossible_decision_is_refused_with_the_reason_until_mended(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        application = None
+
+        def materials() -> None:
+            nonlocal application
+            alt(qtbot, "A")
+            qtbot.waitUntil(lambda: all(r.value_state() is MaterialState.received for r in page.materials.rows))
+            application = row_of(page, "M-APPLICATION")
+            tab_to(qtbot, application.state)
+            key(qtbot, Qt.Key.Key_Down)  # 已收 → 缺少: a required material that cannot be deferred
+            assert application.value_state() is MaterialState.missing
+
+        to_decision(qtbot, page, materials)
+        reason = page.decision.verdicts[Decision.accept].text()
+        assert "必要材料缺少" in reason and "申请书（表）" in reason
+        assert "不适用告知承诺" in page.decision.verdicts[Decision.commitment].text()
+        alt(qtbot, "A")  # the clerk insists on 受理
+        qtbot.waitUntil(lambda: page.decision.decision() is Decision.accept)
+        next_step(qtbot)
+        qtbot.waitUntil(lambda: page.decision.problem.isVisible(), timeout=5000)
+        assert page.current() == DECISION
+        assert "不能作出此决定" in page.decision.problem.text() and "申请书（表）" in page.decision.problem.text()
+        assert on_worker(qtbot, window, lambda st: cases.list_cases(st)) == []  # nothing stored
+
+        # Mend it: back to the materials (Alt+←), the application received after all, and on.
+        key(qtbot, Qt.Key.Key_Left, ALT)
+        assert page.current() == MATERIALS and focus() is page.materials.rows[0].state
+        assert application is not None
+        tab_to(qtbot, application.state)
+        key(qtbot, Qt.Key.Key_Up)
+        assert application.value_state() is MaterialState.received
+        next_to(qtbot, page, DECISION)
+        wait_verdicts(qtbot, page)
+        assert page.decision.decision() is Decision.accept and page.decision.verdicts[Decision.accept].text() == "可以"
+        assert not page.decision.problem.isVisible()
+        next_to(qtbot, page, DELIVERY)
+        case = submit(qtbot, page)
+        assert case.status is CaseStatus.accepted and case.decision is Decision.accept
+        assert page.done.kinds == ["receipt"]
+    finally:
+        close_window(window)
+
+
+# -- what a lock keeps and a logout drops ---------------------------------------------------------
+def test_lock_keeps_the_intake_and_logout_drops_it(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        choose_item(qtbot, page, "zdshbz", DIBAO)
+        key(qtbot, Qt.Key.Key_Return)
+        typed("扎西顿珠")
+        key(qtbot, Qt.Key.Key_L, CTRL)
+        qtbot.waitUntil(lambda: window.screens.currentWidget() is window.login_page, timeout=5000)
+        assert not page.isVisible()
+        typed("admin-pass-2026")
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.screens.currentWidget() is window.work, timeout=10_000)
+        assert window.stack.currentWidget() is page and page.current() == APPLICANT
+        assert page.applicant.name.text() == "扎西顿珠" and page.find.chosen is not None
+        qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # opening the page again does not start over
+        assert page.applicant.name.text() == "扎西顿珠" and page.current() == APPLICANT
+        window.session.logout()
+        assert page.applicant.name.text() == "" and page.find.chosen is None and page.current() == FIND
+        assert page.find.search.text() == "" and page.materials.rows == []
+    finally:
+        close_window(window)
+
+
+# -- search as you type -------------------------------------------------------------------------
+def test_search_by_tibetan_and_code_and_stale_answers_are_dropped(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        typed("འཚོ་བ")
+        qtbot.waitUntil(lambda: page.find.results.count() > 0, timeout=5000)
+        codes = [page.find.results.item(n).data(Qt.ItemDataRole.UserRole)[1] for n in range(page.find.results.count())]
+        assert DIBAO in codes
+        replace_text(qtbot, "XZGF-0003")
+        qtbot.waitUntil(lambda: page.find._current_key() == ("item", DIBAO), timeout=5000)
+        count = page.find.results.count()
+        page.find._show_hits(page.find._search_gen - 1, [])  # an older search answering late
+        assert page.find.results.count() == count
+        key(qtbot, Qt.Key.Key_Return, CTRL)  # nothing chosen yet: the page says so and stays
+        assert page.current() == FIND and "请先" in page.find.problem.text()
+        replace_text(qtbot, "新生儿")
+        qtbot.waitUntil(lambda: page.find._current_key() == ("bundle", "540000-YJS-0001"), timeout=5000)
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.find.chosen is not None, timeout=5000)
+        assert page.find.chosen.bundle is not None  # type: ignore[union-attr]
+        assert "一件事一次办" in page.find.guide.toPlainText()
+        key(qtbot, Qt.Key.Key_Return)
+        assert page.current() == APPLICANT and focus() is page.applicant.name
+    finally:
+        close_window(window)

@@ -180,7 +180,7 @@ class DecisionStep(Step):
                 verdict.setText(self.tr("可以"))
                 verdict.setStyleSheet(OK_STYLE)
             else:
-                verdict.setText(message_for(exc))
+                verdict.setText(message_for(self.named(exc)))
                 verdict.setStyleSheet(PROBLEM_STYLE)
             self.radios[decision].setToolTip(verdict.text())
 
@@ -275,9 +275,21 @@ class DecisionStep(Step):
             return False
         return True
 
+    def named(self, exc: DecisionNotAllowed) -> DecisionNotAllowed:
+        """The core names materials and items by code; the clerk reads their names."""
+        if self.chosen is None:
+            return exc
+        names = {ln.material.code: ln.material.name.zh for ln in self.chosen.lines}
+        names.update({i.code: i.name.zh for i in self.chosen.items})
+        details = dict(exc.details)
+        for key in ("materials", "items"):
+            if isinstance(details.get(key), list):
+                details[key] = [names.get(str(code), str(code)) for code in details[key]]
+        return DecisionNotAllowed(str(exc), **details)
+
     def refuse_with(self, exc: DecisionNotAllowed) -> None:
         """Show why the core will not make this decision, and put the focus where it can be mended."""
-        self.problem.show_text(message_for(exc))
+        self.problem.show_text(message_for(self.named(exc)))
         reason = exc.details.get("reason")
         if reason in ("refusal_reason_missing",):
             self.reason.setFocus()
