@@ -1,0 +1,164 @@
+"""The counter's dashboard (工作台): what needs the clerk's attention today, in one read.
+
+``overview(station)`` gathers today's cases, open cases due within two working days and overdue
+ones, cases waiting for corrections, deferred materials due soon or late, and the 最多跑一次 /
+即办 rates, as one small frozen value. It classifies due dates exactly as
+:func:`app.services.cases.due_report` does (``WorkCalendar.due_state`` with two working days of
+warning) but by index ranges in SQL, not row by row in Python, so the time does not grow with
+the number of cases.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from app.errors import ItemNotFound
+from app.models import CaseStatus
+from app.services import catalogue
+from app.services.cases import OPEN_STATUSES
+from app.station import Station
+from app.store import dashboard as store
+
+log = logging.getLogger(__name__)
+
+WARN_DAYS = 2  # as WorkCalendar.due_state: due within two working days is "due soon"
+LIMIT = 50  # rows per list; the counts say how many there are in all
+RATE_DAYS = 30  # the rates count the cases of the last 30 days (an index range; all time is slow)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of a dashboard list: one case (and, for a deferred material, which material)."""
+
+    case_no: str
+    applicant_name: str
+    items: str
+    status: CaseStatus
+    due: date | None  # promised due date, correction due date or the material's due date
+    material: str = ""  # the deferred material's name
+
+
+@dataclass(frozen=True)
+class Section:
+    entries: tuple[Entry, ...]
+    total: int  # may be more than the entries shown
+    capped: bool = False  # counting stopped at ``total``: there are at least that many
+
+    @property
+    def more(self) -> int:
+        return max(0, self.total - len(self.entries))
+
+
+@dataclass(frozen=True)
+class Rates:
+    since: date
+    cases: int
+    at_most_one_trip: int
+    instant: int
+
+    @property
+    def at_most_one_trip_rate(self) -> float:
+        return self.at_most_one_trip / self.cases if self.cases else 0.0
+
+    @property
+    def instant_rate(self) -> float:
+        return self.instant / self.cases if self.cases else 0.0
+
+
+@dataclass(frozen=True)
+class Overview:
+    today: date
+    due_soon_until: date  # due dates before this day (and not before today) are "due soon"
+    today_cases: Section
+    due_soon: Section
+    overdue: Section
+    corrections: Section
+    deferred_due_soon: Section
+    deferred_overdue: Section
+    rates: Rates
+    sync: dict[str, Any] = field(default_factory=dict)  # sync.engine.status, filled in by the caller
+    millis: float = 0.0
+
+
+def due_soon_bound(station: Station, today: date) -> date:
+    """The first day that is no longer "due soon": the third working day after ``today``.
+
+    ``due_state(due, today)`` is due_soon when today <= due and there are at most two working days
+    in (today, due], that is when due comes before the third working day after today.
+    """
+    return station.calendar.add_working_days(today, WARN_DAYS + 1)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _section(rows: list[dict[str, Any]], total: int, due_key: str = "promised_due") -> Section:
+    return Section(tuple(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items=r["items"] or "",
+                               status=CaseStatus(r["status"]), due=_date(r.get(due_key))) for r in rows), total)
+
+
+def _deferred(station: Station, rows: list[dict[str, Any]], total: int) -> Section:
+    """Deferred materials with their names; the count stops at ``store.COUNT_CAP``."""
+    names: dict[tuple[str, str], str] = {}
+    entries = []
+    for r in rows:
+        key = (r["item_code"], r["material_code"])
+        if key not in names:
+            names[key] = _material_name(station, *key)
+        entries.append(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items="",
+                             status=CaseStatus.accepted, due=_date(r["due_date"]), material=names[key]))
+    return Section(tuple(entries), total, capped=total >= store.COUNT_CAP)
+
+
+def _material_name(station: Station, item_or_bundle: str, material_code: str) -> str:
+    """The material's Chinese name from the active catalogue (the code when it is not there).
+
+    A deferred material of a bundle case is filed under the bundle's code."""
+    try:
+        codes = [item_or_bundle, *catalogue.get_bundle(station, item_or_bundle).item_codes]
+    except ItemNotFound:
+        codes = [item_or_bundle]
+    for code in codes:
+        try:
+            m = catalogue.get_item(station, code).material(material_code)
+        except ItemNotFound:
+            continue
+        if m is not None:
+            return m.name.zh
+    return material_code
+
+
+def overview(station: Station, limit: int = LIMIT) -> Overview:
+    """Everything the dashboard shows except the sync state (that is ``sync.engine.status``)."""
+    started = time.perf_counter()
+    db = station.db
+    today = station.today()
+    soon = due_soon_bound(station, today)
+    t, s = today.isoformat(), soon.isoformat()
+    open_statuses = [st.value for st in OPEN_STATUSES]
+    created, n_created = store.created_on(db, today.strftime("%Y%m%d"), limit)
+    due_soon, n_due_soon = store.due_range(db, open_statuses, t, s, limit)
+    overdue, n_overdue = store.due_range(db, open_statuses, None, t, limit)
+    corrections, n_corrections = store.with_status(db, CaseStatus.correction_requested.value, limit)
+    d_soon, n_d_soon = store.deferred_range(db, t, s, limit)
+    d_over, n_d_over = store.deferred_range(db, None, t, limit)
+    since = today - timedelta(days=RATE_DAYS)
+    n_cases, one_trip, instant = store.rates_since(db, since.strftime("%Y%m%d"))
+    result = Overview(
+        today=today, due_soon_until=soon,
+        today_cases=_section(created, n_created),
+        due_soon=_section(due_soon, n_due_soon),
+        overdue=_section(overdue, n_overdue),
+        corrections=_section(corrections, n_corrections, due_key="correction_due"),
+        deferred_due_soon=_deferred(station, d_soon, n_d_soon),
+        deferred_overdue=_deferred(station, d_over, n_d_over),
+        rates=Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant),
+    )
+    millis = (time.perf_counter() - started) * 1000
+    log.debug("dashboard read in %.1f ms", millis)
+    return replace(result, millis=millis)
