@@ -360,3 +360,35 @@ def test_find_cases_pages_with_a_cursor_and_combines_text_and_filters(station: S
     assert cases.find_cases(station, "!!!").rows == [] and cases.count_cases(station, "!!!") == 0
     rows = cases.find_cases(station, "王建国").rows
     assert rows[0].applicant_name == "王建国" and "*" in rows[0].id_masked
+
+
+def test_find_cases_by_a_case_numbers_beginning_and_by_item_pages_too(station: Station) -> None:
+    made = [cases.submit(station, request(station, applicant=applicant(name="扎西顿珠", seq=70 + i))).case_no
+            for i in range(5)]
+    newest_first = made[::-1]
+    # the beginning of a case number: every case of the day, pages keyed by the number
+    day_prefix = made[0][:20]
+    first = cases.find_cases(station, day_prefix, limit=3)
+    assert [r.case_no for r in first.rows] == newest_first[:3] and isinstance(first.cursor, str)
+    rest = cases.find_cases(station, day_prefix, limit=3, cursor=first.cursor)
+    assert [r.case_no for r in rest.rows] == newest_first[3:] and rest.cursor is None
+    assert cases.count_cases(station, day_prefix) == 5
+    assert cases.count_cases(station, made[0][:20] + "9") == 0
+    # a beginning of the station code is a beginning of every case number
+    assert cases.count_cases(station, "5401") == 5
+    assert [r.case_no for r in cases.find_cases(station, "540127").rows] == newest_first
+    # by item alone, and item with text, page by page
+    page = cases.find_cases(station, item_code=DIBAO, limit=2)
+    seen = [r.case_no for r in page.rows]
+    while page.cursor is not None:
+        page = cases.find_cases(station, item_code=DIBAO, limit=2, cursor=page.cursor)
+        seen += [r.case_no for r in page.rows]
+    assert seen == newest_first
+    page = cases.find_cases(station, "顿珠", item_code=DIBAO, limit=4)
+    page2 = cases.find_cases(station, "顿珠", item_code=DIBAO, limit=4, cursor=page.cursor)
+    assert [r.case_no for r in page.rows + page2.rows] == newest_first
+    text_page = cases.find_cases(station, "顿珠", limit=4)
+    text_rest = cases.find_cases(station, "顿珠", limit=4, cursor=text_page.cursor)
+    assert [r.case_no for r in text_page.rows + text_rest.rows] == newest_first
+    assert cases.count_cases(station, "顿珠", item_code=DIBAO) == 5
+    assert cases.count_cases(station, item_code=RESIDENCE_PROOF) == 0

@@ -55,7 +55,7 @@ class CaseListModel(QAbstractTableModel):
         self.page_size = page_size
         self.query = CaseQuery()
         self._rows: list[CaseSummary] = []
-        self._cursor: int | None = None
+        self._cursor: int | str | None = None
         self._exhausted = True
         self._loading = False
         self._generation = 0

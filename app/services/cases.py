@@ -490,34 +490,45 @@ class CaseListPage:
     """One page of a case list; ``cursor`` asks for the next page (None: this was the last)."""
 
     rows: list[CaseSummary]
-    cursor: int | None
+    cursor: int | str | None
 
 
 def _text_condition(station: Station, query: str) -> dict[str, str] | None:
     """The store condition for a search text: {} for no text, None when nothing can match."""
     if not query.strip():
         return {}
-    q = normalize(query).replace(" ", "")
-    if classify(query).value == "number" and len(q) >= 20 and store.has_case_no_prefix(station.db, q):
-        return {"case_no_prefix": q}
+    q = normalize(query).replace(" ", "").replace("-", "")
+    if classify(query).value == "number":
+        if station.station_code.startswith(q):
+            # Every case number here starts with the station code, so every case matches (and the
+            # text index would have to merge a term for each case to say so).
+            return {}
+        if (q.startswith(station.station_code) or len(q) >= 20) and store.has_case_no_prefix(station.db, q):
+            return {"case_no_prefix": q}
     match = match_expression(query)
     return None if match is None else {"match": match}
 
 
 def find_cases(
     station: Station, query: str = "", *, status: CaseStatus | None = None, day: date | None = None,
-    item_code: str | None = None, limit: int = 200, cursor: int | None = None,
+    item_code: str | None = None, limit: int = 200, cursor: int | str | None = None,
 ) -> CaseListPage:
     """A page of the case list, newest first: a search text (as :func:`search_cases`) and the
-    filters of :func:`list_cases`, all combined. Pass the page's ``cursor`` for the next page."""
+    filters of :func:`list_cases`, all combined. Pass the page's ``cursor`` for the next page
+    (an opaque value: the last case's id, or its number when the text is a case number's beginning)."""
     text = _text_condition(station, query)
     if text is None or limit < 1:
         return CaseListPage([], None)
+    by_number = "case_no_prefix" in text
     rows = store.find(station.db, status=status.value if status else None,
                       day=day.strftime("%Y%m%d") if day else None, item_code=item_code or None,
-                      before_id=cursor, limit=limit, **text)
-    more = len(rows) == limit
-    return CaseListPage([_summary(station, r) for r in rows], rows[-1]["id"] if more else None)
+                      before_id=cursor if isinstance(cursor, int) and not by_number else None,
+                      before_case_no=cursor if isinstance(cursor, str) and by_number else None,
+                      limit=limit, **text)
+    if len(rows) < limit:
+        return CaseListPage([_summary(station, r) for r in rows], None)
+    last = rows[-1]
+    return CaseListPage([_summary(station, r) for r in rows], last["case_no"] if by_number else last["id"])
 
 
 def count_cases(

@@ -162,13 +162,17 @@ def listing(
 
 def _conditions(
     *, match: str | None, case_no_prefix: str | None, status: str | None, day: str | None, item_code: str | None,
+    before_id: int | None = None,
 ) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if case_no_prefix:
         where.append("c.case_no >= ? AND c.case_no < ?")
         params.extend([case_no_prefix, case_no_prefix + "\uffff"])
-    if match:
+    if match and before_id is not None:  # the text index skips what is past the cursor itself
+        where.append("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ? AND rowid < ?)")
+        params.extend([match, before_id])
+    elif match:
         where.append("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
         params.append(match)
     if status:
@@ -185,25 +189,53 @@ def _conditions(
 
 def find(
     db: Database, *, match: str | None = None, case_no_prefix: str | None = None, status: str | None = None,
-    day: str | None = None, item_code: str | None = None, before_id: int | None = None, limit: int = 200,
+    day: str | None = None, item_code: str | None = None, before_id: int | None = None,
+    before_case_no: str | None = None, limit: int = 200,
 ) -> list[dict[str, Any]]:
     """One page of cases (newest first) matching every condition given, each row with its ``id``.
 
     Keyset paging: the next page is the one ``before_id`` the last row's id, so a deep page costs
-    what the first one does. The ids are chosen first (from the indexes alone where they can be)
-    and only the page's rows are read whole.
+    what the first one does. The page's ids are chosen first, from indexes alone where they can be
+    (reading a whole case row per candidate is what costs on an encrypted store), and only the
+    page's rows are read whole.
     """
-    where, params = _conditions(match=match, case_no_prefix=case_no_prefix, status=status, day=day,
-                                item_code=item_code)
-    if before_id is not None:
-        where.append("c.id < ?")
-        params.append(before_id)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = db.all(
-        f"SELECT {_SUMMARY}, c.id FROM cases c WHERE c.id IN "
-        f"(SELECT c.id FROM cases c {clause} ORDER BY c.id DESC LIMIT ?) ORDER BY c.id DESC",
-        [*params, limit],
-    )
+    if case_no_prefix:
+        # By a case number's beginning: the number's own index, in its order (numbers are made in
+        # date order), keyed by the last number shown. A short beginning may cover every case.
+        where, params = _conditions(match=match, case_no_prefix=None, status=status, day=day, item_code=item_code)
+        high = case_no_prefix + "\uffff"
+        if before_case_no is not None and before_case_no < high:
+            high = before_case_no
+        where[:0] = ["c.case_no >= ? AND c.case_no < ?"]
+        params[:0] = [case_no_prefix, high]
+        inner = f"SELECT c.id FROM cases c WHERE {' AND '.join(where)} ORDER BY c.case_no DESC LIMIT ?"
+        rows = db.all(f"SELECT {_SUMMARY}, c.id FROM cases c WHERE c.id IN ({inner}) ORDER BY c.case_no DESC",
+                      [*params, limit])
+        return [dict(zip((*SUMMARY_KEYS, "id"), r, strict=True)) for r in rows]
+    if item_code and not (status or day):
+        # By item alone (and text): walk the (case_id, item_code) key of case_items newest first
+        # and stop at the page's end; the cases table is not touched until the page is known.
+        where, params = ["+ci.item_code = ?"], [item_code]
+        if match and before_id is not None:
+            where.append("ci.case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ? AND rowid < ?)")
+            params.extend([match, before_id])
+        elif match:
+            where.append("ci.case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
+            params.append(match)
+        if before_id is not None:
+            where.append("ci.case_id < ?")
+            params.append(before_id)
+        inner = f"SELECT ci.case_id FROM case_items ci WHERE {' AND '.join(where)} ORDER BY ci.case_id DESC LIMIT ?"
+    else:
+        where, params = _conditions(match=match, case_no_prefix=case_no_prefix, status=status, day=day,
+                                    item_code=item_code, before_id=before_id)
+        if before_id is not None:
+            where.append("c.id < ?")
+            params.append(before_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        inner = f"SELECT c.id FROM cases c {clause} ORDER BY c.id DESC LIMIT ?"
+    rows = db.all(f"SELECT {_SUMMARY}, c.id FROM cases c WHERE c.id IN ({inner}) ORDER BY c.id DESC",
+                  [*params, limit])
     return [dict(zip((*SUMMARY_KEYS, "id"), r, strict=True)) for r in rows]
 
 
@@ -214,9 +246,14 @@ def count_matching(
     """How many cases match every condition given."""
     where, params = _conditions(match=match, case_no_prefix=case_no_prefix, status=status, day=day,
                                 item_code=item_code)
-    if where == ["c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"]:
-        # The index alone knows: no need to look at the cases.
-        return int(db.scalar("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?", params, default=0))
+    if item_code and not (status or day or case_no_prefix):
+        # The item's index (and the text index) alone know: no need to look at the cases.
+        sql = "SELECT count(*) FROM case_items WHERE item_code = ?"
+        if match:
+            sql += " AND case_id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"
+        return int(db.scalar(sql, [item_code, match] if match else [item_code], default=0))
+    if match and not (status or day or case_no_prefix):
+        return int(db.scalar("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?", [match], default=0))
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     return int(db.scalar(f"SELECT count(*) FROM cases c {clause}", params, default=0))
 
