@@ -452,3 +452,59 @@ def test_search_by_tibetan_and_code_and_stale_answers_are_dropped(qtbot: Any, st
         assert page.current() == APPLICANT and focus() is page.applicant.name
     finally:
         close_window(window)
+
+
+# -- the core's own problems after submit, and scans added to the new case -------------------------
+def test_core_problems_lead_back_to_the_step_and_scans_are_stored(qtbot: Any, station: Station, monkeypatch: Any,
+                                                                  tmp_path: Any) -> None:
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.services import attachments
+
+    scan = tmp_path / "id-card.png"
+    Image.new("L", (400, 300), 255).save(scan)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *_a, **_k: ([str(scan)], "")))
+    window, page = open_intake(qtbot, station)
+    try:
+        choose_item(qtbot, page, "zdshbz", DIBAO)
+        key(qtbot, Qt.Key.Key_Return)
+        typed("帮堆村合作社")
+        alt(qtbot, "I")  # 证件类型: the last one, 统一社会信用代码 (an organisation)
+        key(qtbot, Qt.Key.Key_End)
+        alt(qtbot, "D")
+        typed("91540127MA6T12340M")
+        next_to(qtbot, page, MATERIALS)
+        alt(qtbot, "A")
+        qtbot.waitUntil(lambda: all(r.value_state() is MaterialState.received for r in page.materials.rows))
+        id_card = row_of(page, "M-ID-CARD")
+        assert focus() is id_card.state
+        key(qtbot, Qt.Key.Key_O, CTRL)  # scans for the row that has the focus
+        assert id_card.files == [scan] and "1" in id_card.scan.text()
+        next_to(qtbot, page, DECISION)
+        wait_verdicts(qtbot, page)
+        assert page.decision.decision() is Decision.accept
+        next_to(qtbot, page, DELIVERY)
+        next_step(qtbot)  # the core refuses: 最低生活保障 is for persons only
+        qtbot.waitUntil(lambda: page.current() == FIND and page.find.problem.isVisible(), timeout=10_000)
+        assert "该事项不受理此类申请人" in page.find.problem.text()
+        assert focus() is page.find.search and page.case is None
+
+        next_to(qtbot, page, APPLICANT)  # everything typed is still there
+        assert page.applicant.name.text() == "帮堆村合作社"
+        alt(qtbot, "I")
+        key(qtbot, Qt.Key.Key_Home)  # 居民身份证
+        alt(qtbot, "A")
+        replace_text(qtbot, "扎西顿珠")
+        alt(qtbot, "D")
+        replace_text(qtbot, APPLICANT_ID)
+        next_to(qtbot, page, MATERIALS)
+        assert id_card.files == [scan]  # the materials and their scans were kept too
+        next_to(qtbot, page, DECISION)
+        next_to(qtbot, page, DELIVERY)
+        case = submit(qtbot, page)
+        qtbot.waitUntil(lambda: "已存入 1 份扫描件" in page.done.scans.text(), timeout=10_000)
+        stored = on_worker(qtbot, window, lambda st: attachments.list_for_case(st, case.case_no))
+        assert len(stored) == 1
+    finally:
+        close_window(window)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -44,9 +45,15 @@ MNEMONICS = {
 
 def _text_edit() -> QPlainTextEdit:
     edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+    edit.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere in the flow
     return edit
+
+
+def _fit_lines(edit: QPlainTextEdit, lines: int = 4) -> None:
+    """About ``lines`` lines high in the current font (re-done when the font scale changes)."""
+    margins = edit.contentsMargins()
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom()
+                          + 2 * int(edit.document().documentMargin()) + 2)
 
 
 class DecisionStep(Step):
@@ -131,14 +138,19 @@ class DecisionStep(Step):
         column.addWidget(self.commitment_box)
         column.addWidget(self.refusal_box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
         self._show_fields()
+        self.fonts_changed()
         self.retranslate()
+
+    def fonts_changed(self) -> None:
+        for edit in (self.commitment_text, self.reason):
+            _fit_lines(edit)
 
     # -- texts --------------------------------------------------------------------------------
     def title(self) -> str:
@@ -243,6 +255,9 @@ class DecisionStep(Step):
         self.picked = True
         self.problem.clear_text()
         self._show_fields()
+        for box in (self.correction_box, self.commitment_box, self.refusal_box):
+            if box.isVisible():
+                QTimer.singleShot(0, lambda b=box: self.scroll.ensureWidgetVisible(b))
         self.changed.emit()
 
     def _edited(self) -> None:

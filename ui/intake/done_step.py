@@ -7,14 +7,14 @@ authorisation; Alt+E asks the citizen to evaluate; Alt+V opens the case; Alt+N s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.models import Case
 from ui.errors import message_for
 from ui.intake import draft
 from ui.intake.draft import AttachResult
-from ui.intake.fields import HINT_STYLE, OK_STYLE, ProblemLabel, Step, scaled_font
+from ui.intake.fields import HINT_STYLE, OK_STYLE, ProblemLabel, Step, heading, small
 from ui.labels import label
 
 _MNEMONICS = ("P", "D", "W")
@@ -33,6 +33,7 @@ class DoneStep(Step):
         self.heading = QLabel()
         self.heading.setObjectName("doneHeading")
         self.heading.setWordWrap(True)
+        heading(self.heading, "2")
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.scans = QLabel()
@@ -55,10 +56,9 @@ class DoneStep(Step):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
-        prints = QHBoxLayout()
+        prints = QVBoxLayout()  # one under the other: long names (Tibetan, 200 %) never widen the window
         for button in self.print_buttons:
-            prints.addWidget(button)
-        prints.addStretch(1)
+            prints.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         after = QHBoxLayout()
         for button in (self.evaluate_button, self.open_button, self.new_button):
             after.addWidget(button)
@@ -72,13 +72,8 @@ class DoneStep(Step):
         layout.addLayout(after)
         layout.addWidget(self.hint)
         layout.addStretch(1)
-        self.fonts_changed()
+        small(self.hint)
         self.retranslate()
-
-    def fonts_changed(self) -> None:
-        font = scaled_font(self, 1.4)
-        if font != self.heading.font():
-            self.heading.setFont(font)
 
     def title(self) -> str:
         return self.tr("完成")

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.messages import PROBLEMS
@@ -22,12 +21,15 @@ def problem_text(problem: dict[str, str]) -> str:
     return QCoreApplication.translate("Problems", PROBLEMS.get(code, code))
 
 
-def scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
-    """A heading font that follows the window's font scale (never a fixed pixel size)."""
-    font = QFont(widget.font())
-    font.setPointSizeF(max(1.0, font.pointSizeF()) * factor)
-    font.setBold(bold)
-    return font
+def heading(widget: QWidget, level: str = "1") -> QWidget:
+    """A title sized by the application's style sheet (``ui/i18n.py``), so the font scale holds."""
+    widget.setProperty("heading", level)
+    return widget
+
+
+def small(widget: QWidget) -> QWidget:
+    widget.setProperty("size", "small")
+    return widget
 
 
 class ProblemLabel(QLabel):

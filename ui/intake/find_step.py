@@ -62,6 +62,12 @@ class FindStep(Step):
         self.results.setObjectName("intakeResults")
         self.results_label.setBuddy(self.results)
         self.results.itemActivated.connect(lambda _item: self._activate())
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.search_hint = QLabel()
+        self.search_hint.setWordWrap(True)
+        self.search_hint.setStyleSheet(HINT_STYLE)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet(HINT_STYLE)
@@ -81,6 +87,7 @@ class FindStep(Step):
         left = QVBoxLayout()
         left.addWidget(self.search_label)
         left.addWidget(self.search)
+        left.addWidget(self.search_hint)
         left.addWidget(self.results_label)
         left.addWidget(self.results, 1)
         left.addWidget(self.status)
@@ -93,6 +100,8 @@ class FindStep(Step):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
+        self.search_label.setWordWrap(True)
+        self.results_label.setWordWrap(True)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
@@ -100,9 +109,10 @@ class FindStep(Step):
         return self.tr("找事项")
 
     def retranslate(self) -> None:
-        self.search_label.setText(self.tr("查找事项(&F)：中文、拼音首字母、藏文或事项编码"))
+        self.search_label.setText(self.tr("查找事项(&F)"))
         self.search.setPlaceholderText(self.tr("如：低保、zdshbz、出生、540000-XZGF-0003"))
-        self.results_label.setText(self.tr("查找结果(&L)：↑↓ 选择，回车确定"))
+        self.search_hint.setText(self.tr("可输入中文、拼音首字母、藏文或事项编码；↑↓ 选择，回车确定"))
+        self.results_label.setText(self.tr("查找结果(&L)"))
         self.guide_label.setText(self.tr("办事指南(&G)"))
         self._show_chosen_label()
         self._show_count()
@@ -158,9 +168,9 @@ class FindStep(Step):
             text = hit.name.zh
             if hit.kind == "bundle":
                 text = self.tr("【一件事】{name}").format(name=text)
-            text += f"  {hit.code}"
             if hit.name.bo:
                 text += f"\n{hit.name.bo}"
+            text += f"\n{hit.code}"
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.code))
             self.results.addItem(row)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,7 +38,7 @@ from ui.intake.decision_step import DecisionStep
 from ui.intake.delivery_step import DeliveryStep
 from ui.intake.done_step import DoneStep
 from ui.intake.draft import DECISION, DELIVERY, DONE, FIND, MATERIALS, Chosen
-from ui.intake.fields import Step, scaled_font
+from ui.intake.fields import HINT_STYLE, Step, heading
 from ui.intake.find_step import FindStep
 from ui.intake.materials_step import MaterialsStep
 from ui.labels import label
@@ -63,6 +63,7 @@ class IntakePage(Page):
 
         self.heading = QLabel()
         self.heading.setObjectName("intakeHeading")
+        heading(self.heading)
         self.progress = QLabel()
         self.progress.setObjectName("intakeProgress")
         self.progress.setWordWrap(True)
@@ -88,11 +89,15 @@ class IntakePage(Page):
         self.discard_button.clicked.connect(self.discard)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
+        self.keys_hint = QLabel()
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet(HINT_STYLE)
+        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.nav = QWidget()
         bar = QHBoxLayout(self.nav)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.discard_button)
-        bar.addStretch(1)
+        bar.addWidget(self.keys_hint, 1)
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
 
@@ -119,26 +124,15 @@ class IntakePage(Page):
         self.done.evaluate_requested.connect(self._ask_evaluation)
         self.done.open_requested.connect(lambda: self.case and self.open_case.emit(self.case.case_no))
         self.done.new_requested.connect(self.new_intake)
-        self._fonts()
         self.retranslate()
         self._show_step(FIND, focus=False)
 
     # -- texts --------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.FontChange:
-            self._fonts()
-        super().changeEvent(event)
-
-    def _fonts(self) -> None:
-        font = scaled_font(self, 1.4)
-        if font != self.heading.font():
-            self.heading.setFont(font)
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("受理"))
         self.discard_button.setText(self.tr("放弃本次受理(&Q)"))
-        self.back_button.setText(self.tr("上一步(&B)  Alt+←"))
-        self.back_button.setToolTip(self.tr("回到上一步，已填的内容都保留"))
+        self.back_button.setText(self.tr("上一步(&B)"))
+        self.back_button.setToolTip(self.tr("Alt+← 回到上一步，已填的内容都保留"))
         self._show_progress()
 
     def _show_progress(self) -> None:
@@ -151,9 +145,12 @@ class IntakePage(Page):
             parts.append(f"<b><u>{escape(self.done.title())}</u></b>")
         self.progress.setText(" › ".join(parts))
         if index == DELIVERY:
-            self.next_button.setText(self.tr("提交(&N)  Ctrl+回车"))
+            self.next_button.setText(self.tr("提交(&N)"))
+            self.keys_hint.setText(self.tr("Alt+← 上一步　Ctrl+回车 提交"))
         else:
-            self.next_button.setText(self.tr("下一步(&N)  Alt+→"))
+            self.next_button.setText(self.tr("下一步(&N)"))
+            self.keys_hint.setText(self.tr("Alt+← 上一步　Alt+→ 或 Ctrl+回车 下一步"))
+        self.next_button.setToolTip(self.keys_hint.text())
 
     # -- the page's life ----------------------------------------------------------------------
     def start(self, case_no: str | None = None) -> None:

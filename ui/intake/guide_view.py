@@ -42,20 +42,20 @@ class GuideView(QTextBrowser):
         if chosen is None:
             self.clear()
             return
-        parts = [f"<h2>{_text({'zh': chosen.name.zh, 'bo': chosen.name.bo})}</h2>"]
+        parts = [f"<h3>{_text({'zh': chosen.name.zh, 'bo': chosen.name.bo})}</h3>"]
         if chosen.bundle is not None:
             parts.append(f"<p>{escape(self.tr('一件事一次办'))} · {escape(chosen.code)}</p>")
             parts.append(f"<p>{_text(chosen.bundle.body.get('description'))}</p>")
             for item in chosen.items:
-                parts.append(f"<h3>{escape(item.code)} {_text({'zh': item.name.zh, 'bo': item.name.bo})}</h3>")
+                parts.append(f"<h4>{escape(item.code)} {_text({'zh': item.name.zh, 'bo': item.name.bo})}</h4>")
                 parts.append(self._item_facts(item))
-            parts.append(f"<h3>{escape(self.tr('所需材料（一套）'))}</h3>")
+            parts.append(f"<h4>{escape(self.tr('所需材料（一套）'))}</h4>")
             parts.append(self._materials([ln.material for ln in chosen.lines], chosen))
         else:
             item = chosen.items[0]
             parts.append(f"<p>{escape(item.code)}</p>")
             parts.append(self._item_facts(item))
-            parts.append(f"<h3>{escape(self.tr('所需材料'))}</h3>")
+            parts.append(f"<h4>{escape(self.tr('所需材料'))}</h4>")
             parts.append(self._materials(list(item.materials), chosen))
         self.setHtml("".join(parts))
 

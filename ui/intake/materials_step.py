@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -110,6 +111,9 @@ class MaterialRow:
         self.scan = QPushButton()
         self.scan.setObjectName(f"scan:{m.code}")
         self.problem = ProblemLabel()
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.rule.setFrameShadow(QFrame.Shadow.Sunken)
         self.state.currentIndexChanged.connect(self._state_changed)
 
     @property
@@ -268,7 +272,7 @@ class MaterialsStep(Step):
         """A (new) item or bundle: a fresh checklist; nothing of the old one is kept."""
         self.chosen = chosen
         for row in self.rows:
-            for w in (row.name, row.details, row.scan, row.problem, row.state):
+            for w in (row.name, row.details, row.scan, row.problem, row.state, row.rule):
                 w.setParent(None)
                 w.deleteLater()
         self.rows = []
@@ -277,12 +281,13 @@ class MaterialsStep(Step):
             return
         for n, line in enumerate(chosen.lines):
             row = MaterialRow(line, chosen.commitment_allowed, chosen.default_due)
-            r = 2 * n
+            r = 3 * n
             self.grid.addWidget(row.name, r, 0)
             self.grid.addWidget(row.state, r, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(row.details, r, 2, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(row.scan, r, 3, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(row.problem, r + 1, 0, 1, 4)
+            self.grid.addWidget(row.rule, r + 2, 0, 1, 4)
             row.scan.clicked.connect(lambda _=False, rw=row: self.attach(rw))
             for w in (row.state, row.form, row.count, row.grade):
                 signal = w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged
