@@ -178,7 +178,8 @@ def _sample_queries(session: Any, waiter: Waiter, n: int) -> list[tuple[str, str
         initials = "".join(lazy_pinyin(a.name, style=Style.FIRST_LETTER, errors="ignore")).lower()
         queries += [("name", a.name, case.case_no), ("pinyin initials", initials, case.case_no),
                     ("ID last 6", a.id_number[-6:], case.case_no), ("case number", case.case_no, case.case_no),
-                    ("phone", a.phone, case.case_no)]
+                    ("phone", a.phone, case.case_no), ("case no. first 16", case.case_no[:16], case.case_no),
+                    ("ID first 8", a.id_number[:8], case.case_no)]
         if a.name_bo:
             queries.append(("Tibetan name", a.name_bo, case.case_no))
     return queries

@@ -212,7 +212,14 @@ def find(
         rows = db.all(f"SELECT {_SUMMARY}, c.id FROM cases c WHERE c.id IN ({inner}) ORDER BY c.case_no DESC",
                       [*params, limit])
         return [dict(zip((*SUMMARY_KEYS, "id"), r, strict=True)) for r in rows]
-    if item_code and not (status or day):
+    if match and not (status or day or item_code):
+        # By text alone: the text index gives its rowids newest first and stops at the page's end.
+        where, params = ["case_fts MATCH ?"], [match]
+        if before_id is not None:
+            where.append("rowid < ?")
+            params.append(before_id)
+        inner = f"SELECT rowid FROM case_fts WHERE {' AND '.join(where)} ORDER BY rowid DESC LIMIT ?"
+    elif item_code and not (status or day):
         # By item alone (and text): walk the (case_id, item_code) key of case_items newest first
         # and stop at the page's end; the cases table is not touched until the page is known.
         where, params = ["+ci.item_code = ?"], [item_code]
