@@ -20,7 +20,7 @@ from app.journal import EventType
 from app.models import CaseStatus, Decision, HandlingMode, MaterialState
 from app.services import cases
 from app.station import Station
-from tests.helpers import DIBAO
+from tests.helpers import DIBAO, RESIDENCE_PROOF
 from tests.uikit import close_window, open_window, wait_idle
 from ui.intake import IntakePage
 from ui.intake.draft import APPLICANT, DECISION, DELIVERY, DONE, FIND, MATERIALS
@@ -506,5 +506,50 @@ def test_core_problems_lead_back_to_the_step_and_scans_are_stored(qtbot: Any, st
         qtbot.waitUntil(lambda: "已存入 1 份扫描件" in page.done.scans.text(), timeout=10_000)
         stored = on_worker(qtbot, window, lambda st: attachments.list_for_case(st, case.case_no))
         assert len(stored) == 1
+    finally:
+        close_window(window)
+
+
+# -- an instant item with an electronic licence, through a language switch ---------------------------
+def test_instant_item_with_an_e_licence_concludes_at_once(qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        choose_item(qtbot, page, "居住证明", RESIDENCE_PROOF)
+        assert "即办件" in page.find.guide.toPlainText()
+        key(qtbot, Qt.Key.Key_Return)
+        fill_applicant(qtbot, page)
+        next_to(qtbot, page, MATERIALS)
+        id_card = row_of(page, "M-ID-CARD")
+        assert focus() is id_card.state
+        assert id_card.states == [MaterialState.received, MaterialState.e_licence, MaterialState.missing,
+                                  MaterialState.committed]  # 居住证明 allows a commitment
+        key(qtbot, Qt.Key.Key_Home)
+        key(qtbot, Qt.Key.Key_Down)  # 已收 → 电子证照
+        assert id_card.value_state() is MaterialState.e_licence
+        next_step(qtbot)  # no grade yet: the page says so next to the material
+        qtbot.waitUntil(lambda: id_card.problem.isVisible(), timeout=5000)
+        assert page.current() == MATERIALS and "可信等级" in id_card.problem.text()
+        assert focus() is id_card.state
+        key(qtbot, Qt.Key.Key_Tab)
+        assert focus() is id_card.grade
+        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key.Key_Down)  # 请选择 → A 级 → B 级
+        window.toggle_language()  # Tibetan and back: texts are re-set, nothing typed is lost
+        window.toggle_language()
+        assert id_card.value_state() is MaterialState.e_licence and id_card.grade.currentData() == "B"
+        assert page.applicant.name.text() == "扎西顿珠"
+        next_to(qtbot, page, DECISION)
+        wait_verdicts(qtbot, page)
+        assert page.decision.decision() is Decision.accept
+        assert "即办件" in page.decision.hint.text()
+        next_to(qtbot, page, DELIVERY)
+        case = submit(qtbot, page)
+        assert case.status is CaseStatus.concluded
+        assert "已当场办结" in page.done.details.text()
+        licence = next(m for m in case.materials if m.material_code == "M-ID-CARD")
+        assert licence.state is MaterialState.e_licence and licence.licence_grade is not None
+        assert licence.licence_grade.value == "B" and licence.licence_type == "居民身份证电子证照"
+        journal = on_worker(qtbot, window, lambda st: cases.case_journal(st, case.case_no))
+        assert [e.type for e in journal] == [EventType.received, EventType.accepted, EventType.concluded]
     finally:
         close_window(window)
