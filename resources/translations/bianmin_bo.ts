@@ -5,1040 +5,2747 @@
     <name>AddOperatorDialog</name>
     <message>
         <source>添加操作员</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ཁ་སྣོན།</translation>
     </message>
     <message>
         <source>账号(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་།(&amp;L)</translation>
     </message>
     <message>
         <source>2–32 个字母、数字或 _ . -，登录时使用</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡི་གེ་དང་ཨང་ཀི། _ . - བཅས་ 2–32 ནང་འཁོད། ནང་འཛུལ་སྐབས་བེད་སྤྱོད།</translation>
     </message>
     <message>
         <source>姓名(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>མིང་།(&amp;N)</translation>
     </message>
     <message>
         <source>角色(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>འགན་གནས།(&amp;R)</translation>
     </message>
     <message>
         <source>添加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁ་སྣོན།(&amp;A)</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>མེད་པར་བཟོ།</translation>
     </message>
     <message>
         <source>账号：{problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantStep</name>
+    <message>
+        <source>申请人</source>
+        <translation>རེ་ཞུ་བ།</translation>
+    </message>
+    <message>
+        <source>姓名或单位名称(&amp;A)</source>
+        <translation>མིང་ངམ་ལས་ཁུངས་ཀྱི་མིང་།(&amp;A)</translation>
+    </message>
+    <message>
+        <source>藏文姓名(&amp;T)</source>
+        <translation>བོད་ཡིག་གི་མིང་།(&amp;T)</translation>
+    </message>
+    <message>
+        <source>证件类型(&amp;I)</source>
+        <translation>ལག་ཁྱེར་གྱི་རིགས།(&amp;I)</translation>
+    </message>
+    <message>
+        <source>证件号码(&amp;D)</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས།(&amp;D)</translation>
+    </message>
+    <message>
+        <source>联系电话(&amp;P)</source>
+        <translation>འབྲེལ་གཏུག་ཁ་པར།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>村（居）(&amp;V)</source>
+        <translation>གྲོང་ཚོ། (སྡོད་ཁུལ།)(&amp;V)</translation>
+    </message>
+    <message>
+        <source>详细地址(&amp;E)</source>
+        <translation>ཞིབ་ཕྲའི་ས་གནས།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>办理方式(&amp;M)</source>
+        <translation>སྒྲུབ་སྟངས།(&amp;M)</translation>
+    </message>
+    <message>
+        <source>代办人姓名(&amp;G)</source>
+        <translation>ཚབ་སྒྲུབ་པའི་མིང་།(&amp;G)</translation>
+    </message>
+    <message>
+        <source>代办人证件类型(&amp;Y)</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ལག་ཁྱེར་གྱི་རིགས།(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>代办人证件号码(&amp;U)</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ལག་ཁྱེར་ཨང་གྲངས།(&amp;U)</translation>
+    </message>
+    <message>
+        <source>与申请人关系(&amp;L)</source>
+        <translation>རེ་ཞུ་བ་དང་འབྲེལ་བ།(&amp;L)</translation>
+    </message>
+    <message>
+        <source>代办人电话(&amp;H)</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ཁ་པར།(&amp;H)</translation>
+    </message>
+    <message>
+        <source>授权方式(&amp;K)</source>
+        <translation>དབང་སྤྲོད་སྟངས།(&amp;K)</translation>
+    </message>
+    <message>
+        <source>授权范围(&amp;O)</source>
+        <translation>དབང་སྤྲོད་ཁྱབ་ཁོངས།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>授权有效期至(&amp;W)</source>
+        <translation>དབང་སྤྲོད་ནུས་ལྡན་དུས་མཚམས།(&amp;W)</translation>
+    </message>
+    <message>
+        <source>委托书编号(&amp;C)</source>
+        <translation>བཅོལ་འཛིན་ཡི་གེའི་ཨང་གྲངས།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>代办人与授权委托</source>
+        <translation>ཚབ་སྒྲུབ་པ་དང་དབང་སྤྲོད་བཅོལ་འཛིན།</translation>
+    </message>
+    <message>
+        <source>证件号码和电话离开输入框时即核对。选“代办”时须登记代办人和授权委托。</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་ནང་འཇུག་སྒྲོམ་ནས་ཕྱིར་ཐོན་མ་ཐག་ཞིབ་བཤེར་བྱེད། “ཚབ་སྒྲུབ” བདམས་ན་ཚབ་སྒྲུབ་པ་དང་དབང་སྤྲོད་བཅོལ་འཛིན་ཐོ་འགོད་བྱེད་དགོས།</translation>
+    </message>
+    <message>
+        <source>选填</source>
+        <translation>རང་མོས།</translation>
+    </message>
+    <message>
+        <source>选填，如 {example}</source>
+        <translation>རང་མོས། དཔེར་ན། {example}</translation>
+    </message>
+    <message>
+        <source>如：代为申请、领取结果</source>
+        <translation>དཔེར་ན། ཚབ་ཏུ་རེ་ཞུ་འབུལ་བ་དང་སྒྲུབ་འབྲས་ལེན་པ།</translation>
+    </message>
+    <message>
+        <source>书面授权委托书</source>
+        <translation>ཡིག་ཐོག་དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ།</translation>
+    </message>
+    <message>
+        <source>公证委托书</source>
+        <translation>ཁྲིམས་དཔང་བཅོལ་འཛིན་ཡི་གེ།</translation>
+    </message>
+    <message>
+        <source>法定代理（监护人）</source>
+        <translation>ཁྲིམས་ལྡན་ཚབ་བྱེད་པ། (སྲུང་སྐྱོང་བ།)</translation>
+    </message>
+    <message>
+        <source>村（居）委会证明</source>
+        <translation>གྲོང་ཚོ (སྡོད་ཁུལ) ཨུ་ཡོན་ལྷན་ཁང་གི་ར་སྤྲོད་ཡི་གེ།</translation>
+    </message>
+    <message>
+        <source>证件</source>
+        <translation>ལག་ཁྱེར།</translation>
+    </message>
+    <message>
+        <source>办理方式</source>
+        <translation>སྒྲུབ་སྟངས།</translation>
+    </message>
+    <message>
+        <source>代办人</source>
+        <translation>ཚབ་སྒྲུབ་པ།</translation>
     </message>
 </context>
 <context>
     <name>CaseDetailPage</name>
     <message>
+        <source>返回办件查询(&amp;B)</source>
+        <translation>ལས་དོན་འཚོལ་ཞིབ་ལ་ཕྱིར་ལོག(&amp;B)</translation>
+    </message>
+    <message>
+        <source>办件信息</source>
+        <translation>ལས་དོན་ཆ་འཕྲིན།</translation>
+    </message>
+    <message>
+        <source>申请材料</source>
+        <translation>རེ་ཞུའི་ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>办理经过</source>
+        <translation>སྒྲུབ་པའི་བརྒྱུད་རིམ།</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>རེ་ཞུ་བ</translation>
+    </message>
+    <message>
+        <source>代办人</source>
+        <translation>ཚབ་སྒྲུབ་པ</translation>
+    </message>
+    <message>
+        <source>办理方式</source>
+        <translation>སྒྲུབ་སྟངས</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>དོན་ཚན</translation>
+    </message>
+    <message>
+        <source>受理决定</source>
+        <translation>ངོས་ལེན་ཐག་གཅོད</translation>
+    </message>
+    <message>
+        <source>收件时间</source>
+        <translation>བསྡུ་ལེན་དུས་ཚོད</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>ངོས་ལེན་དུས་ཚོད</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>སྒྲུབ་ཚར་དུས་བཀག</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>སྒྲུབ་འབྲས</translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation>སྐྱེལ་འབྱོར</translation>
+    </message>
+    <message>
+        <source>平台办件编号</source>
+        <translation>སྟེགས་བུའི་ལས་དོན་ཨང་གྲངས</translation>
+    </message>
+    <message>
+        <source>核验码</source>
+        <translation>ཞིབ་བཤེར་ཨང་རྟགས</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>གནས་ཚུལ།</translation>
+    </message>
+    <message>
+        <source>补交期限</source>
+        <translation>ཕྱིས་སྤྲོད་དུས་བཀག</translation>
+    </message>
+    <message>
+        <source>补正材料已收到(&amp;R)</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་ཡིག་ཆ་འབྱོར་ཟིན།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>补交容缺材料(&amp;S)</source>
+        <translation>ཆད་ཆོག་ཡིག་ཆ་ཕྱིས་སྤྲོད།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>办结(&amp;C)</source>
+        <translation>སྒྲུབ་ཚར།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>送达 / 领取(&amp;D)</source>
+        <translation>སྐྱེལ་འབྱོར། / ལེན་པ།(&amp;D)</translation>
+    </message>
+    <message>
+        <source>撤回(&amp;W)</source>
+        <translation>ཕྱིར་འཐེན།(&amp;W)</translation>
+    </message>
+    <message>
+        <source>打印 / 补打(&amp;P)</source>
+        <translation>པར་འདེབས། / བསྐྱར་པར།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>好差评(&amp;E)</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>办件 {case_no}</source>
+        <translation>ལས་དོན་ {case_no}</translation>
+    </message>
+    <message>
         <source>办件详情</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་ཞིབ་ཕྲ།</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>ཀློག་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>{status}（{due}）</source>
+        <translation>{status} ({due})</translation>
+    </message>
+    <message>
+        <source>状态：{status}    窗口：{window}    受理人：{operator}</source>
+        <translation>གནས་སྟངས: {status}    སྒེའུ་ཁུང་: {window}    ངོས་ལེན་པ: {operator}</translation>
+    </message>
+    <message>
+        <source>{name}  {id}（{relation}）</source>
+        <translation>{name}  {id} ({relation})</translation>
+    </message>
+    <message>
+        <source>承诺 {promised}，法定 {legal}</source>
+        <translation>ཁས་ལེན་ {promised}། ཁྲིམས་ལྡན་ {legal}</translation>
+    </message>
+    <message>
+        <source>补正期限 {due}</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>（{address}）</source>
+        <translation>({address})</translation>
+    </message>
+    <message>
+        <source>{method}，领取人 {who}，{at}</source>
+        <translation>{method}། ལེན་མཁན་ {who}། {at}</translation>
+    </message>
+    <message>
+        <source>{method}，运单号 {no}，{at}</source>
+        <translation>{method}། སྐྱེལ་ཐོ་ཨང་གྲངས་ {no}། {at}</translation>
+    </message>
+    <message>
+        <source>{method}，{at}</source>
+        <translation>{method}། {at}</translation>
+    </message>
+    <message>
+        <source>{state}（{form} {count} 份）</source>
+        <translation>{state} ({form} ཚན་ {count})</translation>
+    </message>
+    <message>
+        <source>{at}  {what}（{operator}）</source>
+        <translation>{at}  {what} ({operator})</translation>
+    </message>
+    <message>
+        <source>（平台）</source>
+        <translation>(སྟེགས་བུ)</translation>
+    </message>
+    <message>
+        <source>收件：{name}，{mode}</source>
+        <translation>བསྡུ་ལེན: {name}། {mode}</translation>
+    </message>
+    <message>
+        <source>受理（{decision}）</source>
+        <translation>ངོས་ལེན ({decision})</translation>
+    </message>
+    <message>
+        <source>，承诺办结 {due}</source>
+        <translation>། ཁས་ལེན་སྒྲུབ་ཚར་དུས་ {due}</translation>
+    </message>
+    <message>
+        <source>，容缺后补：{materials}</source>
+        <translation>། ཆད་ཆོག་ཕྱིས་སྤྲོད: {materials}</translation>
+    </message>
+    <message>
+        <source>不予受理：{reason}</source>
+        <translation>ངོས་ལེན་མི་བྱེད་པ: {reason}</translation>
+    </message>
+    <message>
+        <source>一次性告知补正{src}</source>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད་དང་ཁ་སྐོང་ཞུ་དག{src}</translation>
+    </message>
+    <message>
+        <source>，缺少：{materials}</source>
+        <translation>། ཆད་པ: {materials}</translation>
+    </message>
+    <message>
+        <source>，补正期限 {due}</source>
+        <translation>། ཁ་སྐོང་ཞུ་དག་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>补正材料已收到：{materials}，重新受理，承诺办结 {due}</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་ཡིག་ཆ་འབྱོར་ཟིན: {materials}། བསྐྱར་དུ་ངོས་ལེན་བྱས། ཁས་ལེན་སྒྲུབ་ཚར་དུས་ {due}</translation>
+    </message>
+    <message>
+        <source>补交材料：{material}</source>
+        <translation>ཕྱིས་སྤྲོད་ཡིག་ཆ: {material}</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation>(དུས་ཡོལ)</translation>
+    </message>
+    <message>
+        <source>开始办理{src}</source>
+        <translation>སྒྲུབ་འགོ་ཚུགས{src}</translation>
+    </message>
+    <message>
+        <source>特别程序开始{src}：{note}</source>
+        <translation>དམིགས་བསལ་བྱ་རིམ་འགོ་ཚུགས{src}: {note}</translation>
+    </message>
+    <message>
+        <source>特别程序结束，时限顺延 {days} 个工作日</source>
+        <translation>དམིགས་བསལ་བྱ་རིམ་མཇུག་རྫོགས། དུས་ཚད་ལས་ཉིན་ {days} ཕྱིར་འགྱངས།</translation>
+    </message>
+    <message>
+        <source>办结：{outcome}{src}</source>
+        <translation>སྒྲུབ་ཚར: {outcome}{src}</translation>
+    </message>
+    <message>
+        <source>（即办）</source>
+        <translation>(འཕྲལ་སྒྲུབ)</translation>
+    </message>
+    <message>
+        <source>，{note}</source>
+        <translation>། {note}</translation>
+    </message>
+    <message>
+        <source>送达：{method}，领取人 {who}</source>
+        <translation>སྐྱེལ་འབྱོར: {method}། ལེན་མཁན་ {who}</translation>
+    </message>
+    <message>
+        <source>送达：{method}，运单号 {no}</source>
+        <translation>སྐྱེལ་འབྱོར: {method}། སྐྱེལ་ཐོ་ཨང་གྲངས་ {no}</translation>
+    </message>
+    <message>
+        <source>送达：{method}</source>
+        <translation>སྐྱེལ་འབྱོར: {method}</translation>
+    </message>
+    <message>
+        <source>撤回：{reason}</source>
+        <translation>ཕྱིར་འཐེན: {reason}</translation>
+    </message>
+    <message>
+        <source>申请人到窗口（{purpose}）</source>
+        <translation>རེ་ཞུ་བ་སྒེའུ་ཁུང་དུ་འབྱོར ({purpose})</translation>
+    </message>
+    <message>
+        <source>打印{kind}</source>
+        <translation>{kind} པར་འདེབས།</translation>
+    </message>
+    <message>
+        <source>补打{kind}（副本 {copy}）</source>
+        <translation>{kind} བསྐྱར་པར། (འདྲ་པར་ {copy})</translation>
+    </message>
+    <message>
+        <source>好差评：未评价</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: དཔྱད་བརྗོད་མ་བྱས།</translation>
+    </message>
+    <message>
+        <source>好差评：{level}</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: {level}</translation>
+    </message>
+    <message>
+        <source>材料已寄出（政务专递），运单号 {no}</source>
+        <translation>ཡིག་ཆ་སྐུར་ཟིན (གཞུང་དོན་ཆེད་སྐྱེལ)། སྐྱེལ་ཐོ་ཨང་གྲངས་ {no}</translation>
+    </message>
+    <message>
+        <source>平台状态：{status}</source>
+        <translation>སྟེགས་བུའི་གནས་སྟངས: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>办件编号</source>
+        <translation>ལས་དོན་ཨང་གྲངས།</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>རེ་ཞུ་བ།</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས།</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>དོན་ཚན།</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>གནས་སྟངས།</translation>
+    </message>
+    <message>
+        <source>收件时间</source>
+        <translation>བསྡུ་ལེན་དུས་ཚོད།</translation>
+    </message>
+    <message>
+        <source>承诺办结</source>
+        <translation>ཁས་ལེན་སྒྲུབ་ཚར་དུས།</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>办件查询</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་འཚོལ་ཞིབ།</translation>
+    </message>
+    <message>
+        <source>查找(&amp;F)：</source>
+        <translation>འཚོལ་བ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>办件编号、姓名（汉字、拼音、首字母、藏文）、证件号码后几位、电话</source>
+        <translation>ལས་དོན་ཨང་གྲངས། མིང་ (རྒྱ་ཡིག ཕིན་ཡིན། ཡིག་འགོ། བོད་ཡིག) ལག་ཁྱེར་ཨང་གྲངས་ཀྱི་མཇུག་གི་ཨང་ཀི་འགའ། ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>状态(&amp;T)：</source>
+        <translation>གནས་སྟངས(&amp;T):</translation>
+    </message>
+    <message>
+        <source>收件日期(&amp;D)</source>
+        <translation>བསྡུ་ལེན་ཚེས་གྲངས།(&amp;D)</translation>
+    </message>
+    <message>
+        <source>事项(&amp;I)：</source>
+        <translation>དོན་ཚན(&amp;I):</translation>
+    </message>
+    <message>
+        <source>全部事项</source>
+        <translation>དོན་ཚན་ཡོངས།</translation>
+    </message>
+    <message>
+        <source>清除条件(&amp;R)</source>
+        <translation>འཚོལ་ཆ་རྐྱེན་བསུབ།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>打开办件(&amp;O)</source>
+        <translation>ལས་དོན་ཁ་ཕྱེ།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>གནས་སྟངས་ཡོངས།</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>འཚོལ་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>已显示 {shown} 件</source>
+        <translation>ལས་དོན་ {shown} མངོན་ཟིན།</translation>
+    </message>
+    <message>
+        <source>没有符合条件的办件</source>
+        <translation>ཆ་རྐྱེན་དང་མཐུན་པའི་ལས་དོན་མེད།</translation>
+    </message>
+    <message>
+        <source>共 {total} 件，已显示 {shown} 件（向下滚动显示更多）</source>
+        <translation>ཁྱོན་ལས་དོན་ {total}། {shown} མངོན་ཟིན། (མང་བ་མཐོང་བར་མར་འགྲིལ།)</translation>
+    </message>
+    <message>
+        <source>共 {total} 件</source>
+        <translation>ཁྱོན་ལས་དོན་ {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ConcludeDialog</name>
+    <message>
+        <source>办结</source>
+        <translation>སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>记录办理结果。办结后可以送达或通知申请人领取。</source>
+        <translation>སྒྲུབ་འབྲས་ཐོ་འགོད་བྱེད། སྒྲུབ་ཚར་རྗེས་སྐྱེལ་འབྱོར་བྱེད་པའམ། རེ་ཞུ་བར་ལེན་དུ་ཡོང་རྒྱུའི་བརྡ་ཐོ་གཏོང་ཆོག</translation>
+    </message>
+    <message>
+        <source>办理结果：</source>
+        <translation>སྒྲུབ་འབྲས:</translation>
+    </message>
+    <message>
+        <source>准予(&amp;A)</source>
+        <translation>ཆོག་མཆན་སྤྲོད།(&amp;A)</translation>
+    </message>
+    <message>
+        <source>不予准予(&amp;N)</source>
+        <translation>ཆོག་མཆན་མི་སྤྲོད།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>说明(&amp;E)：</source>
+        <translation>གསལ་བཤད(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>补正材料已收到</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་ཡིག་ཆ་འབྱོར་ཟིན།</translation>
+    </message>
+    <message>
+        <source>勾选已收到的补正材料。收齐后重新受理，办理时限重新计算。</source>
+        <translation>འབྱོར་ཟིན་པའི་ཁ་སྐོང་ཞུ་དག་ཡིག་ཆར་རྟགས་རྒྱོབ། ཚང་མ་འབྱོར་རྗེས་བསྐྱར་དུ་ངོས་ལེན་བྱེད་ཅིང་། སྒྲུབ་པའི་དུས་ཚད་བསྐྱར་དུ་རྩིས་རྒྱུ་ཡིན།</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> ཚན</translation>
+    </message>
+    <message>
+        <source>请至少勾选一份已收到的材料。</source>
+        <translation>འབྱོར་ཟིན་པའི་ཡིག་ཆ་ཉུང་མཐར་ཚན་གཅིག་ལ་རྟགས་རྒྱོབ་རོགས།</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་སྟེགས།</translation>
+    </message>
+    <message>
+        <source>新受理  Ctrl+N</source>
+        <translation>ངོས་ལེན་གསར་པ།  Ctrl+N</translation>
+    </message>
+    <message>
+        <source>开始受理一件新的申请</source>
+        <translation>རེ་ཞུ་གསར་པ་ཞིག་ངོས་ལེན་འགོ་འཛུགས།</translation>
+    </message>
+    <message>
+        <source>刷新(&amp;R)</source>
+        <translation>གསར་བསྐྱར།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>已超期 {n} 件</source>
+        <translation>དུས་ཡོལ་བའི་ལས་དོན་ {n}</translation>
+    </message>
+    <message>
+        <source>两个工作日内到期 {n} 件</source>
+        <translation>ལས་ཉིན་གཉིས་ནང་དུས་བཀག་སླེབ་པའི་ལས་དོན་ {n}</translation>
+    </message>
+    <message>
+        <source>等待补正 {n} 件</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་སྒུག་བཞིན་པའི་ལས་དོན་ {n}</translation>
+    </message>
+    <message>
+        <source>容缺材料已超期 {n} 项</source>
+        <translation>དུས་ཡོལ་བའི་ཆད་ཆོག་ཡིག་ཆ་ {n}</translation>
+    </message>
+    <message>
+        <source>容缺材料即将到期 {n} 项</source>
+        <translation>དུས་བཀག་ཉེ་བའི་ཆད་ཆོག་ཡིག་ཆ་ {n}</translation>
+    </message>
+    <message>
+        <source>今日受理 {n} 件</source>
+        <translation>དེ་རིང་ངོས་ལེན་བྱས་པའི་ལས་དོན་ {n}</translation>
+    </message>
+    <message>
+        <source>（显示前 {shown} 件）</source>
+        <translation>(སྔོན་མ་ {shown} ཙམ་སྟོན།)</translation>
+    </message>
+    <message>
+        <source>{case}  {who}
+{material}  补交期限 {due}</source>
+        <translation>{case}  {who}
+{material}  ཕྱིས་སྤྲོད་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>{case}  {who}
+{items}  补正期限 {due}</source>
+        <translation>{case}  {who}
+{items}  ཁ་སྐོང་ཞུ་དག་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>{case}  {who}
+{items}  {status}</source>
+        <translation>{case}  {who}
+{items}  {status}</translation>
+    </message>
+    <message>
+        <source>{case}  {who}
+{items}  承诺办结 {due}</source>
+        <translation>{case}  {who}
+{items}  ཁས་ལེན་སྒྲུབ་ཚར་དུས་ {due}</translation>
+    </message>
+    <message>
+        <source>{day} · 数据读取中…</source>
+        <translation>{day} · གཞི་གྲངས་ཀློག་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>今天是 {day}</source>
+        <translation>དེ་རིང་ {day}</translation>
+    </message>
+    <message>
+        <source>没有</source>
+        <translation>མེད།</translation>
+    </message>
+    <message>
+        <source>同步状态不可用</source>
+        <translation>དུས་མཉམ་སྒྲིག་གི་གནས་སྟངས་ཤེས་ཐབས་མེད།</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>ནམ་ཡང་མེད།</translation>
+    </message>
+    <message>
+        <source>本站尚未登记到平台，记录都保存在本机</source>
+        <translation>ས་ཚིགས་འདི་ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>与平台的连接中断，恢复后自动上报</source>
+        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་ཆད་འདུག སླར་གསོ་བྱུང་རྗེས་རང་འགུལ་གྱིས་ཡར་སྤྲོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>与平台连接正常</source>
+        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་རྒྱུན་ལྡན།</translation>
+    </message>
+    <message>
+        <source>尚未上报平台：{n} 条记录，{files} 个附件</source>
+        <translation>སྟེགས་བུར་ཡར་སྤྲོད་མ་བྱས་པ: ཟིན་ཐོ་ {n}། ཟུར་སྦྱར་ {files}</translation>
+    </message>
+    <message>
+        <source>上次同步成功：{last}</source>
+        <translation>མཐའ་མའི་དུས་མཉམ་སྒྲིག་ལེགས་གྲུབ: {last}</translation>
+    </message>
+    <message>
+        <source>平台拒收 {n} 条，请在下方同步栏查看原因</source>
+        <translation>སྟེགས་བུས་ཟིན་ཐོ་ {n} ཕྱིར་སློག་བྱས། རྒྱུ་མཚན་འོག་གི་དུས་མཉམ་སྒྲིག་སྡེ་ཚན་དུ་ལྟ་རོགས།</translation>
+    </message>
+    <message>
+        <source>近30天受理 {n} 件
+最多跑一次 {trip:.1%}
+即办 {instant:.1%}</source>
+        <translation>ཉེ་བའི་ཉིན་ 30 ནང་ངོས་ལེན་བྱས་པའི་ལས་དོན་ {n}
+ཆེས་མང་ན་ཐེངས་གཅིག་འགྲོ་བ་ {trip:.1%}
+འཕྲལ་སྒྲུབ་ {instant:.1%}</translation>
     </message>
 </context>
 <context>
     <name>DecisionReasons</name>
     <message>
         <source>必要材料缺少：{materials}（可出具一次性告知书，或将可容缺材料登记为容缺）</source>
-        <translation type="unfinished"></translation>
+        <translation>ངེས་མཁོའི་ཡིག་ཆ་ཆད་པ: {materials} (ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེ་སྤྲོད་པའམ། ཆད་ཆོག་རུང་བའི་ཡིག་ཆ་ཆད་ཆོག་ཏུ་ཐོ་འགོད་བྱེད་ཆོག)</translation>
     </message>
     <message>
         <source>有容缺材料，应选择“容缺受理”</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག་ཡིག་ཆ་ཡོད་པས་“ཆད་ཆོག་ངོས་ལེན” འདེམས་དགོས།</translation>
     </message>
     <message>
         <source>有以承诺代替的材料，应选择“告知承诺”</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁས་ལེན་གྱིས་ཚབ་བྱེད་པའི་ཡིག་ཆ་ཡོད་པས་“བརྡ་སྤྲོད་ཁས་ལེན” འདེམས་དགོས།</translation>
     </message>
     <message>
         <source>容缺受理须至少有一项容缺材料</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག་ངོས་ལེན་ལ་ཆད་ཆོག་ཡིག་ཆ་ཉུང་མཐར་ཚན་གཅིག་དགོས།</translation>
     </message>
     <message>
         <source>事项 {items} 不适用告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་ {items} ལ་བརྡ་སྤྲོད་ཁས་ལེན་མི་འཚམ།</translation>
     </message>
     <message>
         <source>材料齐全，无需一次性告知</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ཚང་ཡོད་པས་ཐེངས་གཅིག་བརྡ་སྤྲོད་མི་དགོས།</translation>
     </message>
     <message>
         <source>不予受理须写明理由</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་མི་བྱེད་ན་རྒྱུ་མཚན་གསལ་པོར་འབྲི་དགོས།</translation>
     </message>
     <message>
         <source>不予受理须写明行政复议机关和人民法院</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་མི་བྱེད་ན་སྲིད་འཛིན་བསྐྱར་ཞིབ་ལས་ཁུངས་དང་མི་དམངས་ཁྲིམས་ཁང་གསལ་པོར་འབྲི་དགོས།</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionStep</name>
+    <message>
+        <source>决定</source>
+        <translation>ཐག་གཅོད།</translation>
+    </message>
+    <message>
+        <source>受理决定</source>
+        <translation>ངོས་ལེན་ཐག་གཅོད།</translation>
+    </message>
+    <message>
+        <source>一次性告知</source>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད།</translation>
+    </message>
+    <message>
+        <source>补正期限(&amp;U)</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག(&amp;U)</translation>
+    </message>
+    <message>
+        <source>选填，如 {example}</source>
+        <translation>རང་མོས། དཔེར་ན། {example}</translation>
+    </message>
+    <message>
+        <source>告知承诺</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན།</translation>
+    </message>
+    <message>
+        <source>承诺内容(&amp;M)</source>
+        <translation>ཁས་ལེན་ནང་དོན།(&amp;M)</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>ངོས་ལེན་མི་བྱེད་པ།</translation>
+    </message>
+    <message>
+        <source>理由(&amp;E)</source>
+        <translation>རྒྱུ་མཚན།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>法律依据(&amp;L)</source>
+        <translation>ཁྲིམས་ཀྱི་གཞི་རྩ།(&amp;L)</translation>
+    </message>
+    <message>
+        <source>可向何机关申请(&amp;P)</source>
+        <translation>རེ་ཞུ་འབུལ་ཆོག་པའི་ལས་ཁུངས།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>行政复议机关(&amp;V)</source>
+        <translation>སྲིད་འཛིན་བསྐྱར་ཞིབ་ལས་ཁུངས།(&amp;V)</translation>
+    </message>
+    <message>
+        <source>人民法院(&amp;O)</source>
+        <translation>མི་དམངས་ཁྲིམས་ཁང་།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>如：××县人民政府</source>
+        <translation>དཔེར་ན། ××རྫོང་མི་དམངས་སྲིད་གཞུང་།</translation>
+    </message>
+    <message>
+        <source>如：××县人民法院</source>
+        <translation>དཔེར་ན། ××རྫོང་མི་དམངས་ཁྲིམས་ཁང་།</translation>
+    </message>
+    <message>
+        <source>即办件：受理（含告知承诺）后当场办结。右侧显示每种决定是否可行及原因。</source>
+        <translation>འཕྲལ་སྒྲུབ་ལས་དོན: ངོས་ལེན་ (བརྡ་སྤྲོད་ཁས་ལེན་ཚུད་པ) བྱས་རྗེས་ས་ཐོག་ཏུ་སྒྲུབ་ཚར་བྱེད། གཡས་ཕྱོགས་སུ་ཐག་གཅོད་རེ་རེ་བྱེད་ཆོག་མིན་དང་དེའི་རྒྱུ་མཚན་སྟོན།</translation>
+    </message>
+    <message>
+        <source>右侧显示按当前材料每种决定是否可行；不可行的写明原因。</source>
+        <translation>གཡས་ཕྱོགས་སུ་ད་ལྟའི་ཡིག་ཆ་ལྟར་ཐག་གཅོད་རེ་རེ་བྱེད་ཆོག་མིན་སྟོན། མི་ཆོག་ན་རྒྱུ་མཚན་གསལ་པོར་འབྲི།</translation>
+    </message>
+    <message>
+        <source>正在核对…</source>
+        <translation>ཞིབ་བཤེར་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>可以</source>
+        <translation>ཆོག</translation>
+    </message>
+    <message>
+        <source>请选择受理决定</source>
+        <translation>ངོས་ལེན་ཐག་གཅོད་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>补正期限：{problem}</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverDialog</name>
+    <message>
+        <source>送达 / 领取</source>
+        <translation>སྐྱེལ་འབྱོར། / ལེན་པ།</translation>
+    </message>
+    <message>
+        <source>窗口领取时记下领取人；邮寄时记下运单号。</source>
+        <translation>སྒེའུ་ཁུང་ནས་ལེན་སྐབས་ལེན་མཁན་ཐོ་འགོད་བྱེད། སྦྲག་སྐུར་སྐབས་སྐྱེལ་ཐོ་ཨང་གྲངས་ཐོ་འགོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>送达方式(&amp;M)：</source>
+        <translation>སྐྱེལ་འབྱོར་སྟངས(&amp;M):</translation>
+    </message>
+    <message>
+        <source>领取人(&amp;R)：</source>
+        <translation>ལེན་མཁན(&amp;R):</translation>
+    </message>
+    <message>
+        <source>领取人证件号码(&amp;I)：</source>
+        <translation>ལེན་མཁན་གྱི་ལག་ཁྱེར་ཨང་གྲངས(&amp;I):</translation>
+    </message>
+    <message>
+        <source>运单号(&amp;T)：</source>
+        <translation>སྐྱེལ་ཐོ་ཨང་གྲངས(&amp;T):</translation>
+    </message>
+    <message>
+        <source>请填写领取人。</source>
+        <translation>ལེན་མཁན་འབྲི་རོགས།</translation>
+    </message>
+    <message>
+        <source>请填写运单号。</source>
+        <translation>སྐྱེལ་ཐོ་ཨང་གྲངས་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStep</name>
+    <message>
+        <source>送达与提交</source>
+        <translation>སྐྱེལ་འབྱོར་དང་འབུལ་བ།</translation>
+    </message>
+    <message>
+        <source>结果送达</source>
+        <translation>སྒྲུབ་འབྲས་སྐྱེལ་འབྱོར།</translation>
+    </message>
+    <message>
+        <source>送达方式(&amp;M)</source>
+        <translation>སྐྱེལ་འབྱོར་སྟངས།(&amp;M)</translation>
+    </message>
+    <message>
+        <source>邮寄地址(&amp;D)</source>
+        <translation>སྦྲག་སྐུར་ས་གནས།(&amp;D)</translation>
+    </message>
+    <message>
+        <source>收件人(&amp;R)</source>
+        <translation>ལེན་མཁན།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>收件电话(&amp;P)</source>
+        <translation>ལེན་མཁན་གྱི་ཁ་པར།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>核对(&amp;K)：提交前请向群众复述一遍</source>
+        <translation>ཞིབ་བཤེར(&amp;K): མ་ཕུལ་གོང་མང་ཚོགས་ལ་ཐེངས་གཅིག་བསྐྱར་ཟློས་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>核对无误后按 Ctrl+回车 或 Alt+N 提交；提交后打印凭证或通知书。</source>
+        <translation>ཞིབ་བཤེར་བྱས་ནས་ནོར་འཁྲུལ་མེད་ན་ Ctrl+Enter ཡང་ན་ Alt+N མནན་ནས་འབུལ། ཕུལ་རྗེས་ཁུངས་ཡིག་གམ་བརྡ་ཐོ་པར་འདེབས་བྱེད།</translation>
+    </message>
+</context>
+<context>
+    <name>DoneStep</name>
+    <message>
+        <source>完成</source>
+        <translation>མཇུག་རྫོགས།</translation>
+    </message>
+    <message>
+        <source>受理凭证</source>
+        <translation>ངོས་ལེན་ཁུངས་ཡིག</translation>
+    </message>
+    <message>
+        <source>一次性告知书</source>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེ</translation>
+    </message>
+    <message>
+        <source>不予受理通知书</source>
+        <translation>ངོས་ལེན་མི་བྱེད་པའི་བརྡ་ཐོ</translation>
+    </message>
+    <message>
+        <source>容缺受理通知书</source>
+        <translation>ཆད་ཆོག་ངོས་ལེན་བརྡ་ཐོ</translation>
+    </message>
+    <message>
+        <source>告知承诺书</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན་ཡི་གེ</translation>
+    </message>
+    <message>
+        <source>授权委托书</source>
+        <translation>དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ</translation>
+    </message>
+    <message>
+        <source>打印{name}(&amp;{key})</source>
+        <translation>{name} པར་འདེབས།(&amp;{key})</translation>
+    </message>
+    <message>
+        <source>请群众评价(&amp;E)</source>
+        <translation>མང་ཚོགས་ལ་དཔྱད་བརྗོད་ཞུ།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>查看办件(&amp;V)</source>
+        <translation>ལས་དོན་ལྟ།(&amp;V)</translation>
+    </message>
+    <message>
+        <source>新的受理(&amp;N)</source>
+        <translation>ངོས་ལེན་གསར་པ།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>打印后请群众签字；评价界面在群众一侧的屏幕上打开。Ctrl+N 也可开始新的受理。</source>
+        <translation>པར་བརྒྱབ་རྗེས་མང་ཚོགས་ལ་མིང་རྟགས་འགོད་རོགས་ཞུ། དཔྱད་བརྗོད་ཀྱི་མཐུད་ངོས་མང་ཚོགས་ཕྱོགས་ཀྱི་བརྙན་ཡོལ་ཐོག་ཁ་ཕྱེ་ཡོང་། Ctrl+N མནན་ནས་ཀྱང་ངོས་ལེན་གསར་པ་འགོ་འཛུགས་ཆོག</translation>
+    </message>
+    <message>
+        <source>已提交：办件编号 {case_no}</source>
+        <translation>ཕུལ་ཟིན: ལས་དོན་ཨང་གྲངས་ {case_no}</translation>
+    </message>
+    <message>
+        <source>决定：{decision}&#x3000;状态：{status}</source>
+        <translation>ཐག་གཅོད: {decision}   གནས་སྟངས: {status}</translation>
+    </message>
+    <message>
+        <source>即办件，已当场办结。</source>
+        <translation>འཕྲལ་སྒྲུབ་ལས་དོན་ཡིན་པས་ས་ཐོག་ཏུ་སྒྲུབ་ཚར་ཟིན།</translation>
+    </message>
+    <message>
+        <source>承诺办结日期：{due}</source>
+        <translation>ཁས་ལེན་སྒྲུབ་ཚར་ཚེས་གྲངས: {due}</translation>
+    </message>
+    <message>
+        <source>补正期限：{due}</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག: {due}</translation>
+    </message>
+    <message>
+        <source>核验码：{code}</source>
+        <translation>ཞིབ་བཤེར་ཨང་རྟགས: {code}</translation>
+    </message>
+    <message>
+        <source>正在存入 {n} 份扫描件…</source>
+        <translation>བཤེར་པར་ {n} ཉར་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>已存入 {n} 份扫描件。</source>
+        <translation>བཤེར་པར་ {n} ཉར་ཟིན།</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>读写文件失败（{what}）。已保存的数据没有丢失。请检查磁盘或文件后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ཀློག་འབྲི་ཕམ་སོང་། ({what}) ཉར་ཟིན་པའི་གཞི་གྲངས་བོར་མེད། སྡུད་སྡེར་རམ་ཡིག་ཆ་ཞིབ་བཤེར་བྱས་རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>出现意外错误，本次操作未完成，已保存的数据没有丢失。请重试；如果再次出现，请联系县级信息化人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>རེ་བ་མེད་པའི་ནོར་འཁྲུལ་བྱུང་བས་བཀོལ་སྤྱོད་འདི་ལེགས་གྲུབ་མ་བྱུང་། ཉར་ཟིན་པའི་གཞི་གྲངས་བོར་མེད། ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས། ཡང་བྱུང་ན་རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>无法完成</source>
-        <translation type="unfinished"></translation>
+        <translation>ལེགས་གྲུབ་མ་བྱུང་།</translation>
     </message>
     <message>
         <source>此目录下还没有服务站数据（{home}）。请先运行 bianmin init 建立服务站。</source>
-        <translation type="unfinished"></translation>
+        <translation>དཀར་ཆག་འདིའི་ནང་ཞབས་ཞུ་ས་ཚིགས་ཀྱི་གཞི་གྲངས་མེད། ({home}) སྔོན་ལ་ bianmin init བཀོལ་ནས་ཞབས་ཞུ་ས་ཚིགས་འཛུགས་རོགས།</translation>
     </message>
     <message>
         <source>此目录已有服务站数据（{home}），不能重复初始化。</source>
-        <translation type="unfinished"></translation>
+        <translation>དཀར་ཆག་འདིའི་ནང་ཞབས་ཞུ་ས་ཚིགས་ཀྱི་གཞི་གྲངས་ཡོད་ཟིན། ({home}) ཐོག་མའི་སྒྲིག་འགོད་བསྐྱར་དུ་བྱེད་མི་ཆོག</translation>
     </message>
     <message>
         <source>密码错误。再错 {remaining} 次将锁定 5 分钟。</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་ནོར་འདུག ཡང་ཐེངས་ {remaining} ནོར་ན་སྐར་མ་ 5 རིང་ཟྭ་རྒྱག་རྒྱུ་ཡིན།</translation>
     </message>
     <message>
         <source>该账号因多次输错密码已被锁定，请 5 分钟后再试，或请管理员解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་འདིས་གསང་ཨང་ཐེངས་མང་པོར་ནོར་བས་ཟྭ་བརྒྱབ་ཟིན། སྐར་མ་ 5 རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་པའམ། དོ་དམ་པར་ཟྭ་འབྱེད་རོགས་ཞུ།</translation>
     </message>
     <message>
         <source>没有这个操作员账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པའི་ཐོ་ཨང་འདི་མི་འདུག</translation>
     </message>
     <message>
         <source>该操作员账号已停用，请联系管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པའི་ཐོ་ཨང་འདི་བེད་སྤྱོད་མཚམས་བཞག་ཟིན། དོ་དམ་པར་འབྲེལ་བ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>此操作需要管理员权限。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་འདི་ལ་དོ་དམ་པའི་དབང་ཚད་དགོས།</translation>
     </message>
     <message>
         <source>密码太短，至少需要 {min_length} 个字符。</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་ཐུང་དྲགས་འདུག ཉུང་མཐར་ཡིག་རྟགས་ {min_length} དགོས།</translation>
     </message>
     <message>
         <source>恢复码不正确。请核对初始化时打印的恢复码。</source>
-        <translation type="unfinished"></translation>
+        <translation>སླར་གསོའི་ཨང་རྟགས་ནོར་འདུག ཐོག་མའི་སྒྲིག་འགོད་སྐབས་པར་བརྒྱབ་པའི་སླར་གསོའི་ཨང་རྟགས་ཞིབ་བཤེར་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>数据库文件已损坏或无法读取，已停止以免丢失数据。最近的备份：{backup}。可用 bianmin restore 恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>གཞི་གྲངས་མཛོད་ཀྱི་ཡིག་ཆ་སྐྱོན་ཤོར་བའམ་ཀློག་ཐབས་མེད་པས། གཞི་གྲངས་མི་བོར་བའི་ཆེད་དུ་མཚམས་བཞག་ཟིན། ཉེ་ཆར་གྱི་གྲབས་ཉར: {backup}། bianmin restore བཀོལ་ནས་སླར་གསོ་བྱེད་ཆོག</translation>
     </message>
     <message>
         <source>磁盘空间已满，本次操作已撤销，已保存的数据没有丢失。请清理磁盘后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>སྡུད་སྡེར་གྱི་བར་སྟོང་ཁེངས་ཟིན་པས་བཀོལ་སྤྱོད་འདི་ཆ་མེད་བཏང་ཟིན། ཉར་ཟིན་པའི་གཞི་གྲངས་བོར་མེད། སྡུད་སྡེར་གཙང་སེལ་བྱས་རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>写入磁盘失败（磁盘已满或出错），本次操作已撤销，已保存的数据没有丢失。请检查磁盘后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>སྡུད་སྡེར་དུ་འབྲི་འཇུག་ཕམ་སོང་། (སྡུད་སྡེར་ཁེངས་པའམ་ནོར་འཁྲུལ་བྱུང་།) བཀོལ་སྤྱོད་འདི་ཆ་མེད་བཏང་ཟིན། ཉར་ཟིན་པའི་གཞི་གྲངས་བོར་མེད། སྡུད་སྡེར་ཞིབ་བཤེར་བྱས་རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>数据库正被另一程序使用，请稍后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>གཞི་གྲངས་མཛོད་མཉེན་ཆས་གཞན་ཞིག་གིས་བཀོལ་བཞིན་འདུག ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>数据库升级失败，已保留升级前的备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>གཞི་གྲངས་མཛོད་རིམ་སྤོར་ཕམ་སོང་། རིམ་སྤོར་སྔོན་གྱི་གྲབས་ཉར་ཉར་ཡོད།</translation>
     </message>
     <message>
         <source>备份文件无法使用：{path}。</source>
-        <translation type="unfinished"></translation>
+        <translation>གྲབས་ཉར་ཡིག་ཆ་བེད་སྤྱོད་བྱ་ཐབས་མེད: {path}།</translation>
     </message>
     <message>
         <source>数据库操作失败。</source>
-        <translation type="unfinished"></translation>
+        <translation>གཞི་གྲངས་མཛོད་ཀྱི་བཀོལ་སྤྱོད་ཕམ་སོང་།</translation>
     </message>
     <message>
         <source>输入有误：</source>
-        <translation type="unfinished"></translation>
+        <translation>ནང་འཇུག་ནོར་འཁྲུལ:</translation>
     </message>
     <message>
         <source>证件号码有误：</source>
-        <translation type="unfinished"></translation>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་ནོར་འཁྲུལ:</translation>
     </message>
     <message>
         <source>事项清单文件有问题，未导入任何内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་ཐོ་གཞུང་གི་ཡིག་ཆར་དཀའ་ངལ་ཡོད་པས་ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད:</translation>
     </message>
     <message>
         <source>找不到办件 {case_no}。</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་ {case_no} རྙེད་མ་སོང་།</translation>
     </message>
     <message>
         <source>找不到事项 {code}。</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་ {code} རྙེད་མ་སོང་།</translation>
     </message>
     <message>
         <source>不能作出此决定：{reason_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐག་གཅོད་འདི་བྱེད་མི་ཆོག: {reason_text}</translation>
     </message>
     <message>
         <source>办件当前状态（{current}）下不能执行此操作。</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་གྱི་ད་ལྟའི་གནས་སྟངས་ ({current}) འོག་བཀོལ་སྤྱོད་འདི་ལག་བསྟར་བྱེད་མི་ཆོག</translation>
     </message>
     <message>
         <source>办件日志校验失败。</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་ཉིན་ཐོའི་ཞིབ་བཤེར་ཕམ་སོང་།</translation>
     </message>
     <message>
         <source>文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆའི་ནང་ཡིག་གཟུགས་མཛོད་དུ་མེད་པའི་ཡིག་རྟགས་འདུག: {chars}། ནང་འཇུག་བྱས་པའི་ནང་དོན་ཞིབ་བཤེར་བྱེད་པའམ། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་བྱས་ནས་ཡིག་གཟུགས་མཛོད་ཁ་སྐོང་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>尚未导入事项清单。</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་ཐོ་གཞུང་ད་དུང་ནང་འདྲེན་བྱས་མེད།</translation>
     </message>
     <message>
         <source>本服务站尚未在平台登记，请先运行 bianmin enrol 平台地址 登记码。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་འདི་ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། སྔོན་ལ་ bianmin enrol སྟེགས་བུའི་ས་གནས་ ཐོ་འགོད་ཨང་རྟགས་ བཀོལ་རོགས།</translation>
     </message>
     <message>
         <source>连不上平台（网络中断或平台暂时不可用），数据都已保存在本机，联网后再同步。</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་བྱེད་ཐབས་མེད། (དྲ་རྒྱ་ཆད་པའམ་སྟེགས་བུ་གནས་སྐབས་སུ་བཀོལ་ཐབས་མེད།) གཞི་གྲངས་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཟིན། དྲ་རྒྱ་མཐུད་རྗེས་དུས་མཉམ་སྒྲིག་བྱེད།</translation>
     </message>
     <message>
         <source>平台拒绝了请求（{reason}）。登记码可能已用过或过期，请向平台管理员索取新的登记码。</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུས་བླང་བྱ་ཕྱིར་སློག་བྱས། ({reason}) ཐོ་འགོད་ཨང་རྟགས་བེད་སྤྱོད་བྱས་ཟིན་པའམ་དུས་ཡོལ་བ་ཡིན་སྲིད། སྟེགས་བུའི་དོ་དམ་པར་ཐོ་འགོད་ཨང་རྟགས་གསར་པ་ཞུ་རོགས།</translation>
     </message>
     <message>
         <source>平台的应答不符合协议，请联系县级信息化人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུའི་ལན་འདེབས་གྲོས་མཐུན་དང་མི་མཐུན། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>文件 {name} 无法作为扫描材料导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ {name} བཤེར་པར་ཡིག་ཆ་ལྟར་ནང་འདྲེན་བྱེད་ཐབས་མེད།</translation>
     </message>
     <message>
         <source>文件 {name} 超过导入上限（{limit_text}），未导入。请降低扫描分辨率或分页扫描后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ {name} ནང་འདྲེན་ཚད་བཀག་ ({limit_text}) ལས་བརྒལ་བས་ནང་འདྲེན་བྱས་མེད། བཤེར་འབེབས་གསལ་ཚད་དམའ་རུ་བཏང་བའམ། ཤོག་ལྷེ་སོ་སོར་བཤེར་རྗེས་ཡང་བསྐྱར་ནང་འདྲེན་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>文件 {name} 不是可导入的格式，未导入。只能导入 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关）。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ {name} ནང་འདྲེན་ཆོག་པའི་རྣམ་གཞག་མིན་པས་ནང་འདྲེན་བྱས་མེད། JPEG དང་ PNG པར་རིས། ཡང་ན་ PDF ཡིག་ཆ་ཁོ་ན་ནང་འདྲེན་ཆོག (ཡིག་ཆའི་ནང་དོན་ལྟར་ངོས་འཛིན་བྱེད་པ་ཡིན་ཞིང་། རྒྱ་བསྐྱེད་མིང་དང་འབྲེལ་བ་མེད།)</translation>
     </message>
     <message>
         <source>文件 {name} 已损坏或不完整，无法读取，未导入。请重新扫描或拍照后再导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ {name} སྐྱོན་ཤོར་བའམ་ཆ་མི་ཚང་བས་ཀློག་ཐབས་མེད་ཅིང་ནང་འདྲེན་བྱས་མེད། བསྐྱར་དུ་བཤེར་འབེབས་སམ་པར་བླངས་རྗེས་ནང་འདྲེན་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>找不到这份扫描材料。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཤེར་པར་ཡིག་ཆ་འདི་རྙེད་མ་སོང་།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 无法处理。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path} བེད་སྤྱོད་བྱ་ཐབས་མེད།</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {path}（{reason}）。</source>
+        <translation>ཡིག་ཆ་ {path} ཀློག་ཐབས་མེད། ({reason})</translation>
+    </message>
+    <message>
+        <source>文件 {path} 不是离线包。未导入任何内容。</source>
+        <translation>ཡིག་ཆ་ {path} དྲ་མེད་ཐུམ་སྒྲིལ་མིན། ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 的格式版本（{version}）本程序不支持。未导入任何内容。请升级便民服务台后再导入。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path}: རྣམ་གཞག་པར་གཞི་ ({version}) ལ་མཉེན་ཆས་འདིས་རྒྱབ་སྐྱོར་མི་བྱེད། ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད། མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ་རིམ་སྤོར་བྱས་རྗེས་ཡང་བསྐྱར་ནང་འདྲེན་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 校验失败：内容被改动或已损坏。未导入任何内容。请让工作队用原电脑重新导出。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path} ཞིབ་བཤེར་ཕམ་སོང་། ནང་དོན་བཟོ་བཅོས་བྱས་པའམ་སྐྱོན་ཤོར་འདུག ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད། ལས་དོན་རུ་ཁག་གིས་སྔར་གྱི་གློག་ཀླད་ནས་བསྐྱར་དུ་ཕྱིར་འདྲེན་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 不完整（文件被截断，可能没有复制完）。未导入任何内容。请从原电脑重新复制或重新导出。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path} ཆ་མི་ཚང་། (ཡིག་ཆ་བར་ཆད་དེ་འདྲ་བཟོ་མ་ཚར་བ་ཡིན་སྲིད།) ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད། སྔར་གྱི་གློག་ཀླད་ནས་བསྐྱར་དུ་འདྲ་བཟོ་བྱེད་པའམ་ཕྱིར་འདྲེན་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 的签名无法确认：不是平台为服务站 {station} 登记的设备签发的。未导入任何内容。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path}: མིང་རྟགས་ར་སྤྲོད་བྱེད་ཐབས་མེད། སྟེགས་བུས་ཞབས་ཞུ་ས་ཚིགས་ {station} ཆེད་ཐོ་འགོད་བྱས་པའི་སྒྲིག་ཆས་ཀྱིས་བཏོན་པ་མིན། ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>离线包 {path} 来自其他区域（{region}）平台登记的设备，本区域平台不能接收。未导入任何内容。</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {path} ནི་ས་ཁོངས་གཞན་པའི་སྟེགས་བུར་ཐོ་འགོད་བྱས་པའི་སྒྲིག་ཆས་ནས་ཡོང་བ་ཡིན། ({region}) ས་ཁོངས་འདིའི་སྟེགས་བུས་ལེན་མི་ཐུབ། ནང་དོན་གང་ཡང་ནང་འདྲེན་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>离线包 {bundle} 已于 {delivered_at} 送达平台（服务站 {station} 的数据），不再重复导入。平台回执：{ack}</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ {bundle} ནི་ {delivered_at} ལ་སྟེགས་བུར་སྐྱེལ་འབྱོར་ཟིན། (གཞི་གྲངས་ཀྱི་ཞབས་ཞུ་ས་ཚིགས: {station}) བསྐྱར་དུ་ནང་འདྲེན་མི་བྱེད། སྟེགས་བུའི་འབྱོར་ལན: {ack}</translation>
+    </message>
+    <message>
+        <source>没有需要导出的数据：本机的办件日志和扫描材料都已送达平台。</source>
+        <translation>ཕྱིར་འདྲེན་དགོས་པའི་གཞི་གྲངས་མེད། གློག་ཀླད་འདིའི་ལས་དོན་ཉིན་ཐོ་དང་བཤེར་པར་ཡིག་ཆ་ཚང་མ་སྟེགས་བུར་སྐྱེལ་འབྱོར་ཟིན།</translation>
+    </message>
+    <message>
+        <source>本机还没有平台签发的设备证书，无法处理离线包。请在有网络时运行一次 bianmin sync 后再试。</source>
+        <translation>གློག་ཀླད་འདིར་སྟེགས་བུས་བཏོན་པའི་སྒྲིག་ཆས་དཔང་ཡིག་ད་དུང་མེད་པས། དྲ་མེད་ཐུམ་སྒྲིལ་བེད་སྤྱོད་བྱ་ཐབས་མེད། དྲ་རྒྱ་ཡོད་སྐབས་ bianmin sync ཐེངས་གཅིག་བཀོལ་རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>回执文件 {path} 无效：不是平台签发的回执，或不是本机离线包的回执，或与本机的办件日志不符。没有作任何标记。</source>
+        <translation>འབྱོར་ལན་ཡིག་ཆ་ {path} ནུས་མེད། སྟེགས་བུས་བཏོན་པའི་འབྱོར་ལན་མིན་པའམ། གློག་ཀླད་འདིའི་དྲ་མེད་ཐུམ་སྒྲིལ་གྱི་འབྱོར་ལན་མིན་པའམ། ཡང་ན་གློག་ཀླད་འདིའི་ལས་དོན་ཉིན་ཐོ་དང་མི་མཐུན། མཚོན་རྟགས་གང་ཡང་བཀོད་མེད།</translation>
     </message>
     <message>
         <source>操作失败（{code}）</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་ཕམ་སོང་། ({code})</translation>
     </message>
 </context>
 <context>
     <name>EvaluationWindow</name>
     <message>
         <source>请您评价</source>
-        <translation type="unfinished"></translation>
+        <translation>དཔྱད་བརྗོད་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>请您对本次服务进行评价</source>
+        <translation>ཞབས་ཞུ་ཐེངས་འདིར་དཔྱད་བརྗོད་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>按数字键 {n}</source>
+        <translation>ཨང་ཀིའི་མཐེབ་ {n} མནན།</translation>
+    </message>
+    <message>
+        <source>分项评价</source>
+        <translation>རྣམ་གྲངས་སོ་སོའི་དཔྱད་བརྗོད།</translation>
+    </message>
+    <message>
+        <source>办事效率</source>
+        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད།</translation>
+    </message>
+    <message>
+        <source>服务水平</source>
+        <translation>ཞབས་ཞུའི་ཆུ་ཚད།</translation>
+    </message>
+    <message>
+        <source>服务态度</source>
+        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད།</translation>
+    </message>
+    <message>
+        <source>请告诉我们不满意的原因（至少选一项或填写）</source>
+        <translation>ཡིད་མ་ཚིམ་པའི་རྒྱུ་མཚན་ང་ཚོར་གསུང་རོགས། (ཉུང་མཐར་རྣམ་གྲངས་གཅིག་འདེམས་པའམ་འབྲི་རོགས།)</translation>
+    </message>
+    <message>
+        <source>办事效率低，超时办结</source>
+        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད་དམའ། དུས་ཡོལ་ནས་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>多次跑腿，一次性告知不到位</source>
+        <translation>ཐེངས་མང་པོར་འགྲོ་དགོས་བྱུང་། ཐེངས་གཅིག་བརྡ་སྤྲོད་ཆ་ཚང་མེད།</translation>
+    </message>
+    <message>
+        <source>要求的材料过多或重复提交</source>
+        <translation>དགོས་པའི་ཡིག་ཆ་མང་དྲགས་པའམ་བསྐྱར་དུ་འབུལ་དགོས་བྱུང་།</translation>
+    </message>
+    <message>
+        <source>办事指南不清楚，咨询答复不准确</source>
+        <translation>ལས་སྒྲུབ་ལམ་སྟོན་གསལ་པོ་མེད། འདྲི་རྩད་ཀྱི་ལན་ཡང་དག་མིན།</translation>
+    </message>
+    <message>
+        <source>服务态度差</source>
+        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད་ཞན།</translation>
+    </message>
+    <message>
+        <source>等候时间过长</source>
+        <translation>སྒུག་དུས་རིང་དྲགས།</translation>
+    </message>
+    <message>
+        <source>收费不规范</source>
+        <translation>རིན་སྡུད་ཚད་ལྡན་མིན།</translation>
+    </message>
+    <message>
+        <source>办事环境和设施不便</source>
+        <translation>ལས་སྒྲུབ་ཁོར་ཡུག་དང་སྒྲིག་ཆས་སྟབས་མི་བདེ།</translation>
+    </message>
+    <message>
+        <source>其他意见(&amp;O)：</source>
+        <translation>བསམ་འཆར་གཞན(&amp;O):</translation>
+    </message>
+    <message>
+        <source>提交评价 (Enter)</source>
+        <translation>དཔྱད་བརྗོད་འབུལ་བ། (Enter)</translation>
+    </message>
+    <message>
+        <source>跳过 (Esc)</source>
+        <translation>མཆོང་བ། (Esc)</translation>
+    </message>
+    <message>
+        <source>谢谢您的评价！
+我们会继续改进服务。</source>
+        <translation>ཁྱེད་ཀྱི་དཔྱད་བརྗོད་ལ་ཐུགས་རྗེ་ཆེ།
+ང་ཚོས་མུ་མཐུད་ཞབས་ཞུ་ཡར་རྒྱས་གཏོང་ངེས།</translation>
+    </message>
+    <message>
+        <source>办件编号 {case}
+{items}</source>
+        <translation>ལས་དོན་ཨང་གྲངས་ {case}
+{items}</translation>
+    </message>
+    <message>
+        <source>请先选择一项评价（按数字键 1–5）</source>
+        <translation>སྔོན་ལ་དཔྱད་བརྗོད་གཅིག་འདེམས་རོགས། (ཨང་ཀིའི་མཐེབ་ 1–5 མནན།)</translation>
+    </message>
+    <message>
+        <source>请选择或填写不满意的原因，帮助我们改进</source>
+        <translation>ཡིད་མ་ཚིམ་པའི་རྒྱུ་མཚན་འདེམས་པའམ་འབྲི་རོགས། དེས་ང་ཚོས་ཞབས་ཞུ་ཡར་རྒྱས་གཏོང་བར་རོགས་རམ་ཡོང་།</translation>
+    </message>
+</context>
+<context>
+    <name>FindStep</name>
+    <message>
+        <source>找事项</source>
+        <translation>དོན་ཚན་འཚོལ།</translation>
+    </message>
+    <message>
+        <source>如：低保、zdshbz、出生、540000-XZGF-0003</source>
+        <translation>དཔེར་ན། དམའ་འཚོ་འགན་ལེན། zdshbz། སྐྱེ་བ། 540000-XZGF-0003</translation>
+    </message>
+    <message>
+        <source>查找事项(&amp;F)</source>
+        <translation>དོན་ཚན་འཚོལ་བ།(&amp;F)</translation>
+    </message>
+    <message>
+        <source>可输入中文、拼音首字母、藏文或事项编码；↑↓ 选择，回车确定</source>
+        <translation>རྒྱ་ཡིག ཕིན་ཡིན་གྱི་ཡིག་འགོ། བོད་ཡིག ཡང་ན་དོན་ཚན་ཨང་རྟགས་ནང་འཇུག་བྱེད་ཆོག ↑↓ མཐེབ་ཀྱིས་འདེམས། Enter མནན་ནས་གཏན་འཁེལ།</translation>
+    </message>
+    <message>
+        <source>查找结果(&amp;L)</source>
+        <translation>འཚོལ་འབྲས།(&amp;L)</translation>
+    </message>
+    <message>
+        <source>办事指南(&amp;G)</source>
+        <translation>ལས་སྒྲུབ་ལམ་སྟོན།(&amp;G)</translation>
+    </message>
+    <message>
+        <source>尚未选择事项</source>
+        <translation>དོན་ཚན་ད་དུང་བདམས་མེད།</translation>
+    </message>
+    <message>
+        <source>一件事</source>
+        <translation>ཟླ་སྒྲིལ་དོན་ཚན</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>དོན་ཚན</translation>
+    </message>
+    <message>
+        <source>已选{kind}：{name}（再按回车或 Ctrl+回车 进入下一步）</source>
+        <translation>བདམས་ཟིན་པའི་{kind}: {name} (Enter ཡང་ན་ Ctrl+Enter ཡང་བསྐྱར་མནན་ནས་གོམ་པ་རྗེས་མར་འཇུག)</translation>
+    </message>
+    <message>
+        <source>没有找到事项，请换个说法或用事项编码查找</source>
+        <translation>དོན་ཚན་རྙེད་མ་སོང་། ཚིག་གཞན་ཞིག་གམ་དོན་ཚན་ཨང་རྟགས་ཀྱིས་འཚོལ་རོགས།</translation>
+    </message>
+    <message>
+        <source>找到 {n} 项</source>
+        <translation>རྣམ་གྲངས་ {n} རྙེད།</translation>
+    </message>
+    <message>
+        <source>【一件事】{name}</source>
+        <translation>[ཟླ་སྒྲིལ་དོན་ཚན] {name}</translation>
+    </message>
+    <message>
+        <source>请先查找并选择一个事项（回车确定）</source>
+        <translation>སྔོན་ལ་དོན་ཚན་ཞིག་འཚོལ་ནས་འདེམས་རོགས། (Enter མནན་ནས་གཏན་འཁེལ།)</translation>
     </message>
 </context>
 <context>
     <name>GuidePage</name>
     <message>
-        <source>事项指南</source>
-        <translation type="unfinished"></translation>
+        <source>查找事项(&amp;F)：名称、拼音或首字母、藏文、事项编码</source>
+        <translation>དོན་ཚན་འཚོལ་བ(&amp;F): མིང་། ཕིན་ཡིན་ནམ་ཡིག་འགོ། བོད་ཡིག དོན་ཚན་ཨང་རྟགས།</translation>
+    </message>
+    <message>
+        <source>例如：低保、dibao、zdshbz</source>
+        <translation>དཔེར་ན། དམའ་འཚོ་འགན་ལེན། dibao། zdshbz</translation>
+    </message>
+    <message>
+        <source>大字(&amp;B)</source>
+        <translation>ཡིག་གཟུགས་ཆེ་བ།(&amp;B)</translation>
+    </message>
+    <message>
+        <source>显示藏文(&amp;T)</source>
+        <translation>བོད་ཡིག་སྟོན།(&amp;T)</translation>
+    </message>
+    <message>
+        <source>打印指南(&amp;P)</source>
+        <translation>ལམ་སྟོན་པར་འདེབས།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>一件事</source>
+        <translation>ཟླ་སྒྲིལ་དོན་ཚན</translation>
+    </message>
+    <message>
+        <source>找到 {n} 项</source>
+        <translation>རྣམ་གྲངས་ {n} རྙེད།</translation>
+    </message>
+    <message>
+        <source>没有找到。可以换个说法，或输入拼音首字母。</source>
+        <translation>རྙེད་མ་སོང་། ཚིག་གཞན་ཞིག་བཀོལ་བའམ། ཕིན་ཡིན་གྱི་ཡིག་འགོ་ནང་འཇུག་བྱེད་ཆོག</translation>
+    </message>
+    <message>
+        <source>共 {n} 项</source>
+        <translation>ཁྱོན་རྣམ་གྲངས་ {n}</translation>
+    </message>
+    <message>
+        <source>这是即办件：材料齐全的，当场办好。</source>
+        <translation>འདི་ནི་འཕྲལ་སྒྲུབ་ལས་དོན་ཡིན། ཡིག་ཆ་ཚང་ན་ས་ཐོག་ཏུ་སྒྲུབ་ཚར་བྱེད།</translation>
+    </message>
+    <message>
+        <source>法定办结时限 {legal} 个工作日，我们承诺 {promised} 个工作日内办好。</source>
+        <translation>ཁྲིམས་ལྡན་སྒྲུབ་ཚར་དུས་ཚད་ནི་ལས་ཉིན་ {legal} ཡིན། ང་ཚོས་ལས་ཉིན་ {promised} ནང་སྒྲུབ་ཚར་རྒྱུའི་ཁས་ལེན་བྱེད།</translation>
+    </message>
+    <message>
+        <source>原件 {n} 份</source>
+        <translation>མ་ཡིག་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>复印件 {n} 份</source>
+        <translation>འདྲ་བཤུས་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>电子材料</source>
+        <translation>གློག་རྡུལ་ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>必须带。</source>
+        <translation>ངེས་པར་ཁྱེར་དགོས།</translation>
+    </message>
+    <message>
+        <source>有这种情况的才需要带。</source>
+        <translation>གནས་ཚུལ་འདི་ཡོད་ན་མ་གཏོགས་ཁྱེར་མི་དགོས།</translation>
+    </message>
+    <message>
+        <source>暂时没有的，可以先受理，之后按约定时间补交（容缺）。</source>
+        <translation>གནས་སྐབས་མེད་ན་སྔོན་ལ་ངོས་ལེན་བྱས་ནས་རྗེས་སུ་གྲོས་མཐུན་དུས་ཚོད་ལྟར་ཕྱིས་སྤྲོད་ཆོག (ཆད་ཆོག)</translation>
+    </message>
+    <message>
+        <source>也可以用电子证照代替（{name}）。</source>
+        <translation>གློག་རྡུལ་ལག་ཁྱེར་གྱིས་ཚབ་བྱེད་ཀྱང་ཆོག ({name})</translation>
+    </message>
+    <message>
+        <source>说明：{notes}</source>
+        <translation>གསལ་བཤད: {notes}</translation>
+    </message>
+    <message>
+        <source>（用于：{names}）</source>
+        <translation>(སྤྱོད་ཡུལ: {names})</translation>
+    </message>
+    <message>
+        <source>谁可以申请：</source>
+        <translation>སུས་རེ་ཞུ་འབུལ་ཆོག:</translation>
+    </message>
+    <message>
+        <source>需要满足的条件：</source>
+        <translation>ཚང་དགོས་པའི་ཆ་རྐྱེན:</translation>
+    </message>
+    <message>
+        <source>办理部门：</source>
+        <translation>སྒྲུབ་མཁན་ལས་ཁུངས:</translation>
+    </message>
+    <message>
+        <source>在 {station} 的窗口受理。</source>
+        <translation>ངོས་ལེན་ས་ཆ: {station} སྒེའུ་ཁུང་།</translation>
+    </message>
+    <message>
+        <source>收费：{standard}</source>
+        <translation>རིན་སྡུད: {standard}</translation>
+    </message>
+    <message>
+        <source>（依据：{basis}）</source>
+        <translation>(གཞི་རྩ: {basis})</translation>
+    </message>
+    <message>
+        <source>不收费。</source>
+        <translation>རིན་སྡུད་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <source>办好后得到：</source>
+        <translation>སྒྲུབ་ཚར་རྗེས་ཐོབ་རྒྱུ:</translation>
+    </message>
+    <message>
+        <source>领取方式：{ways}。</source>
+        <translation>ལེན་སྟངས: {ways}།</translation>
+    </message>
+    <message>
+        <source>本县内任一服务站都可以办理。</source>
+        <translation>རྫོང་འདིའི་ནང་གི་ཞབས་ཞུ་ས་ཚིགས་གང་རུང་དུ་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>全区通办：在自治区内任一服务站都可以办理。</source>
+        <translation>ལྗོངས་ཡོངས་མཉམ་སྒྲུབ: རང་སྐྱོང་ལྗོངས་ནང་གི་ཞབས་ཞུ་ས་ཚིགས་གང་རུང་དུ་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>跨省通办：在外省也可以办理。</source>
+        <translation>ཞིང་ཆེན་བརྒལ་ནས་མཉམ་སྒྲུབ: ཞིང་ཆེན་གཞན་དུའང་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>可以告知承诺：书面承诺符合条件的，可以少交部分证明材料。</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན་བྱེད་ཆོག: ཆ་རྐྱེན་དང་མཐུན་པར་ཡིག་ཐོག་ནས་ཁས་ལེན་བྱས་ན། ར་སྤྲོད་ཡིག་ཆ་ཁ་ཤས་ཉུང་དུ་གཏོང་ཆོག</translation>
+    </message>
+    <message>
+        <source>咨询电话：{phone}</source>
+        <translation>འདྲི་རྩད་ཁ་པར: {phone}</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>གསལ་བཤད:</translation>
+    </message>
+    <message>
+        <source>依据：{basis}</source>
+        <translation>གཞི་རྩ: {basis}</translation>
+    </message>
+    <message>
+        <source>这件事一次办理以下 {n} 个事项：</source>
+        <translation>ཟླ་སྒྲིལ་དོན་ཚན་འདིས་གཤམ་གྱི་དོན་ཚན་ {n} ཐེངས་གཅིག་ལ་སྒྲུབ:</translation>
+    </message>
+    <message>
+        <source>需要带的材料（共 {n} 项）</source>
+        <translation>ཁྱེར་དགོས་པའི་ཡིག་ཆ། (ཁྱོན་རྣམ་གྲངས་ {n})</translation>
+    </message>
+    <message>
+        <source>材料不齐的，窗口会一次性告诉您还需要补哪些材料。</source>
+        <translation>ཡིག་ཆ་མ་ཚང་ན། སྒེའུ་ཁུང་གིས་ཁ་སྐོང་དགོས་པའི་ཡིག་ཆ་ཐེངས་གཅིག་ལ་ཁྱེད་ལ་བརྡ་སྤྲོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>在左边查找并选择一个事项，这里显示它的办事指南。</source>
+        <translation>གཡོན་ཕྱོགས་སུ་དོན་ཚན་ཞིག་འཚོལ་ནས་འདེམས་དང་། འདིར་དེའི་ལས་སྒྲུབ་ལམ་སྟོན་མངོན་ཡོང་།</translation>
+    </message>
+</context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>选择事项后，这里显示办事指南：申请条件、所需材料、办理时限和办理部门。</source>
+        <translation>དོན་ཚན་བདམས་རྗེས་འདིར་ལས་སྒྲུབ་ལམ་སྟོན་མངོན་ཡོང་། རེ་ཞུའི་ཆ་རྐྱེན། དགོས་པའི་ཡིག་ཆ། སྒྲུབ་པའི་དུས་ཚད། སྒྲུབ་མཁན་ལས་ཁུངས་བཅས།</translation>
+    </message>
+    <message>
+        <source>办理类型</source>
+        <translation>སྒྲུབ་པའི་རིགས།</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>སྒྲུབ་པའི་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>即办件：材料齐全当场办结</source>
+        <translation>འཕྲལ་སྒྲུབ་ལས་དོན: ཡིག་ཆ་ཚང་ན་ས་ཐོག་ཏུ་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>法定时限</source>
+        <translation>ཁྲིམས་ལྡན་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>{n} 个工作日</source>
+        <translation>ལས་ཉིན་ {n}</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>ཁས་ལེན་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>办理部门</source>
+        <translation>སྒྲུབ་མཁན་ལས་ཁུངས།</translation>
+    </message>
+    <message>
+        <source>申请对象</source>
+        <translation>རེ་ཞུ་འབུལ་ཆོག་མཁན།</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>རེ་ཞུའི་ཆ་རྐྱེན།</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>རིན་སྡུད།</translation>
+    </message>
+    <message>
+        <source>按规定收费</source>
+        <translation>སྒྲིག་གཞི་ལྟར་རིན་སྡུད།</translation>
+    </message>
+    <message>
+        <source>不收费</source>
+        <translation>རིན་སྡུད་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <source>送达方式</source>
+        <translation>སྐྱེལ་འབྱོར་སྟངས།</translation>
+    </message>
+    <message>
+        <source>告知承诺</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན།</translation>
+    </message>
+    <message>
+        <source>可以告知承诺方式办理</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན་གྱི་སྟངས་ཀྱིས་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>སྒྲུབ་འབྲས།</translation>
+    </message>
+    <message>
+        <source>咨询电话</source>
+        <translation>འདྲི་རྩད་ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>设定依据</source>
+        <translation>གཏན་འཁེལ་གཞི་རྩ།</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>མཆན།</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>ངེས་མཁོ།</translation>
+    </message>
+    <message>
+        <source>非必要</source>
+        <translation>ངེས་མཁོ་མིན་པ།</translation>
+    </message>
+    <message>
+        <source>可容缺</source>
+        <translation>ཆད་ཆོག་རུང་བ།</translation>
+    </message>
+    <message>
+        <source>可用电子证照</source>
+        <translation>གློག་རྡུལ་ལག་ཁྱེར་སྤྱོད་ཆོག</translation>
+    </message>
+    <message>
+        <source>原件 {n} 份</source>
+        <translation>མ་ཡིག་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>复印件 {n} 份</source>
+        <translation>འདྲ་བཤུས་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>（用于 {items}）</source>
+        <translation>(སྤྱོད་ཡུལ་ {items})</translation>
     </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན།</translation>
+    </message>
+    <message>
+        <source>放弃本次受理(&amp;Q)</source>
+        <translation>ངོས་ལེན་ཐེངས་འདི་བློས་གཏོང་།(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>上一步(&amp;B)</source>
+        <translation>གོམ་པ་སྔོན་མ།(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Alt+← 回到上一步，已填的内容都保留</source>
+        <translation>Alt+← གོམ་པ་སྔོན་མར་ཕྱིར་ལོག བྲིས་ཟིན་པའི་ནང་དོན་ཚང་མ་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>提交(&amp;N)</source>
+        <translation>འབུལ་བ།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Alt+← 上一步&#x3000;Ctrl+回车 提交</source>
+        <translation>Alt+← གོམ་པ་སྔོན་མ།   Ctrl+Enter འབུལ་བ།</translation>
+    </message>
+    <message>
+        <source>下一步(&amp;N)</source>
+        <translation>གོམ་པ་རྗེས་མ།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Alt+← 上一步&#x3000;Alt+→ 或 Ctrl+回车 下一步</source>
+        <translation>Alt+← གོམ་པ་སྔོན་མ།   Alt+→ ཡང་ན་ Ctrl+Enter གོམ་པ་རྗེས་མ།</translation>
+    </message>
+    <message>
+        <source>放弃本次受理</source>
+        <translation>ངོས་ལེན་ཐེངས་འདི་བློས་གཏོང་།</translation>
+    </message>
+    <message>
+        <source>已填写的内容将全部清除，确定放弃吗？</source>
+        <translation>བྲིས་ཟིན་པའི་ནང་དོན་ཚང་མ་བསུབ་རྒྱུ་ཡིན། གཏན་འཁེལ་བློས་གཏོང་ངམ།</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>དོན་ཚན།</translation>
+    </message>
+    <message>
+        <source>一件事</source>
+        <translation>ཟླ་སྒྲིལ་དོན་ཚན།</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>ཐག་གཅོད།</translation>
+    </message>
+    <message>
+        <source>不予受理理由</source>
+        <translation>ངོས་ལེན་མི་བྱེད་པའི་རྒྱུ་མཚན།</translation>
+    </message>
+    <message>
+        <source>补正期限</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག</translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation>སྐྱེལ་འབྱོར།</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <source>已收件</source>
-        <translation type="unfinished"></translation>
+        <translation>བསྡུ་ལེན་ཟིན</translation>
     </message>
     <message>
         <source>已受理</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་ཟིན</translation>
     </message>
     <message>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་མི་བྱེད་པ</translation>
     </message>
     <message>
         <source>待补正</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁ་སྐོང་ཞུ་དག་སྒུག་བཞིན</translation>
     </message>
     <message>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲུབ་བཞིན་པ</translation>
     </message>
     <message>
         <source>特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>དམིགས་བསལ་བྱ་རིམ</translation>
     </message>
     <message>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲུབ་ཚར་ཟིན</translation>
     </message>
     <message>
         <source>已送达</source>
-        <translation type="unfinished"></translation>
+        <translation>སྐྱེལ་འབྱོར་ཟིན</translation>
     </message>
     <message>
         <source>已撤回</source>
-        <translation type="unfinished"></translation>
+        <translation>ཕྱིར་འཐེན་ཟིན</translation>
     </message>
     <message>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན</translation>
     </message>
     <message>
         <source>容缺受理</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག་ངོས་ལེན</translation>
     </message>
     <message>
         <source>告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན</translation>
     </message>
     <message>
         <source>一次性告知（补正）</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད (ཁ་སྐོང་ཞུ་དག)</translation>
     </message>
     <message>
         <source>本人办理</source>
-        <translation type="unfinished"></translation>
+        <translation>རང་ཉིད་ཀྱིས་སྒྲུབ་པ</translation>
     </message>
     <message>
         <source>帮办</source>
-        <translation type="unfinished"></translation>
+        <translation>རོགས་སྒྲུབ</translation>
     </message>
     <message>
         <source>代办</source>
-        <translation type="unfinished"></translation>
+        <translation>ཚབ་སྒྲུབ</translation>
     </message>
     <message>
         <source>上门服务</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁྱིམ་སྒོར་ཞབས་ཞུ</translation>
     </message>
     <message>
         <source>亲属</source>
-        <translation type="unfinished"></translation>
+        <translation>ཉེ་འབྲེལ</translation>
     </message>
     <message>
         <source>村干部</source>
-        <translation type="unfinished"></translation>
+        <translation>གྲོང་ཚོའི་ལས་བྱེད</translation>
     </message>
     <message>
         <source>驻村工作队</source>
-        <translation type="unfinished"></translation>
+        <translation>གྲོང་སྡོད་ལས་དོན་རུ་ཁག</translation>
     </message>
     <message>
         <source>帮办代办员</source>
-        <translation type="unfinished"></translation>
+        <translation>རོགས་སྒྲུབ་ཚབ་སྒྲུབ་པ</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>གཞན</translation>
     </message>
     <message>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒེར་མི</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་ཁུངས</translation>
     </message>
     <message>
         <source>已收</source>
-        <translation type="unfinished"></translation>
+        <translation>འབྱོར་ཟིན</translation>
     </message>
     <message>
         <source>电子证照</source>
-        <translation type="unfinished"></translation>
+        <translation>གློག་རྡུལ་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>容缺（后补）</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག (ཕྱིས་སྤྲོད)</translation>
     </message>
     <message>
         <source>缺少</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་པ</translation>
     </message>
     <message>
         <source>承诺代替</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁས་ལེན་གྱིས་ཚབ</translation>
     </message>
     <message>
         <source>原件</source>
-        <translation type="unfinished"></translation>
+        <translation>མ་ཡིག</translation>
     </message>
     <message>
         <source>复印件</source>
-        <translation type="unfinished"></translation>
+        <translation>འདྲ་བཤུས</translation>
     </message>
     <message>
         <source>窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒེའུ་ཁུང་ནས་ལེན་པ</translation>
     </message>
     <message>
         <source>邮寄送达</source>
-        <translation type="unfinished"></translation>
+        <translation>སྦྲག་སྐུར་སྐྱེལ་འབྱོར</translation>
     </message>
     <message>
         <source>电子送达</source>
-        <translation type="unfinished"></translation>
+        <translation>གློག་རྡུལ་སྐྱེལ་འབྱོར</translation>
     </message>
     <message>
         <source>准予</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆོག་མཆན་སྤྲོད</translation>
     </message>
     <message>
         <source>不予准予</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆོག་མཆན་མི་སྤྲོད</translation>
     </message>
     <message>
         <source>窗口人员</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒེའུ་ཁུང་ལས་བྱེད་པ</translation>
     </message>
     <message>
         <source>管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>དོ་དམ་པ</translation>
     </message>
     <message>
         <source>即办件</source>
-        <translation type="unfinished"></translation>
+        <translation>འཕྲལ་སྒྲུབ་ལས་དོན</translation>
     </message>
     <message>
         <source>承诺件</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁས་ལེན་ལས་དོན</translation>
     </message>
     <message>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>རྒྱུན་ལྡན</translation>
     </message>
     <message>
         <source>即将到期</source>
-        <translation type="unfinished"></translation>
+        <translation>དུས་བཀག་ཉེ་བ</translation>
     </message>
     <message>
         <source>已超期</source>
-        <translation type="unfinished"></translation>
+        <translation>དུས་ཡོལ་ཟིན</translation>
     </message>
     <message>
         <source>非常满意</source>
-        <translation type="unfinished"></translation>
+        <translation>ཧ་ཅང་ཡིད་ཚིམ</translation>
     </message>
     <message>
         <source>满意</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིད་ཚིམ</translation>
     </message>
     <message>
         <source>基本满意</source>
-        <translation type="unfinished"></translation>
+        <translation>ཕལ་ཆེར་ཡིད་ཚིམ</translation>
     </message>
     <message>
         <source>不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིད་མ་ཚིམ</translation>
     </message>
     <message>
         <source>非常不满意</source>
-        <translation type="unfinished"></translation>
+        <translation>ཧ་ཅང་ཡིད་མ་ཚིམ</translation>
     </message>
     <message>
         <source>居民身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>སྡོད་དམངས་ཐོབ་ཐང་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>护照</source>
-        <translation type="unfinished"></translation>
+        <translation>སྤྱི་ལམ་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>港澳居民来往内地通行证</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞང་ཀང་དང་ཨོ་མོན་སྡོད་དམངས་ནང་ས་ལ་འགྲོ་འོང་བྱེད་པའི་འགྲིམ་འགྲུལ་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>台湾居民来往大陆通行证</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐའེ་ཝན་སྡོད་དམངས་རྒྱལ་ནང་ས་གཞི་ཆེན་པོར་འགྲོ་འོང་བྱེད་པའི་འགྲིམ་འགྲུལ་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>港澳台居民居住证</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞང་ཀང་དང་ཨོ་མོན། ཐའེ་ཝན་སྡོད་དམངས་ཀྱི་སྡོད་གནས་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>外国人永久居留身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>ཕྱི་རྒྱལ་བའི་གཏན་སྡོད་ཐོབ་ཐང་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>军官证</source>
-        <translation type="unfinished"></translation>
+        <translation>དམག་དཔོན་ལག་ཁྱེར</translation>
     </message>
     <message>
         <source>其他证件</source>
-        <translation type="unfinished"></translation>
+        <translation>ལག་ཁྱེར་གཞན</translation>
     </message>
     <message>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>སྤྱི་ཚོགས་ཡིད་རྟོན་ཚབ་ཨང་གཅིག་གྱུར</translation>
     </message>
     <message>
         <source>受理凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་ཁུངས་ཡིག</translation>
     </message>
     <message>
         <source>一次性告知书</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེ</translation>
     </message>
     <message>
         <source>不予受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན་མི་བྱེད་པའི་བརྡ་ཐོ</translation>
     </message>
     <message>
         <source>容缺受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག་ངོས་ལེན་བརྡ་ཐོ</translation>
     </message>
     <message>
         <source>告知承诺书</source>
-        <translation type="unfinished"></translation>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན་ཡི་གེ</translation>
     </message>
     <message>
         <source>授权委托书</source>
-        <translation type="unfinished"></translation>
+        <translation>དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ</translation>
     </message>
     <message>
         <source>结果领取单</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲུབ་འབྲས་ལེན་པའི་ཤོག་བྱང</translation>
     </message>
 </context>
 <context>
     <name>LoginPage</name>
     <message>
         <source>账号(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་།(&amp;U)</translation>
     </message>
     <message>
         <source>密码(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་།(&amp;P)</translation>
     </message>
     <message>
         <source>柜台已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞབས་ཞུ་སྒྲོམ་ལ་ཟྭ་བརྒྱབ་ཟིན།</translation>
     </message>
     <message>
         <source>为保护群众信息，柜台已锁定。请 {login} 输入密码解锁，或换其他操作员登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>མང་ཚོགས་ཀྱི་ཆ་འཕྲིན་སྲུང་སྐྱོབ་ཆེད་ཞབས་ཞུ་སྒྲོམ་ལ་ཟྭ་བརྒྱབ་ཟིན། {login} ནས་གསང་ཨང་ནང་འཇུག་བྱས་ཏེ་ཟྭ་འབྱེད་པའམ། བཀོལ་སྤྱོད་པ་གཞན་ཞིག་གིས་ནང་འཛུལ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>解锁</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་འབྱེད།</translation>
     </message>
     <message>
         <source>便民服务台</source>
-        <translation type="unfinished"></translation>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ།</translation>
     </message>
     <message>
         <source>请输入操作员账号和密码登录</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པའི་ཐོ་ཨང་དང་གསང་ཨང་ནང་འཇུག་བྱས་ནས་ནང་འཛུལ་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>ནང་འཛུལ།</translation>
     </message>
     <message>
         <source>演示模式：这是一个演示服务站，所有群众信息均为虚构。演示账号 {login}，密码 {password}。</source>
-        <translation type="unfinished"></translation>
+        <translation>དཔེ་སྟོན་རྣམ་པ: འདི་ནི་དཔེ་སྟོན་ཞབས་ཞུ་ས་ཚིགས་ཤིག་ཡིན་ཞིང་། མང་ཚོགས་ཀྱི་ཆ་འཕྲིན་ཚང་མ་བཟོ་བཅོས་ཡིན། དཔེ་སྟོན་ཐོ་ཨང་ {login}། གསང་ཨང་ {password}།</translation>
     </message>
     <message>
         <source>请输入账号和密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་དང་གསང་ཨང་ནང་འཇུག་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>正在验证…</source>
-        <translation type="unfinished"></translation>
+        <translation>ར་སྤྲོད་བྱེད་བཞིན་པ…</translation>
     </message>
     <message>
         <source>账号或密码不对。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་ངམ་གསང་ཨང་ནོར་འདུག</translation>
     </message>
     <message>
         <source>再错 {n} 次将锁定 5 分钟。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡང་ཐེངས་ {n} ནོར་ན་སྐར་མ་ 5 རིང་ཟྭ་རྒྱག་རྒྱུ་ཡིན།</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>正在准备演示服务站…</source>
-        <translation type="unfinished"></translation>
+        <translation>དཔེ་སྟོན་ཞབས་ཞུ་ས་ཚིགས་གྲ་སྒྲིག་བྱེད་བཞིན་པ…</translation>
     </message>
     <message>
         <source>便民服务台</source>
-        <translation type="unfinished"></translation>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ།</translation>
     </message>
     <message>
         <source>此电脑上还没有服务站（{home}）。
 请由管理员运行 bianmin init 建立服务站；试用请运行 make run（演示服务站）。</source>
-        <translation type="unfinished"></translation>
+        <translation>གློག་ཀླད་འདིའི་ཐོག་ཞབས་ཞུ་ས་ཚིགས་མེད། ({home})
+དོ་དམ་པས་ bianmin init བཀོལ་ནས་ཞབས་ཞུ་ས་ཚིགས་འཛུགས་རོགས། ཚོད་ལྟ་བྱེད་ན་ make run བཀོལ་རོགས། (དཔེ་སྟོན་ཞབས་ཞུ་ས་ཚིགས)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>便民服务台</source>
-        <translation type="unfinished"></translation>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ།</translation>
     </message>
     <message>
         <source>工作台  Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་སྟེགས།  Ctrl+1</translation>
     </message>
     <message>
         <source>受理  Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་ལེན།  Ctrl+2</translation>
     </message>
     <message>
         <source>办件查询  Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་འཚོལ་ཞིབ།  Ctrl+3</translation>
     </message>
     <message>
         <source>事项指南  Ctrl+4</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་ལམ་སྟོན།  Ctrl+4</translation>
     </message>
     <message>
         <source>操作员  Ctrl+5</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ།  Ctrl+5</translation>
     </message>
     <message>
         <source>设置  Ctrl+6</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲིག་འགོད།  Ctrl+6</translation>
     </message>
     <message>
         <source>切换界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>མཐུད་ངོས་སྐད་ཡིག་བརྗེ་བ།</translation>
     </message>
     <message>
         <source>锁定 Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་རྒྱག Ctrl+L</translation>
     </message>
     <message>
         <source>{station} · 操作员 {name}（{login}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{station} · བཀོལ་སྤྱོད་པ་ {name} ({login})</translation>
     </message>
     <message>
         <source>只有管理员可以管理操作员</source>
-        <translation type="unfinished"></translation>
+        <translation>དོ་དམ་པ་ཁོ་ནས་བཀོལ་སྤྱོད་པ་དོ་དམ་བྱེད་ཆོག</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsStep</name>
+    <message>
+        <source>材料</source>
+        <translation>ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>逐项登记收到的材料：Tab 逐项移动，↑↓ 改状态；Ctrl+O 为当前材料添加扫描件（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。</source>
+        <translation>འབྱོར་བའི་ཡིག་ཆ་རེ་རེ་བཞིན་ཐོ་འགོད་བྱེད: Tab མཐེབ་ཀྱིས་རྣམ་གྲངས་རེ་རེར་སྤོ། ↑↓ མཐེབ་ཀྱིས་གནས་སྟངས་བསྒྱུར། Ctrl+O མཐེབ་ཀྱིས་ད་ལྟའི་ཡིག་ཆར་བཤེར་པར་ཁ་སྣོན་བྱེད། (ཕུལ་རྗེས་ལས་དོན་ནང་ཉར།) ཆད་པའི་ཡིག་ཆར་ཅི་ཞིག་ཆད་པ་འབྲི་ཆོག་ཅིང་། དེ་ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་སྤྱོད།</translation>
+    </message>
+    <message>
+        <source>未选的全部已收(&amp;A)</source>
+        <translation>མ་བདམས་པ་ཚང་མ་འབྱོར་ཟིན།(&amp;A)</translation>
+    </message>
+    <message>
+        <source>请先选择事项</source>
+        <translation>སྔོན་ལ་དོན་ཚན་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>共 {n} 项：已收 {received}，电子证照 {licence}，容缺 {deferred}，缺少 {missing}（其中必要 {required}），承诺代替 {committed}</source>
+        <translation>ཁྱོན་རྣམ་གྲངས་ {n}: འབྱོར་ཟིན་ {received}། གློག་རྡུལ་ལག་ཁྱེར་ {licence}། ཆད་ཆོག་ {deferred}། ཆད་པ་ {missing} (དེའི་ནང་ངེས་མཁོ་ {required})། ཁས་ལེན་གྱིས་ཚབ་ {committed}</translation>
+    </message>
+    <message>
+        <source>选择“{name}”的扫描件</source>
+        <translation>བཤེར་པར་འདེམས: “{name}”</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
+        <translation>བཤེར་པར (*.jpg *.jpeg *.png *.pdf);;ཡིག་ཆ་ཡོངས (*)</translation>
+    </message>
+    <message>
+        <source>（{due} 前补交）</source>
+        <translation>({due} སྔོན་ལ་ཕྱིས་སྤྲོད)</translation>
+    </message>
+    <message>
+        <source>，扫描件 {n} 份</source>
+        <translation>། བཤེར་པར་ {n}</translation>
     </message>
 </context>
 <context>
     <name>OperatorsPage</name>
     <message>
         <source>操作员</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ།</translation>
     </message>
     <message>
         <source>只有管理员可以管理操作员。如需添加账号、解锁或重置密码，请联系本服务站的管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>དོ་དམ་པ་ཁོ་ནས་བཀོལ་སྤྱོད་པ་དོ་དམ་བྱེད་ཆོག ཐོ་ཨང་ཁ་སྣོན་དང་། ཟྭ་འབྱེད། གསང་ཨང་བསྐྱར་སྒྲིག་བཅས་དགོས་ན། ཞབས་ཞུ་ས་ཚིགས་འདིའི་དོ་དམ་པར་འབྲེལ་བ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐོ་ཨང་།</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>མིང་།</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>འགན་གནས།</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>གནས་སྟངས།</translation>
     </message>
     <message>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་རྒྱག</translation>
     </message>
     <message>
         <source>添加操作员(&amp;A)…</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ཁ་སྣོན།(&amp;A)…</translation>
     </message>
     <message>
         <source>停用(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>བེད་སྤྱོད་མཚམས་འཇོག(&amp;D)</translation>
     </message>
     <message>
         <source>解锁(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་འབྱེད།(&amp;U)</translation>
     </message>
     <message>
         <source>重置密码(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་བསྐྱར་སྒྲིག(&amp;R)…</translation>
     </message>
     <message>
         <source>在用</source>
-        <translation type="unfinished"></translation>
+        <translation>བེད་སྤྱོད་བཞིན་པ།</translation>
     </message>
     <message>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>བེད་སྤྱོད་མཚམས་བཞག་ཟིན།</translation>
     </message>
     <message>
         <source>已锁定（至 {time}）</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་བརྒྱབ་ཟིན། ({time} བར།)</translation>
     </message>
     <message>
         <source>密码输错 {n} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་ཐེངས་ {n} ནོར།</translation>
     </message>
     <message>
         <source>未锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟྭ་རྒྱག་མེད།</translation>
     </message>
     <message>
         <source>已添加操作员 {login}（{role}）。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ {login} ({role}) ཁ་སྣོན་བྱས་ཟིན།</translation>
     </message>
     <message>
         <source>请确认</source>
-        <translation type="unfinished"></translation>
+        <translation>གཏན་འཁེལ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>停用操作员 {login}？停用后该账号不能再登录，其办理过的办件记录保留。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ {login} བེད་སྤྱོད་མཚམས་འཇོག་གམ། མཚམས་བཞག་རྗེས་ཐོ་ཨང་དེས་ནང་འཛུལ་བྱེད་མི་ཐུབ། ཁོང་གིས་སྒྲུབ་པའི་ལས་དོན་གྱི་ཟིན་ཐོ་ཉར་ཚགས་བྱེད།</translation>
     </message>
     <message>
         <source>已停用操作员 {login}。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ {login} བེད་སྤྱོད་མཚམས་བཞག་ཟིན།</translation>
     </message>
     <message>
         <source>已解锁操作员 {login}。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ {login} ཟྭ་ཕྱེ་ཟིན།</translation>
     </message>
     <message>
         <source>已为 {login} 设置新密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>{login} ལ་གསང་ཨང་གསར་པ་སྒྲིག་ཟིན།</translation>
     </message>
 </context>
 <context>
     <name>PasswordFields</name>
     <message>
         <source>密码(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་།(&amp;W)</translation>
     </message>
     <message>
         <source>再输一次(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡང་བསྐྱར་ནང་འཇུག(&amp;G)</translation>
     </message>
     <message>
         <source>至少 8 个字符</source>
-        <translation type="unfinished"></translation>
+        <translation>ཉུང་མཐར་ཡིག་རྟགས་ 8</translation>
     </message>
     <message>
         <source>两次输入的密码不一致，请重新输入。</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐེངས་གཉིས་ནང་འཇུག་བྱས་པའི་གསང་ཨང་མི་མཐུན། བསྐྱར་དུ་ནང་འཇུག་བྱེད་རོགས།</translation>
     </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>80 mm 热敏纸</source>
-        <translation type="unfinished"></translation>
+        <translation>80 mm དྲོད་ཚོར་ཤོག་བུ།</translation>
     </message>
     <message>
         <source>打印预览</source>
-        <translation type="unfinished"></translation>
+        <translation>པར་འདེབས་སྔོན་ལྟ།</translation>
     </message>
     <message>
         <source>系统默认打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>མ་ལག་གི་སྔོན་སྒྲིག་པར་ཆས།</translation>
     </message>
     <message>
         <source>打印(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>པར་འདེབས།(&amp;P)</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒོ་རྒྱག</translation>
     </message>
     <message>
         <source>打印机：</source>
-        <translation type="unfinished"></translation>
+        <translation>པར་ཆས:</translation>
     </message>
     <message>
         <source>纸张：</source>
-        <translation type="unfinished"></translation>
+        <translation>ཤོག་བུ:</translation>
     </message>
     <message>
         <source>打印失败</source>
-        <translation type="unfinished"></translation>
+        <translation>པར་འདེབས་ཕམ་སོང་།</translation>
     </message>
     <message>
         <source>打印机没有响应。请检查打印机是否开机、联机，或换一台打印机后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>པར་ཆས་ནས་ལན་མི་འདུག པར་ཆས་ཁ་ཕྱེ་ཡོད་མེད་དང་འབྲེལ་མཐུད་ཡོད་མེད་ཞིབ་བཤེར་བྱེད་པའམ། པར་ཆས་གཞན་ཞིག་ལ་བརྗེས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
     <message>
         <source>不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟོང་པ་ཡིན་མི་ཆོག</translation>
     </message>
     <message>
         <source>位数不对</source>
-        <translation type="unfinished"></translation>
+        <translation>ཨང་ཀིའི་གྲངས་ནོར་འདུག</translation>
     </message>
     <message>
         <source>含有不允许的字符</source>
-        <translation type="unfinished"></translation>
+        <translation>མི་ཆོག་པའི་ཡིག་རྟགས་འདུག</translation>
     </message>
     <message>
         <source>校验位不对（可能有数字录错）</source>
-        <translation type="unfinished"></translation>
+        <translation>བརྟག་ཞིབ་ཨང་ཀི་ནོར་འདུག (ཨང་ཀི་ནོར་འཁྲུལ་ཡོད་སྲིད།)</translation>
     </message>
     <message>
         <source>出生日期无效</source>
-        <translation type="unfinished"></translation>
+        <translation>སྐྱེས་ཚེས་ནུས་མེད།</translation>
     </message>
     <message>
         <source>出生日期晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>སྐྱེས་ཚེས་དེ་རིང་ལས་ཕྱི་འདུག</translation>
     </message>
     <message>
         <source>地区码无效</source>
-        <translation type="unfinished"></translation>
+        <translation>ས་ཁུལ་ཨང་རྟགས་ནུས་མེད།</translation>
     </message>
     <message>
         <source>格式不对</source>
-        <translation type="unfinished"></translation>
+        <translation>རྣམ་གཞག་ནོར་འདུག</translation>
     </message>
     <message>
         <source>未知的取值</source>
-        <translation type="unfinished"></translation>
+        <translation>ངོས་མི་ཟིན་པའི་གྲངས་ཐང་།</translation>
     </message>
     <message>
         <source>代办必须登记代办人</source>
-        <translation type="unfinished"></translation>
+        <translation>ཚབ་སྒྲུབ་ལ་ཚབ་སྒྲུབ་པ་ངེས་པར་ཐོ་འགོད་བྱེད་དགོས།</translation>
     </message>
     <message>
         <source>授权已过期</source>
-        <translation type="unfinished"></translation>
+        <translation>དབང་སྤྲོད་དུས་ཡོལ་ཟིན།</translation>
     </message>
     <message>
         <source>不在该事项的材料清单中</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་འདིའི་ཡིག་ཆའི་ཐོ་གཞུང་ནང་མེད།</translation>
     </message>
     <message>
         <source>收到的份数至少为 1</source>
-        <translation type="unfinished"></translation>
+        <translation>འབྱོར་བའི་ཚན་གྲངས་ཉུང་མཐར་ 1 དགོས།</translation>
     </message>
     <message>
         <source>该材料没有可替代的电子证照</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་འདིའི་ཚབ་བྱེད་ཆོག་པའི་གློག་རྡུལ་ལག་ཁྱེར་མེད།</translation>
     </message>
     <message>
         <source>请选择电子证照的可信等级（A–D）</source>
-        <translation type="unfinished"></translation>
+        <translation>གློག་རྡུལ་ལག་ཁྱེར་གྱི་ཡིད་རྟོན་རིམ་པ་འདེམས་རོགས། (A–D)</translation>
     </message>
     <message>
         <source>该材料不可容缺</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་འདི་ཆད་ཆོག་མི་རུང་།</translation>
     </message>
     <message>
         <source>容缺材料须有补交期限</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆད་ཆོག་ཡིག་ཆར་ཕྱིས་སྤྲོད་དུས་བཀག་ངེས་པར་དགོས།</translation>
     </message>
     <message>
         <source>补交期限须晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>ཕྱིས་སྤྲོད་དུས་བཀག་དེ་རིང་ལས་ཕྱི་བ་དགོས།</translation>
     </message>
     <message>
         <source>邮寄送达须填写地址</source>
-        <translation type="unfinished"></translation>
+        <translation>སྦྲག་སྐུར་སྐྱེལ་འབྱོར་ལ་ས་གནས་འབྲི་དགོས།</translation>
     </message>
     <message>
         <source>办理地不能与受理地相同</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲུབ་ས་དང་ངོས་ལེན་ས་གཅིག་པ་ཡིན་མི་ཆོག</translation>
     </message>
     <message>
         <source>该事项不受理此类申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་འདིས་རེ་ཞུ་བ་རིགས་འདི་ངོས་ལེན་མི་བྱེད།</translation>
     </message>
     <message>
         <source>该事项不提供此送达方式</source>
-        <translation type="unfinished"></translation>
+        <translation>དོན་ཚན་འདིར་སྐྱེལ་འབྱོར་སྟངས་འདི་མི་འདུག</translation>
     </message>
     <message>
         <source>已存在</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡོད་ཟིན།</translation>
     </message>
     <message>
         <source>不能停用最后一名管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>དོ་དམ་པ་མཐའ་མ་བེད་སྤྱོད་མཚམས་འཇོག་མི་ཆོག</translation>
     </message>
     <message>
         <source>文件不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་མི་འདུག</translation>
     </message>
     <message>
         <source>不是有效的 JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>ནུས་ལྡན་གྱི་ JSON མིན།</translation>
     </message>
     <message>
         <source>不是 UTF-8 编码</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 ཨང་སྒྲིག་མིན།</translation>
     </message>
     <message>
         <source>文件过大</source>
-        <translation type="unfinished"></translation>
+        <translation>ཡིག་ཆ་ཆེ་དྲགས།</translation>
     </message>
     <message>
         <source>必填</source>
-        <translation type="unfinished"></translation>
+        <translation>ངེས་པར་འབྲི་དགོས།</translation>
     </message>
     <message>
         <source>超出允许范围</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆོག་པའི་ཁྱབ་ཁོངས་ལས་བརྒལ།</translation>
     </message>
 </context>
 <context>
     <name>QuarantineDialog</name>
     <message>
         <source>内容与日志哈希不符（可能被改动）</source>
-        <translation type="unfinished"></translation>
+        <translation>ནང་དོན་དང་ཉིན་ཐོའི་ hash མི་མཐུན། (བཟོ་བཅོས་བྱས་ཡོད་སྲིད།)</translation>
     </message>
     <message>
         <source>格式不对</source>
-        <translation type="unfinished"></translation>
+        <translation>རྣམ་གཞག་ནོར་འདུག</translation>
     </message>
     <message>
         <source>不属于本服务站</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་མིན།</translation>
     </message>
     <message>
         <source>与平台已有记录冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུའི་ཟིན་ཐོ་ཡོད་པ་དང་འགལ།</translation>
     </message>
     <message>
         <source>该办件属于其他服务站</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན་འདི་ཞབས་ཞུ་ས་ཚིགས་གཞན་གྱི་ཡིན།</translation>
     </message>
     <message>
         <source>平台拒收的记录</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུས་ཕྱིར་སློག་བྱས་པའི་ཟིན་ཐོ།</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>གོ་རིམ།</translation>
     </message>
     <message>
         <source>办件</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་དོན།</translation>
     </message>
     <message>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>ཟིན་ཐོ།</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>རྒྱུ་མཚན།</translation>
     </message>
     <message>
         <source>重新发送(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>བསྐྱར་དུ་བསྐུར།(&amp;R)</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒོ་རྒྱག</translation>
     </message>
     <message>
         <source>以下记录被平台拒收，其他记录照常同步。查明原因后可重新发送。</source>
-        <translation type="unfinished"></translation>
+        <translation>གཤམ་གྱི་ཟིན་ཐོ་སྟེགས་བུས་ཕྱིར་སློག་བྱས། ཟིན་ཐོ་གཞན་རྒྱུན་ལྟར་དུས་མཉམ་སྒྲིག་བྱེད། རྒྱུ་མཚན་གསལ་རྗེས་བསྐྱར་དུ་བསྐུར་ཆོག</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་བསྐྱར་སྒྲིག</translation>
     </message>
     <message>
         <source>为操作员 {login} 设置新密码。请当面告诉本人，并提醒其妥善保管。</source>
-        <translation type="unfinished"></translation>
+        <translation>བཀོལ་སྤྱོད་པ་ {login} ལ་གསང་ཨང་གསར་པ་སྒྲིག་པ། ཁོང་རང་ལ་ཐད་ཀར་བཤད་ནས་ལེགས་པར་ཉར་ཚགས་བྱེད་དགོས་པའི་དྲན་སྐུལ་གནང་རོགས།</translation>
     </message>
     <message>
         <source>设置新密码(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>གསང་ཨང་གསར་པ་སྒྲིག(&amp;S)</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>མེད་པར་བཟོ།</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>སྒྲིག་འགོད།</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས།</translation>
+    </message>
+    <message>
+        <source>服务站代码</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་ཀྱི་ཨང་རྟགས།</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་ཀྱི་མིང་།</translation>
+    </message>
+    <message>
+        <source>平台登记</source>
+        <translation>སྟེགས་བུར་ཐོ་འགོད།</translation>
+    </message>
+    <message>
+        <source>平台地址(&amp;H)</source>
+        <translation>སྟེགས་བུའི་ས་གནས།(&amp;H)</translation>
+    </message>
+    <message>
+        <source>登记码(&amp;C)</source>
+        <translation>ཐོ་འགོད་ཨང་རྟགས།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>平台管理员给出的一次性登记码</source>
+        <translation>སྟེགས་བུའི་དོ་དམ་པས་སྤྲད་པའི་ཐེངས་གཅིག་སྤྱོད་ཀྱི་ཐོ་འགོད་ཨང་རྟགས།</translation>
+    </message>
+    <message>
+        <source>登记到平台(&amp;E)</source>
+        <translation>སྟེགས་བུར་ཐོ་འགོད།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>界面</source>
+        <translation>མཐུད་ངོས།</translation>
+    </message>
+    <message>
+        <source>界面语言(&amp;J)</source>
+        <translation>མཐུད་ངོས་སྐད་ཡིག(&amp;J)</translation>
+    </message>
+    <message>
+        <source>字号(&amp;Z)</source>
+        <translation>ཡིག་གཟུགས་ཆེ་ཆུང་།(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>100 % 为标准大小，最大 200 %</source>
+        <translation>100 % ནི་ཚད་ལྡན་ཆེ་ཆུང་ཡིན། ཆེས་ཆེ་བ་ 200 %</translation>
+    </message>
+    <message>
+        <source>界面语言和字号任何操作员都可以更改，立即生效，本服务站的所有操作员共用。</source>
+        <translation>མཐུད་ངོས་སྐད་ཡིག་དང་ཡིག་གཟུགས་ཆེ་ཆུང་བཀོལ་སྤྱོད་པ་སུས་ཀྱང་བསྒྱུར་ཆོག་ཅིང་འཕྲལ་མར་ནུས་པ་ཐོན། ཞབས་ཞུ་ས་ཚིགས་འདིའི་བཀོལ་སྤྱོད་པ་ཚང་མས་མཉམ་སྤྱོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>打印与自动锁定</source>
+        <translation>པར་འདེབས་དང་རང་འགུལ་ཟྭ་རྒྱག</translation>
+    </message>
+    <message>
+        <source>打印机(&amp;P)</source>
+        <translation>པར་ཆས།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>纸张(&amp;Y)</source>
+        <translation>ཤོག་བུ།(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>无操作自动锁定(&amp;I)</source>
+        <translation>བཀོལ་སྤྱོད་མེད་ན་རང་འགུལ་ཟྭ་རྒྱག(&amp;I)</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> སྐར་མ</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>ཉར་ཚགས།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>只有管理员可以更改打印机、纸张和自动锁定时间。</source>
+        <translation>དོ་དམ་པ་ཁོ་ནས་པར་ཆས་དང་། ཤོག་བུ། རང་འགུལ་ཟྭ་རྒྱག་དུས་ཚོད་བཅས་བསྒྱུར་ཆོག</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>སྐོར།</translation>
+    </message>
+    <message>
+        <source>便民服务台 版本 {version}
+数据目录：{home}
+Qt {qt} · PySide6 {pyside}</source>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ། པར་གཞི་ {version}
+གཞི་གྲངས་དཀར་ཆག: {home}
+Qt {qt} · PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>80 毫米小票（热敏打印机）</source>
+        <translation>80 mm ཤོག་བྱང་ཆུང་བ། (དྲོད་ཚོར་པར་ཆས།)</translation>
+    </message>
+    <message>
+        <source>系统默认打印机（{name}）</source>
+        <translation>མ་ལག་གི་སྔོན་སྒྲིག་པར་ཆས། ({name})</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>སྒྲིག་འགོད་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>{name}（未连接）</source>
+        <translation>{name} (འབྲེལ་མཐུད་མེད།)</translation>
+    </message>
+    <message>
+        <source>已登记，平台地址 {url}</source>
+        <translation>ཐོ་འགོད་ཟིན། སྟེགས་བུའི་ས་གནས་ {url}</translation>
+    </message>
+    <message>
+        <source>尚未登记到平台，办件只保存在本机。</source>
+        <translation>ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ལས་དོན་གློག་ཀླད་འདིར་ཁོ་ན་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>已保存。藏文界面的翻译文件缺失，界面暂时仍显示中文。</source>
+        <translation>ཉར་ཚགས་བྱས་ཟིན། བོད་ཡིག་མཐུད་ངོས་ཀྱི་ཡིག་སྒྱུར་ཡིག་ཆ་མི་འདུག་པས། མཐུད་ངོས་གནས་སྐབས་རྒྱ་ཡིག་ཏུ་མངོན།</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>ཉར་ཚགས་བྱས་ཟིན།</translation>
+    </message>
+    <message>
+        <source>请填写平台地址和登记码。</source>
+        <translation>སྟེགས་བུའི་ས་གནས་དང་ཐོ་འགོད་ཨང་རྟགས་འབྲི་རོགས།</translation>
+    </message>
+    <message>
+        <source>正在登记…</source>
+        <translation>ཐོ་འགོད་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>已登记到平台，可以同步了。</source>
+        <translation>སྟེགས་བུར་ཐོ་འགོད་བྱས་ཟིན། དུས་མཉམ་སྒྲིག་བྱེད་ཆོག</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDialog</name>
+    <message>
+        <source>补交容缺材料</source>
+        <translation>ཆད་ཆོག་ཡིག་ཆ་ཕྱིས་སྤྲོད།</translation>
+    </message>
+    <message>
+        <source>申请人补交了容缺受理时后补的材料。</source>
+        <translation>རེ་ཞུ་བས་ཆད་ཆོག་ངོས་ལེན་སྐབས་ཕྱིས་སྤྲོད་རྒྱུ་ཡིན་པའི་ཡིག་ཆ་ཕྱིས་སྤྲོད་བྱས།</translation>
+    </message>
+    <message>
+        <source>材料(&amp;M)：</source>
+        <translation>ཡིག་ཆ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>形式(&amp;F)：</source>
+        <translation>རྣམ་པ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>份数(&amp;N)：</source>
+        <translation>ཚན་གྲངས(&amp;N):</translation>
+    </message>
+    <message>
+        <source>没有待补交的材料。</source>
+        <translation>ཕྱིས་སྤྲོད་སྒུག་པའི་ཡིག་ཆ་མེད།</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
         <source>正在读取同步状态…</source>
-        <translation type="unfinished"></translation>
+        <translation>དུས་མཉམ་སྒྲིག་གི་གནས་སྟངས་ཀློག་བཞིན་པ…</translation>
     </message>
     <message>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>འཕྲལ་མར་དུས་མཉམ་སྒྲིག</translation>
     </message>
     <message>
         <source>正在同步…</source>
-        <translation type="unfinished"></translation>
+        <translation>དུས་མཉམ་སྒྲིག་བཞིན་པ…</translation>
     </message>
     <message>
         <source>同步状态不可用</source>
-        <translation type="unfinished"></translation>
+        <translation>དུས་མཉམ་སྒྲིག་གི་གནས་སྟངས་ཤེས་ཐབས་མེད།</translation>
     </message>
     <message>
         <source>未登记到平台</source>
-        <translation type="unfinished"></translation>
+        <translation>སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད།</translation>
     </message>
     <message>
         <source>离线 · 待发送 %1 条 · 上次成功 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>དྲ་རྒྱ་ཆད · བསྐུར་སྒུག་ %1 · མཐའ་མའི་ལེགས་གྲུབ་ %2</translation>
     </message>
     <message>
         <source>从未</source>
-        <translation type="unfinished"></translation>
+        <translation>ནམ་ཡང་མེད།</translation>
     </message>
     <message>
         <source>在线 · 待发送 %1 条 · 上次成功 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>དྲ་ཐོག · བསྐུར་སྒུག་ %1 · མཐའ་མའི་ལེགས་གྲུབ་ %2</translation>
     </message>
     <message>
         <source>被拒 %1 条</source>
-        <translation type="unfinished"></translation>
+        <translation>ཕྱིར་སློག་ %1</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>撤回申请</source>
+        <translation>རེ་ཞུ་ཕྱིར་འཐེན།</translation>
+    </message>
+    <message>
+        <source>申请人撤回申请后，办件结束，不能再办理。</source>
+        <translation>རེ་ཞུ་བས་རེ་ཞུ་ཕྱིར་འཐེན་རྗེས་ལས་དོན་མཇུག་རྫོགས་ཏེ་ཡང་བསྐྱར་སྒྲུབ་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>撤回原因(&amp;W)：</source>
+        <translation>ཕྱིར་འཐེན་རྒྱུ་མཚན(&amp;W):</translation>
+    </message>
+    <message>
+        <source>例如：申请人主动撤回</source>
+        <translation>དཔེར་ན། རེ་ཞུ་བས་རང་འགུལ་གྱིས་ཕྱིར་འཐེན།</translation>
+    </message>
+    <message>
+        <source>请填写撤回原因。</source>
+        <translation>ཕྱིར་འཐེན་གྱི་རྒྱུ་མཚན་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>step</name>
+    <message>
+        <source>必要</source>
+        <translation>ངེས་མཁོ།</translation>
+    </message>
+    <message>
+        <source>非必要</source>
+        <translation>ངེས་མཁོ་མིན་པ།</translation>
+    </message>
+    <message>
+        <source>可容缺</source>
+        <translation>ཆད་ཆོག་རུང་བ།</translation>
+    </message>
+    <message>
+        <source>原件 {n}</source>
+        <translation>མ་ཡིག་ {n}</translation>
+    </message>
+    <message>
+        <source>复印件 {n}</source>
+        <translation>འདྲ་བཤུས་ {n}</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>ཚན་གྲངས།</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>{grade} 级</source>
+        <translation>རིམ་པ་ {grade}</translation>
+    </message>
+    <message>
+        <source>可信等级</source>
+        <translation>ཡིད་རྟོན་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>补交期限</source>
+        <translation>ཕྱིས་སྤྲོད་དུས་བཀག</translation>
+    </message>
+    <message>
+        <source>缺什么、要补正什么（写入一次性告知书）</source>
+        <translation>ཅི་ཞིག་ཆད་པ་དང་ཁ་སྐོང་ཞུ་དག་ཅི་བྱེད་དགོས། (ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་འབྲི།)</translation>
+    </message>
+    <message>
+        <source>以申请人书面承诺代替</source>
+        <translation>རེ་ཞུ་བའི་ཡིག་ཐོག་ཁས་ལེན་གྱིས་ཚབ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>扫描件（{n}）…</source>
+        <translation>བཤེར་པར་ ({n})…</translation>
+    </message>
+    <message>
+        <source>扫描件…</source>
+        <translation>བཤེར་པར…</translation>
     </message>
 </context>
 </TS>
