@@ -1,19 +1,386 @@
-"""工作台 (placeholder until the page is built)."""
+"""工作台: what needs the clerk today, read in one task on the worker.
+
+Today's cases; open cases due within two working days (yellow) and overdue (red); cases waiting
+for corrections; deferred materials due soon or late; what has not reached the platform yet and
+the state of the link; the 最多跑一次 and 即办 rates. Every entry opens its case (click or Enter);
+the big button starts an intake (Ctrl+N). The page reloads when shown, when a case changed while
+it is visible, and every minute while visible.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import dashboard
+from app.services.dashboard import Entry, Overview, Section
+from app.station import Station
+from sync import engine
+from ui.labels import label
 from ui.page import Page
 from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 60_000
+YELLOW = QColor("#fff1b8")
+RED = QColor("#ffd4d4")
+YELLOW_EDGE = "#f9a825"
+RED_EDGE = "#c62828"
+
+# The lists, in reading order: name, colour (None: plain).
+SECTIONS: tuple[tuple[str, QColor | None], ...] = (
+    ("overdue", RED),
+    ("due_soon", YELLOW),
+    ("corrections", None),
+    ("deferred_overdue", RED),
+    ("deferred_due_soon", YELLOW),
+    ("today_cases", None),
+)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """The result of the one worker task: the overview and the link's state."""
+
+    overview: Overview
+    sync: dict[str, Any]
+    millis: float
+
+
+def load(station: Station) -> DashboardData:
+    """Runs on the worker: everything the page shows, in one go."""
+    started = time.perf_counter()
+    overview = dashboard.overview(station)
+    try:
+        status = engine.status(station)
+        sync = {
+            "enrolled": bool(status["enrolled"]), "waiting": int(status["waiting"]),
+            "attachments_waiting": int(status["attachments_waiting"]), "last_success": str(status["last_success"]),
+            "last_error": str(status["last_error"]), "refused": len(status["quarantined"]),
+        }
+    except Exception as exc:  # the cases still show when the sync tables cannot be read
+        log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
+        sync = {}
+    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000)
+
+
+class CaseList(QListWidget):
+    """A list of cases: a click or Enter opens the case of the entry."""
+
+    def __init__(self, open_case: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open = open_case
+        self.setAlternatingRowColors(False)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.itemClicked.connect(self._clicked)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        case_no = item.data(Qt.ItemDataRole.UserRole)
+        if case_no:
+            self._open(str(case_no))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self._clicked(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+
+class SectionBox(QFrame):
+    """A heading with the count, and the list."""
+
+    def __init__(self, name: str, colour: QColor | None, open_case: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.colour = colour
+        self.setObjectName(f"section_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel()
+        self.heading.setProperty("heading", "2")
+        self.heading.setWordWrap(True)
+        self.list = CaseList(open_case)
+        self.list.setObjectName(f"list_{name}")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.heading.setBuddy(self.list)
+        if colour is not None:
+            edge = RED_EDGE if colour == RED else YELLOW_EDGE
+            self.heading.setStyleSheet(f"border-left: 6px solid {edge}; padding-left: 6px")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
 
 
 class DashboardPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.label = QLabel()
-        QVBoxLayout(self).addWidget(self.label)
+        self.data: DashboardData | None = None
+        self.last_round_trip_ms = 0.0
+        self._loading = False
+        self._again = False
+        self._stale = True
+
+        self.title = QLabel()
+        self.title.setProperty("heading", "1")
+        self.today = QLabel()
+        self.intake_button = QPushButton()
+        self.intake_button.setObjectName("newIntake")
+        self.intake_button.setProperty("size", "big")
+        self.intake_button.setStyleSheet("padding: 0.4em 1.2em")
+        self.intake_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        self.intake_button.clicked.connect(lambda: self.navigate.emit("intake"))
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.today)
+        top.addLayout(titles, 1)
+        top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.intake_button)
+
+        self.link = QLabel()
+        self.link.setObjectName("linkState")
+        self.link.setWordWrap(True)
+        self.link.setTextFormat(Qt.TextFormat.PlainText)
+        self.link_dot = QLabel("●")
+        self.rates = QLabel()
+        self.rates.setObjectName("rates")
+        self.rates.setWordWrap(True)
+        strip = QHBoxLayout()
+        strip.addWidget(self.link_dot, 0, Qt.AlignmentFlag.AlignTop)
+        strip.addWidget(self.link, 3)
+        strip.addWidget(self.rates, 2)
+
+        self.sections: dict[str, SectionBox] = {}
+        self.grid = QGridLayout()
+        self.columns = 0
+        for name, colour in SECTIONS:
+            self.sections[name] = SectionBox(name, colour, self.open_case.emit)
+        self._reflow()
+
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addLayout(top)
+        inner.addLayout(strip)
+        inner.addLayout(self.grid, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        # Reading order: the big button first, then the lists as they stand.
+        QWidget.setTabOrder(self.intake_button, self.refresh_button)
+        previous: QWidget = self.refresh_button
+        for name, _ in SECTIONS:
+            QWidget.setTabOrder(previous, self.sections[name].list)
+            previous = self.sections[name].list
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        session.data_changed.connect(self._data_changed)
         self.retranslate()
 
+    # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.label.setText(self.tr("工作台"))
+        self.title.setText(self.tr("工作台"))
+        self.intake_button.setText(self.tr("新受理  Ctrl+N"))
+        self.intake_button.setToolTip(self.tr("开始受理一件新的申请"))
+        self.refresh_button.setText(self.tr("刷新(&R)"))
+        self._show()
+
+    def _heading(self, name: str, section: Section | None) -> str:
+        n: int | str = section.total if section is not None else 0
+        if section is not None and section.capped:
+            n = f"{section.total}+"
+        texts = {
+            "overdue": self.tr("已超期 {n} 件"),
+            "due_soon": self.tr("两个工作日内到期 {n} 件"),
+            "corrections": self.tr("等待补正 {n} 件"),
+            "deferred_overdue": self.tr("容缺材料已超期 {n} 项"),
+            "deferred_due_soon": self.tr("容缺材料即将到期 {n} 项"),
+            "today_cases": self.tr("今日受理 {n} 件"),
+        }
+        text = texts[name].format(n=n)
+        if section is not None and section.more:
+            text += self.tr("（显示前 {shown} 件）").format(shown=len(section.entries))
+        return text
+
+    def _entry_text(self, name: str, e: Entry) -> str:
+        due = e.due.strftime("%m-%d") if e.due else ""
+        if name in ("deferred_overdue", "deferred_due_soon"):
+            return self.tr("{case}  {who}\n{material}  补交期限 {due}").format(
+                case=e.case_no, who=e.applicant_name, material=e.material, due=due)
+        if name == "corrections":
+            return self.tr("{case}  {who}\n{items}  补正期限 {due}").format(
+                case=e.case_no, who=e.applicant_name, items=e.items, due=due or "—")
+        if name == "today_cases":
+            return self.tr("{case}  {who}\n{items}  {status}").format(
+                case=e.case_no, who=e.applicant_name, items=e.items, status=label(e.status))
+        return self.tr("{case}  {who}\n{items}  承诺办结 {due}").format(
+            case=e.case_no, who=e.applicant_name, items=e.items, due=due)
+
+    # -- loading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.session.station is None or self.session.is_locked:
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._stale = False
+        submitted = time.perf_counter()
+
+        def done(data: DashboardData) -> None:
+            self.last_round_trip_ms = (time.perf_counter() - submitted) * 1000
+            log.debug("dashboard: read %.0f ms, shown after %.0f ms", data.millis, self.last_round_trip_ms)
+            self._finish()
+            self.data = data
+            self._show()
+
+        def failed(error: Exception) -> None:
+            self._finish()
+            from ui.errors import message_for
+
+            self.link.setText(message_for(error))
+
+        self.session.run(load, done, on_error=failed)
+
+    def _finish(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.refresh)
+
+    def _reflow(self) -> None:
+        """Three columns of lists when they fit, fewer at a large font scale or in a narrow window."""
+        wide = self.fontMetrics().horizontalAdvance("0") * 36  # a case number and a name side by side
+        columns = max(1, min(3, self.width() // max(1, wide))) if self.width() > 0 else 3
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for box in self.sections.values():
+            self.grid.removeWidget(box)
+        for n, (name, _) in enumerate(SECTIONS):
+            self.grid.addWidget(self.sections[name], n // columns, n % columns)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._reflow()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._reflow()
+
+    def _data_changed(self, _case_no: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        self.timer.start()
+        if self._stale:  # checked again when the event loop comes back: go() may have refreshed already
+            QTimer.singleShot(0, lambda: self.refresh() if self._stale else None)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # Qt's name
+        self.timer.stop()
+        super().hideEvent(event)
+
+    def clear(self) -> None:
+        self.data = None
+        self._stale = True
+        for box in self.sections.values():
+            box.list.clear()
+        self._show()
+
+    # -- showing --------------------------------------------------------------------------------
+    def _show(self) -> None:
+        data = self.data
+        overview = data.overview if data else None
+        self.today.setText(self.tr("{day} · 数据读取中…").format(day="") if overview is None
+                           else self.tr("今天是 {day}").format(day=overview.today.strftime("%Y-%m-%d")))
+        for name, colour in SECTIONS:
+            box = self.sections[name]
+            section: Section | None = getattr(overview, name) if overview else None
+            box.heading.setText(self._heading(name, section))
+            current = box.list.currentItem()
+            keep = current.data(Qt.ItemDataRole.UserRole) if current else None
+            box.list.clear()
+            if section is None:
+                continue
+            if not section.entries:
+                empty = QListWidgetItem(self.tr("没有"))
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                box.list.addItem(empty)
+                continue
+            for e in section.entries:
+                item = QListWidgetItem(self._entry_text(name, e))
+                item.setData(Qt.ItemDataRole.UserRole, e.case_no)
+                if colour is not None:
+                    item.setBackground(QBrush(colour))
+                    item.setForeground(QBrush(QColor("#000000")))
+                box.list.addItem(item)
+                if e.case_no == keep:
+                    box.list.setCurrentItem(item)
+        self._show_link(data.sync if data else None)
+        self._show_rates(overview)
+
+    def _show_link(self, sync: dict[str, Any] | None) -> None:
+        if not sync:
+            self.link_dot.setStyleSheet("color: #999")
+            self.link.setText(self.tr("同步状态不可用") if self.data else "")
+            return
+        waiting, files = sync["waiting"], sync["attachments_waiting"]
+        last = sync["last_success"][:16].replace("T", " ") or self.tr("从未")
+        if not sync["enrolled"]:
+            colour = "#999"
+            state = self.tr("本站尚未登记到平台，记录都保存在本机")
+        elif sync["last_error"]:
+            colour = RED_EDGE
+            state = self.tr("与平台的连接中断，恢复后自动上报")
+        else:
+            colour = "#2e7d32" if waiting == 0 and files == 0 else YELLOW_EDGE
+            state = self.tr("与平台连接正常")
+        lines = [state, self.tr("尚未上报平台：{n} 条记录，{files} 个附件").format(n=waiting, files=files),
+                 self.tr("上次同步成功：{last}").format(last=last)]
+        if sync["refused"]:
+            lines.append(self.tr("平台拒收 {n} 条，请在下方同步栏查看原因").format(n=sync["refused"]))
+        self.link_dot.setStyleSheet(f"color: {colour}")
+        self.link.setText("\n".join(lines))
+
+    def _show_rates(self, overview: Overview | None) -> None:
+        if overview is None:
+            self.rates.clear()
+            return
+        r = overview.rates
+        self.rates.setText(self.tr("近30天受理 {n} 件\n最多跑一次 {trip:.1%}\n即办 {instant:.1%}").format(
+            n=r.cases, trip=r.at_most_one_trip_rate, instant=r.instant_rate))
