@@ -1,19 +1,405 @@
-"""事项指南 (placeholder until the page is built)."""
+"""事项指南: the catalogue at the consulting window.
+
+Search as you type (Chinese, pinyin or its initials, Tibetan, code) over the items and 一件事
+bundles of the active catalogue; the chosen one's guide in large text written to be read aloud
+to a citizen (a toggle makes it larger still, another adds the Tibetan of the catalogue); and
+"打印指南", which renders the guide as PDF on the worker (``printing.guide``) and previews it.
+Every read of the catalogue runs on the worker; nothing is written to disk.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from dataclasses import dataclass
+from html import escape
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import catalogue, settings
+from app.station import Station
+from printing import guide as guide_printing
+from printing.guide import BUNDLE, ITEM, Guide, GuideMaterial, ItemGuide
+from printing.layout import Paper
+from ui.labels import label
 from ui.page import Page
+from ui.print_preview import PAPER_NAMES, PrintPreviewDialog
 from ui.session import Session
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+# Sizes relative to the window's font (and so to the font scale): the guide is read across the desk.
+NORMAL_SIZE = "large"
+LARGE_SIZE = "xx-large"
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # ITEM or BUNDLE
+    code: str
+    name: str
+    name_bo: str
+
+
+def all_entries(station: Station) -> list[Entry]:
+    """Runs on the worker: bundles first (one visit does several things), then the items."""
+    out = [Entry(BUNDLE, b.code, b.name.zh, b.name.bo or "") for b in catalogue.list_bundles(station)]
+    out += [Entry(ITEM, i.code, i.name.zh, i.name.bo or "") for i in catalogue.list_items(station)]
+    return out
+
+
+def search_entries(station: Station, query: str) -> list[Entry]:
+    """Runs on the worker."""
+    return [Entry(h.kind, h.code, h.name.zh, h.name.bo or "") for h in catalogue.search(station, query, limit=40)]
+
+
+def render_all(station: Station, guide: Guide) -> tuple[dict[str, bytes], str, str]:
+    """Runs on the worker: the guide on every paper, and the remembered printer and paper."""
+    import printing
+
+    current = settings.load(station)
+    lang = printing.station_language(station)
+    pdfs = {paper: guide_printing.render(guide, Paper(paper), lang) for paper in PAPER_NAMES}
+    return pdfs, current.printer, current.paper
+
+
+def remember_printer(station: Station, printer: str, paper: str) -> settings.StationSettings:
+    current = settings.load(station)
+    if (printer, paper) != (current.printer, current.paper):
+        current.printer, current.paper = printer, paper
+        settings.save(station, current)
+    return current
 
 
 class GuidePage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.label = QLabel()
-        QVBoxLayout(self).addWidget(self.label)
+        self.entries: list[Entry] = []
+        self.guide: Guide | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self.last_pdfs: dict[str, bytes] = {}
+        self._all: list[Entry] | None = None
+        self._query_no = 0
+        self._wanted: tuple[str, str] | None = None
+
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setObjectName("guideSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.results = QListWidget()
+        self.results.setObjectName("guideResults")
+        self.results.setWordWrap(True)
+        self.count = QLabel()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._first)
+        self.results.currentItemChanged.connect(self._picked)
+        self.results.itemActivated.connect(lambda _i: self.text.setFocus())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_label)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.count)
+        left_layout.addWidget(self.results, 1)
+
+        self.large = QCheckBox()
+        self.large.setObjectName("largeText")
+        self.large.toggled.connect(lambda _on: self._show_guide())
+        self.tibetan = QCheckBox()
+        self.tibetan.setObjectName("showTibetan")
+        self.tibetan.setChecked(True)
+        self.tibetan.toggled.connect(lambda _on: self._show_guide())
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printGuide")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_guide)
+        self.text = QTextBrowser()
+        self.text.setObjectName("guideText")
+        self.text.setOpenLinks(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.large)
+        bar.addWidget(self.tibetan)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.text, 1)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+        QWidget.setTabOrder(self.search, self.results)
+        QWidget.setTabOrder(self.results, self.large)
+        QWidget.setTabOrder(self.large, self.tibetan)
+        QWidget.setTabOrder(self.tibetan, self.print_button)
+        QWidget.setTabOrder(self.print_button, self.text)
+        focus = QShortcut(QKeySequence("Ctrl+K"), self)
+        focus.activated.connect(self.search.setFocus)
         self.retranslate()
 
+    # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.label.setText(self.tr("事项指南"))
+        self.search_label.setText(self.tr("查找事项(&F)：名称、拼音或首字母、藏文、事项编码"))
+        self.search.setPlaceholderText(self.tr("例如：低保、dibao、zdshbz"))
+        self.large.setText(self.tr("大字(&B)"))
+        self.tibetan.setText(self.tr("显示藏文(&T)"))
+        self.print_button.setText(self.tr("打印指南(&P)"))
+        self._fill(self.entries)
+        self._show_guide()
+
+    # -- the list -------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        if self._all is None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.session.station is None:
+            return
+        if self.search.text().strip():
+            self._search()
+            return
+
+        def loaded(entries: list[Entry]) -> None:
+            self._all = entries
+            if not self.search.text().strip():
+                self._fill(entries)
+
+        self.session.run(all_entries, loaded)
+
+    def _search(self) -> None:
+        query = self.search.text().strip()
+        if not query:
+            if self._all is not None:
+                self._fill(self._all)
+            else:
+                self.refresh()
+            return
+        self._query_no += 1
+        number = self._query_no
+
+        def found(entries: list[Entry]) -> None:
+            if number == self._query_no:  # an answer to an older query is dropped
+                self._fill(entries)
+
+        self.session.run(lambda st: search_entries(st, query), found)
+
+    def _fill(self, entries: list[Entry]) -> None:
+        self.entries = list(entries)
+        current = (self.guide.kind, self.guide.code) if self.guide else None
+        self.results.blockSignals(True)
+        self.results.clear()
+        for e in entries:
+            kind = self.tr("一件事") if e.kind == BUNDLE else e.code
+            text = f"{e.name}\n{kind}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (e.kind, e.code))
+            item.setToolTip(e.name_bo)
+            self.results.addItem(item)
+            if (e.kind, e.code) == current:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        if self.search.text().strip():
+            self.count.setText(self.tr("找到 {n} 项").format(n=len(entries)) if entries
+                               else self.tr("没有找到。可以换个说法，或输入拼音首字母。"))
+        else:
+            self.count.setText(self.tr("共 {n} 项").format(n=len(entries)))
+
+    def _first(self) -> None:
+        self._timer.stop()
+        if self.results.count():
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        if item is None:
+            return
+        kind, code = item.data(Qt.ItemDataRole.UserRole)
+        self.open_guide(kind, code)
+
+    def open_guide(self, kind: str, code: str) -> None:
+        """Load and show the guide of an item or bundle."""
+        self._wanted = (kind, code)
+
+        def loaded(guide: Guide) -> None:
+            if self._wanted == (kind, code):
+                self.guide = guide
+                self.print_button.setEnabled(True)
+                self._show_guide()
+
+        self.session.run(lambda st: guide_printing.guide_for(st, kind, code), loaded)
+
+    # -- the guide, in sentences ----------------------------------------------------------------
+    def _t(self, zh: str, bo: str | None) -> str:
+        """A catalogue text, with its Tibetan after it when asked for."""
+        text = escape(zh)
+        if self.tibetan.isChecked() and bo and bo != zh:
+            text += f"<br/><span>{escape(bo)}</span>"
+        return text
+
+    def _time(self, i: ItemGuide) -> str:
+        if i.instant:
+            return self.tr("这是即办件：材料齐全的，当场办好。")
+        return self.tr("法定办结时限 {legal} 个工作日，我们承诺 {promised} 个工作日内办好。").format(
+            legal=i.legal_days, promised=i.promised_days)
+
+    def _material(self, n: int, m: GuideMaterial) -> str:
+        parts = []
+        if m.originals:
+            parts.append(self.tr("原件 {n} 份").format(n=m.originals))
+        if m.copies:
+            parts.append(self.tr("复印件 {n} 份").format(n=m.copies))
+        if not parts and m.form == "electronic":
+            parts.append(self.tr("电子材料"))
+        sentence = "，".join(parts) + "。" if parts else ""
+        sentence += self.tr("必须带。") if m.required else self.tr("有这种情况的才需要带。")
+        if m.deferrable:
+            sentence += self.tr("暂时没有的，可以先受理，之后按约定时间补交（容缺）。")
+        if m.e_licence_type:
+            sentence += self.tr("也可以用电子证照代替（{name}）。").format(name=escape(m.e_licence_type))
+        if m.notes:
+            sentence += self.tr("说明：{notes}").format(notes=escape(m.notes))
+        if m.for_items:
+            sentence += self.tr("（用于：{names}）").format(names=escape("、".join(m.for_items)))
+        return f"<p><b>{n}. {self._t(m.name.zh, m.name.bo)}</b><br/>{escape(sentence, quote=False)}</p>"
+
+    def _facts(self, i: ItemGuide, station_name: str) -> list[str]:
+        out = []
+        if i.applicants.zh:
+            out.append(self.tr("谁可以申请：") + self._t(i.applicants.zh, i.applicants.bo))
+        if i.conditions.zh:
+            out.append(self.tr("需要满足的条件：") + self._t(i.conditions.zh, i.conditions.bo))
+        out.append(escape(self._time(i)))
+        where = self.tr("办理部门：") + self._t(i.department.zh, i.department.bo)
+        if station_name:
+            where += "<br/>" + escape(self.tr("在 {station} 的窗口受理。").format(station=station_name))
+        level = {"village": self.tr("村（居）级事项"), "township": self.tr("乡（镇）级事项"),
+                 "county": self.tr("县级事项")}.get(i.level)
+        if level:
+            where += "<br/>" + escape(level)
+        out.append(where)
+        if i.fee_charged:
+            fee = self.tr("收费：{standard}").format(standard=i.fee_standard)
+            if i.fee_basis:
+                fee += self.tr("（依据：{basis}）").format(basis=i.fee_basis)
+            out.append(escape(fee))
+        else:
+            out.append(escape(self.tr("不收费。")))
+        if i.result.zh:
+            out.append(self.tr("办好后得到：") + self._t(i.result.zh, i.result.bo))
+        delivery = "、".join(label(d, "DeliveryMethod") for d in i.delivery)
+        out.append(escape(self.tr("领取方式：{ways}。").format(ways=delivery)))
+        scope = {"county": self.tr("本县内任一服务站都可以办理。"),
+                 "region": self.tr("全区通办：在自治区内任一服务站都可以办理。"),
+                 "national": self.tr("跨省通办：在外省也可以办理。")}.get(i.cross_region)
+        if scope:
+            out.append(escape(scope))
+        if i.commitment_allowed:
+            out.append(escape(self.tr("可以告知承诺：书面承诺符合条件的，可以少交部分证明材料。")))
+        if i.consult_phone:
+            out.append(escape(self.tr("咨询电话：{phone}").format(phone=i.consult_phone)))
+        if i.notes.zh:
+            out.append(self.tr("说明：") + self._t(i.notes.zh, i.notes.bo))
+        if i.legal_basis:
+            out.append(escape(self.tr("依据：{basis}").format(basis=i.legal_basis)))
+        return out
+
+    def guide_html(self) -> str:
+        g = self.guide
+        if g is None:
+            return ""
+        html = [f"<h1>{escape(g.name.zh)}</h1>"]
+        if g.name.bo:
+            html.append(f"<h2>{escape(g.name.bo)}</h2>")
+        html.append(f"<p>{escape(g.code)}</p>")
+        if g.kind == BUNDLE:
+            if g.description.zh:
+                html.append(f"<p>{self._t(g.description.zh, g.description.bo)}</p>")
+            html.append("<p>" + escape(self.tr("这件事一次办理以下 {n} 个事项：").format(n=len(g.items))) + "</p><ul>")
+            html += [f"<li>{escape(i.name.zh)}：{escape(self._time(i))}</li>" for i in g.items]
+            html.append("</ul>")
+        else:
+            html += [f"<p>{fact}</p>" for fact in self._facts(g.items[0], g.station_name)]
+        html.append("<h2>" + escape(self.tr("需要带的材料（共 {n} 项）").format(n=len(g.materials))) + "</h2>")
+        html += [self._material(n, m) for n, m in enumerate(g.materials, 1)]
+        if g.kind == BUNDLE:
+            for i in g.items:
+                html.append(f"<h2>{escape(i.name.zh)}</h2>")
+                html += [f"<p>{fact}</p>" for fact in self._facts(i, g.station_name)]
+        html.append("<p>" + escape(self.tr("材料不齐的，窗口会一次性告诉您还需要补哪些材料。")) + "</p>")
+        return "".join(html)
+
+    def _show_guide(self) -> None:
+        if not hasattr(self, "text"):
+            return
+        if self.guide is None:
+            self.text.setPlainText(self.tr("在左边查找并选择一个事项，这里显示它的办事指南。"))
+            return
+        bar = self.text.verticalScrollBar()
+        at = bar.value()
+        size = LARGE_SIZE if self.large.isChecked() else NORMAL_SIZE
+        self.text.setHtml(f'<div style="font-size: {size}">{self.guide_html()}</div>')
+        bar.setValue(at)
+
+    # -- printing -------------------------------------------------------------------------------
+    def print_guide(self) -> None:
+        guide = self.guide
+        if guide is None:
+            return
+        self.print_button.setEnabled(False)
+
+        def rendered(result: tuple[dict[str, bytes], str, str]) -> None:
+            self.print_button.setEnabled(True)
+            pdfs, printer, paper = result
+            self.last_pdfs = pdfs
+
+            def printed(printer_name: str, paper_name: str) -> None:
+                self.session.run(lambda st: remember_printer(st, printer_name, paper_name),
+                                 self.session.apply_settings)
+
+            self.preview = PrintPreviewDialog(lambda p: pdfs[p], printed, printer=printer, paper=paper,
+                                              title=f"guide-{guide.code}", parent=self)
+            self.preview.open()
+
+        def failed(error: Exception) -> None:
+            self.print_button.setEnabled(True)
+            from ui.errors import show_error
+
+            show_error(self, error)
+
+        self.session.run(lambda st: render_all(st, guide), rendered, on_error=failed)
+
+    def clear(self) -> None:
+        # Nothing personal is on this page; the catalogue is read again at the next login.
+        self._all = None
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
+        self.last_pdfs = {}
