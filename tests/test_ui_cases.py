@@ -325,3 +325,24 @@ def test_a_change_elsewhere_refreshes_the_visible_list(qtbot: Any, station: Stat
         assert page.model.rowCount() == 0 and page.search_edit.text() == ""
     finally:
         close_window(window)
+
+
+def test_pages_hold_a_language_switch_and_the_largest_font(qtbot: Any, station: Station) -> None:
+    case = cases.submit(station, request(station))
+    window = open_window(qtbot, station)
+    try:
+        detail = _open_from_list(qtbot, window, case.case_no)
+        base = detail.heading.font().pointSizeF()
+        window.appearance.set_scale(200)
+        qtbot.waitUntil(lambda: detail.heading.font().pointSizeF() > base * 1.5, timeout=5000)
+        window.toggle_language()  # Tibetan: every text set again, the case still shown
+        qtbot.wait(50)
+        assert case.case_no in detail.heading.text()
+        assert len(detail.timeline_texts()) == len(detail.view.events)
+        window.go("cases")
+        wait_idle(qtbot, window.session)
+        page = window.pages["cases"]
+        assert page.model.rowCount() == 1
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) not in ("", None)
+    finally:
+        close_window(window)
