@@ -300,10 +300,6 @@ class GuidePage(Page):
         where = self.tr("办理部门：") + self._t(i.department.zh, i.department.bo)
         if station_name:
             where += "<br/>" + escape(self.tr("在 {station} 的窗口受理。").format(station=station_name))
-        level = {"village": self.tr("村（居）级事项"), "township": self.tr("乡（镇）级事项"),
-                 "county": self.tr("县级事项")}.get(i.level)
-        if level:
-            where += "<br/>" + escape(level)
         out.append(where)
         if i.fee_charged:
             fee = self.tr("收费：{standard}").format(standard=i.fee_standard)
