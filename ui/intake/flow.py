@@ -13,6 +13,7 @@ or the last one was submitted.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
@@ -59,7 +60,7 @@ class IntakePage(Page):
         self.submitting = False
         self.preview: PrintPreviewDialog | None = None
         self._eval_gen = 0
-        self._eval_waiters: list[object] = []
+        self._eval_waiters: list[Callable[[], None]] = []
 
         self.heading = QLabel()
         self.heading.setObjectName("intakeHeading")
@@ -271,7 +272,7 @@ class IntakePage(Page):
         self.delivery.set_chosen(chosen)
         self._decide_timer.start()
 
-    def _evaluate(self, then: object = None) -> None:
+    def _evaluate(self, then: Callable[[], None] | None = None) -> None:
         """``cases.decide`` for every decision with the inputs as they stand; ``then()`` after."""
         self._decide_timer.stop()
         chosen = self.find.chosen
@@ -296,7 +297,7 @@ class IntakePage(Page):
     def _run_waiters(self) -> None:
         waiters, self._eval_waiters = self._eval_waiters, []
         for then in waiters:
-            then()  # type: ignore[operator]
+            then()
 
     # -- submit -------------------------------------------------------------------------------
     def request(self) -> IntakeRequest:
@@ -355,15 +356,13 @@ class IntakePage(Page):
         if isinstance(exc, ValidationError):
             problems = [p for p in exc.details.get("problems", []) or [] if isinstance(p, dict)]
             target = min((draft.step_of(p.get("field", "")) for p in problems), default=DELIVERY)
-            left = problems
-            for step in self.steps[:DONE]:
-                left = step.show_problems(left)
             if target != self.current():
                 self._show_step(target, focus=False)
-            # show_problems put the focus on the first field in question; the rest is said below
+            left = problems
+            for step in self.steps[:DONE]:
+                left = step.show_problems(left)  # the target step focuses its first field in question
             self.delivery.show_general(message_for(exc) if left or target == DELIVERY else "")
-            if target != DELIVERY:
-                self._focus_problem(target)
+            self._focus_problem(target)
             return
         self.delivery.show_general(message_for(exc))
 
