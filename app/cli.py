@@ -482,6 +482,102 @@ def _sync_watch(station: Any) -> int:
         return 0
 
 
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _print_summary(summary: Any) -> None:
+    _out(f"离线包 {summary.bundle_id}（{summary.created_at} 导出）")
+    _out(f"来自服务站：{summary.station_name}（{summary.station}），区域 {summary.region}")
+    _out(f"办件 {summary.cases} 件，日志事件 {summary.events} 条（第 {summary.first_seq}–{summary.last_seq} 条），"
+         f"扫描材料 {summary.attachments} 份（{_mb(summary.attachment_bytes)}），文件 {_mb(summary.size)}")
+    _out("签名与完整性校验通过（内容已加密，只有平台能读取）")
+    if summary.state == "delivered":
+        _out(f"本站已于 {summary.delivered_at} 将它送达平台")
+    elif summary.state == "uploading":
+        _out(f"上次转交中断，平台已收到 {summary.offset * 100 // max(1, summary.size)}%，再次导入将从断点继续")
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """Offline bundles: export (work team's laptop), show/import (township centre), ack (laptop)."""
+    from dataclasses import asdict
+
+    from app.errors import SyncError
+    from sync import bundles
+
+    station = _open(args)
+    try:
+        if args.bundle_command == "export":
+            result = bundles.export_bundle(station, Path(args.file), since=args.since)
+            if args.json:
+                _emit_json(asdict(result))
+            else:
+                _out(f"已导出离线包 {result.path}：办件 {result.cases} 件，日志事件 {result.events} 条，"
+                     f"扫描材料 {result.attachments} 份，共 {_mb(result.size)}")
+                _out("内容已为平台加密并由本机签名。导出不算送达：本机联网后仍会自己同步，平台只保留一份。")
+            return 0
+        if args.bundle_command == "show":
+            summary = bundles.inspect(station, Path(args.file))
+            if args.json:
+                _emit_json(asdict(summary))
+            else:
+                _print_summary(summary)
+            return 0
+        if args.bundle_command == "import":
+            def progress(at: int, size: int) -> None:
+                if not args.json and sys.stderr.isatty():
+                    sys.stderr.write(f"\r转交平台 {at * 100 // max(1, size)}%")
+                    sys.stderr.flush()
+
+            try:
+                imported = bundles.import_bundle(station, Path(args.file), ack_path=args.ack, progress=progress)
+            except SyncError as exc:
+                info = bundles.inspect_record(station, Path(args.file))
+                sys.stderr.write(describe(exc) + "\n")
+                if info is not None:
+                    sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
+                                     "再次运行本命令将从断点继续。\n")
+                return 4
+            if args.json:
+                _emit_json(asdict(imported))
+            else:
+                s = imported.summary
+                _out(f"已转交平台：服务站 {s.station_name}（{s.station}）的办件 {s.cases} 件、日志事件 {s.events} 条、"
+                     f"扫描材料 {s.attachments} 份")
+                _out(f"平台新收 {imported.stored} 条，此前已有 {imported.duplicate} 条，拒收 {imported.rejected} 条；"
+                     f"扫描材料 {imported.attachments} 份")
+                _out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
+            return 0
+        if args.bundle_command == "ack":
+            acked = bundles.apply_ack(station, Path(args.file))
+            if args.json:
+                _emit_json(asdict(acked))
+            else:
+                _out(f"平台回执已核验：离线包 {acked.bundle_id} 中的 {acked.marked_sent} 条日志事件、"
+                     f"{acked.attachments_done} 份扫描材料标记为已送达" +
+                     (f"，{acked.quarantined} 条被平台拒收（见 bianmin sync status）" if acked.quarantined else ""))
+                _out(f"仍待发送 {acked.waiting} 条")
+            return 0
+        listed = {"exported": bundles.exports(station), "imported": bundles.imports(station)}
+        if args.json:
+            _emit_json(listed)
+        else:
+            for r in listed["exported"]:
+                state = f"平台回执 {r['acked_at']}" if r.get("acked_at") else "尚无回执"
+                _out(f"导出 {r['bundle_id']}  {r['created_at']}  日志事件 {r['events']} 条  扫描材料 "
+                     f"{r['attachments']} 份  {state}")
+            for r in listed["imported"]:
+                state = f"已于 {r.get('delivered_at')} 送达" if r.get("state") == "delivered" else \
+                    f"转交中断（{r['offset'] * 100 // max(1, r['size'])}%）"
+                _out(f"转交 {r['bundle_id']}  服务站 {r['station_name']}（{r['station']}）  办件 {r['cases']} 件  "
+                     f"{state}")
+            if not listed["exported"] and not listed["imported"]:
+                _out("本站还没有导出或转交过离线包")
+        return 0
+    finally:
+        station.close()
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.services.verify import verify
 
@@ -709,6 +805,27 @@ def build_parser() -> argparse.ArgumentParser:
     _common(q, json_flag=True)
     _common(p)
     p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("bundle", help="offline bundles: carry unsent work to a place with a link")
+    bsub = p.add_subparsers(dest="bundle_command", required=True)
+    q = bsub.add_parser("export", help="write unsent events and scans into FILE (encrypted for the platform, signed)")
+    q.add_argument("file")
+    q.add_argument("--since", type=int, default=None, metavar="SEQ",
+                   help="every journal event after SEQ (sent or not), instead of the unsent ones")
+    _common(q, json_flag=True)
+    q = bsub.add_parser("show", help="check a bundle and say whose work it carries")
+    q.add_argument("file")
+    _common(q, json_flag=True)
+    q = bsub.add_parser("import", help="check a bundle and forward it to the platform (resumes when interrupted)")
+    q.add_argument("file")
+    q.add_argument("--ack", default=None, metavar="PATH", help="where to write the platform's ack (FILE.ack)")
+    _common(q, json_flag=True)
+    q = bsub.add_parser("ack", help="mark what the platform's ack says it received as sent")
+    q.add_argument("file")
+    _common(q, json_flag=True)
+    q = bsub.add_parser("list", help="bundles exported or forwarded here")
+    _common(q, json_flag=True)
+    p.set_defaults(func=cmd_bundle)
 
     p = sub.add_parser("verify", help="check the store and the journal's hash chain")
     _common(p, json_flag=True)

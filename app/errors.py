@@ -203,3 +203,75 @@ class AttachmentCorrupt(AttachmentError):
 
 class AttachmentNotFound(NotFound):
     code = "attachment.not_found"
+
+
+class BundleError(BianminError):
+    """An offline bundle (or its acknowledgement) that cannot be used; ``details['path']`` names the file."""
+
+    code = "bundle"
+
+
+class BundleUnreadable(BundleError):
+    """The file cannot be read (``details['reason']``: the system's word for it)."""
+
+    code = "bundle.unreadable"
+
+
+class BundleNotABundle(BundleError):
+    """The file is not an offline bundle at all."""
+
+    code = "bundle.not_a_bundle"
+
+
+class BundleUnsupported(BundleError):
+    """A bundle of a format version this program does not know (``details['version']``)."""
+
+    code = "bundle.unsupported_version"
+
+
+class BundleTampered(BundleError):
+    """The bundle's bytes are not what its device signed (changed, damaged, reordered, appended to)."""
+
+    code = "bundle.tampered"
+
+
+class BundleTruncated(BundleError):
+    """The bundle ends before its last chunk and signature (an unfinished copy)."""
+
+    code = "bundle.truncated"
+
+
+class BundleUnknownSigner(BundleError):
+    """Not signed by a device key the platform certified for the bundle's station."""
+
+    code = "bundle.unknown_signer"
+
+
+class BundleForeignRegion(BundleError):
+    """Made by a device of another region's platform (``details['region']``)."""
+
+    code = "bundle.foreign_region"
+
+
+class BundleAlreadyDelivered(BundleError):
+    """The bundle reached the platform before (``details``: station, delivered_at, ack, source)."""
+
+    code = "bundle.already_delivered"
+
+
+class BundleNothingToExport(BundleError):
+    """Every event and attachment has reached the platform: no bundle was written."""
+
+    code = "bundle.empty"
+
+
+class BundleNoCertificate(BundleError):
+    """The station has no device certificate from the platform yet (it needs the link once)."""
+
+    code = "bundle.no_certificate"
+
+
+class BundleAckInvalid(BundleError):
+    """An acknowledgement file that is not the platform's word about this station's bundle (``reason``)."""
+
+    code = "bundle.bad_ack"

@@ -61,6 +61,18 @@ ERRORS: dict[str, str] = {
     "attachment.unsupported": QT_TRANSLATE_NOOP("Errors", "文件 {name} 不是可导入的格式，未导入。只能导入 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与扩展名无关）。"),
     "attachment.corrupt": QT_TRANSLATE_NOOP("Errors", "文件 {name} 已损坏或不完整，无法读取，未导入。请重新扫描或拍照后再导入。"),
     "attachment.not_found": QT_TRANSLATE_NOOP("Errors", "找不到这份扫描材料。"),
+    "bundle": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 无法处理。"),
+    "bundle.unreadable": QT_TRANSLATE_NOOP("Errors", "无法读取文件 {path}（{reason}）。"),
+    "bundle.not_a_bundle": QT_TRANSLATE_NOOP("Errors", "文件 {path} 不是离线包。未导入任何内容。"),
+    "bundle.unsupported_version": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 的格式版本（{version}）本程序不支持。未导入任何内容。请升级便民服务台后再导入。"),
+    "bundle.tampered": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 校验失败：内容被改动或已损坏。未导入任何内容。请让工作队用原电脑重新导出。"),
+    "bundle.truncated": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 不完整（文件被截断，可能没有复制完）。未导入任何内容。请从原电脑重新复制或重新导出。"),
+    "bundle.unknown_signer": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 的签名无法确认：不是平台为服务站 {station} 登记的设备签发的。未导入任何内容。"),
+    "bundle.foreign_region": QT_TRANSLATE_NOOP("Errors", "离线包 {path} 来自其他区域（{region}）平台登记的设备，本区域平台不能接收。未导入任何内容。"),
+    "bundle.already_delivered": QT_TRANSLATE_NOOP("Errors", "离线包 {bundle} 已于 {delivered_at} 送达平台（服务站 {station} 的数据），不再重复导入。平台回执：{ack}"),
+    "bundle.empty": QT_TRANSLATE_NOOP("Errors", "没有需要导出的数据：本机的办件日志和扫描材料都已送达平台。"),
+    "bundle.no_certificate": QT_TRANSLATE_NOOP("Errors", "本机还没有平台签发的设备证书，无法处理离线包。请在有网络时运行一次 bianmin sync 后再试。"),
+    "bundle.bad_ack": QT_TRANSLATE_NOOP("Errors", "回执文件 {path} 无效：不是平台签发的回执，或不是本机离线包的回执，或与本机的办件日志不符。没有作任何标记。"),
 }
 
 PROBLEMS: dict[str, str] = {

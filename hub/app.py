@@ -9,12 +9,13 @@ and a 4xx status; nothing a client sends leads to a 500.
 import base64
 import binascii
 import datetime as dt
+import hashlib
 import json
 import logging
 import re
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 import http_sf
@@ -34,7 +35,7 @@ from starlette.requests import ClientDisconnect
 from app.journal import BODY_FIELDS, EventType, event_hash
 from app.models import CaseStatus, Outcome
 from hub import db
-from sync import protocol
+from sync import bundle_format, protocol
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,9 @@ MAX_LIMIT = 500
 # A nonce must outlive every moment its signature could still be accepted (age limit plus clock skew).
 NONCE_KEEP = max(2 * protocol.MAX_AGE, protocol.MAX_AGE + protocol.MAX_SKEW)
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_BUNDLE_ID = r"^[0-9a-f]{32}$"
+MAX_BUNDLE = 4 * 1024 * 1024 * 1024  # bytes of one bundle file
+MAX_BUNDLE_CHUNK = 4 * 1024 * 1024  # one PATCH body
 _STATION_CODE = r"^[0-9]{12}$"
 _CROCKFORD_FIX = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -96,6 +100,32 @@ class EnrolOut(BaseModel):
     hub_signing_key: str = Field(description="the hub's Ed25519 public key, base64 of the raw 32 bytes")
     hub_box_key: str = Field(description="the hub's X25519 public key, base64 of the raw 32 bytes")
     time: str
+    region: str | None = Field(default=None, description="the region this hub serves (6-digit division code)")
+    certificate: dict[str, Any] | None = Field(
+        default=None, description="the station's device certificate (bianmin-device-cert/1): the hub's Ed25519 "
+                                  "signature over station, station_name, device_key, region, issued_at, hub_key")
+
+
+class CertificateOut(BaseModel):
+    region: str
+    certificate: dict[str, Any] = Field(description="bianmin-device-cert/1 of the signing station's device key")
+
+
+class BundleIn(BaseModel):
+    bundle_id: str = Field(pattern=_BUNDLE_ID, description="the bundle's id (32 hex digits, from its header)")
+    size: int = Field(ge=1, description="bytes of the whole bundle file")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole bundle file")
+
+
+class BundleUploadOut(BaseModel):
+    upload: str = Field(description="where to PATCH the bytes (a path on this hub)")
+    bundle_id: str
+    size: int
+    offset: int = Field(description="bytes the hub has; the next PATCH starts here")
+    complete: bool = Field(description="the bundle was checked and its contents taken in")
+    already: bool = Field(default=False, description="the hub had taken this bundle in before this request")
+    ack: dict[str, Any] | None = Field(default=None, description="bianmin-bundle-ack/1, signed by the hub, once "
+                                                                 "complete")
 
 
 class WireEvent(BaseModel):
@@ -594,7 +624,7 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
             raise HubError(422, "malformed", "public_key: base64 of a raw 32-byte Ed25519 key") from exc
         code = normalise_code(req.code)
 
-        def work(session: Session) -> db.HubKeys:
+        def work(session: Session) -> tuple[db.HubKeys, dict[str, Any], str]:
             now = _now()
             row = session.get(db.EnrolCode, code)
             if row is None or row.station_code != req.station_code:
@@ -603,7 +633,7 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
                 # The same station with the same key again: its first answer was lost on the way.
                 current = session.get(db.Station, req.station_code)
                 if current is not None and current.public_key == protocol.b64(raw_key):
-                    return db.hub_keys(session)
+                    return db.hub_keys(session), _certificate(session, current), db.region(session)
                 raise HubError(403, "bad_code")
             if row.expires_at <= now:
                 raise HubError(403, "bad_code")
@@ -614,18 +644,32 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
                 raise HubError(403, "bad_code")
             station = session.get(db.Station, req.station_code)
             if station is None:
-                session.add(db.Station(code=req.station_code, name=req.station_name,
-                                       public_key=protocol.b64(raw_key), enrolled_at=now))
+                station = db.Station(code=req.station_code, name=req.station_name,
+                                     public_key=protocol.b64(raw_key), enrolled_at=now)
+                session.add(station)
             else:
                 station.name = req.station_name
                 station.public_key = protocol.b64(raw_key)
                 station.enrolled_at = now
-            return db.hub_keys(session)
+            return db.hub_keys(session), _certificate(session, station), db.region(session)
 
-        keys = _retrying(engine, work)
+        keys, certificate, region = _retrying(engine, work)
         log.info("station %s enrolled", req.station_code)
         return EnrolOut(station_code=req.station_code, hub_signing_key=keys.signing_key, hub_box_key=keys.box_key,
-                        time=_stamp(_now()))
+                        time=_stamp(_now()), region=region, certificate=certificate)
+
+    @app.get(protocol.CERTIFICATE, response_model=CertificateOut, responses=_errors(401), openapi_extra=_SIGNED)
+    def get_certificate(request: Annotated[Signed, Depends(signed)]) -> CertificateOut:
+        """The signing station's device certificate (for stations enrolled before certificates existed)."""
+
+        def work(session: Session) -> tuple[dict[str, Any], str]:
+            station = session.get(db.Station, request.station)
+            if station is None:  # unenrolled between the signature check and now
+                raise HubError(401, "unknown_station")
+            return _certificate(session, station), db.region(session)
+
+        certificate, region = _retrying(engine, work)
+        return CertificateOut(region=region, certificate=certificate)
 
     @app.post(protocol.EVENTS, response_model=EventsOut, responses=_errors(400, 401, 403, 413, 415, 422),
               openapi_extra={**_SIGNED, "requestBody": {
@@ -663,4 +707,316 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
     from hub import attachments  # imported here: hub.attachments builds on this module
 
     app.include_router(attachments.router(engine, signed))
+    _bundle_routes(app, engine, signed)
     return app
+
+
+# ---------------------------------------------------------------------------------------------
+# Device certificates and offline bundles (sync.bundle_format; docs/sync-protocol.md, "Offline bundles")
+
+
+def _certificate(session: Session, station: db.Station) -> dict[str, Any]:
+    """The hub's certificate of a station's current device key, in the region this hub serves."""
+    signing, _box = db.hub_private_keys(session)
+    return bundle_format.make_certificate(signing, station=station.code, station_name=station.name,
+                                          device_key=station.public_key, region=db.region(session),
+                                          issued_at=_stamp(_now()))
+
+
+def _bundle_path(bundle_id: str) -> str:
+    return f"{protocol.BUNDLES}/{bundle_id}"
+
+
+def _bundle_state(row: db.BundleUpload, already: bool = False) -> dict[str, Any]:
+    return {"upload": _bundle_path(row.bundle_id), "bundle_id": row.bundle_id, "size": row.size,
+            "offset": row.offset, "complete": row.ingested_at is not None, "already": already,
+            "ack": json.loads(row.ack) if row.ack else None}
+
+
+class _StoredBundle:
+    """A bundle upload read back from the database chunk by chunk, as a file (``read(n)``)."""
+
+    def __init__(self, engine: Engine, bundle_id: str) -> None:
+        self._engine = engine
+        self._id = bundle_id
+        with Session(engine) as session:
+            self._offsets = list(session.scalars(select(db.BundleChunk.offset)
+                                                 .where(db.BundleChunk.bundle_id == bundle_id)
+                                                 .order_by(db.BundleChunk.offset)))
+        self._next = 0
+        self._buf = bytearray()
+        self._pos = 0
+
+    def read(self, n: int) -> bytes:
+        while len(self._buf) - self._pos < n and self._next < len(self._offsets):
+            with Session(self._engine) as session:
+                chunk = session.get(db.BundleChunk, (self._id, self._offsets[self._next]))
+                data = chunk.data if chunk is not None else b""
+            self._next += 1
+            if self._pos:
+                del self._buf[:self._pos]
+                self._pos = 0
+            self._buf += data
+        out = bytes(self._buf[self._pos:self._pos + n])
+        self._pos += len(out)
+        return out
+
+
+@dataclass
+class _Intake:
+    """What the hub took in from one bundle, for its acknowledgement."""
+
+    station: str
+    accepted: list[tuple[int, str]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    stored: int = 0
+    duplicate: int = 0
+    attachments: list[str] = field(default_factory=list)
+    attachments_refused: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _refuse_bundle(engine: Engine, bundle_id: str, reason: str, detail: str) -> HubError:
+    """Forget the upload (nothing of it was taken in) and say why."""
+
+    def work(session: Session) -> None:
+        session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == bundle_id))
+        session.execute(delete(db.BundleUpload).where(db.BundleUpload.bundle_id == bundle_id))
+
+    _retrying(engine, work)
+    log.warning("bundle %s refused: %s (%s)", bundle_id, reason, detail)
+    return HubError(422, f"bundle_{reason}", detail[:200] or None)
+
+
+def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, Any]:
+    """Check a completely uploaded bundle, take its events in through the push's own code path
+    (attributed to the bundle's station) and its attachments by content hash; the signed ack."""
+    from hub import attachments
+
+    with Session(engine) as session:
+        signing, box = db.hub_private_keys(session)
+        trust = bundle_format.Trust(hub_key=protocol.b64(protocol.public_bytes(signing)), region=db.region(session))
+        row = session.get(db.BundleUpload, bundle_id)
+        if row is None:
+            raise HubError(404, "not_found")
+        declared = (row.size, row.sha256)
+    box_raw = box.private_bytes_raw()
+    try:
+        verified = bundle_format.verify(_StoredBundle(engine, bundle_id), trust)  # type: ignore[arg-type]
+        if (verified.size, verified.sha256) != declared:
+            raise _refuse_bundle(engine, bundle_id, "hash_mismatch", "the file is not the one declared")
+        station = verified.header.station
+        with Session(engine) as session:
+            if session.get(db.Station, station) is None:
+                raise bundle_format.BundleFormatError("unknown_signer", "the bundle's station is not enrolled")
+        intake = _Intake(station=station)
+        batch: list[Any] = []
+        piece: dict[str, Any] = {}
+        for part in bundle_format.decrypt(_StoredBundle(engine, bundle_id), trust, box_raw):  # type: ignore[arg-type]
+            if part.kind == bundle_format.KIND_EVENTS:
+                batch.extend(part.events())
+                if len(batch) >= protocol.MAX_BATCH:
+                    _ingest_events(engine, intake, batch)
+                    batch = []
+            else:
+                _ingest_piece(engine, intake, piece, part, attachments)
+        _ingest_events(engine, intake, batch)
+        if piece:
+            intake.attachments_refused.append({"sha256": piece["sha256"], "reason": "incomplete"})
+    except bundle_format.BundleFormatError as exc:
+        raise _refuse_bundle(engine, bundle_id, exc.reason, exc.detail) from exc
+    now = _now()
+    ack = bundle_format.sign_document(bundle_format.ACK_FORMAT, {
+        "bundle_id": bundle_id, "station": station, "uploaded_by": uploader, "received_at": _stamp(now),
+        "stored": intake.stored, "duplicate": intake.duplicate,
+        "ranges": bundle_format.seq_ranges(intake.accepted),
+        "highest_seq": max((seq for seq, _h in intake.accepted), default=0),
+        "rejected": intake.rejected, "attachments": intake.attachments,
+        "attachments_refused": intake.attachments_refused,
+    }, signing)
+
+    def finish(session: Session) -> None:
+        row = session.get(db.BundleUpload, bundle_id)
+        if row is None:
+            return
+        row.station, row.ingested_at, row.updated_at = station, now, now
+        row.ack = json.dumps(ack, ensure_ascii=False)
+        session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == bundle_id))
+
+    _retrying(engine, finish)
+    log.info("bundle %s of station %s taken in (forwarded by %s): %d events stored, %d duplicates, %d rejected, "
+             "%d attachments", bundle_id, station, uploader, intake.stored, intake.duplicate, len(intake.rejected),
+             len(intake.attachments))
+    return ack
+
+
+def _ingest_events(engine: Engine, intake: _Intake, events: list[Any]) -> None:
+    if not events:
+        return
+    results = _retrying(engine, lambda session: _store_batch(session, intake.station, events))
+    for raw, result in zip(events, results, strict=True):
+        if result["status"] in (protocol.STORED, protocol.DUPLICATE):
+            intake.stored += result["status"] == protocol.STORED
+            intake.duplicate += result["status"] == protocol.DUPLICATE
+            intake.accepted.append((int(raw["seq"]), str(raw["hash"])))
+        else:
+            intake.rejected.append({"seq": result["seq"], "event_id": result["event_id"], "reason": result["reason"]})
+
+
+def _ingest_piece(engine: Engine, intake: _Intake, piece: dict[str, Any], part: bundle_format.Part,
+                  attachments: Any) -> None:
+    """Collect an attachment's pieces (one attachment at a time in memory); keep it when whole and sound."""
+    meta = part.meta
+    sha, size, mime, offset = meta.get("sha256"), meta.get("size"), meta.get("mime"), meta.get("offset")
+    if not (isinstance(sha, str) and _HEX64.fullmatch(sha) and type(size) is int and 0 < size <= attachments.MAX_SIZE
+            and mime in attachments.MIME_TYPES and type(offset) is int):
+        raise bundle_format.BundleFormatError("tampered", "an attachment piece is malformed")
+    if piece and piece["sha256"] != sha:
+        intake.attachments_refused.append({"sha256": piece["sha256"], "reason": "incomplete"})
+        piece.clear()
+    if not piece:
+        piece.update(sha256=sha, size=size, mime=mime, data=bytearray())
+    if offset != len(piece["data"]) or offset + len(part.data) > size:
+        raise bundle_format.BundleFormatError("tampered", "attachment pieces out of order")
+    piece["data"] += part.data
+    if len(piece["data"]) < size:
+        return
+    data = bytes(piece["data"])
+    piece.clear()
+    if hashlib.sha256(data).hexdigest() != sha:
+        intake.attachments_refused.append({"sha256": sha, "reason": "hash_mismatch"})
+        return
+    _retrying(engine, lambda session: attachments.store_complete(session, intake.station, sha, mime, data, _now()))
+    intake.attachments.append(sha)
+
+
+def _parse_bundle_in(body: bytes) -> BundleIn:
+    try:
+        doc = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise HubError(422, "malformed", "body is not JSON") from exc
+    if not isinstance(doc, dict):
+        raise HubError(422, "malformed", "expected an object")
+    bundle_id, size, sha = doc.get("bundle_id"), doc.get("size"), doc.get("sha256")
+    if not isinstance(bundle_id, str) or not re.fullmatch(_BUNDLE_ID, bundle_id):
+        raise HubError(422, "malformed", "bundle_id: 32 lower-case hex digits")
+    if type(size) is not int or size < 1:
+        raise HubError(422, "malformed", "size: a positive integer")
+    if size > MAX_BUNDLE:
+        raise HubError(413, "too_large", f"at most {MAX_BUNDLE} bytes")
+    if not isinstance(sha, str) or not _HEX64.fullmatch(sha):
+        raise HubError(422, "malformed", "sha256: 64 lower-case hex digits")
+    return BundleIn(bundle_id=bundle_id, size=size, sha256=sha)
+
+
+def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
+    """Resumable bundle uploads (like attachments, after tus): any enrolled station may forward a
+    bundle; what it carries is checked and attributed to the station that signed it."""
+    from fastapi import Header
+    from fastapi import Path as PathParam
+
+    SignedRequest = Annotated[Signed, Depends(signed)]
+    BundleId = Annotated[str, PathParam(pattern=_BUNDLE_ID, description="the bundle's id")]
+    octets = "application/offset+octet-stream"
+
+    def _headers(offset: int, size: int) -> dict[str, str]:
+        return {"Upload-Offset": str(offset), "Upload-Length": str(size), "Tus-Resumable": "1.0.0",
+                "Cache-Control": "no-store"}
+
+    def _finish_if_complete(state: dict[str, Any], uploader: str) -> dict[str, Any]:
+        if not state["complete"] and state["offset"] == state["size"]:
+            ack = _ingest_bundle(engine, state["bundle_id"], uploader)
+            state = {**state, "complete": True, "ack": ack}
+        return state
+
+    @app.post(protocol.BUNDLES, status_code=201, response_model=BundleUploadOut, tags=["bundles"],
+              responses={200: {"model": BundleUploadOut, "description": "the upload exists, or the bundle was "
+                                                                        "taken in already (already = true)"},
+                         **_errors(401, 413, 422)},
+              openapi_extra={**_SIGNED, "requestBody": {
+                  "required": True, "content": {"application/json": {"schema": BundleIn.model_json_schema()}}}})
+    def create_bundle_upload(request: SignedRequest) -> JSONResponse:
+        """Start forwarding a bundle, or find where its upload stands (or that it was taken in)."""
+        wanted = _parse_bundle_in(request.body)
+
+        def work(session: Session) -> tuple[dict[str, Any], bool]:
+            now = _now()
+            row = session.get(db.BundleUpload, wanted.bundle_id)
+            if row is None:
+                row = db.BundleUpload(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
+                                      sha256=wanted.sha256, offset=0, created_at=now, updated_at=now)
+                session.add(row)
+                session.flush()
+                return _bundle_state(row), True
+            if row.ingested_at is not None:
+                return _bundle_state(row, already=True), False
+            if (row.size, row.sha256) != (wanted.size, wanted.sha256):
+                # Another file under the same id: what came so far cannot be trusted; start again.
+                session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == wanted.bundle_id))
+                row.size, row.sha256, row.offset = wanted.size, wanted.sha256, 0
+            row.uploader, row.updated_at = request.station, now
+            return _bundle_state(row), False
+
+        state, created = _retrying(engine, work)
+        state = _finish_if_complete(state, request.station)
+        return JSONResponse(state, status_code=201 if created else 200,
+                            headers={**_headers(state["offset"], state["size"]), "Location": state["upload"]})
+
+    @app.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut, tags=["bundles"],
+             responses=_errors(401, 404, 422), openapi_extra=_SIGNED)
+    def bundle_upload_status(bundle_id: BundleId, request: SignedRequest) -> JSONResponse:
+        """Where a bundle upload stands."""
+        with Session(engine) as session:
+            row = session.get(db.BundleUpload, bundle_id)
+            if row is None:
+                raise HubError(404, "not_found")
+            state = _bundle_state(row, already=row.ingested_at is not None)
+        return JSONResponse(state, headers=_headers(state["offset"], state["size"]))
+
+    @app.patch(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut, tags=["bundles"],
+               responses={**_errors(400, 401, 404, 409, 413, 415, 422),
+                          409: {"model": ErrorOut, "description": "offset_mismatch: the hub has another offset"},
+                          422: {"model": ErrorOut, "description": "bundle_tampered, bundle_truncated, "
+                                                                  "bundle_unknown_signer, bundle_foreign_region, "
+                                                                  "bundle_hash_mismatch, ...: refused, forgotten"}},
+               openapi_extra={**_SIGNED, "requestBody": {
+                   "required": True, "description": f"the next bytes of the bundle, at most {MAX_BUNDLE_CHUNK}",
+                   "content": {octets: {"schema": {"type": "string", "format": "binary"}}}}})
+    def append_bundle_chunk(
+        bundle_id: BundleId,
+        request: SignedRequest,
+        upload_offset: Annotated[str | None, Header(alias="Upload-Offset", description="where this chunk starts")]
+        = None,
+    ) -> JSONResponse:
+        """Append the next bytes; with the last one the hub checks the bundle and takes it in."""
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type != octets:
+            raise HubError(415, "unsupported_media_type", f"expected {octets}")
+        if upload_offset is None or not re.fullmatch(r"[0-9]{1,15}", upload_offset.strip()):
+            raise HubError(400, "malformed", "Upload-Offset: a non-negative integer")
+        offset = int(upload_offset.strip())
+        chunk = request.body
+        if len(chunk) > MAX_BUNDLE_CHUNK:
+            raise HubError(413, "too_large", f"at most {MAX_BUNDLE_CHUNK} bytes per chunk")
+
+        def work(session: Session) -> tuple[str, dict[str, Any]]:
+            row = session.get(db.BundleUpload, bundle_id)
+            if row is None:
+                raise HubError(404, "not_found")
+            if row.ingested_at is not None or offset != row.offset:
+                return "mismatch" if row.ingested_at is None else "done", _bundle_state(row)
+            if offset + len(chunk) > row.size:
+                raise HubError(413, "too_large", "the chunk goes beyond the declared size")
+            if chunk:
+                session.add(db.BundleChunk(bundle_id=bundle_id, offset=offset, data=chunk))
+                row.offset = offset + len(chunk)
+                row.updated_at = _now()
+                session.flush()
+            return "ok", _bundle_state(row)
+
+        outcome, state = _retrying(engine, work)
+        if outcome == "mismatch":
+            return JSONResponse({"error": "offset_mismatch", "detail": {"offset": state["offset"],
+                                                                        "size": state["size"]}},
+                                status_code=409, headers=_headers(state["offset"], state["size"]))
+        state = _finish_if_complete(state, request.station)
+        return JSONResponse(state, headers=_headers(state["offset"], state["size"]))

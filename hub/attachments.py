@@ -279,3 +279,24 @@ def router(engine: Engine, signed: Any) -> APIRouter:
                             headers=_headers(new_offset, size))
 
     return api
+
+
+def store_complete(session: Session, station: str, sha256: str, mime: str, data: bytes, now: dt.datetime) -> bool:
+    """Keep a station's whole attachment that arrived another way (an offline bundle): the same row a
+    finished upload makes. False when the hub already had it complete (nothing changes)."""
+    row = session.get(db.AttachmentUpload, (station, sha256))
+    if row is not None and row.completed_at is not None:
+        return False
+    if row is None:
+        row = db.AttachmentUpload(station=station, sha256=sha256, size=len(data), mime=mime, offset=len(data),
+                                  created_at=now, updated_at=now)
+        session.add(row)
+    else:  # an upload in progress: what it has so far is superseded by the whole content
+        session.execute(delete(db.AttachmentChunk).where(db.AttachmentChunk.station == station,
+                                                         db.AttachmentChunk.sha256 == sha256))
+        row.size, row.mime, row.offset = len(data), mime, len(data)
+    row.data = data
+    row.completed_at = now
+    row.updated_at = now
+    session.flush()
+    return True

@@ -6,6 +6,8 @@
     bianmin-hub publish-calendar workdays.json
     bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
     bianmin-hub cases --station 540127100000 --json
+    bianmin-hub region [540000]
+    bianmin-hub bundles --json
 
 The database comes from ``--db`` (given before the subcommand), else ``BIANMIN_HUB_DB``, else
 ``sqlite:///bianmin-hub.db`` in the current directory.
@@ -208,6 +210,37 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_region(args: argparse.Namespace) -> int:
+    engine = _engine(args.db)
+    with Session(engine) as session:
+        if args.code is not None:
+            if not re.fullmatch(r"[1-9][0-9]{5}", args.code):
+                raise CliError(f"区域代码应为 6 位行政区划代码：{args.code}")
+            db.set_region(session, args.code)
+            session.commit()
+            _out(f"本枢纽服务的区域已设为 {args.code}（此后登记或领取的设备证书写入此区域）")
+        else:
+            _out(db.region(session))
+    return 0
+
+
+def cmd_bundles(args: argparse.Namespace) -> int:
+    engine = _engine(args.db)
+    with Session(engine) as session:
+        rows = [{"bundle_id": b.bundle_id, "station": b.station, "uploader": b.uploader, "size": b.size,
+                 "offset": b.offset, "ingested_at": b.ingested_at.isoformat(timespec="seconds") if b.ingested_at
+                 else None}
+                for b in session.scalars(select(db.BundleUpload).order_by(db.BundleUpload.created_at))]
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        state = f"已接收 {r['ingested_at']}" if r["ingested_at"] else f"上传中 {r['offset']}/{r['size']} 字节"
+        _out(f"{r['bundle_id']}  站点 {r['station'] or '—'}  经 {r['uploader']} 转交  {state}")
+    _out(f"共 {len(rows)} 个离线包")
+    return 0
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -248,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note")
     p.add_argument("--platform-no")
     p.set_defaults(func=cmd_set_status)
+
+    p = sub.add_parser("region", help="显示或设置本枢纽服务的区域（6 位行政区划代码，写入设备证书）")
+    p.add_argument("code", nargs="?")
+    p.set_defaults(func=cmd_region)
+
+    p = sub.add_parser("bundles", help="列出站点转交的离线包")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_bundles)
 
     p = sub.add_parser("cases", help="列出枢纽上的办件")
     p.add_argument("--station")

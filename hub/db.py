@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 DEFAULT_URL = "sqlite:///bianmin-hub.db"
 SIGNING_KEY = "hub_signing_key"
 BOX_KEY = "hub_box_key"
+REGION = "region"
+DEFAULT_REGION = "540000"  # the region a hub serves (6-digit division code), written in device certificates
 
 
 def utcnow() -> dt.datetime:
@@ -178,6 +180,39 @@ class AttachmentChunk(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class BundleUpload(Base):
+    """An offline bundle forwarded by a station (``sync.bundle_format``): being uploaded, or ingested.
+
+    ``uploader`` is the station that forwarded it; ``station`` the one whose work it carries (known
+    once the bundle checked out). An ingested bundle keeps its signed acknowledgement, so that a
+    second import anywhere is answered "already had it" with the same acknowledgement.
+    """
+
+    __tablename__ = "bundles"
+
+    bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    uploader: Mapped[str] = mapped_column(String(12))
+    station: Mapped[str | None] = mapped_column(String(12), default=None)
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the whole file, as declared by the uploader
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    ingested_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    ack: Mapped[str | None] = mapped_column(Text, default=None)  # JSON, signed by the hub
+
+
+class BundleChunk(Base):
+    """A received piece of a bundle upload (dropped once the bundle is ingested)."""
+
+    __tablename__ = "bundle_chunks"
+
+    bundle_id: Mapped[str] = mapped_column(String(32), ForeignKey("bundles.bundle_id", ondelete="CASCADE"),
+                                           primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -260,3 +295,17 @@ def ensure_hub_keys(engine: Engine) -> HubKeys:
                 if attempt == 2:
                     raise
     raise AssertionError("unreachable")
+
+
+def region(session: Session) -> str:
+    """The region this hub serves (``bianmin-hub region`` sets it)."""
+    row = session.get(HubMeta, REGION)
+    return row.value if row is not None else DEFAULT_REGION
+
+
+def set_region(session: Session, code: str) -> None:
+    row = session.get(HubMeta, REGION)
+    if row is None:
+        session.add(HubMeta(key=REGION, value=code))
+    else:
+        row.value = code

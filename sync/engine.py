@@ -78,6 +78,11 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
         meta.set_meta(station.db, "sync.device_key", protocol.b64(protocol.private_bytes(key)))
         meta.set_meta(station.db, "sync.hub_signing_key", str(answer.get("hub_signing_key", "")))
         meta.set_meta(station.db, "sync.hub_box_key", str(answer.get("hub_box_key", "")))
+        certificate = answer.get("certificate")
+        # The hub's certificate of the device key (offline bundles carry it); older hubs send none.
+        meta.set_meta(station.db, "sync.certificate",
+                      json.dumps(certificate, ensure_ascii=False) if isinstance(certificate, dict) else "")
+        meta.set_meta(station.db, "sync.region", str(answer.get("region") or ""))
         meta.set_meta(station.db, "sync.ca_bundle", ca_bundle or "")
         meta.set_meta(station.db, "sync.enrolled_at", station.clock.stamp())
         meta.set_meta(station.db, "sync.pending_device_key", "")

@@ -24,6 +24,8 @@ ENROL = f"{PREFIX}/enrol"
 EVENTS = f"{PREFIX}/events"
 UPDATES = f"{PREFIX}/updates"
 TIME = f"{PREFIX}/time"
+CERTIFICATE = f"{PREFIX}/certificate"
+BUNDLES = f"{PREFIX}/bundles"
 SIGNATURE_TAG = "bianmin-station"
 COVERED = ("@method", "@path", "@query", "content-digest")
 # How far a station's clock may be off; the client also corrects by the hub's clock.

@@ -1,0 +1,529 @@
+"""Offline bundles at the station: export (the laptop), import and forward (the township centre), ack.
+
+* :func:`export_bundle` writes the laptop's unsent journal events and attachments (or everything
+  after a journal seq) into one file, encrypted for the hub and signed with the laptop's device key
+  (format: ``sync.bundle_format``). It marks nothing as sent: the laptop still sends it all itself
+  when it has a link, and the hub keeps one copy.
+* :func:`inspect` checks a bundle without decrypting it (it cannot: only the hub can) and says whose
+  work it carries, how much, how big; :func:`import_bundle` does the same, then forwards the
+  still-encrypted file to the hub with a resumable upload (an interrupted import goes on from the
+  hub's offset) and writes the hub's signed acknowledgement next to the bundle (``FILE.ack``).
+  The importing station keeps only the bundle id, the signer, counts, progress and the ack.
+* :func:`apply_ack` on the laptop checks the hub's signature on an acknowledgement and marks what
+  the hub received as sent, so it is offered no more. The laptop's own next sync learns the same
+  (its pushes are answered "duplicate", its uploads "complete").
+
+Files are read and written chunk by chunk: a bundle of any size never needs to fit in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.errors import (
+    BundleAckInvalid,
+    BundleAlreadyDelivered,
+    BundleError,
+    BundleForeignRegion,
+    BundleNoCertificate,
+    BundleNotABundle,
+    BundleNothingToExport,
+    BundleTampered,
+    BundleTruncated,
+    BundleUnknownSigner,
+    BundleUnreadable,
+    BundleUnsupported,
+    HubProtocolError,
+    HubRefused,
+    LinkDown,
+    NotEnrolled,
+)
+from app.station import Station
+from app.store import attachments as att_store
+from app.store import bundles as store
+from app.store import operators as meta
+from app.store import outbox
+from sync import bundle_format, protocol
+from sync.bundle_format import BundleFormatError
+from sync.client import HubClient
+
+log = logging.getLogger(__name__)
+
+UPLOAD_CHUNK = 1024 * 1024  # bytes of the bundle file per PATCH (the hub takes up to 4 MiB)
+MAX_SETBACKS = 3
+ACK_SUFFIX = ".ack"
+Progress = Callable[[int, int], None]
+
+_ERRORS: dict[str, type[BundleError]] = {
+    "not_a_bundle": BundleNotABundle,
+    "unsupported_version": BundleUnsupported,
+    "tampered": BundleTampered,
+    "truncated": BundleTruncated,
+    "unknown_signer": BundleUnknownSigner,
+    "foreign_region": BundleForeignRegion,
+    "hash_mismatch": BundleTampered,
+}
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    """What a bundle carries, from its (verified) clear header: no personal data."""
+
+    path: str
+    bundle_id: str
+    station: str
+    station_name: str
+    region: str
+    created_at: str
+    events: int
+    cases: int
+    attachments: int
+    attachment_bytes: int
+    first_seq: int
+    last_seq: int
+    size: int
+    sha256: str
+    state: str | None = None  # this station's record: None, "uploading", "delivered"
+    offset: int = 0  # bytes the hub confirmed, when an earlier import was interrupted
+    delivered_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: str
+    bundle_id: str
+    events: int
+    cases: int
+    attachments: int
+    attachment_bytes: int
+    first_seq: int
+    last_seq: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    summary: BundleSummary
+    ack_path: str
+    stored: int  # events new to the hub
+    duplicate: int  # events the hub had already (e.g. the laptop synced meanwhile)
+    rejected: int
+    attachments: int  # attachments the hub holds from this bundle
+    bytes_sent: int  # bundle bytes sent by this call
+    resumed_from: int  # the hub's offset when this call started
+
+
+@dataclass(frozen=True)
+class AckResult:
+    bundle_id: str
+    marked_sent: int  # events marked sent by this ack (not marked so before)
+    quarantined: int
+    attachments_done: int
+    highest_seq: int
+    waiting: int  # events still waiting after the ack
+
+
+@dataclass
+class _Upload:
+    bytes_sent: int = 0
+    resumed_from: int = 0
+    setbacks: int = 0
+    ack: dict[str, Any] = field(default_factory=dict)
+    already: bool = False
+
+
+# -- keys, certificate, trust --------------------------------------------------------------------
+def _device_key(station: Station) -> Ed25519PrivateKey:
+    raw = meta.get_meta(station.db, "sync.device_key")
+    if not raw:
+        raise NotEnrolled()
+    return Ed25519PrivateKey.from_private_bytes(protocol.unb64(raw))
+
+
+def _hub_key(station: Station) -> str:
+    key = meta.get_meta(station.db, "sync.hub_signing_key")
+    if not key:
+        raise NotEnrolled()
+    return key
+
+
+def certificate(station: Station, client: HubClient | None = None) -> dict[str, Any]:
+    """This station's device certificate; fetched once with a signed request when the station was
+    enrolled before the hub issued them (needs the link then: BundleNoCertificate without it)."""
+    stored = meta.get_meta(station.db, "sync.certificate")
+    if stored:
+        return dict(json.loads(stored))
+    from sync import engine
+
+    try:
+        client = client or engine.client_for(station)
+        answer = client._send("GET", protocol.CERTIFICATE)
+    except (LinkDown, HubRefused) as exc:
+        raise BundleNoCertificate(reason=exc.code) from exc
+    cert = answer.get("certificate")
+    if not isinstance(cert, dict):
+        raise HubProtocolError("certificate answer without a certificate")
+    try:
+        body = bundle_format.verify_document(bundle_format.CERT_FORMAT, cert, _hub_key(station))
+    except BundleFormatError as exc:
+        raise HubProtocolError("the hub's certificate does not check out") from exc
+    if body.get("station") != station.station_code or \
+            body.get("device_key") != protocol.b64(protocol.public_bytes(_device_key(station))):
+        raise HubProtocolError("the hub certified another station or key")
+    with station.db.transaction():
+        meta.set_meta(station.db, "sync.certificate", json.dumps(cert, ensure_ascii=False))
+        meta.set_meta(station.db, "sync.region", str(body.get("region") or ""))
+    log.info("device certificate fetched from the hub")
+    return cert
+
+
+def _trust(station: Station, client: HubClient | None) -> bundle_format.Trust:
+    cert = certificate(station, client)
+    return bundle_format.Trust(hub_key=_hub_key(station), region=str(cert.get("region") or ""))
+
+
+def _typed(exc: BundleFormatError, path: Path, **details: Any) -> BundleError:
+    cls = _ERRORS.get(exc.reason, BundleTampered)
+    extra: dict[str, Any] = {"reason": exc.reason}
+    if exc.reason == "foreign_region":
+        extra["region"] = exc.detail
+    if exc.reason == "unsupported_version":
+        extra["version"] = exc.detail
+    return cls(str(exc), path=str(path), **extra, **details)
+
+
+# -- export (the laptop) -------------------------------------------------------------------------
+def export_bundle(station: Station, path: Path | str, *, since: int | None = None,
+                  client: HubClient | None = None) -> ExportResult:
+    """Write the unsent events and attachments (or all after journal seq ``since``) to ``path``."""
+    path = Path(path)
+    db = station.db
+    device_key = _device_key(station)
+    box_key = meta.get_meta(db, "sync.hub_box_key")
+    if not box_key:
+        raise NotEnrolled()
+    cert = certificate(station, client)
+    upto = outbox.last_seq(db)
+    counts = store.export_counts(db, since, upto)
+    planned = store.export_attachments(db, since, upto)
+    if counts["events"] == 0 and not planned:
+        raise BundleNothingToExport()
+    bundle_id = bundle_format.new_bundle_id()
+    summary = {**counts, "attachments": len(planned), "attachment_bytes": sum(size for _s, size, _m in planned)}
+    header = {
+        "bundle_id": bundle_id, "created_at": station.clock.stamp(), "protocol": protocol.VERSION,
+        "station": station.station_code, "station_name": station.station_name, "region": str(cert.get("region")),
+        "device_key": protocol.b64(protocol.public_bytes(device_key)), "certificate": cert,
+        "since": since, "summary": summary,
+    }
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "wb") as out:
+            writer = bundle_format.BundleWriter(out, header=header, hub_box_key=protocol.unb64(box_key),
+                                                device_key=device_key)
+            batch: list[dict[str, Any]] = []
+            for ev in store.iter_export_events(db, since, upto):
+                batch.append(protocol.event_to_wire(ev))
+                if len(batch) >= bundle_format.EVENTS_PER_CHUNK:
+                    writer.add_events(batch)
+                    batch = []
+            if batch:
+                writer.add_events(batch)
+            for sha, size, mime in planned:
+                data = att_store.content(db, sha)  # one attachment at a time in memory
+                if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != sha:
+                    log.error("attachment %s… fails its hash check in the store; left out of the bundle", sha[:12])
+                    continue
+                for offset in range(0, size, bundle_format.ATTACHMENT_PIECE):
+                    writer.add_attachment_piece(sha256=sha, size=size, mime=mime, offset=offset,
+                                                data=data[offset:offset + bundle_format.ATTACHMENT_PIECE])
+                del data
+            writer.finish()
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    size = path.stat().st_size
+    with db.transaction():
+        store.put_export(db, {"bundle_id": bundle_id, "created_at": header["created_at"], "since": since,
+                              "size": size, **summary, "operator": station.operator.login})
+    log.info("bundle %s exported: %d events, %d attachments, %d bytes", bundle_id, counts["events"], len(planned),
+             size)
+    return ExportResult(path=str(path), bundle_id=bundle_id, events=counts["events"], cases=counts["cases"],
+                        attachments=len(planned), attachment_bytes=int(summary["attachment_bytes"]),
+                        first_seq=counts["first_seq"], last_seq=counts["last_seq"], size=size)
+
+
+# -- inspect and import (the centre) -------------------------------------------------------------
+def _verify_file(path: Path, trust: bundle_format.Trust) -> bundle_format.Verified:
+    try:
+        with open(path, "rb") as stream:
+            return bundle_format.verify(stream, trust)
+    except BundleFormatError as exc:
+        raise _typed(exc, path) from exc
+    except OSError as exc:
+        raise BundleUnreadable(str(exc), path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+
+
+def _summary(station: Station, path: Path, verified: bundle_format.Verified) -> BundleSummary:
+    header = verified.header
+    counts = header.summary
+
+    def number(name: str) -> int:
+        value = counts.get(name)
+        return value if type(value) is int and value >= 0 else 0
+
+    record = store.get_import(station.db, header.bundle_id)
+    return BundleSummary(
+        path=str(path), bundle_id=header.bundle_id, station=header.station,
+        station_name=str(verified.certificate.get("station_name") or header.fields.get("station_name") or ""),
+        region=str(verified.certificate.get("region")), created_at=str(header.fields.get("created_at")),
+        events=number("events"), cases=number("cases"), attachments=number("attachments"),
+        attachment_bytes=number("attachment_bytes"), first_seq=number("first_seq"), last_seq=number("last_seq"),
+        size=verified.size, sha256=verified.sha256,
+        state=None if record is None else str(record.get("state")),
+        offset=0 if record is None else int(record.get("offset") or 0),
+        delivered_at=None if record is None else record.get("delivered_at"),
+    )
+
+
+def inspect(station: Station, path: Path | str, client: HubClient | None = None) -> BundleSummary:
+    """Check a bundle completely (certificate, region, every byte, signature) without decrypting it."""
+    path = Path(path)
+    return _summary(station, path, _verify_file(path, _trust(station, client)))
+
+
+def default_ack_path(path: Path | str) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ACK_SUFFIX)
+
+
+def _write_ack(ack: dict[str, Any], path: Path) -> None:
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as out:
+        out.write(json.dumps(ack, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+
+
+def _check_ack(station: Station, ack: Any, bundle_id: str | None = None) -> dict[str, Any]:
+    try:
+        body = bundle_format.verify_document(bundle_format.ACK_FORMAT, ack, _hub_key(station))
+    except BundleFormatError as exc:
+        raise HubProtocolError("the hub's acknowledgement does not check out") from exc
+    if bundle_id is not None and body.get("bundle_id") != bundle_id:
+        raise HubProtocolError("the hub acknowledged another bundle")
+    return body
+
+
+def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | None = None,
+                  client: HubClient | None = None, progress: Progress | None = None) -> ImportResult:
+    """Check a bundle, forward it to the hub (resuming an interrupted import), write the hub's ack.
+
+    Raises the bundle's refusal (tampered, truncated, unknown signer, foreign region, already
+    delivered) before anything is stored or sent; ``LinkDown`` when the link fails on the way
+    (what the hub confirmed is kept: the next call resumes from there).
+    """
+    from sync import engine
+
+    path = Path(path)
+    ack_file = Path(ack_path) if ack_path else default_ack_path(path)
+    client = client or engine.client_for(station)
+    verified = _verify_file(path, _trust(station, client))
+    summary = _summary(station, path, verified)
+    db = station.db
+    record = store.get_import(db, summary.bundle_id)
+    if record is not None and record.get("state") == store.DELIVERED:
+        written = ""
+        if record.get("ack") and not ack_file.exists():
+            _write_ack(record["ack"], ack_file)
+            written = str(ack_file)
+        raise BundleAlreadyDelivered(bundle=summary.bundle_id[:8], station=summary.station, source="station",
+                                     delivered_at=record.get("delivered_at") or "", ack=written or "—",
+                                     path=str(path))
+    now = station.clock.stamp()
+    if record is None or record.get("sha256") != summary.sha256:
+        record = {"bundle_id": summary.bundle_id, "station": summary.station, "station_name": summary.station_name,
+                  "events": summary.events, "cases": summary.cases, "attachments": summary.attachments,
+                  "attachment_bytes": summary.attachment_bytes, "size": summary.size, "sha256": summary.sha256,
+                  "offset": 0, "state": store.UPLOADING, "imported_at": now, "updated_at": now,
+                  "operator": station.operator.login}
+        with db.transaction():
+            store.put_import(db, record)
+    upload = _Upload()
+    try:
+        _forward(station, client, path, summary, record, upload, progress)
+    except HubRefused as exc:
+        reason = str(exc.details.get("reason") or "")
+        if reason.startswith("bundle_"):  # the hub refused the bundle itself: nothing of it was kept
+            with db.transaction():
+                store.drop_import(db, summary.bundle_id)
+            raise _typed(BundleFormatError(reason.removeprefix("bundle_"), str(exc)), path) from exc
+        raise
+    body = _check_ack(station, upload.ack, summary.bundle_id)
+    if body.get("station") != summary.station:
+        raise HubProtocolError("the hub acknowledged the bundle for another station")
+    _write_ack(upload.ack, ack_file)
+    delivered_at = str(body.get("received_at") or now)
+    with db.transaction():
+        record.update(state=store.DELIVERED, offset=summary.size, delivered_at=delivered_at,
+                      updated_at=station.clock.stamp(), ack=upload.ack, ack_path=str(ack_file))
+        store.put_import(db, record)
+    if upload.already:
+        raise BundleAlreadyDelivered(bundle=summary.bundle_id[:8], station=summary.station, source="hub",
+                                     delivered_at=delivered_at, ack=str(ack_file), path=str(path))
+    log.info("bundle %s of station %s forwarded (%d bytes sent)", summary.bundle_id, summary.station,
+             upload.bytes_sent)
+    return ImportResult(summary=summary, ack_path=str(ack_file), stored=int(body.get("stored") or 0),
+                        duplicate=int(body.get("duplicate") or 0), rejected=len(body.get("rejected") or []),
+                        attachments=len(body.get("attachments") or []), bytes_sent=upload.bytes_sent,
+                        resumed_from=upload.resumed_from)
+
+
+def _offset_of(answer: dict[str, Any], size: int) -> int:
+    offset = answer.get("offset")
+    if type(offset) is not int or not 0 <= offset <= size:
+        raise HubProtocolError("bundle answer without a valid offset")
+    return offset
+
+
+def _save_offset(station: Station, record: dict[str, Any], offset: int) -> None:
+    with station.db.transaction():
+        record.update(offset=offset, updated_at=station.clock.stamp())
+        store.put_import(station.db, record)
+
+
+def _forward(station: Station, client: HubClient, path: Path, summary: BundleSummary, record: dict[str, Any],
+             upload: _Upload, progress: Progress | None) -> None:
+    size = summary.size
+    body = json.dumps({"bundle_id": summary.bundle_id, "size": size, "sha256": summary.sha256}).encode()
+    answer = client._send("POST", protocol.BUNDLES, body=body, headers={"Content-Type": "application/json"})
+    url = f"{protocol.BUNDLES}/{summary.bundle_id}"
+    at = _offset_of(answer, size)
+    upload.resumed_from = at
+    if progress is not None:
+        progress(at, size)
+    with open(path, "rb") as stream:
+        while not answer.get("complete"):
+            if at >= size:  # every byte is there but the hub has not taken it in: ask again
+                answer = client._send("POST", protocol.BUNDLES, body=body,
+                                      headers={"Content-Type": "application/json"})
+                if not answer.get("complete"):
+                    raise HubProtocolError("the hub has the whole bundle but does not take it in")
+                break
+            stream.seek(at)
+            chunk = stream.read(UPLOAD_CHUNK)
+            if not chunk:
+                raise BundleTruncated("the file shrank during the import", path=str(path))
+            try:
+                answer = client._send("PATCH", url, body=chunk, headers={
+                    "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(at),
+                    "Tus-Resumable": "1.0.0"})
+            except HubRefused as exc:
+                status = exc.details.get("status")
+                if status not in (404, 409):
+                    raise
+                upload.setbacks += 1
+                if upload.setbacks > MAX_SETBACKS:
+                    raise HubProtocolError("the hub keeps losing the bundle or disagreeing about its offset") from exc
+                if status == 404:  # the hub lost the upload: start it again
+                    answer = client._send("POST", protocol.BUNDLES, body=body,
+                                          headers={"Content-Type": "application/json"})
+                else:
+                    answer = client._send("GET", url)
+                at = _offset_of(answer, size)
+                _save_offset(station, record, at)
+                continue
+            upload.bytes_sent += len(chunk)
+            at = _offset_of(answer, size)
+            _save_offset(station, record, at)
+            if progress is not None:
+                progress(at, size)
+    ack = answer.get("ack")
+    if not isinstance(ack, dict):
+        raise HubProtocolError("bundle taken in without an acknowledgement")
+    upload.ack = ack
+    upload.already = bool(answer.get("already"))
+
+
+def imports(station: Station) -> list[dict[str, Any]]:
+    """Bundles this station forwarded or is forwarding (no acknowledgement bodies)."""
+    return [{k: v for k, v in r.items() if k != "ack"} for r in store.imports(station.db)]
+
+
+def exports(station: Station) -> list[dict[str, Any]]:
+    return store.exports(station.db)
+
+
+# -- acknowledgement (the laptop) ----------------------------------------------------------------
+def apply_ack(station: Station, path: Path | str) -> AckResult:
+    """Check the hub's acknowledgement of one of this station's bundles; mark what it received as
+    sent (and what it rejected as quarantined) so it is not offered again. Applying it twice is harmless."""
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise BundleUnreadable(str(exc), path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+    except (ValueError, RecursionError) as exc:
+        raise BundleAckInvalid("not JSON", path=str(path), reason="not_json") from exc
+    try:
+        body = bundle_format.verify_document(bundle_format.ACK_FORMAT, doc, _hub_key(station))
+    except BundleFormatError as exc:
+        raise BundleAckInvalid(str(exc), path=str(path), reason="signature") from exc
+    if body.get("station") != station.station_code:
+        raise BundleAckInvalid("ack of another station", path=str(path), reason="other_station")
+    db = station.db
+    ranges = body.get("ranges") or []
+    try:
+        checked = [(int(first), int(last), str(hash_)) for first, last, hash_ in ranges]
+    except (TypeError, ValueError) as exc:
+        raise BundleAckInvalid("bad ranges", path=str(path), reason="malformed") from exc
+    for first, last, hash_ in checked:
+        # The ack names the hash of each range's last event: it must be this journal's event.
+        if first > last or store.event_hash_at(db, last) != hash_ or store.event_hash_at(db, first) is None:
+            raise BundleAckInvalid("ack does not match the journal", path=str(path), reason="journal_mismatch",
+                                   seq=last)
+    stamp = station.clock.stamp()
+    marked = quarantined = done = 0
+    with db.transaction():
+        for first, last, _hash in checked:
+            marked += store.mark_sent_range(db, first, last, stamp)
+        for rejected in body.get("rejected") or []:
+            if isinstance(rejected, dict) and type(rejected.get("seq")) is int:
+                quarantined += store.quarantine_unsent(db, rejected["seq"], str(rejected.get("reason") or "rejected"),
+                                                       stamp)
+        for sha in body.get("attachments") or []:
+            if isinstance(sha, str):
+                done += store.mark_attachment_done(db, sha, None, stamp)
+        record = store.get_export(db, str(body.get("bundle_id")))
+        if record is not None:
+            record.update(acked_at=stamp, hub_received_at=body.get("received_at"))
+            store.put_export(db, record)
+    log.info("ack of bundle %s applied: %d events marked sent, %d quarantined, %d attachments done",
+             body.get("bundle_id"), marked, quarantined, done)
+    return AckResult(bundle_id=str(body.get("bundle_id")), marked_sent=marked, quarantined=quarantined,
+                     attachments_done=done, highest_seq=int(body.get("highest_seq") or 0),
+                     waiting=outbox.pending_count(db))
+
+
+def inspect_record(station: Station, path: Path | str) -> dict[str, Any] | None:
+    """This station's record of a bundle file (progress of an interrupted import), read from its
+    header only; None when the file is not a bundle or unknown here."""
+    try:
+        with open(path, "rb") as stream:
+            header = bundle_format.read_header(stream)
+    except (OSError, BundleFormatError):
+        return None
+    return store.get_import(station.db, header.bundle_id)
