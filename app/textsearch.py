@@ -19,8 +19,6 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pypinyin import Style, lazy_pinyin
-
 # unicode61 with combining marks kept inside tokens (Tibetan vowel signs and subjoined letters).
 FTS_TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co Mn Mc'"
 
@@ -62,7 +60,14 @@ def han_tokens(text: str) -> list[str]:
 
 def pinyin_tokens(text: str) -> list[str]:
     out: list[str] = []
-    for run in _HAN_RUN.findall(text):
+    runs = _HAN_RUN.findall(text)
+    if not runs:
+        return out
+    # pypinyin loads its dictionaries on import (a noticeable part of the window's start): only
+    # when there is Han text to index.
+    from pypinyin import Style, lazy_pinyin
+
+    for run in runs:
         full = lazy_pinyin(run, style=Style.NORMAL, errors="ignore")
         initials = [p[0] for p in full if p]
         out.extend(_suffixes(full))

@@ -38,8 +38,9 @@ class SyncIndicator(QWidget):
     synced = Signal(object)  # the SyncReport of "sync now"
 
     def __init__(self, runner: TaskRunner, status_fn: Any, sync_fn: Any, parent: QWidget | None = None,
-                 refresh_ms: int = 15_000) -> None:
+                 refresh_ms: int = 15_000, ready: Any = None) -> None:
         super().__init__(parent)
+        self._ready = ready or (lambda: True)  # False: nothing to ask yet (no station open)
         self._runner = runner
         self._status_fn = status_fn
         self._sync_fn = sync_fn
@@ -64,7 +65,8 @@ class SyncIndicator(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._runner.submit(self._status_fn, self._show)
+        if self._ready():
+            self._runner.submit(self._status_fn, self._show)
 
     def sync_now(self) -> None:
         self.sync_button.setEnabled(False)

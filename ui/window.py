@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
         top.addWidget(self.lock_button)
 
         self.sync = SyncService(session, parent=self)
-        self.sync_indicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now)
+        self.sync_indicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now,
+                                            ready=lambda: self.sync.station is not None)
         self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
         self.sync_indicator.synced.connect(self.sync.report)
         self.sync.synced.connect(lambda _report: self.sync_indicator.refresh())
