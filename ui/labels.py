@@ -98,14 +98,14 @@ _LABELS: dict[str, dict[str, str]] = {
         "other": QT_TRANSLATE_NOOP("Labels", "其他证件"),
         "uscc": QT_TRANSLATE_NOOP("Labels", "统一社会信用代码"),
     },
-    "Document": {
+    "Document": {  # printing.Kind
         "receipt": QT_TRANSLATE_NOOP("Labels", "受理凭证"),
-        "correction_notice": QT_TRANSLATE_NOOP("Labels", "一次性告知书"),
-        "refusal_notice": QT_TRANSLATE_NOOP("Labels", "不予受理通知书"),
-        "deferral_notice": QT_TRANSLATE_NOOP("Labels", "容缺受理通知书"),
-        "commitment_letter": QT_TRANSLATE_NOOP("Labels", "告知承诺书"),
+        "correction": QT_TRANSLATE_NOOP("Labels", "一次性告知书"),
+        "refusal": QT_TRANSLATE_NOOP("Labels", "不予受理通知书"),
+        "deferral": QT_TRANSLATE_NOOP("Labels", "容缺受理通知书"),
+        "commitment": QT_TRANSLATE_NOOP("Labels", "告知承诺书"),
         "authorisation": QT_TRANSLATE_NOOP("Labels", "授权委托书"),
-        "collection_slip": QT_TRANSLATE_NOOP("Labels", "结果领取单"),
+        "collection": QT_TRANSLATE_NOOP("Labels", "结果领取单"),
     },
 }
 
