@@ -245,6 +245,7 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self.title)
         for box in (self.interface_box, self.counter_box, self.station_box, self.about_box):
+            box.setProperty("heading", "2")  # the section's title; its fields keep the base size
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
