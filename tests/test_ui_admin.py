@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,20 +45,6 @@ def stored_operators(paths: Paths) -> dict[str, Any]:
         return {op.login: op for op in st.operators()}
     finally:
         st.close()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _none_ballast() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11 (upstream PYSIDE-3474): every Qt call that returns
-    None (``label.setText(...)``, an empty combo box's ``currentData()``) drops a reference to None,
-    and once None's count reaches zero the interpreter aborts with "Fatal Python error:
-    none_dealloc". This module's windows make enough calls for that to happen at exit. Two million
-    references, never released, keep it away for the test process. Python 3.12+ is unaffected
-    (None is immortal). The application itself needs a real fix (a Python or PySide6 change)."""
-    if sys.version_info >= (3, 12):
-        return
-    ballast = [None] * 2_000_000
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))  # leaked on purpose: freed, it would give them back
 
 
 @pytest.fixture
