@@ -11,9 +11,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import KdfParams, Paths
@@ -110,6 +112,60 @@ def _case(s: Shooter) -> None:
         s.shot("case")
 
 
+def _intake(s: Shooter) -> None:
+    """The flow for 最低生活保障 by a proxy (代办), one screen a step, then the citizen's evaluation."""
+    from app.identity import make_resident_id
+    from app.models import Decision, HandlingMode
+    from ui.intake import IntakePage
+
+    w = s.window
+    w.go("intake")
+    page = w.pages["intake"]
+    assert isinstance(page, IntakePage)
+    if page.dirty or page.case is not None:
+        page.new_intake()
+    page.find.search.setText("低保")
+    wait_for(lambda: page.find.results.count() > 0)
+    page.find.search.setFocus()
+    QTest.keyClick(page.find.search, Qt.Key.Key_Return)
+    wait_for(lambda: page.find.chosen is not None)
+    s.shot("intake-1-item")
+    page.go_next()
+    wait_for(lambda: page.current() == 1)
+    a = page.applicant
+    a.name.setText("扎西顿珠")
+    a.id_number.setText(make_resident_id("540127", date(1968, 3, 4), 17))
+    a.phone.setText("13908901234")
+    a.village.setText("帮堆村")
+    a.mode.setCurrentIndex(a.mode.findData(HandlingMode.proxy.value))
+    a.agent_name.setText("次仁卓玛")
+    a.agent_id_number.setText(make_resident_id("540127", date(1985, 6, 1), 42))
+    pump()
+    s.shot("intake-2-applicant")
+    page.go_next()
+    wait_for(lambda: page.current() == 2)
+    page.materials.mark_rest_received()  # what Alt+A does
+    pump()
+    s.shot("intake-3-materials")
+    page.go_next()
+    wait_for(lambda: page.current() == 3)
+    idle(s.session)
+    pump(400)
+    s.shot("intake-4-decision")
+    if page.decision.decision() is not Decision.accept:
+        return
+    page.go_next()
+    wait_for(lambda: page.current() == 4)
+    s.shot("intake-5-delivery")
+    page.go_next()
+    wait_for(lambda: page.case is not None, timeout=30)
+    s.shot("intake-6-done")
+    w.ask_evaluation(page.case.case_no)
+    pump(400)
+    s.shot("evaluation", w.evaluation)
+    w.evaluation.hide()
+
+
 def _simple(name: str) -> Callable[[Shooter], None]:
     def take(s: Shooter) -> None:
         s.window.go(name)
@@ -117,7 +173,7 @@ def _simple(name: str) -> Callable[[Shooter], None]:
     return take
 
 
-SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _simple("intake"), _simple("guide"),
+SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _simple("guide"),
                                            _simple("operators"), _simple("settings")]
 
 
@@ -138,15 +194,17 @@ def main(argv: list[str]) -> int:
             window.resize(*SIZE)
             window.show()
             shooter = Shooter(out, window)
-            for language in ("zh", "bo"):
-                for scale in (100, 200):
-                    appearance.set_language(language)
-                    appearance.set_scale(scale)
-                    QCoreApplication.processEvents()
-                    shooter.suffix = f"{language}-{scale}"
-                    shooter.language, shooter.scale = language, scale
-                    scenes(shooter, demo)
-            window.close()
+            try:
+                for language in ("zh", "bo"):
+                    for scale in (100, 200):
+                        appearance.set_language(language)
+                        appearance.set_scale(scale)
+                        QCoreApplication.processEvents()
+                        shooter.suffix = f"{language}-{scale}"
+                        shooter.language, shooter.scale = language, scale
+                        scenes(shooter, demo)
+            finally:
+                window.close()
         finally:
             made.stop()
     log.info("%d screenshots in %s", len(shooter.taken), out)

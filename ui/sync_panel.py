@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -63,6 +63,13 @@ class SyncIndicator(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start(refresh_ms)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.sync_button.setText(self.tr("立即同步"))
+            if self.status:
+                self._show(self.status, None)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         if self._ready():

@@ -12,12 +12,14 @@ import logging
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,31 @@ log = logging.getLogger(__name__)
 NAV = ("dashboard", "intake", "cases", "guide", "operators", "settings")
 
 
+class PageStack(QStackedWidget):
+    """The pages, each in a scroll area: at 200 % and in Tibetan a page may need more room than the
+    screen has, and then it scrolls instead of pushing the window off the screen.
+    ``currentWidget()`` and ``setCurrentWidget()`` speak of the pages themselves."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._areas: dict[QWidget, QScrollArea] = {}
+
+    def addWidget(self, page: QWidget) -> int:  # Qt's name
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        self._areas[page] = area
+        return super().addWidget(area)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # Qt's name
+        super().setCurrentWidget(self._areas.get(page, page))
+
+    def currentWidget(self) -> QWidget:  # Qt's name
+        current = super().currentWidget()
+        return current.widget() if isinstance(current, QScrollArea) else current
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, appearance: Appearance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +92,7 @@ class MainWindow(QMainWindow):
             "settings": SettingsPage(session),
             "case": CaseDetailPage(session),
         }
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for page in self.pages.values():
             self.stack.addWidget(page)
             page.open_case.connect(self.show_case)
