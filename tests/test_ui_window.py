@@ -255,3 +255,31 @@ def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
         assert window.screens.currentWidget() is window.login_page
     finally:
         close_window(window)
+
+
+def test_the_language_button_switches_every_screen_to_tibetan_and_back_and_is_remembered(
+        qtbot: Any, station: Station) -> None:
+    import re
+
+    from app.services import settings
+
+    window = open_window(qtbot, station)
+    try:
+        qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.session.settings.language == "bo", timeout=5000)
+        wait_idle(qtbot, window.session)
+        tibetan = re.compile(r"[\u0f40-\u0fbc]")
+        names = [window.nav.item(i).text() for i in range(window.nav.count())]
+        assert all(tibetan.search(n) for n in names), names
+        assert tibetan.search(window.lock_button.text()) and tibetan.search(window.sync_indicator.sync_button.text())
+        dashboard = window.pages["dashboard"]
+        assert any(tibetan.search(label.text()) for label in dashboard.findChildren(QLabel) if label.text())
+        stored = []
+        window.session.run(settings.load, stored.append)
+        qtbot.waitUntil(lambda: bool(stored), timeout=5000)
+        assert stored[0].language == "bo"  # the settings page shows it, and the next login starts in it
+        qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.session.settings.language == "zh", timeout=5000)
+        assert window.nav.item(0).text().startswith("工作台")
+    finally:
+        close_window(window)

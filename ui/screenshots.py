@@ -74,10 +74,9 @@ class Shooter:
         page.submit()
         wait_for(lambda: self.window.screens.currentWidget() is self.window.work)
         idle(self.session)
-        # The station's own settings came with the login: this run's language and scale again.
-        self.window.appearance.set_language(self.language)
-        self.window.appearance.set_scale(self.scale)
-        pump()
+        # This run's language and scale, saved as the settings page would (it then shows them).
+        self.session.set_interface(self.language, self.scale)
+        idle(self.session)
 
 
 def scenes(s: Shooter, demo: DemoInfo) -> None:

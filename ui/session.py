@@ -178,6 +178,12 @@ class Session(QObject):
         if station is not None:
             self.runner.submit(station.close)
 
+    def set_interface(self, language: str | None = None, scale: int | None = None) -> None:
+        """Save the interface language and font scale for the station, then apply them."""
+        lang = language or self.settings.language
+        size = scale or self.settings.font_scale
+        self.run(lambda st: settings_service.save_interface(st, lang, size), self.apply_settings)
+
     def apply_settings(self, new: StationSettings) -> None:
         self.settings = new
         self.settings_changed.emit(new)

@@ -85,11 +85,6 @@ def _facts(st: Station) -> StationFacts:
                         hub_url=str(status.get("hub_url") or ""), settings=settings_service.load(st))
 
 
-def _save_interface(st: Station, language: str, font_scale: int) -> StationSettings:
-    current = settings_service.load(st)
-    return settings_service.save(st, replace(current, language=language, font_scale=font_scale))
-
-
 def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int) -> StationSettings:
     st.require_admin()
     current = settings_service.load(st)
@@ -388,7 +383,7 @@ class SettingsPage(Page):
         if language == self.session.settings.language and scale == self.session.settings.font_scale:
             return
         self._clear_messages()
-        self.session.run(lambda st: _save_interface(st, language, scale), self._saved_interface,
+        self.session.run(lambda st: settings_service.save_interface(st, language, scale), self._saved_interface,
                          on_error=lambda e: self._refused(e, self.interface_message))
 
     def _saved_interface(self, new: StationSettings) -> None:

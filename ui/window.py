@@ -294,8 +294,11 @@ class MainWindow(QMainWindow):
             self.appearance.set_language(settings.language)
 
     def toggle_language(self) -> None:
-        self.appearance.set_language("bo" if self.appearance.language == "zh" else "zh")
+        """At once on the screen, then saved for the station like the settings page does."""
+        language = "bo" if self.appearance.language == "zh" else "zh"
+        self.appearance.set_language(language)
         self.retranslate()
+        self.session.set_interface(language=language)
 
     def _busy(self, busy: bool) -> None:
         if busy:

@@ -47,3 +47,11 @@ def save(station: Station, new: StationSettings) -> StationSettings:
             op_store.set_meta(station.db, f"settings.{f.name}", str(getattr(new, f.name)))
         station.journal("station.settings_changed", None, {f.name: getattr(new, f.name) for f in fields(new)})
     return new
+
+
+def save_interface(station: Station, language: str, font_scale: int) -> StationSettings:
+    """The interface language and font scale: any operator may change them (the rest is for
+    administrators)."""
+    current = load(station)
+    current.language, current.font_scale = language, int(font_scale)
+    return save(station, current)
