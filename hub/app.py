@@ -806,8 +806,10 @@ def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, A
             raise _refuse_bundle(engine, bundle_id, "hash_mismatch", "the file is not the one declared")
         station = verified.header.station
         with Session(engine) as session:
-            if session.get(db.Station, station) is None:
-                raise bundle_format.BundleFormatError("unknown_signer", "the bundle's station is not enrolled")
+            enrolled = session.get(db.Station, station)
+            # Only the station's current key: a key replaced by a new enrolment signs nothing more.
+            if enrolled is None or enrolled.public_key != verified.certificate.get("device_key"):
+                raise bundle_format.BundleFormatError("unknown_signer", "not the station's current device key")
         intake = _Intake(station=station)
         batch: list[Any] = []
         piece: dict[str, Any] = {}

@@ -87,6 +87,11 @@ def test_import_a_bundle_from_the_dialog(qtbot: Any, station: Station, hub: Hub,
         assert dialog.import_button.isEnabled()
         with qtbot.waitSignal(dialog.imported, timeout=30_000) as imported:
             dialog.import_button.click()
+            assert not dialog.close_button.isEnabled()
+            # The forward runs on the dialog's own worker: the clerk's worker stays free meanwhile.
+            answered: list[int] = []
+            window.session.run(lambda st: 1, answered.append)
+            qtbot.waitUntil(lambda: answered == [1], timeout=5_000)
         result = imported.args[0]
         assert result.stored == dialog.summary.events and dialog.progress.value() == 1000
         assert str(bundle_file) + ".ack" in dialog.status_label.text()
@@ -100,5 +105,6 @@ def test_import_a_bundle_from_the_dialog(qtbot: Any, station: Station, hub: Hub,
         assert "已于" in dialog.check_value.text() and not dialog.import_button.isEnabled()
         wait_idle(qtbot, window.session)
         dialog.close()
+        assert dialog._runner is None and dialog._companion is None  # its own worker and connection ended
     finally:
         close_window(window)

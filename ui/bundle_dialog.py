@@ -6,16 +6,22 @@ A standalone dialog (the main window opens it; it needs only the session)::
     dialog.set_path("/media/usb/work-team.bmb")   # or the 选择文件 button (QFileDialog)
     dialog.exec()
 
-Choosing a file checks it on the worker (``sync.bundles.inspect``: certificate, region, every byte,
-signature; nothing decrypted, nothing stored) and shows whose work it carries, how many cases,
-events and scans, and how big it is. 导入 forwards it (``sync.bundles.import_bundle``, resumable)
-with a progress bar and says what the platform received and where its acknowledgement was written.
-A refusal is shown in the dialog, in the sentence the command line prints too.
+Choosing a file checks it (``sync.bundles.inspect``: certificate, region, every byte, signature;
+nothing decrypted, nothing stored) and shows whose work it carries, how many cases, events and
+scans, and how big it is. 导入 forwards it (``sync.bundles.import_bundle``, resumable) with a
+progress bar and says what the platform received and where its acknowledgement was written. A
+refusal is shown in the dialog, in the sentence the command line prints too.
+
+Reading a large bundle and forwarding it over a slow link take minutes: that work runs on the
+dialog's own worker thread with its own connection to the store (``Station.companion()``, opened
+on the session's worker), like the window's sync, so the clerk's other work never waits for it.
+The connection and the thread end when the dialog closes (not while a forward is under way).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +44,7 @@ from app.station import Station
 from sync import bundles
 from ui.errors import message_for
 from ui.session import Session
+from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +71,11 @@ class BundleDialog(QDialog):
         self.summary: bundles.BundleSummary | None = None
         self.result: bundles.ImportResult | None = None
         self._busy = False
+        self._runner: TaskRunner | None = None
+        self._companion: Station | None = None
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
+        session.logged_out.connect(self.shutdown)
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -208,8 +218,7 @@ class BundleDialog(QDialog):
         def check(station: Station) -> bundles.BundleSummary:
             return bundles.inspect(station, wanted)
 
-        self.session.run(check, lambda summary: self._checked(wanted, summary),
-                         on_error=lambda exc: self._failed(wanted, exc))
+        self._work(check, lambda summary: self._checked(wanted, summary), lambda exc: self._failed(wanted, exc))
 
     def _checked(self, path: str, summary: bundles.BundleSummary) -> None:
         if path != self.path:  # another file was chosen meanwhile
@@ -248,7 +257,7 @@ class BundleDialog(QDialog):
         def forward(station: Station) -> bundles.ImportResult:
             return bundles.import_bundle(station, path, progress=lambda at, size: moved.emit(at, size))
 
-        self.session.run(forward, self._imported, on_error=lambda exc: self._failed(path, exc))
+        self._work(forward, self._imported, lambda exc: self._failed(path, exc))
 
     def _moved(self, at: Any, size: Any) -> None:
         self.progress.setValue(int(1000 * int(at) / max(1, int(size))))
@@ -263,7 +272,49 @@ class BundleDialog(QDialog):
         self._show_result()
         self.imported.emit(result)
 
-    def reject(self) -> None:
-        if self._busy:  # the forward goes on on the worker; its progress is kept and resumes next time
+    # -- the dialog's own worker and connection ---------------------------------------------------
+    def _work(self, fn: Callable[[Station], Any], done: Callable[[Any], None],
+              failed: Callable[[Exception], None]) -> None:
+        """``fn(companion station)`` on the dialog's worker; ``done`` or ``failed`` on the GUI thread."""
+
+        def deliver(result: Any, error: Exception | None) -> None:
+            if error is not None:
+                failed(error)
+            else:
+                done(result)
+
+        if self._companion is not None and self._runner is not None:
+            companion = self._companion
+            self._runner.submit(lambda: fn(companion), deliver)
             return
-        super().reject()
+
+        def opened(companion: Station) -> None:
+            if self._runner is None:
+                self._runner = TaskRunner(self)
+            self._companion = companion
+            self._runner.submit(lambda: fn(companion), deliver)
+
+        # Opening the connection reads the store: on the session's worker, never here.
+        self.session.run(lambda station: station.companion(), opened, on_error=failed)
+
+    def shutdown(self) -> None:
+        """Close the dialog's connection and stop its worker (waits for a forward under way: what the
+        platform confirmed is kept, so an interrupted forward resumes next time)."""
+        runner, companion = self._runner, self._companion
+        self._runner = self._companion = None
+        if runner is not None:
+            if companion is not None:
+                runner.submit(companion.close)
+            runner.stop(timeout_ms=60_000)
+
+    def done(self, result: int) -> None:  # Qt's name: every way of closing the dialog ends here
+        if self._busy:  # a forward is under way: let it finish (the window can still be used)
+            return
+        self.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: Any) -> None:  # Qt's name
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
