@@ -500,82 +500,92 @@ def _print_summary(summary: Any) -> None:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     """Offline bundles: export (work team's laptop), show/import (township centre), ack (laptop)."""
+    station = _open(args)
+    try:
+        return _bundle(args, station)
+    except OSError as exc:  # the stick was pulled out, a read-only or full disk, no such directory
+        name = exc.filename or getattr(args, "file", "")
+        sys.stderr.write(f"读写文件失败：{name}（{exc.strerror or type(exc).__name__}）。本站已保存的数据没有改动。\n")
+        return 1
+    finally:
+        station.close()
+
+
+def _bundle(args: argparse.Namespace, station: Any) -> int:
     from dataclasses import asdict
 
     from app.errors import SyncError
     from sync import bundles
 
-    station = _open(args)
-    try:
-        if args.bundle_command == "export":
-            result = bundles.export_bundle(station, Path(args.file), since=args.since)
-            if args.json:
-                _emit_json(asdict(result))
-            else:
-                _out(f"已导出离线包 {result.path}：办件 {result.cases} 件，日志事件 {result.events} 条，"
-                     f"扫描材料 {result.attachments} 份，共 {_mb(result.size)}")
-                _out("内容已为平台加密并由本机签名。导出不算送达：本机联网后仍会自己同步，平台只保留一份。")
-            return 0
-        if args.bundle_command == "show":
-            summary = bundles.inspect(station, Path(args.file))
-            if args.json:
-                _emit_json(asdict(summary))
-            else:
-                _print_summary(summary)
-            return 0
-        if args.bundle_command == "import":
-            def progress(at: int, size: int) -> None:
-                if not args.json and sys.stderr.isatty():
-                    sys.stderr.write(f"\r转交平台 {at * 100 // max(1, size)}%")
-                    sys.stderr.flush()
-
-            try:
-                imported = bundles.import_bundle(station, Path(args.file), ack_path=args.ack, progress=progress)
-            except SyncError as exc:
-                info = bundles.inspect_record(station, Path(args.file))
-                sys.stderr.write(describe(exc) + "\n")
-                if info is not None:
-                    sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
-                                     "再次运行本命令将从断点继续。\n")
-                return 4
-            if args.json:
-                _emit_json(asdict(imported))
-            else:
-                s = imported.summary
-                _out(f"已转交平台：服务站 {s.station_name}（{s.station}）的办件 {s.cases} 件、日志事件 {s.events} 条、"
-                     f"扫描材料 {s.attachments} 份")
-                _out(f"平台新收 {imported.stored} 条，此前已有 {imported.duplicate} 条，拒收 {imported.rejected} 条；"
-                     f"扫描材料 {imported.attachments} 份")
-                _out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
-            return 0
-        if args.bundle_command == "ack":
-            acked = bundles.apply_ack(station, Path(args.file))
-            if args.json:
-                _emit_json(asdict(acked))
-            else:
-                _out(f"平台回执已核验：离线包 {acked.bundle_id} 中的 {acked.marked_sent} 条日志事件、"
-                     f"{acked.attachments_done} 份扫描材料标记为已送达" +
-                     (f"，{acked.quarantined} 条被平台拒收（见 bianmin sync status）" if acked.quarantined else ""))
-                _out(f"仍待发送 {acked.waiting} 条")
-            return 0
-        listed = {"exported": bundles.exports(station), "imported": bundles.imports(station)}
+    if args.bundle_command == "export":
+        result = bundles.export_bundle(station, Path(args.file), since=args.since)
         if args.json:
-            _emit_json(listed)
+            _emit_json(asdict(result))
         else:
-            for r in listed["exported"]:
-                state = f"平台回执 {r['acked_at']}" if r.get("acked_at") else "尚无回执"
-                _out(f"导出 {r['bundle_id']}  {r['created_at']}  日志事件 {r['events']} 条  扫描材料 "
-                     f"{r['attachments']} 份  {state}")
-            for r in listed["imported"]:
-                state = f"已于 {r.get('delivered_at')} 送达" if r.get("state") == "delivered" else \
-                    f"转交中断（{r['offset'] * 100 // max(1, r['size'])}%）"
-                _out(f"转交 {r['bundle_id']}  服务站 {r['station_name']}（{r['station']}）  办件 {r['cases']} 件  "
-                     f"{state}")
-            if not listed["exported"] and not listed["imported"]:
-                _out("本站还没有导出或转交过离线包")
+            _out(f"已导出离线包 {result.path}：办件 {result.cases} 件，日志事件 {result.events} 条，"
+                 f"扫描材料 {result.attachments} 份，共 {_mb(result.size)}")
+            _out("内容已为平台加密并由本机签名。导出不算送达：本机联网后仍会自己同步，平台只保留一份。")
         return 0
-    finally:
-        station.close()
+    if args.bundle_command == "show":
+        summary = bundles.inspect(station, Path(args.file))
+        if args.json:
+            _emit_json(asdict(summary))
+        else:
+            _print_summary(summary)
+        return 0
+    if args.bundle_command == "import":
+        def progress(at: int, size: int) -> None:
+            if not args.json and sys.stderr.isatty():
+                sys.stderr.write(f"\r转交平台 {at * 100 // max(1, size)}%")
+                sys.stderr.flush()
+
+        try:
+            imported = bundles.import_bundle(station, Path(args.file), ack_path=args.ack, progress=progress)
+            if not args.json and sys.stderr.isatty():
+                sys.stderr.write("\n")
+        except SyncError as exc:
+            info = bundles.inspect_record(station, Path(args.file))
+            sys.stderr.write(describe(exc) + "\n")
+            if info is not None:
+                sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
+                                 "再次运行本命令将从断点继续。\n")
+            return 4
+        if args.json:
+            _emit_json(asdict(imported))
+        else:
+            s = imported.summary
+            _out(f"已转交平台：服务站 {s.station_name}（{s.station}）的办件 {s.cases} 件、日志事件 {s.events} 条、"
+                 f"扫描材料 {s.attachments} 份")
+            _out(f"平台新收 {imported.stored} 条，此前已有 {imported.duplicate} 条，拒收 {imported.rejected} 条；"
+                 f"扫描材料 {imported.attachments} 份")
+            _out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
+        return 0
+    if args.bundle_command == "ack":
+        acked = bundles.apply_ack(station, Path(args.file))
+        if args.json:
+            _emit_json(asdict(acked))
+        else:
+            _out(f"平台回执已核验：离线包 {acked.bundle_id} 中的 {acked.marked_sent} 条日志事件、"
+                 f"{acked.attachments_done} 份扫描材料标记为已送达" +
+                 (f"，{acked.quarantined} 条被平台拒收（见 bianmin sync status）" if acked.quarantined else ""))
+            _out(f"仍待发送 {acked.waiting} 条")
+        return 0
+    listed = {"exported": bundles.exports(station), "imported": bundles.imports(station)}
+    if args.json:
+        _emit_json(listed)
+    else:
+        for r in listed["exported"]:
+            state = f"平台回执 {r['acked_at']}" if r.get("acked_at") else "尚无回执"
+            _out(f"导出 {r['bundle_id']}  {r['created_at']}  日志事件 {r['events']} 条  扫描材料 "
+                 f"{r['attachments']} 份  {state}")
+        for r in listed["imported"]:
+            state = f"已于 {r.get('delivered_at')} 送达" if r.get("state") == "delivered" else \
+                f"转交中断（{r['offset'] * 100 // max(1, r['size'])}%）"
+            _out(f"转交 {r['bundle_id']}  服务站 {r['station_name']}（{r['station']}）  办件 {r['cases']} 件  "
+                 f"{state}")
+        if not listed["exported"] and not listed["imported"]:
+            _out("本站还没有导出或转交过离线包")
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
