@@ -98,6 +98,9 @@ class SyncIndicator(QWidget):
             color = "#c62828"
             text = self.tr("离线 · 待发送 %1 条 · 上次成功 %2").replace("%1", str(status["waiting"])).replace(
                 "%2", status["last_success"][:16].replace("T", " ") or self.tr("从未"))
+        elif not status["last_success"]:
+            color = "#f9a825"
+            text = self.tr("尚未与平台同步 · 待发送 %1 条").replace("%1", str(status["waiting"]))
         else:
             color = "#2e7d32" if status["waiting"] == 0 else "#f9a825"
             text = self.tr("在线 · 待发送 %1 条 · 上次成功 %2").replace("%1", str(status["waiting"])).replace(

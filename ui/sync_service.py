@@ -77,6 +77,7 @@ class SyncService(QObject):
                                        probe=lambda: engine.client_for(station).time())
         self._timer.start(self._tick_ms)
         self.started.emit()
+        self.tick()  # the first round right after login: the link may be up now
 
     def tick(self) -> None:
         """A scheduled round when one is due (the scheduler says), never two at once."""
