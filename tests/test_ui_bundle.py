@@ -3,8 +3,6 @@ forwarded to a real hub; a damaged one refused in the dialog."""
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,16 +21,6 @@ from tests.hubproc import Hub, start_hub
 from tests.uikit import close_window, open_window, wait_idle
 
 LAPTOP_CODE = "540127300000"
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _none_ballast() -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a reference to None on every Qt call that returns None
-    (upstream PYSIDE-3474; see tests/test_ui_admin.py): keep None's count away from zero."""
-    if sys.version_info >= (3, 12):
-        return
-    ballast = [None] * 2_000_000
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(ballast))  # leaked on purpose
 
 
 @pytest.fixture

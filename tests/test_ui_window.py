@@ -283,3 +283,16 @@ def test_the_language_button_switches_every_screen_to_tibetan_and_back_and_is_re
         assert window.nav.item(0).text().startswith("工作台")
     finally:
         close_window(window)
+
+
+def test_ctrl_i_opens_the_offline_bundle_import(qtbot: Any, station: Station) -> None:
+    from ui.bundle_dialog import BundleDialog
+
+    window = open_window(qtbot, station)
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(BundleDialog)), timeout=5000)
+        window.session.lock()  # the lock takes the dialog with it
+        assert not any(d.isVisible() for d in window.findChildren(BundleDialog))
+    finally:
+        close_window(window)

@@ -212,10 +212,8 @@ class CaseDetailPage(Page):
         self._show()
 
     def _scale_heading(self) -> None:
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        """A page title: its size comes from the application style sheet (follows the font scale)."""
+        self.heading.setProperty("heading", "2")
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.FontChange:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import StationSettings
+from ui.bundle_dialog import BundleDialog
 from ui.case_detail import CaseDetailPage
 from ui.cases import CasesPage
 from ui.dashboard import DashboardPage
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
         self.sync_indicator.synced.connect(self.sync.report)
         self.sync.synced.connect(lambda _report: self.sync_indicator.refresh())
         self.sync.started.connect(self.sync_indicator.refresh)
+        self.bundle_button = QPushButton()
+        self.bundle_button.setObjectName("bundleButton")
+        self.bundle_button.clicked.connect(self.import_bundle)
 
         body = QHBoxLayout()
         body.addWidget(self.nav)
@@ -134,7 +138,10 @@ class MainWindow(QMainWindow):
         work_layout = QVBoxLayout(self.work)
         work_layout.addLayout(top)
         work_layout.addLayout(body, 1)
-        work_layout.addWidget(self.sync_indicator)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.sync_indicator, 1)
+        bottom.addWidget(self.bundle_button)
+        work_layout.addLayout(bottom)
 
         self.screens = QStackedWidget()
         self.screens.addWidget(self.login_page)
@@ -170,6 +177,7 @@ class MainWindow(QMainWindow):
         add("Ctrl+F", lambda: self._guarded(lambda: self.go("cases")))
         add("Ctrl+L", self.session.lock)
         add("F5", lambda: self._guarded(self.sync_indicator.sync_now))
+        add("Ctrl+I", lambda: self._guarded(self.import_bundle))
 
     def _guarded(self, fn: object) -> None:
         if self.session.station is not None and not self.session.is_locked:
@@ -202,6 +210,8 @@ class MainWindow(QMainWindow):
         self.language_button.setText("བོད་ཡིག" if self.appearance.language == "zh" else "中文")
         self.language_button.setToolTip(self.tr("切换界面语言"))
         self.lock_button.setText(self.tr("锁定 Ctrl+L"))
+        self.bundle_button.setText(self.tr("导入离线包… Ctrl+I"))
+        self.bundle_button.setToolTip(self.tr("驻村工作队带回的离线包：校验后经本站转交平台（本站看不到其中内容）"))
         self._show_who()
         self._fit_nav()
 
@@ -311,6 +321,14 @@ class MainWindow(QMainWindow):
         if self.session.station is None:
             return
         dialog = QuarantineDialog(self.sync.runner, self.sync.status, self.sync.retry, self)
+        dialog.open()
+
+    def import_bundle(self) -> None:
+        """A work team's offline bundle (USB stick): checked here, forwarded to the platform."""
+        if self.session.station is None:
+            return
+        dialog = BundleDialog(self.session, self)
+        dialog.imported.connect(lambda _result: self.sync_indicator.refresh())
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
