@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import dashboard
-from app.services.dashboard import Entry, Overview, Section
+from app.services.dashboard import Entry, Overview, Rates, Section
 from app.station import Station
 from sync import engine
 from ui.labels import label
@@ -69,7 +69,7 @@ class DashboardData:
 def load(station: Station) -> DashboardData:
     """Runs on the worker: everything the page shows, in one go."""
     started = time.perf_counter()
-    overview = dashboard.overview(station)
+    overview = dashboard.overview(station, with_rates=False)  # the rates come in a second task
     try:
         status = engine.status(station)
         sync = {
@@ -258,9 +258,15 @@ class DashboardPage(Page):
         def done(data: DashboardData) -> None:
             self.last_round_trip_ms = (time.perf_counter() - submitted) * 1000
             log.debug("dashboard: read %.0f ms, shown after %.0f ms", data.millis, self.last_round_trip_ms)
-            self._finish()
             self.data = data
             self._show()
+            self.session.run(dashboard.rates_of, rated, on_error=failed)
+
+        def rated(rates: Rates) -> None:
+            self._finish()
+            if self.data is not None:
+                self.data = replace(self.data, overview=replace(self.data.overview, rates=rates))
+                self._show_rates(self.data.overview)
 
         def failed(error: Exception) -> None:
             self._finish()
@@ -378,7 +384,7 @@ class DashboardPage(Page):
         self.link.setText("\n".join(lines))
 
     def _show_rates(self, overview: Overview | None) -> None:
-        if overview is None:
+        if overview is None or overview.rates is None:
             self.rates.clear()
             return
         r = overview.rates

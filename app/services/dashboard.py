@@ -79,7 +79,7 @@ class Overview:
     corrections: Section
     deferred_due_soon: Section
     deferred_overdue: Section
-    rates: Rates
+    rates: Rates | None  # None: not read yet (``rates_of``: a second, slower read)
     sync: dict[str, Any] = field(default_factory=dict)  # sync.engine.status, filled in by the caller
     millis: float = 0.0
 
@@ -133,7 +133,16 @@ def _material_name(station: Station, item_or_bundle: str, material_code: str) ->
     return material_code
 
 
-def overview(station: Station, limit: int = LIMIT) -> Overview:
+def rates_of(station: Station) -> Rates:
+    """最多跑一次 and 即办 rates of the last RATE_DAYS days. It reads every case of those days (tens of
+    milliseconds at a village station, a second or more on a very busy centre), so the dashboard
+    asks for it after the lists are shown."""
+    since = station.today() - timedelta(days=RATE_DAYS)
+    n_cases, one_trip, instant = store.rates_since(station.db, since.strftime("%Y%m%d"))
+    return Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant)
+
+
+def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -> Overview:
     """Everything the dashboard shows except the sync state (that is ``sync.engine.status``)."""
     started = time.perf_counter()
     db = station.db
@@ -147,8 +156,6 @@ def overview(station: Station, limit: int = LIMIT) -> Overview:
     corrections, n_corrections = store.with_status(db, CaseStatus.correction_requested.value, limit)
     d_soon, n_d_soon = store.deferred_range(db, t, s, limit)
     d_over, n_d_over = store.deferred_range(db, None, t, limit)
-    since = today - timedelta(days=RATE_DAYS)
-    n_cases, one_trip, instant = store.rates_since(db, since.strftime("%Y%m%d"))
     result = Overview(
         today=today, due_soon_until=soon,
         today_cases=_section(created, n_created),
@@ -157,7 +164,7 @@ def overview(station: Station, limit: int = LIMIT) -> Overview:
         corrections=_section(corrections, n_corrections, due_key="correction_due"),
         deferred_due_soon=_deferred(station, d_soon, n_d_soon),
         deferred_overdue=_deferred(station, d_over, n_d_over),
-        rates=Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant),
+        rates=rates_of(station) if with_rates else None,
     )
     millis = (time.perf_counter() - started) * 1000
     log.debug("dashboard read in %.1f ms", millis)
