@@ -160,6 +160,105 @@
     </message>
 </context>
 <context>
+    <name>BundleDialog</name>
+    <message>
+        <source>导入离线包</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ནང་འདྲེན།</translation>
+    </message>
+    <message>
+        <source>驻村工作队带回的离线包（U 盘或笔记本电脑上的 .bmb 文件）由本站转交平台。离线包已加密，本站无法读取其中的个人信息；校验通过后才会转交，平台只保留一份。</source>
+        <translation>གྲོང་སྡོད་ལས་དོན་རུ་ཁག་གིས་ཁྱེར་ཡོང་བའི་དྲ་མེད་ཐུམ་སྒྲིལ་ (U སྡེར་རམ་ལག་ཐོགས་གློག་ཀླད་ཐོག་གི་ .bmb ཡིག་ཆ།) ས་ཚིགས་འདིས་སྟེགས་བུར་བརྒྱུད་སྐྱེལ་བྱེད། དྲ་མེད་ཐུམ་སྒྲིལ་གསང་སྡོམ་བྱས་ཡོད་པས་ས་ཚིགས་འདིས་དེའི་ནང་གི་མི་སྒེར་གྱི་ཆ་འཕྲིན་ཀློག་ཐབས་མེད། ཞིབ་བཤེར་ཐོན་རྗེས་ཁོ་ན་བརྒྱུད་སྐྱེལ་བྱེད་ཅིང་། སྟེགས་བུས་ཚན་གཅིག་ཁོ་ན་ཉར་ཚགས་བྱེད།</translation>
+    </message>
+    <message>
+        <source>离线包文件(&amp;F)：</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ཡིག་ཆ(&amp;F):</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;B)…</source>
+        <translation>ཡིག་ཆ་འདེམས(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>来自服务站：</source>
+        <translation>ཡོང་ཁུངས་ཞབས་ཞུ་ས་ཚིགས:</translation>
+    </message>
+    <message>
+        <source>导出时间：</source>
+        <translation>ཕྱིར་འདྲེན་དུས་ཚོད:</translation>
+    </message>
+    <message>
+        <source>办件：</source>
+        <translation>ལས་དོན:</translation>
+    </message>
+    <message>
+        <source>扫描材料：</source>
+        <translation>བཤེར་པར་ཡིག་ཆ:</translation>
+    </message>
+    <message>
+        <source>文件大小：</source>
+        <translation>ཡིག་ཆའི་ཆེ་ཆུང་:</translation>
+    </message>
+    <message>
+        <source>校验：</source>
+        <translation>ཞིབ་བཤེར:</translation>
+    </message>
+    <message>
+        <source>导入并转交平台(&amp;I)</source>
+        <translation>ནང་འདྲེན་བྱས་ནས་སྟེགས་བུར་བརྒྱུད་སྐྱེལ།(&amp;I)</translation>
+    </message>
+    <message>
+        <source>关闭(&amp;C)</source>
+        <translation>སྒོ་རྒྱག(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>{cases} 件（日志事件 {events} 条）</source>
+        <translation>ལས་དོན་ {cases} (ཉིན་ཐོའི་དོན་རྐྱེན་ {events})</translation>
+    </message>
+    <message>
+        <source>{n} 份（{mb} MB）</source>
+        <translation>ཚན་ {n} ({mb} MB)</translation>
+    </message>
+    <message>
+        <source>{mb} MB</source>
+        <translation>{mb} MB</translation>
+    </message>
+    <message>
+        <source>签名和完整性校验通过；本站已于 {at} 将它送达平台</source>
+        <translation>མིང་རྟགས་དང་ཆ་ཚང་རང་བཞིན་གྱི་ཞིབ་བཤེར་ཐོན་སོང་། ས་ཚིགས་འདིས་ {at} ལ་དེ་སྟེགས་བུར་སྐྱེལ་འབྱོར་ཟིན།</translation>
+    </message>
+    <message>
+        <source>签名和完整性校验通过；上次转交中断（平台已收到 {pct}%），导入将从断点继续</source>
+        <translation>མིང་རྟགས་དང་ཆ་ཚང་རང་བཞིན་གྱི་ཞིབ་བཤེར་ཐོན་སོང་། ཐེངས་སྔོན་མའི་བརྒྱུད་སྐྱེལ་བར་ཆད་བྱུང་། (སྟེགས་བུར་ {pct}% འབྱོར་ཟིན།) ནང་འདྲེན་ཆད་ས་ནས་མུ་མཐུད་བྱེད་རྒྱུ།</translation>
+    </message>
+    <message>
+        <source>签名和完整性校验通过</source>
+        <translation>མིང་རྟགས་དང་ཆ་ཚང་རང་བཞིན་གྱི་ཞིབ་བཤེར་ཐོན་སོང་།</translation>
+    </message>
+    <message>
+        <source>已转交平台：平台新收日志事件 {stored} 条，此前已有 {duplicate} 条，拒收 {rejected} 条；扫描材料 {attachments} 份。平台回执已写入 {ack}，请交给工作队，在原电脑上导入回执。</source>
+        <translation>སྟེགས་བུར་བརྒྱུད་སྐྱེལ་ཟིན: སྟེགས་བུས་ཉིན་ཐོའི་དོན་རྐྱེན་གསར་པ་ {stored} བསྡུ་ལེན་བྱས། སྔར་ནས་ཡོད་པ་ {duplicate}། ཕྱིར་སློག་ {rejected}། བཤེར་པར་ཡིག་ཆ་ཚན་ {attachments}། སྟེགས་བུའི་འབྱོར་ལན་ {ack} ནང་དུ་བྲིས་ཟིན། དེ་ལས་དོན་རུ་ཁག་ལ་སྤྲད་ནས་སྔར་གྱི་གློག་ཀླད་ཐོག་འབྱོར་ལན་ནང་འདྲེན་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>选择离线包</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་འདེམས།</translation>
+    </message>
+    <message>
+        <source>离线包 (*.bmb);;所有文件 (*)</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ (*.bmb);;ཡིག་ཆ་ཡོངས (*)</translation>
+    </message>
+    <message>
+        <source>正在校验离线包…</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ཞིབ་བཤེར་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>正在转交平台…</source>
+        <translation>སྟེགས་བུར་བརྒྱུད་སྐྱེལ་བྱེད་བཞིན་པ…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPage</name>
     <message>
         <source>返回办件查询(&amp;B)</source>
@@ -2056,6 +2155,14 @@
         <translation>ཟྭ་རྒྱག Ctrl+L</translation>
     </message>
     <message>
+        <source>导入离线包… Ctrl+I</source>
+        <translation>དྲ་མེད་ཐུམ་སྒྲིལ་ནང་འདྲེན… Ctrl+I</translation>
+    </message>
+    <message>
+        <source>驻村工作队带回的离线包：校验后经本站转交平台（本站看不到其中内容）</source>
+        <translation>གྲོང་སྡོད་ལས་དོན་རུ་ཁག་གིས་ཁྱེར་ཡོང་བའི་དྲ་མེད་ཐུམ་སྒྲིལ: ཞིབ་བཤེར་བྱས་རྗེས་ས་ཚིགས་འདི་བརྒྱུད་ནས་སྟེགས་བུར་བརྒྱུད་སྐྱེལ་བྱེད། (ས་ཚིགས་འདིས་དེའི་ནང་དོན་མཐོང་མི་ཐུབ།)</translation>
+    </message>
+    <message>
         <source>{station} · 操作员 {name}（{login}）</source>
         <translation>{station} · བཀོལ་སྤྱོད་པ་ {name} ({login})</translation>
     </message>
@@ -2656,6 +2763,10 @@ Qt {qt} · PySide6 {pyside}</translation>
     <message>
         <source>从未</source>
         <translation>ནམ་ཡང་མེད།</translation>
+    </message>
+    <message>
+        <source>尚未与平台同步 · 待发送 %1 条</source>
+        <translation>སྟེགས་བུ་དང་ད་དུང་དུས་མཉམ་སྒྲིག་བྱས་མེད · བསྐུར་སྒུག་ %1</translation>
     </message>
     <message>
         <source>在线 · 待发送 %1 条 · 上次成功 %2</source>
