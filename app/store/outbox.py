@@ -25,8 +25,11 @@ def pending(db: Database, limit: int) -> list[Event]:
 
 
 def pending_count(db: Database) -> int:
-    return int(db.scalar(
-        "SELECT count(*) FROM events e LEFT JOIN sync_events s ON s.seq = e.seq WHERE s.seq IS NULL", default=0))
+    """Events with no sync row yet. Every sync row is of one event (its seq is the key), so this is a
+    difference of two counts: two index scans, not a lookup per event (the window asks often)."""
+    events = int(db.scalar("SELECT count(*) FROM events", default=0))
+    known = int(db.scalar("SELECT count(*) FROM sync_events", default=0))
+    return max(0, events - known)
 
 
 def pending_for_case(db: Database, case_no: str, upto_seq: int) -> int:
