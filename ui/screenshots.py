@@ -165,6 +165,20 @@ def _intake(s: Shooter) -> None:
     w.evaluation.hide()
 
 
+def _guide(s: Shooter) -> None:
+    """The consulting window: a citizen asks about 低保; Enter shows the first hit's guide."""
+    w = s.window
+    w.go("guide")
+    page = w.pages["guide"]
+    page.search.setText("低保")
+    wait_for(lambda: page.results.count() > 0)
+    idle(s.session)
+    page.search.setFocus()
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    idle(s.session)
+    s.shot("guide")
+
+
 def _simple(name: str) -> Callable[[Shooter], None]:
     def take(s: Shooter) -> None:
         s.window.go(name)
@@ -172,7 +186,7 @@ def _simple(name: str) -> Callable[[Shooter], None]:
     return take
 
 
-SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _simple("guide"),
+SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _guide,
                                            _simple("operators"), _simple("settings")]
 
 
