@@ -102,8 +102,8 @@ class SyncService(QObject):
 
     def report(self, report: SyncReport) -> None:
         self.synced.emit(report)
-        if report.pulled:
-            self.session.data_changed.emit("")  # statuses came from the platform
+        if report.pulled or report.pushed:
+            self.session.data_changed.emit("")  # statuses came, or what was waiting went: lists refresh
 
     def stop(self) -> None:
         self._timer.stop()

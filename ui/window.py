@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
 
         self.evaluation = EvaluationWindow(session)
+        self.evaluation.finished.connect(lambda _case, _level: self._back_to_clerk())
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.idle.connect(session.lock)
 
@@ -253,6 +254,11 @@ class MainWindow(QMainWindow):
 
     def ask_evaluation(self, case_no: str) -> None:
         self.evaluation.ask(case_no)
+
+    def _back_to_clerk(self) -> None:
+        """The citizen has rated (or skipped): the keyboard belongs to the clerk's window again."""
+        self.raise_()
+        self.activateWindow()
 
     # -- session ----------------------------------------------------------------------------------
     def _after_login(self) -> None:
