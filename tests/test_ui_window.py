@@ -237,10 +237,11 @@ def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
     try:
         qtbot.waitUntil(lambda: window.session._checker._worker.tasks.empty(), timeout=10_000)
         window.session.logout()
-        with path.open("r+b") as f:  # a page in the middle of the file: the schema still reads
+        with path.open("r+b") as f:  # pages after the schema: it still reads, the check does not
             size = path.stat().st_size
-            f.seek(size // 2)
-            f.write(b"\x00" * 4096)
+            for part in (3, 2):  # two places: a page whose newest copy sits in the WAL goes unread
+                f.seek(size // part)
+                f.write(b"\x00" * 4096)
         window.login_page.login_edit.setText("admin")
         window.login_page.password_edit.setText("admin-pass-2026")
         from app.store import operators as op_store

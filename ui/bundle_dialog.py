@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -43,6 +43,7 @@ from app.errors import SyncError
 from app.station import Station
 from sync import bundles
 from ui.errors import message_for
+from ui.i18n import Retranslating
 from ui.session import Session
 from ui.tasks import TaskRunner
 
@@ -59,7 +60,7 @@ def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f}"
 
 
-class BundleDialog(QDialog):
+class BundleDialog(Retranslating, QDialog):
     """Check an offline bundle and forward it to the platform; ``imported`` carries the ImportResult."""
 
     imported = Signal(object)
@@ -138,11 +139,6 @@ class BundleDialog(QDialog):
         self.setModal(True)
         self.retranslate()
 
-    # -- texts -----------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导入离线包"))

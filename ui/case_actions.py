@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,6 +33,7 @@ from app.models import Case, CaseStatus, DeliveryMethod, MaterialEntry, Material
 from app.services import cases
 from app.station import Station
 from ui.errors import message_for
+from ui.i18n import Retranslating
 from ui.labels import choices, label
 from ui.session import Session
 
@@ -105,7 +106,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ActionDialog", text)
 
 
-class ActionDialog(QDialog):
+class ActionDialog(Retranslating, QDialog):
     """The frame of every action: a form, an inline error line, 确定 / 取消 (window-modal)."""
 
     completed = Signal(object)  # the Case after the change
@@ -134,10 +135,6 @@ class ActionDialog(QDialog):
         self.setModal(True)
         self._busy = False
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Set the texts again (each dialog sets its own)."""

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.services import cases
 from app.station import Station
 from ui.errors import message_for
+from ui.i18n import Retranslating
 from ui.labels import label
 from ui.session import Session
 
@@ -73,7 +74,7 @@ def case_title(station: Station, case_no: str) -> str:
     return "、".join(i.name for i in case.items)
 
 
-class EvaluationWindow(QWidget):
+class EvaluationWindow(Retranslating, QWidget):
     finished = Signal(str, object)  # case_no, level (None: skipped)
 
     THANKS_MS = 4000  # the thank-you screen closes itself after this
@@ -217,11 +218,6 @@ class EvaluationWindow(QWidget):
 
         self.retranslate()
 
-    # -- texts and fonts ------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("请您评价"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -30,6 +30,19 @@ _FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "DroidSansFallbackFu
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+class Retranslating:
+    """Mixin for a widget (put it before the Qt class): its ``retranslate()`` runs on every
+    LanguageChange, the event Qt sends each widget when a translator is installed or removed."""
+
+    def retranslate(self) -> None:
+        """Set every visible text again."""
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 class Appearance:

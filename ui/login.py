@@ -8,7 +8,7 @@ In demo mode the page shows the demo operator's password.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import BianminError, WrongPassword
 from ui.errors import message_for
+from ui.i18n import Retranslating
 from ui.session import Session
 
 
-class LoginPage(QWidget):
+class LoginPage(Retranslating, QWidget):
     done = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -78,10 +79,6 @@ class LoginPage(QWidget):
         outer.addStretch(2)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.login_label.setText(self.tr("账号(&U)"))

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from app.messages import PROBLEMS
 from app.models import Operator, Role
 from app.station import Station
 from ui.errors import message_for
+from ui.i18n import Retranslating
 from ui.labels import choices, label
 from ui.page import Page
 from ui.session import Session
@@ -124,7 +125,7 @@ class PasswordFields(QObject):
         self.repeat_edit.clear()
 
 
-class AddOperatorDialog(QDialog):
+class AddOperatorDialog(Retranslating, QDialog):
     """New operator: login, display name, role, password twice. The core checks everything; its
     refusals (weak password, login taken, bad login) show under the field they are about."""
 
@@ -169,10 +170,6 @@ class AddOperatorDialog(QDialog):
         self.setTabOrder(self.passwords.password_edit, self.passwords.repeat_edit)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("添加操作员"))
@@ -226,7 +223,7 @@ class AddOperatorDialog(QDialog):
         super().done(result)
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(Retranslating, QDialog):
     """An administrator sets a new password for an operator (who forgot theirs)."""
 
     def __init__(self, session: Session, login: str, parent: QWidget | None = None) -> None:
@@ -249,10 +246,6 @@ class ResetPasswordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("重置密码"))

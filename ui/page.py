@@ -7,13 +7,14 @@ class whose source it is in), and never touch ``session.station.db`` on the GUI 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import Retranslating
 from ui.session import Session
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     open_case = Signal(str)  # show this case's detail
     navigate = Signal(str)  # go to another page by its name ("dashboard", "intake", "cases", ...)
     evaluate = Signal(str)  # open the citizen's evaluation screen for this case
@@ -22,10 +23,6 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Set every visible text again (called on LanguageChange)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslating
 from ui.tasks import TaskRunner
 
 _REASONS = {
@@ -27,7 +28,7 @@ _REASONS = {
 }
 
 
-class SyncIndicator(QWidget):
+class SyncIndicator(Retranslating, QWidget):
     """在线/离线, last success, waiting and refused counts, and a "sync now" button.
 
     ``status_fn()`` returns ``sync.engine.status(station)``; ``sync_fn()`` runs one round and
@@ -64,12 +65,10 @@ class SyncIndicator(QWidget):
         self._timer.start(refresh_ms)
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.sync_button.setText(self.tr("立即同步"))
-            if self.status:
-                self._show(self.status, None)
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.sync_button.setText(self.tr("立即同步"))
+        if self.status:
+            self._show(self.status, None)
 
     def refresh(self) -> None:
         if self._ready():

@@ -32,7 +32,7 @@ from ui.cases import CasesPage
 from ui.dashboard import DashboardPage
 from ui.evaluation import EvaluationWindow
 from ui.guide import GuidePage
-from ui.i18n import Appearance
+from ui.i18n import Appearance, Retranslating
 from ui.idle import IdleWatcher
 from ui.intake import IntakePage
 from ui.login import LoginPage
@@ -74,7 +74,7 @@ class PageStack(QStackedWidget):
         return current.widget() if isinstance(current, QScrollArea) else current
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(self, session: Session, appearance: Appearance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -185,10 +185,8 @@ class MainWindow(QMainWindow):
             fn()  # type: ignore[operator]
 
     # -- texts ------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)
+        if event.type() == QEvent.Type.FontChange:
             self._fit_nav()
         super().changeEvent(event)
 

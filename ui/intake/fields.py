@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.messages import PROBLEMS
+from ui.i18n import Retranslating
 
 PROBLEM_STYLE = "color: #c62828"
 HINT_STYLE = "color: #546e7a"
@@ -84,20 +85,15 @@ class DateField(QLineEdit):
         self.setText(value.isoformat() if value else "")
 
 
-class Step(QWidget):
+class Step(Retranslating, QWidget):
     """One step of the flow. ``changed`` fires on every input change (the page re-checks decisions)."""
 
     changed = Signal()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)
+        if event.type() == QEvent.Type.FontChange:
             self.fonts_changed()
         super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        """Set every visible text again."""
 
     def fonts_changed(self) -> None:
         """Re-derive heading fonts from the widget's font."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.models import Material, ServiceItem
+from ui.i18n import Retranslating
 from ui.intake.draft import Chosen
 from ui.labels import label
 
@@ -21,17 +21,13 @@ def _text(value: Any) -> str:
     return escape(str(value or ""))
 
 
-class GuideView(QTextBrowser):
+class GuideView(Retranslating, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
         self.chosen: Chosen | None = None
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("选择事项后，这里显示办事指南：申请条件、所需材料、办理时限和办理部门。"))
