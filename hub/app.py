@@ -891,22 +891,30 @@ def _ingest_piece(engine: Engine, intake: _Intake, piece: dict[str, Any], part: 
     intake.attachments.append(sha)
 
 
-def _parse_bundle_in(body: bytes) -> BundleIn:
+def upload_request(body: bytes, max_size: int) -> tuple[dict[str, Any], int, str]:
+    """The JSON object that starts a resumable upload (an attachment's or a bundle's): the object,
+    its checked ``size`` (1..max_size) and ``sha256`` (64 lower-case hex digits)."""
     try:
         doc = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise HubError(422, "malformed", "body is not JSON") from exc
     if not isinstance(doc, dict):
         raise HubError(422, "malformed", "expected an object")
-    bundle_id, size, sha = doc.get("bundle_id"), doc.get("size"), doc.get("sha256")
-    if not isinstance(bundle_id, str) or not re.fullmatch(_BUNDLE_ID, bundle_id):
-        raise HubError(422, "malformed", "bundle_id: 32 lower-case hex digits")
-    if type(size) is not int or size < 1:
-        raise HubError(422, "malformed", "size: a positive integer")
-    if size > MAX_BUNDLE:
-        raise HubError(413, "too_large", f"at most {MAX_BUNDLE} bytes")
+    size, sha = doc.get("size"), doc.get("sha256")
     if not isinstance(sha, str) or not _HEX64.fullmatch(sha):
         raise HubError(422, "malformed", "sha256: 64 lower-case hex digits")
+    if type(size) is not int or size < 1:
+        raise HubError(422, "malformed", "size: a positive integer")
+    if size > max_size:
+        raise HubError(413, "too_large", f"at most {max_size} bytes")
+    return doc, size, sha
+
+
+def _parse_bundle_in(body: bytes) -> BundleIn:
+    doc, size, sha = upload_request(body, MAX_BUNDLE)
+    bundle_id = doc.get("bundle_id")
+    if not isinstance(bundle_id, str) or not re.fullmatch(_BUNDLE_ID, bundle_id):
+        raise HubError(422, "malformed", "bundle_id: 32 lower-case hex digits")
     return BundleIn(bundle_id=bundle_id, size=size, sha256=sha)
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from hub import db
-from hub.app import _SIGNED, ErrorOut, HubError, Signed, _errors, _now, _retrying
+from hub.app import _SIGNED, ErrorOut, HubError, Signed, _errors, _now, _retrying, upload_request
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -80,19 +80,8 @@ def _headers(offset: int, size: int) -> dict[str, str]:
 
 
 def _parse_create(body: bytes) -> AttachmentIn:
-    try:
-        doc = json.loads(body)
-    except (ValueError, RecursionError) as exc:
-        raise HubError(422, "malformed", "body is not JSON") from exc
-    if not isinstance(doc, dict):
-        raise HubError(422, "malformed", "expected an object")
-    sha, size, mime = doc.get("sha256"), doc.get("size"), doc.get("mime")
-    if not isinstance(sha, str) or not re.fullmatch(_HEX64, sha):
-        raise HubError(422, "malformed", "sha256: 64 lower-case hex digits")
-    if type(size) is not int or size < 1:
-        raise HubError(422, "malformed", "size: a positive integer")
-    if size > MAX_SIZE:
-        raise HubError(413, "too_large", f"at most {MAX_SIZE} bytes")
+    doc, size, sha = upload_request(body, MAX_SIZE)
+    mime = doc.get("mime")
     if mime not in MIME_TYPES:
         raise HubError(422, "unsupported_type", str(mime)[:80])
     return AttachmentIn(sha256=sha, size=size, mime=mime)
