@@ -143,17 +143,7 @@ def listing(
     db: Database, *, status: str | None = None, day: str | None = None, item_code: str | None = None,
     limit: int = 50, offset: int = 0,
 ) -> list[dict[str, Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if status:
-        where.append("c.status = ?")
-        params.append(status)
-    if day:
-        where.append("c.created_day = ?")
-        params.append(day)
-    if item_code:
-        where.append("c.id IN (SELECT case_id FROM case_items WHERE item_code = ?)")
-        params.append(item_code)
+    where, params = _conditions(match=None, case_no_prefix=None, status=status, day=day, item_code=item_code)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     rows = db.all(f"SELECT {_SUMMARY} FROM cases c {clause} ORDER BY c.id DESC LIMIT ? OFFSET ?",
                   [*params, limit, offset])
