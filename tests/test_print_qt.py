@@ -58,10 +58,10 @@ def case_no(station: Station) -> str:
 
 
 def test_preview_shows_the_document_from_memory(qapp: object, station: Station, case_no: str) -> None:
-    from ui.print_preview import open_print_preview
+    from ui.documents import preview_here
 
     before = {p for p in Path(os.environ.get("TMPDIR", "/tmp")).glob("*.pdf")}
-    dialog = open_print_preview(station, "receipt", case_no)
+    dialog = preview_here(station, "receipt", case_no)
     doc = dialog.view.document()
     assert doc.pageCount() == 1
     a4_width = doc.pagePointSize(0).width()
@@ -75,11 +75,11 @@ def test_preview_shows_the_document_from_memory(qapp: object, station: Station, 
 
 def test_printing_to_a_cups_queue_reaches_the_printer(qapp: object, station: Station, case_no: str,
                                                        cups_queue: str, tmp_path: Path) -> None:
-    from ui.print_preview import open_print_preview
+    from ui.documents import preview_here
 
     for old in _outputs(case_no):
         old.unlink()
-    dialog = open_print_preview(station, "receipt", case_no)
+    dialog = preview_here(station, "receipt", case_no)
     dialog.printers.addItem(cups_queue, cups_queue)  # the queue was added after Qt listed printers
     dialog.printers.setCurrentIndex(dialog.printers.findData(cups_queue))
     dialog.papers.setCurrentIndex(dialog.papers.findData("a5"))

@@ -34,14 +34,26 @@ def _printed(station: Station, kind: str, case_no: str, printer: str, paper: str
     return current
 
 
+def _dialog(rendered: tuple[dict[str, bytes], str, str], on_printed: Callable[[str, str], None], kind: str,
+            case_no: str, parent: QWidget | None) -> PrintPreviewDialog:
+    pdfs, printer, paper = rendered
+    return PrintPreviewDialog(lambda p: pdfs[p], on_printed, printer=printer, paper=paper,
+                              title=f"{kind}-{case_no}", parent=parent)
+
+
+def preview_here(station: Station, kind: str, case_no: str, parent: QWidget | None = None) -> PrintPreviewDialog:
+    """The same preview built on the calling thread, for a script or a test that has a station and
+    no window (the window uses :func:`show_document`)."""
+    return _dialog(_render_all(station, kind, case_no),
+                   lambda printer, paper: _printed(station, kind, case_no, printer, paper), kind, case_no, parent)
+
+
 def show_document(session: Session, kind: str, case_no: str, parent: QWidget | None = None,
                   shown: Callable[[PrintPreviewDialog], None] | None = None,
                   printed: Callable[[], None] | None = None) -> None:
     """Open the print preview of ``kind`` for ``case_no`` once it is rendered (non-modal)."""
 
     def open_dialog(result: tuple[dict[str, bytes], str, str]) -> None:
-        pdfs, printer, paper = result
-
         def on_printed(printer_name: str, paper_name: str) -> None:
             def remembered(new: settings.StationSettings) -> None:
                 session.apply_settings(new)
@@ -51,8 +63,7 @@ def show_document(session: Session, kind: str, case_no: str, parent: QWidget | N
 
             session.run(lambda st: _printed(st, kind, case_no, printer_name, paper_name), remembered)
 
-        dialog = PrintPreviewDialog(lambda p: pdfs[p], on_printed, printer=printer, paper=paper,
-                                    title=f"{kind}-{case_no}", parent=parent)
+        dialog = _dialog(result, on_printed, kind, case_no, parent)
         dialog.open()
         if shown is not None:
             shown(dialog)

@@ -157,25 +157,3 @@ class PrintPreviewDialog(QDialog):
         self._on_printed(self.printer, self.paper)
         self.accept()
         return True
-
-
-
-
-def open_print_preview(station: object, kind: str, case_no: str, parent: QWidget | None = None) -> PrintPreviewDialog:
-    """The preview of one document of a case, remembering printer and paper in the station's settings."""
-    import printing
-    from app.services import cases, settings
-
-    current = settings.load(station)  # type: ignore[arg-type]
-
-    def render(paper: str) -> bytes:
-        return printing.render_for(station, kind, case_no, paper=paper)[0]  # type: ignore[arg-type]
-
-    def on_printed(printer: str, paper: str) -> None:
-        cases.record_print(station, case_no, kind, paper)  # type: ignore[arg-type]
-        if (printer, paper) != (current.printer, current.paper):
-            current.printer, current.paper = printer, paper
-            settings.save(station, current)  # type: ignore[arg-type]
-
-    return PrintPreviewDialog(render, on_printed, printer=current.printer, paper=current.paper,
-                              title=f"{kind}-{case_no}", parent=parent)
