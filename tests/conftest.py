@@ -12,6 +12,7 @@ from app.clock import CHINA_TZ, FixedClock
 from app.config import KdfParams, Paths
 from app.services import catalogue
 from app.station import Station
+from hub.local import Hub, start_hub
 
 # Cheap Argon2id for tests that log in many times; the CLI tests use the real defaults.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
@@ -48,6 +49,14 @@ def station(new_station: tuple[Station, str]) -> Station:
     st = new_station[0]
     catalogue.import_sample(st)
     return st
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[Hub]:
+    """A real reference hub process on loopback, its database in the test's directory."""
+    h = start_hub(tmp_path / "hub")
+    yield h
+    h.stop()
 
 
 def reopen(st: Station, login: str = "admin", password: str = ADMIN_PASSWORD) -> Station:

@@ -40,19 +40,12 @@ from sync import bundle_format, bundles, engine, protocol
 from sync.client import HubClient
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.helpers import applicant, request
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub
 
 CENTRE_CODE = "540127200000"
 # The work team's cases: an applicant nobody at the centre has, so that any trace of them shows.
 NAME = "格桑拉姆"
 BIRTH = date(1979, 7, 23)
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    h = start_hub(tmp_path / "hub")
-    yield h
-    h.stop()
 
 
 @pytest.fixture

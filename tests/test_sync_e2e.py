@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -15,14 +13,7 @@ from app.station import Station
 from app.store import outbox
 from sync import engine
 from tests.helpers import request
-from tests.hubproc import Hub, start_hub
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    h = start_hub(tmp_path / "hub")
-    yield h
-    h.stop()
+from tests.hubproc import Hub
 
 
 def _code(hub: Hub, station: Station) -> str:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from app.services import cases
 from app.station import Station
 from sync import engine
 from tests.helpers import request
-from tests.hubproc import Hub, start_hub
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    h = start_hub(tmp_path / "hub")
-    yield h
-    h.stop()
+from tests.hubproc import Hub
 
 
 def test_indicator_shows_waiting_then_synced_and_refused(qtbot: object, station: Station, hub: Hub) -> None:

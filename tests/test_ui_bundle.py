@@ -3,7 +3,6 @@ forwarded to a real hub; a damaged one refused in the dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,17 +16,10 @@ from app.station import Station
 from sync import bundles, engine
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.helpers import applicant, request
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub
 from tests.uikit import close_window, open_window, wait_idle
 
 LAPTOP_CODE = "540127300000"
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    h = start_hub(tmp_path / "hub")
-    yield h
-    h.stop()
 
 
 @pytest.fixture
