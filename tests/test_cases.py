@@ -392,3 +392,18 @@ def test_find_cases_by_a_case_numbers_beginning_and_by_item_pages_too(station: S
     assert [r.case_no for r in text_page.rows + text_rest.rows] == newest_first
     assert cases.count_cases(station, "顿珠", item_code=DIBAO) == 5
     assert cases.count_cases(station, item_code=RESIDENCE_PROOF) == 0
+
+
+def test_people_problems_are_what_submit_finds_and_change_nothing(station: Station) -> None:
+    from app.models import HandlingMode
+    from app.services.cases import people_problems
+    from tests.helpers import agent as make_agent
+
+    person = applicant()
+    person.id_number = person.id_number[:-1] + ("0" if person.id_number[-1] != "0" else "1")
+    before = person.id_number
+    found = people_problems(person, HandlingMode.proxy, None, station.today())
+    assert {(p["field"], p["problem"]) for p in found} == {("applicant.id_number", "bad_checksum"),
+                                                           ("agent", "required_for_proxy")}
+    assert person.id_number == before
+    assert people_problems(applicant(), HandlingMode.proxy, make_agent(), station.today()) == []

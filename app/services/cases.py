@@ -5,6 +5,7 @@ Every change writes its journal event in the same transaction as the change itse
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 from dataclasses import dataclass
@@ -139,6 +140,15 @@ def _check_agent(p: Problems, agent: Agent | None, mode: HandlingMode, today: da
         p.add("agent.authorisation.kind", "unknown", value=auth.kind)
     if auth.valid_until is not None and auth.valid_until < today:
         p.add("agent.authorisation.valid_until", "expired")
+
+
+def people_problems(party: Party, mode: HandlingMode, agent: Agent | None, today: date) -> list[dict[str, str]]:
+    """The applicant's and the agent's problems as :func:`submit` finds them, for a form to show
+    before it submits (the parties given are not changed)."""
+    p = Problems()
+    _check_party(p, copy.deepcopy(party), today)
+    _check_agent(p, copy.deepcopy(agent), mode, today)
+    return p.items
 
 
 def _check_materials(

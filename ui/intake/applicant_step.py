@@ -28,7 +28,7 @@ from app.models import (
     Party,
     PartyKind,
 )
-from ui.intake import draft
+from app.services import cases
 from ui.intake.fields import HINT_STYLE, DateField, ProblemLabel, Step, problem_text
 from ui.labels import choices, label
 from ui.session import Session
@@ -236,7 +236,7 @@ class ApplicantStep(Step):
 
     # -- checks -------------------------------------------------------------------------------
     def _problems(self) -> list[dict[str, str]]:
-        problems = draft.people_problems(self.party(), self.handling_mode(), self.agent(), self.session.clock.today())
+        problems = cases.people_problems(self.party(), self.handling_mode(), self.agent(), self.session.clock.today())
         if self.handling_mode() is HandlingMode.proxy:
             try:
                 self.auth_until.value()

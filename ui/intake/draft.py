@@ -14,16 +14,12 @@ from datetime import date
 from pathlib import Path
 
 from app.errors import AttachmentError, BianminError, DecisionNotAllowed
-from app.identity import check_id, check_phone
 from app.models import (
-    Agent,
     Bundle,
     Case,
     CaseStatus,
     Decision,
-    HandlingMode,
     MaterialEntry,
-    Party,
     Refusal,
     ServiceItem,
     Text,
@@ -118,39 +114,6 @@ SUGGESTION_ORDER = (Decision.accept, Decision.deferred_material, Decision.commit
 def suggested(allowed: dict[Decision, DecisionNotAllowed | None]) -> Decision | None:
     """The decision to preselect while the clerk has not picked one (never a refusal)."""
     return next((d for d in SUGGESTION_ORDER if d in allowed and allowed[d] is None), None)
-
-
-def people_problems(party: Party, mode: HandlingMode, agent: Agent | None, today: date) -> list[dict[str, str]]:
-    """The applicant's and agent's problems, with the core's checks and field names (before submit)."""
-    problems: list[dict[str, str]] = []
-
-    def add(where: str, problem: str) -> None:
-        problems.append({"field": where, "problem": problem})
-
-    def check(where: str, id_type: str, number: str) -> None:
-        try:
-            result = check_id(id_type, number, today=today)
-        except ValueError:
-            add(f"{where}.id_type", "unknown")
-            return
-        if not result.ok:
-            add(f"{where}.id_number", str(result.problem))
-
-    if not party.name.strip():
-        add("applicant.name", "empty")
-    check("applicant", party.id_type, party.id_number)
-    if party.phone.strip() and not check_phone(party.phone):
-        add("applicant.phone", "bad_format")
-    if mode is HandlingMode.proxy and agent is not None:
-        if not agent.name.strip():
-            add("agent.name", "empty")
-        check("agent", agent.id_type, agent.id_number)
-        if agent.phone.strip() and not check_phone(agent.phone):
-            add("agent.phone", "bad_format")
-        valid_until = agent.authorisation.valid_until
-        if valid_until is not None and valid_until < today:
-            add("agent.authorisation.valid_until", "expired")
-    return problems
 
 
 def step_of(problem_field: str) -> int:
