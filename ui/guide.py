@@ -29,14 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import catalogue, settings
+from app.services import catalogue
 from app.station import Station
 from printing import guide as guide_printing
 from printing.guide import BUNDLE, ITEM, Guide, GuideMaterial, ItemGuide
 from printing.layout import Paper
+from ui.documents import Rendered, render_papers, show_pdfs
 from ui.labels import label
 from ui.page import Page
-from ui.print_preview import PAPER_NAMES, PrintPreviewDialog
+from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -67,22 +68,12 @@ def search_entries(station: Station, query: str) -> list[Entry]:
     return [Entry(h.kind, h.code, h.name.zh, h.name.bo or "") for h in catalogue.search(station, query, limit=40)]
 
 
-def render_all(station: Station, guide: Guide) -> tuple[dict[str, bytes], str, str]:
-    """Runs on the worker: the guide on every paper, and the remembered printer and paper."""
+def render_all(station: Station, guide: Guide) -> Rendered:
+    """Runs on the worker: the guide on every paper, in the station's document language."""
     import printing
 
-    current = settings.load(station)
     lang = printing.station_language(station)
-    pdfs = {paper: guide_printing.render(guide, Paper(paper), lang) for paper in PAPER_NAMES}
-    return pdfs, current.printer, current.paper
-
-
-def remember_printer(station: Station, printer: str, paper: str) -> settings.StationSettings:
-    current = settings.load(station)
-    if (printer, paper) != (current.printer, current.paper):
-        current.printer, current.paper = printer, paper
-        settings.save(station, current)
-    return current
+    return render_papers(station, lambda paper: guide_printing.render(guide, Paper(paper), lang))
 
 
 class GuidePage(Page):
@@ -371,18 +362,10 @@ class GuidePage(Page):
             return
         self.print_button.setEnabled(False)
 
-        def rendered(result: tuple[dict[str, bytes], str, str]) -> None:
+        def shown(dialog: PrintPreviewDialog, rendered: Rendered) -> None:
             self.print_button.setEnabled(True)
-            pdfs, printer, paper = result
-            self.last_pdfs = pdfs
-
-            def printed(printer_name: str, paper_name: str) -> None:
-                self.session.run(lambda st: remember_printer(st, printer_name, paper_name),
-                                 self.session.apply_settings)
-
-            self.preview = PrintPreviewDialog(lambda p: pdfs[p], printed, printer=printer, paper=paper,
-                                              title=f"guide-{guide.code}", parent=self)
-            self.preview.open()
+            self.last_pdfs = rendered[0]
+            self.preview = dialog
 
         def failed(error: Exception) -> None:
             self.print_button.setEnabled(True)
@@ -390,7 +373,8 @@ class GuidePage(Page):
 
             show_error(self, error)
 
-        self.session.run(lambda st: render_all(st, guide), rendered, on_error=failed)
+        show_pdfs(self.session, lambda st: render_all(st, guide), f"guide-{guide.code}", self, shown=shown,
+                  on_error=failed)
 
     def clear(self) -> None:
         # Nothing personal is on this page; the catalogue is read again at the next login.
