@@ -82,16 +82,20 @@ class MainWindow(Retranslating, QMainWindow):
         session.error_parent = self
         self.resize(1280, 800)
 
+        self._station_name = ""
+        self._fresh = True  # the next login starts at the dashboard (an unlock returns where it was)
         self.login_page = LoginPage(session)
         self.login_page.done.connect(self._after_login)
+        self.intake = IntakePage(session)
+        self.case_detail = CaseDetailPage(session)
         self.pages: dict[str, Page] = {
             "dashboard": DashboardPage(session),
-            "intake": IntakePage(session),
+            "intake": self.intake,
             "cases": CasesPage(session),
             "guide": GuidePage(session),
             "operators": OperatorsPage(session),
             "settings": SettingsPage(session),
-            "case": CaseDetailPage(session),
+            "case": self.case_detail,
         }
         self.stack = PageStack()
         for page in self.pages.values():
@@ -225,30 +229,24 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- navigation -------------------------------------------------------------------------------
     def go(self, name: str) -> None:
-        if name == "operators" and self.session.station is not None and not self.session.station.is_admin:
-            self.nav.item(NAV.index(name)).setToolTip(self.tr("只有管理员可以管理操作员"))
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
-        if name in NAV:
-            row = NAV.index(name)
-            if self.nav.currentRow() != row:
-                self.nav.blockSignals(True)
-                self.nav.setCurrentRow(row)
-                self.nav.blockSignals(False)
+        self._mark_nav(NAV.index(name) if name in NAV else -1)
         if name == "intake":
-            intake = self.pages["intake"]
-            if isinstance(intake, IntakePage):
-                intake.start()
+            self.intake.start()
         page.refresh()
 
     def show_case(self, case_no: str) -> None:
-        page = self.pages["case"]
-        if isinstance(page, CaseDetailPage) and hasattr(page, "show_case"):
-            page.show_case(case_no)
-        self.stack.setCurrentWidget(page)
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1)
-        self.nav.blockSignals(False)
+        self.case_detail.show_case(case_no)
+        self.stack.setCurrentWidget(self.case_detail)
+        self._mark_nav(-1)
+
+    def _mark_nav(self, row: int) -> None:
+        """Show where the clerk is in the navigation list without navigating again."""
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
 
     def ask_evaluation(self, case_no: str) -> None:
         self.evaluation.ask(case_no)
@@ -273,9 +271,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.session.run(lambda st: st.station_name, self._got_station_name)
         self.sync_indicator.refresh()
 
-    _station_name = ""
-    _fresh = True
-
     def _got_station_name(self, name: str) -> None:
         self._station_name = name
         self._show_who()
@@ -296,7 +291,7 @@ class MainWindow(Retranslating, QMainWindow):
         for page in self.pages.values():
             page.clear()
         self._fresh = True
-        self.nav.setCurrentRow(-1)
+        self._mark_nav(-1)
         self.screens.setCurrentWidget(self.login_page)
         self.login_page.show_login()
 

@@ -2166,10 +2166,6 @@
         <source>{station} · 操作员 {name}（{login}）</source>
         <translation>{station} · བཀོལ་སྤྱོད་པ་ {name} ({login})</translation>
     </message>
-    <message>
-        <source>只有管理员可以管理操作员</source>
-        <translation>དོ་དམ་པ་ཁོ་ནས་བཀོལ་སྤྱོད་པ་དོ་དམ་བྱེད་ཆོག</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsStep</name>
