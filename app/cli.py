@@ -667,14 +667,15 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     try:
-        from ui.main import run  # type: ignore[import-not-found]
-    except ImportError:
+        from ui.main import run
+    except ImportError as exc:  # Qt's system libraries are missing (a server with no desktop)
+        log.warning("window not available: %s", exc)
         paths = Paths.default()
-        _out("柜台窗口将在后续版本提供。现在可以使用命令行：")
+        _out("这台电脑缺少打开柜台窗口所需的图形组件（见 README「What the desktop needs」）。现在可以使用命令行：")
         if not paths.keyfile.exists():
             _out("  bianmin init --station-code 540127100000 --station-name 工卡镇便民服务中心 --admin admin")
         _out("  bianmin demo --cases 50    bianmin case list    bianmin --help")
-        return 0
+        return 1
     return int(run(["--demo"] if args.demo else []))
 
 
