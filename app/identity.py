@@ -359,8 +359,8 @@ def _check_resident(normalized: str, today: date) -> IdCheck:
     except InvalidComponent:
         # Either the birth date or the place; the place is judged below by province only.
         pass
-    except (ValidationError, ValueError, KeyError, IndexError):
-        log.warning("unexpected stdnum failure on resident id %s", _mask_generic(normalized), exc_info=True)
+    except (ValidationError, ValueError, KeyError, IndexError) as exc:  # its message may quote the number
+        log.warning("unexpected stdnum failure on resident id %s: %s", _mask_generic(normalized), type(exc).__name__)
         return _fail(kind, normalized, IdProblem.bad_format)
 
     born = _check_birth(kind, normalized, number18, today)

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.crash import frames_text
 from app.errors import BianminError
 from app.messages import describe
 
@@ -30,7 +31,9 @@ def message_for(error: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "读写文件失败（{what}）。已保存的数据没有丢失。请检查磁盘或文件后重试。"
         ).format(what=error.strerror or type(error).__name__)
-    log.error("unexpected error in the window: %s", type(error).__name__, exc_info=error)
+    # Where it happened, never the message (it may quote what was typed); all of it with -v only.
+    log.error("unexpected error in the window: %s", frames_text(error))
+    log.debug("the unexpected error", exc_info=error)
     return QCoreApplication.translate(
         "Errors", "出现意外错误，本次操作未完成，已保存的数据没有丢失。请重试；如果再次出现，请联系县级信息化人员。"
     )
