@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app import __version__
 from app import backup as backups
+from app.buildinfo import build_info
 from app.config import PASSWORD_ENV, Paths
 from app.errors import BianminError, StoreCorrupt, ValidationError
 from app.keys import write_private_file
@@ -665,6 +665,48 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+SELF_TEST_STEPS = {
+    "station": "建立临时服务站（加密数据库、操作员口令）",
+    "catalogue": "导入并检索示例事项清单（中文、拼音、首字母）",
+    "case": "通过业务服务受理一件办件",
+    "receipt": "生成受理凭证 PDF（中文、藏文，字体已嵌入）",
+    "window": "图形界面组件：字体、藏文界面、读回受理凭证",
+    "sync": "与本机临时平台同步（登记、签名、推送、拉取）",
+    "journal": "校验办件日志哈希链",
+    "cleanup": "删除全部临时文件",
+}
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from app import selftest
+
+    extra: list[tuple[str, selftest.StepFn]] = []
+    try:
+        from ui.selftest import window_step
+    except ImportError as exc:  # Qt or one of its system libraries is missing: the window cannot open
+        missing = str(exc)
+
+        def window_step(ctx: selftest.Context) -> dict[str, Any]:
+            raise AssertionError(f"qt_missing: {missing}")
+    extra.append(("window", window_step))
+    _out(f"{build_info().line()}：安装自检（在临时目录中进行，不碰本机服务站的数据）")
+
+    def show(step: selftest.Step) -> None:
+        mark = "通过" if step.ok else ("未运行" if step.error == "skipped" else "失败")
+        label = SELF_TEST_STEPS.get(step.code, step.code)
+        why = "" if step.ok or step.error == "skipped" else f"：{step.error}"
+        _out(f"  [{mark}] {label}  {step.seconds:.1f} 秒{why}")
+        if step.ok and args.verbose and step.detail:
+            _out(f"         {json.dumps(step.detail, ensure_ascii=False)}")
+
+    steps = selftest.run(extra, report=show)
+    if all(s.ok for s in steps):
+        _out("自检通过：这台电脑可以使用便民服务台。")
+        return 0
+    _out("自检未通过。请把以上内容交给县里的信息技术人员。")
+    return 1
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     try:
         from ui.main import run
@@ -689,7 +731,9 @@ def _common(p: argparse.ArgumentParser, json_flag: bool = False) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bianmin", description="便民服务台 Bianmin Counter")
-    parser.add_argument("--version", action="version", version=f"bianmin {__version__}")
+    parser.add_argument("--version", action="version", version=build_info().line())
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation in a temporary directory (the station's data is not touched)")
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--demo", action="store_true",
                         help="with no command: open the window, setting up a demo station if there is none")
@@ -868,7 +912,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
-    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_window)
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_self_test if args.self_test else cmd_window)
     try:
         return func(args)
     except StoreCorrupt as exc:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from importlib import metadata
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import app
+from app.buildinfo import build_info
 from app.errors import ValidationError
 from app.messages import PROBLEMS
 from app.services import settings as settings_service
@@ -61,13 +60,6 @@ OK_STYLE = "color: #2e7d32"
 LANGUAGE_NAMES = (("zh", "中文"), ("bo", "བོད་ཡིག"))
 SCALE_STEP = 10
 SCALE_DELAY_MS = 400  # a font-scale change is saved once the clerk stops pressing the arrows
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("bianmin-counter")
-    except metadata.PackageNotFoundError:
-        return app.__version__
 
 
 @dataclass(frozen=True)
@@ -286,9 +278,12 @@ class SettingsPage(Page):
         self.counter_note.setText(self.tr("只有管理员可以更改打印机、纸张和自动锁定时间。"))
 
         self.about_box.setTitle(self.tr("关于"))
-        about = self.tr("便民服务台 版本 {version}\n数据目录：{home}\nQt {qt} · PySide6 {pyside}")
-        self.about_text.setText(about.format(version=app_version(), home=str(self.session.paths.home),
-                                             qt=qVersion(), pyside=pyside_version))
+        info = build_info()
+        built = (self.tr("构建于 {when}").format(when=info.built_at.replace("T", " ")[:16]) if info.built_at
+                 else self.tr("开发版本（从源代码运行）"))
+        about = self.tr("便民服务台 版本 {version}，{built}\n数据目录：{home}\n日志：{logs}\nQt {qt} · PySide6 {pyside}")  # noqa: E501
+        self.about_text.setText(about.format(version=info.version, built=built, home=str(self.session.paths.home),
+                                             logs=str(self.session.paths.logs), qt=qVersion(), pyside=pyside_version))
 
         self._fill_papers()
         self._fill_printers()
