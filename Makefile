@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench documents translations screenshots dist clean venv
+.PHONY: run test lint bench documents translations screenshots dist dist-onefile dist-check clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,9 +43,29 @@ screenshots: $(STAMP)
 documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents
 
+# The program a county IT officer installs (docs/packaging.md): dist/bianmin/, one folder.
 dist: $(STAMP)
 	$(PY) -m pip install -q -e '.[build]'
-	$(VENV)/bin/pyinstaller --noconfirm build.spec
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+
+# One portable file instead: dist/bianmin-portable.
+dist-onefile: $(STAMP)
+	$(PY) -m pip install -q -e '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec -- --onefile
+
+# What CI proves of the build: moved to another folder it still runs its self-test, and it opens
+# a station made by an older program (tests/fixtures/station-0.1-schema1) with every record.
+CHECK := build/dist-check
+dist-check: dist
+	rm -rf $(CHECK) && mkdir -p $(CHECK)/moved $(CHECK)/old-station
+	cp -a dist/bianmin $(CHECK)/moved/
+	$(CHECK)/moved/bianmin/bianmin --version
+	$(CHECK)/moved/bianmin/bianmin --self-test
+	cp tests/fixtures/station-0.1-schema1/*.json tests/fixtures/station-0.1-schema1/station.db $(CHECK)/old-station/
+	BIANMIN_HOME=$(CURDIR)/$(CHECK)/old-station BIANMIN_PASSWORD=old-station-2026 \
+		$(CHECK)/moved/bianmin/bianmin verify -u admin
+	BIANMIN_HOME=$(CURDIR)/$(CHECK)/old-station BIANMIN_PASSWORD=old-station-2026 \
+		$(CHECK)/moved/bianmin/bianmin status -u admin
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -14,9 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
-from app.config import Paths
+from app.config import Paths, resources_dir
 from ui import demo as demo_mode
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
@@ -33,12 +34,21 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def program_icon() -> QIcon:
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("bianmin-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def run(argv: Sequence[str] = ()) -> int:
     args = parse(argv)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bianmin"])
     assert isinstance(app, QApplication)
     app.setApplicationName("bianmin")
     app.setApplicationDisplayName("便民服务台")
+    app.setDesktopFileName("bianmin")  # the desktop entry (packaging/linux/bianmin.desktop) it belongs to
+    app.setWindowIcon(program_icon())
     appearance = Appearance(app)
     paths = Paths.default()
     demo: demo_mode.Demo | None = None
