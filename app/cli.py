@@ -903,15 +903,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    from app import crash, logs
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
+    paths = Paths.default()
+    # The self-test leaves the station's data directory alone, its logs included.
+    logs.setup(None if args.self_test else paths, verbose=args.verbose)
+    uninstall = crash.install(paths)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", cmd_self_test if args.self_test else cmd_window)
     try:
         return func(args)
@@ -930,6 +930,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug: a report without personal data, and a plain word for the person
+        crash.handle(paths, exc)
+        return 70
+    finally:
+        uninstall()
+        logs.shutdown()
 
 
 if __name__ == "__main__":

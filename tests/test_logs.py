@@ -126,18 +126,6 @@ def test_an_unwritable_log_directory_falls_back_to_stderr(tmp_path: Path,
     assert "log directory not writable" in err and "still logged, id <id-no>" in err
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind")
-def test_a_read_only_data_directory_falls_back_to_stderr(tmp_path: Path) -> None:
-    paths = Paths(tmp_path / "station")
-    paths.home.mkdir()
-    paths.home.chmod(0o500)
-    try:
-        assert logs.setup(paths, console=False) is None
-        logging.getLogger("app.test").error("nowhere to go, and no exception")
-    finally:
-        paths.home.chmod(0o700)
-
-
 # --------------------------------------------------------------------------- crash reports
 
 CRASHING = f"""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 from app.config import Paths
 from app.services import cases
 from app.station import Station
-from tests.conftest import FAST_KDF
+from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.helpers import request
 from tests.uikit import close_window, open_window, wait_idle
 
@@ -295,5 +295,54 @@ def test_ctrl_i_opens_the_offline_bundle_import(qtbot: Any, station: Station) ->
         qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(BundleDialog)), timeout=5000)
         window.session.lock()  # the lock takes the dialog with it
         assert not any(d.isVisible() for d in window.findChildren(BundleDialog))
+    finally:
+        close_window(window)
+
+
+def _deferred_window(qtbot: Any, station: Station) -> Any:
+    from ui.i18n import Appearance
+    from ui.session import Session
+    from ui.window import MainWindow
+
+    paths, clock = station.paths, station.clock
+    station.close()
+    window = MainWindow(Session(paths, clock=clock, kdf=FAST_KDF), Appearance(QApplication.instance()),  # type: ignore[arg-type]
+                        defer_work=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_program_shows_the_login_first_and_builds_the_pages_once_it_is_on_screen(qtbot: Any,
+                                                                                     station: Station) -> None:
+    window = _deferred_window(qtbot, station)
+    try:
+        assert window.work is None and window.screens.count() == 1  # nothing but the login page yet
+        assert window.windowTitle() == "便民服务台"
+        window.show()
+        qtbot.waitUntil(lambda: window.work is not None, timeout=10_000)  # after the first paint
+        assert window.screens.currentWidget() is window.login_page  # still the login, nothing jumped
+        assert set(window.pages) >= {"dashboard", "intake", "cases", "settings"}
+        window.login_page.login_edit.setText("admin")
+        window.login_page.password_edit.setText(ADMIN_PASSWORD)
+        window.login_page.submit()
+        qtbot.waitUntil(lambda: window.screens.currentWidget() is window.work, timeout=15_000)
+        wait_idle(qtbot, window.session)
+        assert window.stack.currentWidget() is window.pages["dashboard"]
+    finally:
+        close_window(window)
+
+
+def test_a_login_before_the_pages_are_built_builds_them_first(qtbot: Any, station: Station) -> None:
+    window = _deferred_window(qtbot, station)  # never shown, so never painted: nothing built yet
+    try:
+        window.login_page.login_edit.setText("admin")
+        window.login_page.password_edit.setText(ADMIN_PASSWORD)
+        window.login_page.submit()
+        qtbot.waitUntil(lambda: window.work is not None and window.screens.currentWidget() is window.work,
+                        timeout=15_000)
+        wait_idle(qtbot, window.session)
+        assert window.stack.currentWidget() is window.pages["dashboard"]
+        window.session.lock()  # locking and logging out work whichever way the pages came
+        assert window.screens.currentWidget() is window.login_page
     finally:
         close_window(window)

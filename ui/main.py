@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
 from app.config import Paths, resources_dir
+from ui import crash as ui_crash
 from ui import demo as demo_mode
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
@@ -51,6 +52,14 @@ def run(argv: Sequence[str] = ()) -> int:
     app.setWindowIcon(program_icon())
     appearance = Appearance(app)
     paths = Paths.default()
+    notice = ui_crash.install(None, paths)  # a crash: a report without personal data, a plain message
+    try:
+        return _run(args, app, appearance, paths)
+    finally:
+        notice.uninstall()
+
+
+def _run(args: argparse.Namespace, app: QApplication, appearance: Appearance, paths: Paths) -> int:
     demo: demo_mode.Demo | None = None
     if args.demo and (not paths.keyfile.exists() or demo_mode.is_demo(paths)):
         splash = QSplashScreen()
@@ -70,12 +79,14 @@ def run(argv: Sequence[str] = ()) -> int:
         demo = demo_mode.prepare(paths, with_hub=False)
     info = DemoInfo(demo.login, demo.password, demo.hub_url) if demo else None
     session = Session(paths, demo=info)
-    window = MainWindow(session, appearance)
+    window = MainWindow(session, appearance, defer_work=True)
     window.show()
     # Ctrl+C in the terminal of `make run` (and SIGTERM) close the window properly, hub included:
     # Python runs signal handlers only between bytecodes, so a timer wakes it now and then.
+    # The handler only queues the close: run at once it could land in the middle of building the
+    # work area and leave its threads running.
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: window.close())
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(500)

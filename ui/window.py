@@ -8,8 +8,9 @@ locks the counter, F5 syncs now.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,22 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import StationSettings
-from ui.bundle_dialog import BundleDialog
-from ui.case_detail import CaseDetailPage
-from ui.cases import CasesPage
-from ui.dashboard import DashboardPage
-from ui.evaluation import EvaluationWindow
-from ui.guide import GuidePage
 from ui.i18n import Appearance, Retranslating
 from ui.idle import IdleWatcher
-from ui.intake import IntakePage
 from ui.login import LoginPage
-from ui.operators import OperatorsPage
 from ui.page import Page
 from ui.session import Session
-from ui.settings_page import SettingsPage
-from ui.sync_panel import QuarantineDialog, SyncIndicator
-from ui.sync_service import SyncService
+
+if TYPE_CHECKING:
+    from ui.case_detail import CaseDetailPage
+    from ui.evaluation import EvaluationWindow
+    from ui.intake import IntakePage
+    from ui.sync_panel import SyncIndicator
+    from ui.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +71,31 @@ class PageStack(QStackedWidget):
         return current.widget() if isinstance(current, QScrollArea) else current
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` was first painted."""
+
+    def __init__(self, widget: QWidget, then: object) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # type: ignore[call-overload]
+        return False
+
+
 class MainWindow(Retranslating, QMainWindow):
-    def __init__(self, session: Session, appearance: Appearance, parent: QWidget | None = None) -> None:
+    """The login page at once; the work area (every page, sync, evaluation) built with it, or, with
+    ``defer_work`` (the program does this), once the login page is on the screen, while the clerk
+    types the password: the window then opens in about the time a bare Qt window takes
+    (bench/startup.py). A login before the work area is built builds it first."""
+
+    work: QWidget | None = None
+
+    def __init__(self, session: Session, appearance: Appearance, parent: QWidget | None = None, *,
+                 defer_work: bool = False) -> None:
         super().__init__(parent)
         self.session = session
         self.appearance = appearance
@@ -86,8 +106,42 @@ class MainWindow(Retranslating, QMainWindow):
         self._fresh = True  # the next login starts at the dashboard (an unlock returns where it was)
         self.login_page = LoginPage(session)
         self.login_page.done.connect(self._after_login)
-        self.intake = IntakePage(session)
-        self.case_detail = CaseDetailPage(session)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.login_page)
+        self.setCentralWidget(self.screens)
+        self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
+        self.idle.idle.connect(session.lock)
+
+        session.locked.connect(self._on_locked)
+        session.logged_out.connect(self._on_logged_out)
+        session.settings_changed.connect(self._apply_settings)
+        session.busy_changed.connect(self._busy)
+        if defer_work:
+            self.setWindowTitle(self.tr("便民服务台"))
+            _FirstPaint(self.login_page, self.ensure_work)
+        else:
+            self.ensure_work()
+        self.screens.setCurrentWidget(self.login_page)
+        self.login_page.show_login()
+
+    def ensure_work(self) -> None:
+        """Build the work area, once."""
+        if self.work is not None:
+            return
+        from ui.case_detail import CaseDetailPage
+        from ui.cases import CasesPage
+        from ui.dashboard import DashboardPage
+        from ui.evaluation import EvaluationWindow
+        from ui.guide import GuidePage
+        from ui.intake import IntakePage
+        from ui.operators import OperatorsPage
+        from ui.settings_page import SettingsPage
+        from ui.sync_panel import SyncIndicator
+        from ui.sync_service import SyncService
+
+        session = self.session
+        self.intake: IntakePage = IntakePage(session)
+        self.case_detail: CaseDetailPage = CaseDetailPage(session)
         self.pages: dict[str, Page] = {
             "dashboard": DashboardPage(session),
             "intake": self.intake,
@@ -123,8 +177,8 @@ class MainWindow(Retranslating, QMainWindow):
         top.addWidget(self.language_button)
         top.addWidget(self.lock_button)
 
-        self.sync = SyncService(session, parent=self)
-        self.sync_indicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now,
+        self.sync: SyncService = SyncService(session, parent=self)
+        self.sync_indicator: SyncIndicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now,
                                             ready=lambda: self.sync.station is not None)
         self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
         self.sync_indicator.synced.connect(self.sync.report)
@@ -137,34 +191,23 @@ class MainWindow(Retranslating, QMainWindow):
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
-        self.work = QWidget()
-        self.work.setObjectName("work")
-        work_layout = QVBoxLayout(self.work)
+        work = QWidget()
+        work.setObjectName("work")
+        work_layout = QVBoxLayout(work)
         work_layout.addLayout(top)
         work_layout.addLayout(body, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.sync_indicator, 1)
         bottom.addWidget(self.bundle_button)
         work_layout.addLayout(bottom)
+        self.work = work
 
-        self.screens = QStackedWidget()
-        self.screens.addWidget(self.login_page)
         self.screens.addWidget(self.work)
-        self.setCentralWidget(self.screens)
 
-        self.evaluation = EvaluationWindow(session)
+        self.evaluation: EvaluationWindow = EvaluationWindow(session)
         self.evaluation.finished.connect(lambda _case, _level: self._back_to_clerk())
-        self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
-        self.idle.idle.connect(session.lock)
-
-        session.locked.connect(self._on_locked)
-        session.logged_out.connect(self._on_logged_out)
-        session.settings_changed.connect(self._apply_settings)
-        session.busy_changed.connect(self._busy)
         self._shortcuts()
         self.retranslate()
-        self.screens.setCurrentWidget(self.login_page)
-        self.login_page.show_login()
 
     # -- keyboard ---------------------------------------------------------------------------------
     def _shortcuts(self) -> None:
@@ -190,7 +233,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- texts ------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange and self.work is not None:
             self._fit_nav()
         super().changeEvent(event)
 
@@ -200,6 +243,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("便民服务台"))
+        if self.work is None:
+            return
         names = {
             "dashboard": self.tr("工作台  Ctrl+1"),
             "intake": self.tr("受理  Ctrl+2"),
@@ -258,6 +303,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- session ----------------------------------------------------------------------------------
     def _after_login(self) -> None:
+        self.ensure_work()
+        assert self.work is not None
         self.screens.setCurrentWidget(self.work)
         self.idle.reset()
         self.idle.enabled = True
@@ -277,7 +324,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.enabled = False
-        self.evaluation.hide()
+        if self.work is not None:
+            self.evaluation.hide()
         for w in self.findChildren(QWidget):
             if w.isWindow() and w is not self and w.isVisible():
                 w.hide()  # dialogs (preview, quarantine) go with the lock: they may show personal data
@@ -287,11 +335,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_logged_out(self) -> None:
         self.idle.enabled = False
-        self.evaluation.hide()
-        for page in self.pages.values():
-            page.clear()
         self._fresh = True
-        self._mark_nav(-1)
+        if self.work is not None:
+            self.evaluation.hide()
+            for page in self.pages.values():
+                page.clear()
+            self._mark_nav(-1)
         self.screens.setCurrentWidget(self.login_page)
         self.login_page.show_login()
 
@@ -319,6 +368,8 @@ class MainWindow(Retranslating, QMainWindow):
     def show_quarantine(self) -> None:
         if self.session.station is None:
             return
+        from ui.sync_panel import QuarantineDialog
+
         dialog = QuarantineDialog(self.sync.runner, self.sync.status, self.sync.retry, self)
         dialog.open()
 
@@ -326,12 +377,15 @@ class MainWindow(Retranslating, QMainWindow):
         """A work team's offline bundle (USB stick): checked here, forwarded to the platform."""
         if self.session.station is None:
             return
+        from ui.bundle_dialog import BundleDialog
+
         dialog = BundleDialog(self.session, self)
         dialog.imported.connect(lambda _result: self.sync_indicator.refresh())
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
-        self.evaluation.close()
-        self.sync.shutdown()
+        if self.work is not None:
+            self.evaluation.close()
+            self.sync.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
