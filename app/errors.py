@@ -93,6 +93,13 @@ class MigrationError(StoreError):
     code = "store.migration"
 
 
+class SchemaTooNew(StoreError):
+    """The store was written by a newer program (``details``: ``found``, ``known``); opening it
+    with this one could lose what the newer one keeps, so it is left untouched."""
+
+    code = "store.too_new"
+
+
 class BackupError(StoreError):
     code = "store.backup"
 

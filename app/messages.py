@@ -40,6 +40,7 @@ ERRORS: dict[str, str] = {
     "store.write_failed": QT_TRANSLATE_NOOP("Errors", "写入磁盘失败（磁盘已满或出错），本次操作已撤销，已保存的数据没有丢失。请检查磁盘后重试。"),
     "store.busy": QT_TRANSLATE_NOOP("Errors", "数据库正被另一程序使用，请稍后再试。"),
     "store.migration": QT_TRANSLATE_NOOP("Errors", "数据库升级失败，已保留升级前的备份。"),
+    "store.too_new": QT_TRANSLATE_NOOP("Errors", "数据由较新版本的便民服务台保存，这个旧版本不能打开，数据没有改动。请安装新版本；要退回旧版本，请恢复升级前的备份。"),
     "store.backup": QT_TRANSLATE_NOOP("Errors", "备份文件无法使用：{path}。"),
     "store": QT_TRANSLATE_NOOP("Errors", "数据库操作失败。"),
     "validation": QT_TRANSLATE_NOOP("Errors", "输入有误："),

@@ -19,6 +19,7 @@ from app.errors import (
     DiskFull,
     OperatorDisabled,
     PermissionDenied,
+    SchemaTooNew,
     StationExists,
     StationNotFound,
     StoreCorrupt,
@@ -366,9 +367,16 @@ def _open_db(paths: Paths, keys: dict[int, bytes], check: str) -> tuple[Database
     last: StoreError | None = None
     for epoch in sorted(keys, reverse=True):
         try:
-            return Database(paths.database, keys[epoch], check=check), epoch, keys[epoch]
+            db = Database(paths.database, keys[epoch], check=check)
         except StoreCorrupt as exc:
             last = exc
+            continue
+        try:
+            migrations.refuse_newer(db)
+        except SchemaTooNew:
+            db.close()
+            raise
+        return db, epoch, keys[epoch]
     assert last is not None
     raise StoreCorrupt(str(last), backup=_last_backup(paths), **last.details) from last
 

@@ -12,6 +12,8 @@ import pytest
 
 from app import backup as backups
 from app.config import Paths
+from app.errors import SchemaTooNew
+from app.messages import describe
 from app.models import CaseStatus
 from app.services import cases, catalogue
 from app.services.verify import verify
@@ -68,3 +70,17 @@ def test_older_station_opens_migrated_with_everything_kept(old_paths: Paths,
         assert len(cases.list_cases(again, limit=100)) == 13
     finally:
         again.close()
+
+
+def test_an_older_program_refuses_a_newer_store_and_leaves_it_alone(old_paths: Paths) -> None:
+    """A rollback to an older build must not open (and half-use) what a newer one wrote."""
+    station = Station.open(old_paths, "admin", PASSWORD, check="none")
+    with station.db.transaction():
+        station.db.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    station.close()
+    before = old_paths.database.read_bytes()
+    with pytest.raises(SchemaTooNew) as refused:
+        Station.open(old_paths, "admin", PASSWORD)
+    assert refused.value.details == {"found": migrations.LATEST + 1, "known": migrations.LATEST}
+    assert "较新版本" in describe(refused.value)
+    assert old_paths.database.read_bytes() == before

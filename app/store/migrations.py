@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from app.errors import SchemaTooNew
 from app.store.db import Database
 from app.textsearch import FTS_TOKENIZER
 
@@ -281,6 +282,13 @@ LATEST = len(MIGRATIONS)
 
 def current_version(db: Database) -> int:
     return int(db.scalar("PRAGMA user_version", default=0))
+
+
+def refuse_newer(db: Database) -> None:
+    """A store from a newer program (a rollback to an older build) is refused, never opened."""
+    found = current_version(db)
+    if found > LATEST:
+        raise SchemaTooNew(f"schema {found} is newer than {LATEST}", found=found, known=LATEST)
 
 
 def pending(db: Database) -> list[int]:

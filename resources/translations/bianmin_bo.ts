@@ -1171,6 +1171,10 @@
         <translation>གཞི་གྲངས་མཛོད་རིམ་སྤོར་ཕམ་སོང་། རིམ་སྤོར་སྔོན་གྱི་གྲབས་ཉར་ཉར་ཡོད།</translation>
     </message>
     <message>
+        <source>数据由较新版本的便民服务台保存，这个旧版本不能打开，数据没有改动。请安装新版本；要退回旧版本，请恢复升级前的备份。</source>
+        <translation>གཞི་གྲངས་འདི་མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ་གྱི་པར་གཞི་གསར་བས་ཉར་ཡོད། པར་གཞི་རྙིང་པ་འདིས་ཁ་ཕྱེ་མི་ཐུབ། གཞི་གྲངས་ལ་འགྱུར་བ་མེད། པར་གཞི་གསར་པ་སྒྲིག་འཇུག་བྱེད་རོགས། པར་གཞི་རྙིང་པར་ཕྱིར་ལོག་བྱེད་ན་རིམ་སྤོར་སྔོན་གྱི་གྲབས་ཉར་སླར་གསོ་བྱེད་རོགས།</translation>
+    </message>
+    <message>
         <source>备份文件无法使用：{path}。</source>
         <translation>གྲབས་ཉར་ཡིག་ཆ་བེད་སྤྱོད་བྱ་ཐབས་མེད: {path}།</translation>
     </message>
@@ -2664,11 +2668,21 @@
         <translation>སྐོར།</translation>
     </message>
     <message>
-        <source>便民服务台 版本 {version}
+        <source>构建于 {when}</source>
+        <translation>བཟོས་པའི་དུས་ཚོད། {when}</translation>
+    </message>
+    <message>
+        <source>开发版本（从源代码运行）</source>
+        <translation>གསར་སྤེལ་པར་གཞི། (ཁུངས་ཡིག་ནས་འཁོར་སྐྱོད།)</translation>
+    </message>
+    <message>
+        <source>便民服务台 版本 {version}，{built}
 数据目录：{home}
+日志：{logs}
 Qt {qt} · PySide6 {pyside}</source>
-        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ། པར་གཞི་ {version}
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ། པར་གཞི་ {version}, {built}
 གཞི་གྲངས་དཀར་ཆག: {home}
+ཉིན་ཐོ: {logs}
 Qt {qt} · PySide6 {pyside}</translation>
     </message>
     <message>
