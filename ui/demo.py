@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from app.config import KdfParams, Paths
-from app.keys import write_private_file
-from app.services import catalogue, demo
-from app.station import Station
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +66,10 @@ def prepare(paths: Paths, *, kdf: KdfParams | None = None, cases: int = DEMO_CAS
 
 
 def _create(paths: Paths, kdf: KdfParams, cases: int) -> None:
+    from app.keys import write_private_file
+    from app.services import catalogue, demo  # only when a demo station is made (keeps the start light)
+    from app.station import Station
+
     log.info("making the demo station in %s", paths.home)
     station, recovery = Station.init(paths, station_code=STATION_CODE, station_name=STATION_NAME,
                                      admin_login=LOGIN, admin_password=PASSWORD, admin_name="演示管理员", kdf=kdf)
@@ -83,6 +84,8 @@ def _create(paths: Paths, kdf: KdfParams, cases: int) -> None:
 
 
 def _start_hub(paths: Paths, info: dict[str, Any], kdf: KdfParams | None) -> Any:
+    from app.keys import write_private_file
+
     try:
         from hub.local import start_hub
     except ImportError:  # the desktop build carries no hub
@@ -104,6 +107,7 @@ def _start_hub(paths: Paths, info: dict[str, Any], kdf: KdfParams | None) -> Any
 
 
 def _enrol_once(paths: Paths, hub: Any, kdf: KdfParams | None) -> None:
+    from app.station import Station
     from sync import engine
 
     station = Station.open(paths, LOGIN, PASSWORD, kdf=kdf, check="none")

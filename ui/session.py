@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,8 +20,10 @@ from app.clock import Clock
 from app.config import KdfParams, Paths
 from app.services import settings as settings_service
 from app.services.settings import StationSettings
-from app.station import Station
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the store is imported at the first login, not to show the login page
+    from app.station import Station
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,8 @@ class Session(QObject):
         paths, clock, kdf = self.paths, self.clock, self.kdf
 
         def open_station() -> tuple[Station, StationSettings]:
+            from app.station import Station
+
             station = Station.open(paths, login, password, kdf=kdf, clock=clock, check="none")
             return station, settings_service.load(station)
 

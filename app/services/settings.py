@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
-from app.station import Station
 from app.store import operators as op_store
+
+if TYPE_CHECKING:
+    from app.station import Station
 
 PAPERS = ("a4", "a5", "80mm")
 LANGUAGES = ("zh", "bo")
