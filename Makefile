@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench documents translations screenshots dist dist-onefile dist-check clean venv
+.PHONY: run test lint bench bench-startup documents translations screenshots dist dist-onefile dist-check clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 	$(PY) bench/printing.py
 	$(PY) bench/sync.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui.py
+
+# The built program's start, size and memory (needs xvfb and xdotool: apt-get install xvfb xdotool).
+bench-startup: dist
+	$(PY) bench/startup.py
 
 TS := resources/translations/bianmin_bo.ts
 # The Tibetan of every text of the window and of the error sentences (app/messages.py).
