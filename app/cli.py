@@ -725,7 +725,7 @@ def cmd_window(args: argparse.Namespace) -> int:
             _out("  bianmin init --station-code 540127100000 --station-name 工卡镇便民服务中心 --admin admin")
         _out("  bianmin demo --cases 50    bianmin case list    bianmin --help")
         return 1
-    return int(run(["--demo"] if args.demo else []))
+    return int(run(demo=args.demo))
 
 
 # -- parser ----------------------------------------------------------------------------------

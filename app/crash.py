@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from app import __version__
+from app.buildinfo import build_info
 from app.config import Paths
 from app.logs import LOG_NAME, redact
 
@@ -112,10 +112,9 @@ def _log_tail(directory: Path) -> list[str]:
 
 def report_text(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None,
                 directory: Path, now: datetime, thread: str) -> str:
-    frozen = " (built program)" if getattr(sys, "frozen", False) else ""
     lines = [
         "Bianmin Counter crash report",
-        f"program: bianmin {__version__}{frozen}",
+        f"program: {build_info().line()}",  # version, and build date and commit of a built program
         f"python: {platform.python_version()} ({platform.python_implementation()})",
         f"platform: {platform.platform()}",
         f"time: {now.isoformat(timespec='seconds')}",

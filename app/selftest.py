@@ -100,11 +100,10 @@ def _case(ctx: Context) -> dict[str, Any]:
                              count=max(1, line.material.copies))
                for line in cases.checklist(station, [item.code], None)]
     applicant = person(random.Random(7), station.station_code, station.today())
-    delivery_offered = item.body.get("delivery", ["counter"])
+    offered = catalogue.delivery_offered([item])
     request = IntakeRequest(applicant=applicant, mode=HandlingMode.assisted, decision=Decision.accept,
                             item_codes=[item.code], materials=entries, window="自检",
-                            delivery=Delivery(method=DeliveryMethod.counter if "counter" in delivery_offered
-                                                    else DeliveryMethod(sorted(delivery_offered)[0])))
+                            delivery=Delivery(method=DeliveryMethod(offered[0])))
     case = cases.submit(station, request)
     ctx.case_no = case.case_no
     return {"case_no": case.case_no, "status": case.status.value, "item": item.code}

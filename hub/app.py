@@ -282,13 +282,6 @@ def _retrying(engine: Engine, work: Any, attempts: int = 5) -> Any:
 
 
 @dataclass(frozen=True)
-class _RequestLike:
-    method: str
-    url: str
-    headers: Any
-
-
-@dataclass(frozen=True)
 class Signed:
     """A request whose signature checked out: who sent it and the body bytes as sent."""
 
@@ -297,7 +290,7 @@ class Signed:
     headers: Any
 
 
-def _request_like(request: Request) -> _RequestLike:
+def _request_like(request: Request) -> protocol.ReceivedRequest:
     """The request as the client addressed it: scheme, Host header, raw path and query."""
     scope = request.scope
     host = request.headers.get("host")
@@ -308,7 +301,7 @@ def _request_like(request: Request) -> _RequestLike:
     path = raw_path.decode("latin-1") if raw_path else scope["path"]
     query = scope.get("query_string", b"").decode("latin-1")
     url = f"{scope.get('scheme', 'http')}://{host}{path}" + (f"?{query}" if query else "")
-    return _RequestLike(method=request.method, url=url, headers=request.headers)
+    return protocol.ReceivedRequest(method=request.method, url=url, headers=request.headers)
 
 
 def _signing_stations(headers: Any) -> list[str]:
@@ -330,7 +323,7 @@ def _signing_stations(headers: Any) -> list[str]:
     return ids
 
 
-def verify(engine: Engine, request_like: _RequestLike, body: bytes) -> str:
+def verify(engine: Engine, request_like: protocol.ReceivedRequest, body: bytes) -> str:
     """The station that signed the request; raises ``HubError`` (401) for every fault, and records the nonce."""
     headers = request_like.headers
     if "signature" not in headers or "signature-input" not in headers:

@@ -35,13 +35,6 @@ log = logging.getLogger(__name__)
 MAX_BODY = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class _RequestLike:
-    method: str
-    url: str
-    headers: Any
-
-
 @dataclass
 class Received:
     """What the stand-in platform holds: codes, hashes and counts, for the self-test to check."""
@@ -108,7 +101,7 @@ class LoopbackHub:
         return 200, {"station_code": station, "hub_signing_key": "", "hub_box_key": protocol.b64(box),
                      "time": dt.datetime.now(dt.UTC).isoformat()}
 
-    def verify(self, request: _RequestLike, body: bytes) -> str | None:
+    def verify(self, request: protocol.ReceivedRequest, body: bytes) -> str | None:
         """The signing station, or None when the request is unsigned, forged, stale or replayed."""
         try:
             station, nonce, _created = protocol.verify_request(request, body, dict(self.received.stations))
@@ -184,7 +177,8 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
 
         def _signed(self, body: bytes) -> str | None:
             host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
-            station = hub.verify(_RequestLike(self.command, f"http://{host}{self.path}", self.headers), body)
+            received = protocol.ReceivedRequest(self.command, f"http://{host}{self.path}", self.headers)
+            station = hub.verify(received, body)
             if station is None:
                 self._answer(401, {"error": "bad_signature"})
             return station

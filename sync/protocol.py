@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -88,6 +89,16 @@ def sign_request(request: Any, body: bytes, station_code: str, key: Ed25519Priva
     signer = HTTPMessageSigner(signature_algorithm=algorithms.ED25519, key_resolver=_Keys(private=key))
     signer.sign(request, key_id=station_code, created=dt.datetime.now(dt.UTC) + clock_offset,
                 nonce=secrets.token_urlsafe(16), tag=SIGNATURE_TAG, covered_component_ids=COVERED, body=body)
+
+
+@dataclass(frozen=True)
+class ReceivedRequest:
+    """A request as a server received it, in the shape ``verify_request`` reads: the method, the
+    URL as the client addressed it (scheme, Host, raw path and query) and the headers."""
+
+    method: str
+    url: str
+    headers: Any
 
 
 class _SkewTolerantVerifier(HTTPMessageVerifier):

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import app
 from app import crash, logs
 from app.config import Paths
 
@@ -157,7 +158,7 @@ def test_an_uncaught_exception_writes_a_report_without_personal_data(paths: Path
     assert "exception: builtins.ValueError" in text
     assert f"<string>:{line} in submit_for_applicant" in text
     assert f"<string>:{line + 1} in <module>" in text
-    assert f"program: bianmin {crash.__version__}" in text and "python: 3." in text
+    assert f"program: bianmin {app.__version__}" in text and "python: 3." in text
     assert f"case {CASE_NO} received" in text  # the log's tail
     for out in (text, proc.stderr, _text(paths.logs / "bianmin.log")):
         assert NAME not in out and ID18 not in out and "refused" not in out

@@ -7,11 +7,9 @@ told how to set one up.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import signal
 import sys
-from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -27,14 +25,6 @@ from ui.window import MainWindow
 log = logging.getLogger(__name__)
 
 
-def parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="bianmin")
-    parser.add_argument("--demo", action="store_true", help="set up a demo station when there is none")
-    parser.add_argument("--verbose", "-v", action="store_true")
-    args, _unknown = parser.parse_known_args(list(argv))
-    return args
-
-
 def program_icon() -> QIcon:
     icon = QIcon()
     for png in sorted((resources_dir() / "icons").glob("bianmin-*.png")):
@@ -42,8 +32,9 @@ def program_icon() -> QIcon:
     return icon
 
 
-def run(argv: Sequence[str] = ()) -> int:
-    args = parse(argv)
+def run(demo: bool = False) -> int:
+    """The window; ``demo``: set up a demo station when there is none (the flags are parsed once,
+    by ``app.cli``)."""
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bianmin"])
     assert isinstance(app, QApplication)
     app.setApplicationName("bianmin")
@@ -54,14 +45,14 @@ def run(argv: Sequence[str] = ()) -> int:
     paths = Paths.default()
     notice = ui_crash.install(None, paths)  # a crash: a report without personal data, a plain message
     try:
-        return _run(args, app, appearance, paths)
+        return _run(demo, app, appearance, paths)
     finally:
         notice.uninstall()
 
 
-def _run(args: argparse.Namespace, app: QApplication, appearance: Appearance, paths: Paths) -> int:
+def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Paths) -> int:
     demo: demo_mode.Demo | None = None
-    if args.demo and (not paths.keyfile.exists() or demo_mode.is_demo(paths)):
+    if want_demo and (not paths.keyfile.exists() or demo_mode.is_demo(paths)):
         splash = QSplashScreen()
         splash.showMessage(QApplication.translate("Main", "正在准备演示服务站…"),
                            Qt.AlignmentFlag.AlignCenter)

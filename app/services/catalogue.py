@@ -181,6 +181,16 @@ def list_items(station: Station) -> list[ServiceItem]:
     return store.list_items(station.db)
 
 
+def delivery_offered(items: list[ServiceItem]) -> list[str]:
+    """The delivery methods every item offers, in the catalogue's order (at the counter when an
+    item names none)."""
+    offered: list[str] | None = None
+    for item in items:
+        methods = [str(m) for m in item.body.get("delivery", ["counter"])]
+        offered = methods if offered is None else [m for m in offered if m in methods]
+    return offered or ["counter"]
+
+
 def list_bundles(station: Station) -> list[Bundle]:
     return store.list_bundles(station.db)
 

@@ -132,7 +132,7 @@ def make_request(
                                          count=max(1, m.originals if form is MaterialForm.original else m.copies)))
     mode = rng.choices(list(HandlingMode), weights=[50, 25, 15, 10])[0]
     applicant = person(rng, station.station_code, today)
-    offered = set.intersection(*(set(i.body.get("delivery", ["counter"])) for i in item_objs))
+    offered = catalogue.delivery_offered(item_objs)
     method = DeliveryMethod.counter if "counter" in offered else DeliveryMethod(sorted(offered)[0])
     if "post" in offered and rng.random() < 0.15:
         method = DeliveryMethod.post

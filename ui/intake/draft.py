@@ -68,11 +68,7 @@ class Chosen:
     @property
     def delivery_methods(self) -> list[str]:
         """The delivery methods every item offers, in the catalogue's order."""
-        offered: list[str] | None = None
-        for item in self.items:
-            methods = [str(m) for m in item.body.get("delivery", ["counter"])]
-            offered = methods if offered is None else [m for m in offered if m in methods]
-        return offered or ["counter"]
+        return catalogue.delivery_offered(self.items)
 
 
 def load_choice(station: Station, kind: str, code: str) -> Chosen:
