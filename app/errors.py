@@ -148,6 +148,13 @@ class JournalBroken(BianminError):
     code = "journal.broken"
 
 
+class ClockImplausible(BianminError):
+    """The computer's date cannot be right (``details``: ``today``, ``earliest``, ``latest``): before
+    the station could exist or far past anything it has recorded; nothing was recorded."""
+
+    code = "clock.implausible"
+
+
 class PrintError(BianminError):
     code = "print"
 

@@ -51,6 +51,7 @@ ERRORS: dict[str, str] = {
     "case.decision_not_allowed": QT_TRANSLATE_NOOP("Errors", "不能作出此决定：{reason_text}"),
     "case.invalid_transition": QT_TRANSLATE_NOOP("Errors", "办件当前状态（{current}）下不能执行此操作。"),
     "journal.broken": QT_TRANSLATE_NOOP("Errors", "办件日志校验失败。"),
+    "clock.implausible": QT_TRANSLATE_NOOP("Errors", "这台电脑的日期看起来不对（现在显示为 {today}）。为免办件日期和期限出错，本次没有受理，已保存的数据没有改动。请把电脑的日期和时间改正后再试。"),
     "print.missing_glyphs": QT_TRANSLATE_NOOP("Errors", "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。"),
     "catalogue.empty": QT_TRANSLATE_NOOP("Errors", "尚未导入事项清单。"),
     "sync.not_enrolled": QT_TRANSLATE_NOOP("Errors", "本服务站尚未在平台登记，请先运行 bianmin enrol 平台地址 登记码。"),
@@ -107,6 +108,9 @@ PROBLEMS: dict[str, str] = {
     "too_large": QT_TRANSLATE_NOOP("Problems", "文件过大"),
     "required": QT_TRANSLATE_NOOP("Problems", "必填"),
     "out_of_range": QT_TRANSLATE_NOOP("Problems", "超出允许范围"),
+    "control_characters": QT_TRANSLATE_NOOP("Problems", "含有控制字符或看不见的文字方向符，不能保存。请删除后重新输入，不要从其他文件粘贴"),
+    "bad_phone": QT_TRANSLATE_NOOP("Problems", "不是有效的电话号码：手机号为 11 位，固定电话须带区号，境外号码以“+国家代码”开头"),
+    "due_date_too_far": QT_TRANSLATE_NOOP("Problems", "期限太远，不能超过一年"),
 }
 
 DECISION_REASONS: dict[str, str] = {
