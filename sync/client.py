@@ -7,6 +7,7 @@ import email.utils
 import gzip
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import requests
@@ -25,7 +26,8 @@ class HubClient:
 
     def __init__(self, base_url: str, station_code: str, key: Ed25519PrivateKey | None = None, *,
                  ca_bundle: str | None = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.station_code = station_code
         self.key = key
@@ -34,6 +36,8 @@ class HubClient:
         # TLS verification stays on; a regional CA bundle can replace the system's.
         self.session.verify = ca_bundle if ca_bundle else True
         self.clock_offset = dt.timedelta(0)
+        # The station's own clock (``Station.clock.now``): what it believes the time is.
+        self.now: Callable[[], dt.datetime] = clock or (lambda: dt.datetime.now(dt.UTC))
         self.bytes_sent = 0
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -45,19 +49,21 @@ class HubClient:
             hub_now = email.utils.parsedate_to_datetime(date)
         except (TypeError, ValueError):
             return
-        offset = hub_now - dt.datetime.now(dt.UTC)
+        offset = hub_now - self.now()
         # Date has one-second resolution: only correct clocks that are clearly off.
         self.clock_offset = offset if abs(offset) > dt.timedelta(seconds=30) else dt.timedelta(0)
 
-    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
-              headers: dict[str, str] | None = None, signed: bool = True) -> dict[str, Any]:
+    def _exchange(self, method: str, path: str, body: bytes, params: dict[str, Any] | None,
+                  headers: dict[str, str] | None, signed: bool) -> requests.Response:
         request = requests.Request(method, self.base_url + path, data=body if body else None, params=params,
                                    headers=headers or {})
         prepared = self.session.prepare_request(request)
         if signed:
             if self.key is None:
                 raise HubRefused("no device key", reason="not_enrolled")
-            protocol.sign_request(prepared, body, self.station_code, self.key, self.clock_offset)
+            # sign_request counts from the OS clock: sign at the station's time, corrected by the hub's.
+            created = self.now() + self.clock_offset
+            protocol.sign_request(prepared, body, self.station_code, self.key, created - dt.datetime.now(dt.UTC))
         try:
             response = self.session.send(prepared, timeout=self.timeout)
         except requests.exceptions.SSLError as exc:
@@ -66,11 +72,32 @@ class HubClient:
             raise LinkDown(str(exc)) from exc
         self.bytes_sent += len(body)
         self._learn_clock(response)
+        return response
+
+    @staticmethod
+    def _refusal(response: requests.Response) -> str | None:
+        try:
+            data = response.json()
+        except (ValueError, RecursionError):
+            return None
+        return str(data.get("error")) if isinstance(data, dict) and data.get("error") else None
+
+    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
+              headers: dict[str, str] | None = None, signed: bool = True) -> dict[str, Any]:
+        offset = self.clock_offset
+        response = self._exchange(method, path, body, params, headers, signed)
+        if (signed and response.status_code == 401 and self.clock_offset != offset
+                and self._refusal(response) == "stale"):
+            # Signed with a clock the hub finds too far off (a first request, or the PC's clock was
+            # changed since the offset was learned): its answer told us its time; sign once more.
+            log.info("hub refused a stale signature; signing again with the hub's clock (offset %s)",
+                     self.clock_offset)
+            response = self._exchange(method, path, body, params, headers, signed)
         if response.status_code >= 500:
             raise LinkDown(f"hub answered {response.status_code}", status=response.status_code)
         try:
             data = response.json()
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than a parser goes
             if response.status_code >= 400:
                 raise HubRefused(f"hub answered {response.status_code}", reason=str(response.status_code)) from exc
             raise HubProtocolError("answer is not JSON") from exc

@@ -10,6 +10,7 @@ local work has reached the hub.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -71,7 +72,7 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
         key = protocol.new_device_key()
         with station.db.transaction():
             meta.set_meta(station.db, "sync.pending_device_key", protocol.b64(protocol.private_bytes(key)))
-    client = HubClient(url, station.station_code, ca_bundle=ca_bundle)
+    client = HubClient(url, station.station_code, ca_bundle=ca_bundle, clock=station.clock.now)
     answer = client.enrol(code, station.station_name, protocol.public_bytes(key))
     with station.db.transaction():
         meta.set_meta(station.db, "sync.hub_url", url.rstrip("/"))
@@ -85,6 +86,7 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
         meta.set_meta(station.db, "sync.region", str(answer.get("region") or ""))
         meta.set_meta(station.db, "sync.ca_bundle", ca_bundle or "")
         meta.set_meta(station.db, "sync.enrolled_at", station.clock.stamp())
+        _keep_clock_offset(station, client)
         meta.set_meta(station.db, "sync.pending_device_key", "")
         station.journal("station.enrolled", None, {"hub": url.rstrip("/")})
     return answer
@@ -100,15 +102,37 @@ def set_hub_url(station: Station, url: str) -> None:
         station.journal("station.hub_moved", None, {"hub": url.rstrip("/")})
 
 
+CLOCK_OFFSET = "sync.clock_offset"  # the hub's clock minus the station's, in seconds, as last learned
+
+
+def _keep_clock_offset(station: Station, client: HubClient) -> None:
+    """Remember what the hub's answers taught about the station's clock (inside a transaction)."""
+    seconds = f"{client.clock_offset.total_seconds():.3f}"
+    if meta.get_meta(station.db, CLOCK_OFFSET) != seconds:
+        meta.set_meta(station.db, CLOCK_OFFSET, seconds)
+
+
+def clock_offset(station: Station) -> dt.timedelta:
+    """The hub's clock minus the station's as last learned (zero when never learned)."""
+    try:
+        return dt.timedelta(seconds=float(meta.get_meta(station.db, CLOCK_OFFSET) or 0))
+    except (ValueError, OverflowError):
+        return dt.timedelta(0)
+
+
 def client_for(station: Station) -> HubClient:
+    """A client for the station's hub, signing at the station's time corrected by the offset last
+    learned: a station whose clock is off by hours or days signs right from its first request."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     url = meta.get_meta(station.db, "sync.hub_url")
     key = meta.get_meta(station.db, "sync.device_key")
     if not url or not key:
         raise NotEnrolled()
-    return HubClient(url, station.station_code, Ed25519PrivateKey.from_private_bytes(protocol.unb64(key)),
-                     ca_bundle=meta.get_meta(station.db, "sync.ca_bundle") or None)
+    client = HubClient(url, station.station_code, Ed25519PrivateKey.from_private_bytes(protocol.unb64(key)),
+                       ca_bundle=meta.get_meta(station.db, "sync.ca_bundle") or None, clock=station.clock.now)
+    client.clock_offset = clock_offset(station)
+    return client
 
 
 # -- push ------------------------------------------------------------------------------------
@@ -242,6 +266,8 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
         report.error = exc.code
         report.details = {k: v for k, v in exc.details.items() if isinstance(v, str | int)}
     with station.db.transaction():
+        if client is not None:  # what the hub's answers said of the station's clock, for the next round
+            _keep_clock_offset(station, client)
         meta.set_meta(station.db, "sync.last_attempt", stamp)
         if report.ok:
             meta.set_meta(station.db, "sync.last_success", stamp)
