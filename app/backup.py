@@ -23,9 +23,10 @@ import sqlcipher3
 
 from app.config import Paths
 from app.errors import BackupError, DiskFull, StoreCorrupt
-from app.keys import RECOVERY_SLOT, KeyFile, write_private_file
+from app.keys import RECOVERY_SLOT, KeyFile
 from app.store import migrations
 from app.store.db import Database
+from app.store.hold import HOLDS
 
 if TYPE_CHECKING:
     from app.station import Station
@@ -116,7 +117,10 @@ def restore(paths: Paths, src: Path, secret: str, *, login: str | None = None) -
 
     ``secret`` is the password of ``login`` at the time of the backup, or (``login=None``) the
     recovery code of that time.  The backup is checked completely before anything is replaced,
-    and the current state is itself kept as a backup first.
+    and the current state is itself kept as a backup first.  The station is held alone while its
+    files are replaced: with the store open in any other process (the window, its sync, another
+    command) the restore refuses (StationInUse) and changes nothing, since that process would go
+    on writing cases into a file that is no longer the store.
     """
     manifest = read_manifest(src)
     paths.ensure()
@@ -138,13 +142,16 @@ def restore(paths: Paths, src: Path, secret: str, *, login: str | None = None) -
         with restored.transaction():
             restored.execute("UPDATE case_counters SET reserved = 0")
         restored.close()
-        if paths.database.exists():
-            _keep_current(paths)
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                Path(str(paths.database) + suffix).unlink()
-        os.replace(db_copy, paths.database)
-        write_private_file(paths.keyfile, keys_raw)
+        with HOLDS.exclusive(paths.database):
+            if paths.database.exists():
+                _keep_current(paths)
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(paths.database) + suffix).unlink()
+            os.replace(db_copy, paths.database)
+            current = KeyFile(paths.keyfile, {})
+            with current.edit(reload=False):
+                current.data = json.loads(keys_raw)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise BackupError("backup damaged", path=str(src)) from exc
     except OSError as exc:

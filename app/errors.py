@@ -49,6 +49,13 @@ class UnknownOperator(AuthError):
     code = "auth.unknown_operator"
 
 
+class UnknownLogin(WrongPassword, UnknownOperator):
+    """A login with no key slot (never made, or disabled), answered exactly as a wrong password so
+    that nobody learns from outside which logins exist."""
+
+    code = "auth.wrong_password"
+
+
 class OperatorDisabled(AuthError):
     code = "auth.disabled"
 
@@ -87,6 +94,34 @@ class WriteFailed(StoreError):
 
 class StoreBusy(StoreError):
     code = "store.busy"
+
+
+class StoreUnreadable(StoreError):
+    """No key opens the store, yet its pages are not damaged (every page fails alike: a key file
+    that does not belong to this store, or a rekey made elsewhere).  Nothing is changed; a restore
+    is not the answer, so none is advised."""
+
+    code = "store.unreadable"
+
+
+class StationInUse(StoreError):
+    """A restore or rekey refused because another connection (``details['holders']``:
+    ``other_process`` or ``this_process``) has the store open."""
+
+    code = "store.in_use"
+
+
+class StationHeld(StoreError):
+    """The store is being restored or re-encrypted by another process; opening it must wait."""
+
+    code = "store.held"
+
+
+class StoreReplaced(StoreError):
+    """The store file was replaced under this connection (a restore made without the station's
+    lock); nothing more is written through it."""
+
+    code = "store.replaced"
 
 
 class MigrationError(StoreError):

@@ -25,10 +25,13 @@ import os
 import secrets
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import portalocker
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -39,7 +42,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from app.config import KdfParams
 from app.errors import (
     AccountLocked,
+    StoreBusy,
     StoreCorrupt,
+    UnknownLogin,
     UnknownOperator,
     WrongPassword,
     WrongRecoveryCode,
@@ -51,6 +56,11 @@ FORMAT = "bianmin-keys/1"
 RECOVERY_SLOT = "recovery"
 MAX_FAILURES = 5
 LOCK_SECONDS = 5 * 60
+# Failure counters kept for logins that have no slot, so that an unknown login is answered exactly
+# like a wrong password (same key derivation, same count, same lockout): at most this many.
+MAX_DECOYS = 200
+# How long a change to the key file waits for another process's change (each takes milliseconds).
+EDIT_WAIT_SECONDS = 30
 # Crockford's base32 alphabet: no I, L, O, U, so a code read aloud or retyped is unambiguous.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _RECOVERY_GROUPS = 6
@@ -145,11 +155,32 @@ class Unlocked:
 
 
 class KeyFile:
-    """In-memory view of ``keys.json``; :meth:`save` writes it atomically."""
+    """In-memory view of ``keys.json``.
+
+    Every change to a key file that exists goes through :meth:`edit`: under a lock held across
+    processes (``keys.json.lock``) it reads the file again, applies the change and writes it back
+    atomically, so two processes never undo each other's change (a failed login that overlaps an
+    administrator adding an operator, say) and every failed login is counted.  The slow part of a
+    change (Argon2id) is done before the lock is taken: :meth:`make_slot`, then :meth:`set_slot`.
+    """
 
     def __init__(self, path: Path, data: dict[str, Any]) -> None:
         self.path = path
         self.data = data
+
+    @contextmanager
+    def edit(self, *, reload: bool = True) -> Iterator[KeyFile]:
+        """Read the file again under the lock, let the caller change it, write it back
+        (``reload=False``: replace it whole, as a restore does, even a damaged one)."""
+        try:
+            with portalocker.Lock(str(self.path.with_name(self.path.name + ".lock")), mode="a",
+                                  timeout=EDIT_WAIT_SECONDS, check_interval=0.02, fail_when_locked=False):
+                if reload and self.path.exists():
+                    self.data = KeyFile.load(self.path).data
+                yield self
+                self.save()
+        except portalocker.exceptions.LockException as exc:
+            raise StoreBusy("key file locked by another process") from exc
 
     # -- creation and persistence ------------------------------------------------------------
     @classmethod
@@ -199,14 +230,15 @@ class KeyFile:
     def operator_slot_id(self, login: str) -> str:
         return slot_id_for(self.station_code, login)
 
-    def put_slot(self, slot_id: str, kind: str, secret: str, data_keys: dict[int, bytes], params: KdfParams) -> None:
-        """Create or replace a slot whose private key opens with ``secret``."""
+    def make_slot(self, slot_id: str, kind: str, secret: str, data_keys: dict[int, bytes],
+                  params: KdfParams) -> dict[str, Any]:
+        """A slot whose private key opens with ``secret`` (the slow part: Argon2id)."""
         priv = X25519PrivateKey.generate()
         salt = secrets.token_bytes(16)
         kek = _kek(secret, salt, params)
         nonce = secrets.token_bytes(12)
         public = _raw_public(priv.public_key())
-        slot: dict[str, Any] = {
+        return {
             "id": slot_id,
             "kind": kind,
             "public": _b64(public),
@@ -219,8 +251,15 @@ class KeyFile:
             "failed": 0,
             "locked_until": 0,
         }
-        self.remove_slot(slot_id)
+
+    def set_slot(self, slot: dict[str, Any]) -> None:
+        """Create or replace a slot made by :meth:`make_slot`."""
+        self.remove_slot(str(slot["id"]))
         self.data["slots"].append(slot)
+
+    def put_slot(self, slot_id: str, kind: str, secret: str, data_keys: dict[int, bytes], params: KdfParams) -> None:
+        """Make and set a slot in memory (a key file being created; else :meth:`edit`)."""
+        self.set_slot(self.make_slot(slot_id, kind, secret, data_keys, params))
 
     def remove_slot(self, slot_id: str) -> bool:
         before = len(self.data["slots"])
@@ -228,10 +267,17 @@ class KeyFile:
         return len(self.data["slots"]) != before
 
     def unlock(self, slot_id: str, secret: str, now: float | None = None, count_failures: bool = True) -> Unlocked:
-        """Open a slot; wrong secrets count towards the lockout, which is saved at once."""
+        """Open a slot.  With ``count_failures`` a wrong secret counts towards the lockout: the
+        count is kept in the file, re-read and written under the file's lock, so failures in
+        parallel processes all count and an account locks after ``MAX_FAILURES`` whatever their
+        order."""
         now = time.time() if now is None else now
+        if count_failures and self.path.exists():
+            self.data = KeyFile.load(self.path).data
         slot = self.slot(slot_id)
         is_recovery = slot_id == RECOVERY_SLOT
+        if slot is None and count_failures and not is_recovery:
+            self._decoy(slot_id, secret, now)
         if slot is None:
             raise WrongRecoveryCode() if is_recovery else UnknownOperator()
         if count_failures and float(slot.get("locked_until", 0)) > now:
@@ -246,18 +292,20 @@ class KeyFile:
                 _unb64(slot["private"]["nonce"]), _unb64(slot["private"]["ct"]), slot_id.encode()
             )
         except InvalidTag:
-            if count_failures:
-                slot["failed"] = int(slot.get("failed", 0)) + 1
-                remaining = MAX_FAILURES - slot["failed"]
-                if slot["failed"] >= MAX_FAILURES:
-                    slot["locked_until"] = now + LOCK_SECONDS
-                    slot["failed"] = 0
-                    self.save()
-                    raise AccountLocked(until=slot["locked_until"]) from None
-                self.save()
-            else:
-                remaining = MAX_FAILURES
-            raise WrongRecoveryCode() if is_recovery else WrongPassword(remaining=remaining) from None
+            if not count_failures:
+                raise WrongRecoveryCode() if is_recovery else WrongPassword(remaining=MAX_FAILURES) from None
+            self._count_failure(slot_id, now, is_recovery)
+            raise AssertionError("unreachable") from None
+        if count_failures:
+            with self.edit():
+                fresh = self.slot(slot_id)
+                if fresh is not None and float(fresh.get("locked_until", 0)) > now:
+                    # Guesses in parallel locked the account while this one was being checked.
+                    raise AccountLocked(until=float(fresh["locked_until"]))
+                if fresh is not None and (fresh.get("failed") or fresh.get("locked_until")):
+                    fresh["failed"] = 0
+                    fresh["locked_until"] = 0
+            slot = self.slot(slot_id) or slot
         keys: dict[int, bytes] = {}
         for epoch_text, sealed in slot["sealed"].items():
             epoch = int(epoch_text)
@@ -267,11 +315,48 @@ class KeyFile:
                 raise StoreCorrupt("sealed data key does not open", slot=slot_id) from exc
         if not keys:
             raise StoreCorrupt("slot holds no data key", slot=slot_id)
-        if count_failures and (slot.get("failed") or slot.get("locked_until")):
-            slot["failed"] = 0
-            slot["locked_until"] = 0
-            self.save()
         return Unlocked(slot_id=slot_id, private=private, data_keys=keys)
+
+    def _decoy(self, slot_id: str, secret: str, now: float) -> None:
+        """An unknown login: the work and the answer of a wrong password (never returns)."""
+        decoys: dict[str, Any] = self.data.get("decoys", {})
+        entry = decoys.get(slot_id, {})
+        if float(entry.get("locked_until", 0)) > now:
+            raise AccountLocked(until=float(entry["locked_until"]))
+        model = next((s for s in self.data["slots"] if s.get("kind") == "operator"), None)
+        if model is not None:
+            kdf = model["kdf"]
+            params = KdfParams(time_cost=int(kdf["t"]), memory_kib=int(kdf["m"]), parallelism=int(kdf["p"]))
+            _kek(secret, hashlib.sha256(slot_id.encode()).digest()[:16], params)
+        self._count_failure(slot_id, now, is_recovery=False, decoy=True)
+
+    def _count_failure(self, slot_id: str, now: float, is_recovery: bool, decoy: bool = False) -> None:
+        """Count one wrong secret (re-read under the lock) and raise what the caller is told."""
+        locked_until = 0.0
+        remaining = MAX_FAILURES
+        with self.edit():
+            if decoy:
+                decoys = self.data.setdefault("decoys", {})
+                slot = decoys.setdefault(slot_id, {"failed": 0, "locked_until": 0})
+                slot["at"] = now
+                for old in sorted(decoys, key=lambda k: float(decoys[k].get("at", 0)))[:-MAX_DECOYS]:
+                    del decoys[old]
+            else:
+                slot = self.slot(slot_id)
+            if slot is not None:
+                if float(slot.get("locked_until", 0)) > now:
+                    locked_until = float(slot["locked_until"])
+                else:
+                    slot["failed"] = int(slot.get("failed", 0)) + 1
+                    remaining = MAX_FAILURES - slot["failed"]
+                    if slot["failed"] >= MAX_FAILURES:
+                        slot["locked_until"] = locked_until = now + LOCK_SECONDS
+                        slot["failed"] = 0
+        if locked_until:
+            raise AccountLocked(until=locked_until)
+        if decoy:
+            raise UnknownLogin(remaining=remaining)
+        raise WrongRecoveryCode() if is_recovery else WrongPassword(remaining=remaining)
 
     def reset_lock(self, slot_id: str) -> bool:
         slot = self.slot(slot_id)

@@ -1,8 +1,11 @@
 """A high-water mark of case sequences kept beside the database.
 
-Restoring an older backup must never hand out a case number again.  Sequences are reserved
-in blocks: the mark file (numbers only, no personal data) records the highest number that may
-have been used, and is written before a number beyond it is committed.
+Restoring an older backup, or a clock set back to a day already used, must never hand out a case
+number again.  Sequences are reserved in blocks: the mark file (numbers only, no personal data)
+records, for every day that numbers were issued on, the highest number that may have been used,
+and is written before a number beyond it is committed.  It is read again at every number, inside
+the store's write transaction (which serialises every process of the station), so that two
+processes never overwrite each other's days.
 """
 
 from __future__ import annotations
@@ -21,32 +24,43 @@ BLOCK = 50
 class SequenceMark:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._day, self._reserved = self._read()
 
-    def _read(self) -> tuple[str, int]:
+    def _read(self) -> dict[str, int]:
         try:
             data = json.loads(self.path.read_text("utf-8"))
-            return str(data["day"]), int(data["reserved"])
         except FileNotFoundError:
-            return "", 0
-        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+        except (OSError, ValueError):
             log.warning("sequence mark unreadable; relying on the database counter")
-            return "", 0
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        days: dict[str, int] = {}
+        try:
+            if "day" in data:  # the one-day mark of version 0.1
+                days[str(data["day"])] = int(data["reserved"])
+            for day, upto in dict(data.get("days", {})).items():
+                days[str(day)] = max(int(upto), days.get(str(day), 0))
+        except (KeyError, TypeError, ValueError):
+            log.warning("sequence mark malformed; relying on the database counter")
+        return days
 
     def floor(self, day: str) -> int:
         """Numbers at or below this may have been handed out on ``day``."""
-        return self._reserved if day == self._day else 0
+        return self._read().get(day, 0)
 
     def reserve(self, day: str, upto: int) -> None:
         """Record (durably) that numbers up to ``upto`` may be used on ``day``."""
-        write_private_file(self.path, json.dumps({"day": day, "reserved": upto}).encode())
-        self._day, self._reserved = day, upto
+        days = self._read()
+        days[day] = max(upto, days.get(day, 0))
+        write_private_file(self.path, json.dumps({"days": days}, sort_keys=True).encode())
 
     def next_number(self, last: int, reserved: int, day: str) -> tuple[int, int]:
         """The next sequence and the store's new reservation, given the store's counter.
 
-        When the mark is ahead of the store's own reservation, an older store was restored:
-        every number up to the mark may already be on a receipt, so numbering goes on after it.
+        When the mark is ahead of the store's own reservation, an older store was restored (or the
+        store's counter of that day was lost): every number up to the mark may already be on a
+        receipt, so numbering goes on after it.
         """
         mark = self.floor(day)
         if mark > reserved:

@@ -24,6 +24,7 @@ from app.errors import (
     StationNotFound,
     StoreCorrupt,
     StoreError,
+    StoreUnreadable,
     UnknownOperator,
     ValidationError,
     WeakPassword,
@@ -34,7 +35,8 @@ from app.seqmark import SequenceMark
 from app.store import journal as journal_store
 from app.store import migrations
 from app.store import operators as op_store
-from app.store.db import Database
+from app.store.db import Database, diagnose
+from app.store.hold import HOLDS
 from app.workdays import WorkCalendar, default_regional_days, load_regional_days, prefecture_of
 
 log = logging.getLogger(__name__)
@@ -215,12 +217,15 @@ class Station:
         if row is None:
             db.close()
             raise UnknownOperator()
-        kdf = kdf or KdfParams()
-        keyfile.put_slot(keyfile.operator_slot_id(login), "operator", new_password, unlocked.data_keys, kdf)
-        keyfile.save()
         if not row["active"]:
-            with db.transaction():
-                op_store.set_active(db, login, True)
+            # The recovery code is for a forgotten password; an operator an administrator
+            # disabled stays disabled until an administrator says otherwise.
+            db.close()
+            raise OperatorDisabled()
+        kdf = kdf or KdfParams()
+        slot = keyfile.make_slot(keyfile.operator_slot_id(login), "operator", new_password, unlocked.data_keys, kdf)
+        with keyfile.edit():
+            keyfile.set_slot(slot)
         operator = _operator(db, login, keyfile)
         station = cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock or Clock(),
                       kdf=kdf, epoch=epoch, _data_key=key)
@@ -250,8 +255,8 @@ class Station:
     def _finish_rekey_if_interrupted(self) -> None:
         # A rekey cut short leaves two keys; keep the one the store actually opened with.
         if len(self.keyfile.epochs) > 1:
-            self.keyfile.drop_epochs_except(self.epoch)
-            self.keyfile.save()
+            with self.keyfile.edit():
+                self.keyfile.drop_epochs_except(self.epoch)
 
     # -- operators ------------------------------------------------------------------------------
     def _reload_keys(self) -> KeyFile:
@@ -271,12 +276,13 @@ class Station:
         if op_store.get_operator(self.db, login) is not None:
             raise ValidationError("login taken", field="login", problem="exists")
         keys = {self.epoch: self._data_key}
-        self.keyfile.put_slot(self.keyfile.operator_slot_id(login), "operator", password, keys, self.kdf)
+        slot = self.keyfile.make_slot(self.keyfile.operator_slot_id(login), "operator", password, keys, self.kdf)
         with self.db.transaction():
             op_store.insert_operator(self.db, login=login, display_name=display_name or login, role=role.value,
                                      created_at=self.clock.stamp())
             self.journal("operator.added", None, {"login": login, "role": role.value})
-        self.keyfile.save()
+            with self.keyfile.edit():
+                self.keyfile.set_slot(slot)
         return _operator(self.db, login, self.keyfile)
 
     def disable_operator(self, login: str) -> None:
@@ -290,16 +296,16 @@ class Station:
         with self.db.transaction():
             op_store.set_active(self.db, login, False)
             self.journal("operator.disabled", None, {"login": login})
-        self.keyfile.remove_slot(self.keyfile.operator_slot_id(login))
-        self.keyfile.save()
+        with self.keyfile.edit():
+            self.keyfile.remove_slot(self.keyfile.operator_slot_id(login))
 
     def unlock_operator(self, login: str) -> None:
         self.require_admin()
         self._reload_keys()
         if op_store.get_operator(self.db, login) is None:
             raise UnknownOperator()
-        self.keyfile.reset_lock(self.keyfile.operator_slot_id(login))
-        self.keyfile.save()
+        with self.keyfile.edit():
+            self.keyfile.reset_lock(self.keyfile.operator_slot_id(login))
         with self.db.transaction():
             self.journal("operator.unlocked", None, {"login": login})
 
@@ -315,9 +321,10 @@ class Station:
                 self.keyfile.unlock(self.keyfile.operator_slot_id(login), old_password)
         else:
             self.require_admin()
-        self.keyfile.put_slot(self.keyfile.operator_slot_id(login), "operator", new_password,
-                              {self.epoch: self._data_key}, self.kdf)
-        self.keyfile.save()
+        slot = self.keyfile.make_slot(self.keyfile.operator_slot_id(login), "operator", new_password,
+                                      {self.epoch: self._data_key}, self.kdf)
+        with self.keyfile.edit():
+            self.keyfile.set_slot(slot)
         with self.db.transaction():
             self.journal("operator.password_changed", None, {"login": login})
 
@@ -325,21 +332,25 @@ class Station:
     def rekey(self) -> None:
         """Re-encrypt the store under a new data key, sealed for every operator and recovery.
 
-        Crash-safe: the key file holds both keys until the store has been re-encrypted.
+        Crash-safe: the key file holds both keys until the store has been re-encrypted.  Holds the
+        store alone: refuses (StationInUse) while any other connection, in this process or
+        another, has it open, since that connection would go on reading and writing pages under
+        the old key.
         """
         self.require_admin()
         self._reload_keys()
-        backups.take(self, reason="pre-rekey")
-        new_epoch = max(self.keyfile.epochs) + 1
-        new_key = new_data_key()
-        self.keyfile.add_epoch(new_epoch, new_key)
-        self.keyfile.save()
-        self.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-        self.epoch, self._data_key = new_epoch, new_key
-        self.keyfile.drop_epochs_except(new_epoch)
-        self.keyfile.save()
-        with self.db.transaction():
-            self.journal("station.rekeyed", None, {"epoch": new_epoch})
+        with HOLDS.exclusive(self.paths.database, own=1):
+            backups.take(self, reason="pre-rekey")
+            new_key = new_data_key()
+            with self.keyfile.edit():
+                new_epoch = max(self.keyfile.epochs) + 1
+                self.keyfile.add_epoch(new_epoch, new_key)
+            self.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            self.epoch, self._data_key = new_epoch, new_key
+            with self.keyfile.edit():
+                self.keyfile.drop_epochs_except(new_epoch)
+            with self.db.transaction():
+                self.journal("station.rekeyed", None, {"epoch": new_epoch})
         log.info("data key rotated to epoch %d", new_epoch)
 
     @property
@@ -368,6 +379,12 @@ def _open_db(paths: Paths, keys: dict[int, bytes], check: str) -> tuple[Database
     for epoch in sorted(keys, reverse=True):
         try:
             db = Database(paths.database, keys[epoch], check=check)
+        except StoreUnreadable as exc:
+            # A wrong key and a damaged first page look alike; the pages tell them apart.
+            last = diagnose(paths.database, keys[epoch])
+            if isinstance(last, StoreUnreadable):
+                last = exc
+            continue
         except StoreCorrupt as exc:
             last = exc
             continue
@@ -378,7 +395,9 @@ def _open_db(paths: Paths, keys: dict[int, bytes], check: str) -> tuple[Database
             raise
         return db, epoch, keys[epoch]
     assert last is not None
-    raise StoreCorrupt(str(last), backup=_last_backup(paths), **last.details) from last
+    if isinstance(last, StoreCorrupt):
+        raise StoreCorrupt(str(last), backup=_last_backup(paths), **last.details) from last
+    raise last
 
 
 def _to_operator(row: dict[str, object], keyfile: KeyFile) -> Operator:
@@ -397,4 +416,5 @@ def _operator(db: Database, login: str, keyfile: KeyFile) -> Operator:
         db.close()
         raise OperatorDisabled()
     return _to_operator(row, keyfile)
+
 

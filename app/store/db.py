@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Any
 
 import sqlcipher3
 
-from app.errors import DiskFull, StoreBusy, StoreCorrupt, StoreError, WriteFailed
+from app.errors import DiskFull, StoreBusy, StoreCorrupt, StoreError, StoreReplaced, StoreUnreadable, WriteFailed
+from app.store.hold import HOLDS
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,10 @@ def translate(exc: BaseException) -> StoreError:
         return DiskFull(str(exc))
     if "database or disk is full" in text or ("disk i/o error" in text and "full" in text):
         return DiskFull(str(exc))
-    if "file is not a database" in text or "malformed" in text or "corrupt" in text:
+    if "file is not a database" in text:
+        # A wrong key and a damaged first page look alike here: only diagnose() can tell.
+        return StoreUnreadable(str(exc))
+    if "malformed" in text or "corrupt" in text:
         return StoreCorrupt(str(exc))
     if "database is locked" in text or "busy" in text:
         return StoreBusy(str(exc))
@@ -38,14 +43,44 @@ def translate(exc: BaseException) -> StoreError:
     return StoreError(str(exc))
 
 
+def diagnose(path: Path, key: bytes) -> StoreError:
+    """Why ``key`` does not open ``path``: :class:`StoreCorrupt` when some pages fail their
+    authentication and others pass (the file is damaged), :class:`StoreUnreadable` when every page
+    fails alike (the key is not this store's: nothing is damaged)."""
+    try:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    except _DB_ERRORS as exc:
+        return translate(exc)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        bad = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        page_size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
+    except _DB_ERRORS as exc:
+        return translate(exc)
+    finally:
+        conn.close()
+    pages = -(-path.stat().st_size // page_size)
+    if bad and len(bad) < pages:
+        return StoreCorrupt("integrity check failed", problems=bad[:20])
+    return StoreUnreadable("no key opens the store")
+
+
 class Database:
-    """One connection with explicit, nestable transactions (savepoints inside)."""
+    """One connection with explicit, nestable transactions (savepoints inside).
+
+    While open it holds the store shared (:mod:`app.store.hold`), and it remembers which file it
+    opened: a transaction refuses to start once the path names another file.
+    """
 
     def __init__(self, path: Path, key: bytes | None, *, check: str = "quick") -> None:
         self.path = path
         self.encrypted = key is not None
         self._depth = 0
         self.closed = False
+        _create_private(path)
+        HOLDS.acquire(path)
+        self._identity = _identity(path)
         try:
             # Without a key the same library opens a plain SQLite file (same SQLite version).
             self.conn: Any = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -67,6 +102,9 @@ class Database:
         except _DB_ERRORS as exc:
             self._close_quietly()
             raise translate(exc) from exc
+        except BaseException:
+            self._close_quietly()
+            raise
 
     def check(self, full: bool = False) -> None:
         pragma = "integrity_check" if full else "quick_check"
@@ -82,20 +120,34 @@ class Database:
                 raise StoreCorrupt("page authentication failed", problems=[r[0] for r in bad[:20]])
 
     def _close_quietly(self) -> None:
+        self.closed = True
         try:
-            self.conn.close()
+            conn = getattr(self, "conn", None)
+            if conn is not None:
+                conn.close()
         except Exception:
             pass
+        HOLDS.release(self.path)
 
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if self.replaced() is None:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except _DB_ERRORS as exc:
             log.warning("checkpoint at close failed: %s", exc)
-        self.conn.close()
+        finally:
+            self.conn.close()
+            HOLDS.release(self.path)
+
+    def replaced(self) -> str | None:
+        """None while the path still names the file this connection opened; else why not."""
+        now = _identity(self.path)
+        if now is None:
+            return "missing"
+        return None if now == self._identity else "replaced"
 
     # -- statements ------------------------------------------------------------------------
     def execute(self, sql: str, params: Any = ()) -> Any:
@@ -133,6 +185,12 @@ class Database:
             self.conn.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {name}")
         except _DB_ERRORS as exc:
             raise translate(exc) from exc
+        if outer and (why := self.replaced()) is not None:
+            # Someone replaced the store without its lock: what this connection would write now
+            # would land in a file nobody reads again, so nothing is written.
+            self.conn.execute("ROLLBACK")
+            log.error("store file %s under an open connection; refusing to write", why)
+            raise StoreReplaced(why)
         self._depth += 1
         try:
             yield self
@@ -157,3 +215,31 @@ class Database:
                 except _DB_ERRORS:
                     log.error("rollback after failed commit failed")
             raise translate(exc) from exc
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _create_private(path: Path) -> None:
+    """Make a new store file owner-only before SQLite creates it (its -wal and -shm files take the
+    same mode), and take group and other access away from a store an older program made."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for f in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            try:
+                if os.stat(f).st_mode & 0o077:
+                    os.chmod(f, 0o600)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.warning("could not make the store owner-only: %s", exc.strerror)
+        return
+    except OSError as exc:
+        raise translate(exc) from exc
+    os.close(fd)
