@@ -15,6 +15,20 @@ Resident identity card numbers (GB 11643) and unified social credit codes (GB 32
   cards carry the code of the place where the number was issued, which is often newer than the birth
   date, and the table lags behind new codes, so an unknown county is accepted here as long as the
   province prefix is valid; only an unknown province prefix is :attr:`IdProblem.bad_region`.
+
+Foreign permanent residence ID cards (外国人永久居留身份证) come in two forms, both checked here:
+
+* since December 2023, 18 digits like a resident id (National Immigration Administration, "新版外国人
+  永久居留身份证机读信息规则"): ``9``, the province of issue (2 digits), the nationality (3 digits),
+  the birth date ``YYYYMMDD``, an order number (3 digits, odd for men) and the GB 11643 check digit;
+* the 2004/2017 cards, 15 characters: the nationality (3 letters, ISO 3166-1 alpha-3), the place of
+  issue (4 digits, starting with a province code), the birth date ``YYMMDD``, an order digit and a
+  check digit computed as in machine-readable travel documents (ICAO 9303: weights 7, 3, 1, letters
+  A=10 … Z=35, modulo 10) over the first 14 characters.
+
+Phone numbers (:func:`phone_problem`): mainland mobiles and fixed lines by the national numbering
+plan, written by hand (it changes rarely and must not refuse a real number after years offline);
+numbers abroad in international form (``+`` or ``00`` and the country code) with ``phonenumbers``.
 """
 
 from __future__ import annotations
@@ -47,6 +61,7 @@ __all__ = [
     "mask_id",
     "mask_phone",
     "normalize_number",
+    "phone_problem",
     "upgrade_15_to_18",
 ]
 
@@ -125,7 +140,8 @@ _RE_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _RE_CN_PASSPORT = re.compile(r"[EG][0-9]{8}|E[A-Z][0-9]{7}", re.ASCII)
 _RE_HK_MACAU = re.compile(r"[HM][0-9]{8}(?:[0-9]{2})?", re.ASCII)
 _RE_TAIWAN = re.compile(r"[0-9]{8}|[0-9A-Z]{10}", re.ASCII)
-_RE_FOREIGN_PERMANENT = re.compile(r"[A-Z]{3}[0-9]{12}|9[0-9]{16}[0-9X]", re.ASCII)
+_RE_FOREIGN_OLD = re.compile(r"[A-Z]{3}[0-9]{12}", re.ASCII)
+_RE_FOREIGN_NEW = re.compile(r"9[0-9]{16}[0-9X]", re.ASCII)
 _MILITARY_EXTRA_CHARS = frozenset("()/.·")
 _OTHER_MAX_LENGTH = 64
 
@@ -188,7 +204,7 @@ def check_id(id_type: IdType | str, number: str, today: date | None = None) -> I
     if kind is IdType.taiwan_permit:
         return _check_simple(kind, normalized, _RE_ALNUM, 8, 10, _RE_TAIWAN, lengths={8, 10})
     if kind is IdType.foreign_permanent:
-        return _check_simple(kind, normalized, _RE_ALNUM, 15, 18, _RE_FOREIGN_PERMANENT, lengths={15, 18})
+        return _check_foreign_permanent(normalized, today)
     if kind is IdType.military:
         return _check_military(normalized)
     return _check_other(normalized)
@@ -265,34 +281,76 @@ def mask_phone(phone: str) -> str:
 
 
 _RE_MOBILE = re.compile(r"1[3-9][0-9]{9}", re.ASCII)
-_RE_AREA = re.compile(r"0[0-9]{2,3}", re.ASCII)
-_RE_LOCAL = re.compile(r"[0-9]{7,8}", re.ASCII)
-_RE_LANDLINE = re.compile(r"0[0-9]{2,3}[0-9]{7,8}", re.ASCII)
-_RE_PHONE_SPLIT = re.compile(r"[\s\-\u2010-\u2015\u2212()]+")
+# Area codes of the national numbering plan: 010 (Beijing), 020-029, and 0 + three digits from 3xx
+# to 9xx (0891 Lhasa). Local numbers have 7 or 8 digits and never start with 0.
+_RE_AREA = re.compile(r"0(?:10|2[0-9]|[3-9][0-9]{2})", re.ASCII)
+_RE_LOCAL = re.compile(r"[1-9][0-9]{6,7}", re.ASCII)
+_RE_PHONE_SPLIT = re.compile(r"[\s\-\u2010-\u2015\u2212().]+")
+BAD_PHONE = "bad_phone"
 
 
-def check_phone(phone: str) -> bool:
-    """True for a mainland mobile number (1[3-9] + 9 digits, optional +86) or a landline with area code.
-
-    Landlines: area code of 3-4 digits starting with 0, then 7-8 digits, e.g. ``0891-6321234`` or
-    ``08916321234``.  Spaces, hyphens and parentheses are tolerated; full-width digits are accepted.
-    """
-    if not isinstance(phone, str):
-        return False
-    text = phone.translate(_FULLWIDTH).strip()
-    if text.startswith("+86"):
-        digits = "".join(p for p in _RE_PHONE_SPLIT.split(text[3:]) if p)
-        return bool(_RE_MOBILE.fullmatch(digits))
-    parts = [p for p in _RE_PHONE_SPLIT.split(text) if p]
+def _mainland_phone_ok(parts: list[str]) -> bool:
+    """A mainland mobile or fixed line, written as digits (``parts``: the groups as typed)."""
     digits = "".join(parts)
     if not _RE_DIGITS.fullmatch(digits):
         return False
     if _RE_MOBILE.fullmatch(digits):
-        return True
-    if len(parts) == 2 and parts[0].startswith("0"):
-        # Area code written apart from the local number: check both parts.
-        return bool(_RE_AREA.fullmatch(parts[0]) and _RE_LOCAL.fullmatch(parts[1]))
-    return bool(_RE_LANDLINE.fullmatch(digits))
+        return digits[3:] != "0" * 8  # 138 0000 0000 and the like are placeholders, not numbers
+    if len(parts) >= 2 and parts[0].startswith("0"):
+        # Area code written apart from the local number: check both parts as written.
+        return bool(_RE_AREA.fullmatch(parts[0]) and _RE_LOCAL.fullmatch("".join(parts[1:])))
+    area = _RE_AREA.match(digits)  # the plan's area codes are prefix-free: 0891 is never 089 + 1…
+    return area is not None and _RE_LOCAL.fullmatch(digits[area.end():]) is not None
+
+
+def _international_ok(digits: str) -> bool:
+    """``+`` and a number abroad, checked against the numbering plans ``phonenumbers`` knows."""
+    import phonenumbers  # only here: the window's start does not need it
+
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
+def phone_problem(phone: str) -> str | None:
+    """None for a number people can be called on, else :data:`BAD_PHONE`.
+
+    * mainland mobiles: 1[3-9] and 9 more digits, the last 8 not all zeros;
+    * fixed lines with their area code (``0891-6321234``, ``(0891)6321234``, ``010 12345678``): an
+      area code of the numbering plan and a local number of 7-8 digits not starting with 0;
+    * either of these after ``+86`` or ``0086`` (without the area code's 0);
+    * numbers abroad in international form, ``+`` or ``00`` and the country code
+      (``+977 984 1234567``), valid by ``phonenumbers``' data.
+
+    Spaces, hyphens, dots and parentheses are tolerated; full-width digits are accepted.
+    """
+    if not isinstance(phone, str):
+        return BAD_PHONE
+    text = phone.translate(_FULLWIDTH).strip()
+    international = text.startswith("+")
+    parts = [p for p in _RE_PHONE_SPLIT.split(text[1:] if international else text) if p]
+    digits = "".join(parts)
+    if not digits or not _RE_DIGITS.fullmatch(digits):
+        return BAD_PHONE
+    if not international and digits.startswith("00"):
+        international, digits = True, digits[2:]
+        parts = [digits]
+    if not international:
+        return None if _mainland_phone_ok(parts) else BAD_PHONE
+    if digits.startswith("86"):
+        national = digits[2:]
+        if national.startswith("0"):
+            return BAD_PHONE  # +86 0891 …: the area code's 0 is not dialled from abroad
+        candidate = national if _RE_MOBILE.fullmatch(national) else "0" + national
+        return None if _mainland_phone_ok([candidate]) else BAD_PHONE
+    return None if _international_ok(digits) else BAD_PHONE
+
+
+def check_phone(phone: str) -> bool:
+    """True when :func:`phone_problem` finds nothing wrong with ``phone``."""
+    return phone_problem(phone) is None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -441,6 +499,66 @@ def _check_simple(
     if pattern is not None and not pattern.fullmatch(normalized):
         return _fail(kind, normalized, IdProblem.bad_format)
     return IdCheck(ok=True, id_type=kind, normalized=normalized, problem=None)
+
+
+_ICAO_WEIGHTS = (7, 3, 1)
+
+
+def _icao_check_digit(text: str) -> str:
+    """The check digit of machine-readable travel documents (ICAO 9303) over ``text``."""
+    total = 0
+    for i, ch in enumerate(text):
+        value = int(ch) if ch.isdigit() else ord(ch) - ord("A") + 10
+        total += value * _ICAO_WEIGHTS[i % 3]
+    return str(total % 10)
+
+
+def _yymmdd(text: str, today: date) -> date | None:
+    """A two-digit-year birth date: this century when that is not in the future, else the last."""
+    for century in (2000, 1900):
+        try:
+            born = date(century + int(text[:2]), int(text[2:4]), int(text[4:6]))
+        except ValueError:
+            continue
+        if born <= today:
+            return born
+    return None
+
+
+def _check_foreign_permanent(normalized: str, today: date) -> IdCheck:
+    kind = IdType.foreign_permanent
+    if not _RE_ALNUM.fullmatch(normalized):
+        return _fail(kind, normalized, IdProblem.bad_characters)
+    if len(normalized) not in (15, 18):
+        return _fail(kind, normalized, IdProblem.bad_length)
+    if len(normalized) == 18:
+        if not _RE_FOREIGN_NEW.fullmatch(normalized):
+            return _fail(kind, normalized, IdProblem.bad_format)
+        if normalized[-1] != ric.calc_check_digit(normalized):
+            return _fail(kind, normalized, IdProblem.bad_checksum)
+        if normalized[1:3] not in _MAINLAND_PROVINCES:
+            return _fail(kind, normalized, IdProblem.bad_region)
+        try:
+            born = date(int(normalized[6:10]), int(normalized[10:12]), int(normalized[12:14]))
+        except ValueError:
+            return _fail(kind, normalized, IdProblem.bad_birth_date)
+        if born.year < _EARLIEST_BIRTH_YEAR:
+            return _fail(kind, normalized, IdProblem.bad_birth_date)
+        if born > today:
+            return _fail(kind, normalized, IdProblem.future_birth_date)
+        return IdCheck(ok=True, id_type=kind, normalized=normalized, problem=None, birth_date=born,
+                       sex=_sex(normalized[16]), region_code=normalized[1:3])
+    if not _RE_FOREIGN_OLD.fullmatch(normalized):
+        return _fail(kind, normalized, IdProblem.bad_format)
+    if normalized[-1] != _icao_check_digit(normalized[:14]):
+        return _fail(kind, normalized, IdProblem.bad_checksum)
+    if normalized[3:5] not in _MAINLAND_PROVINCES:
+        return _fail(kind, normalized, IdProblem.bad_region)
+    born = _yymmdd(normalized[7:13], today)
+    if born is None:
+        return _fail(kind, normalized, IdProblem.bad_birth_date)
+    return IdCheck(ok=True, id_type=kind, normalized=normalized, problem=None, birth_date=born,
+                   sex=_sex(normalized[13]), region_code=normalized[3:5])
 
 
 def _check_military(normalized: str) -> IdCheck:

@@ -9,11 +9,20 @@ import copy
 import json
 import logging
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from app.errors import CaseNotFound, DecisionNotAllowed, InvalidId, InvalidTransition, ValidationError
-from app.identity import IdType, check_id, check_phone, mask_id
+from app import textcheck
+from app.errors import (
+    CaseNotFound,
+    ClockImplausible,
+    DecisionNotAllowed,
+    InvalidId,
+    InvalidTransition,
+    ValidationError,
+)
+from app.identity import IdType, check_id, mask_id, phone_problem
 from app.journal import EventType, verification_code
 from app.models import (
     Address,
@@ -46,6 +55,7 @@ from app.services import catalogue
 from app.station import Station
 from app.store import cases as store
 from app.store import journal as journal_store
+from app.store import operators as meta_store
 from app.textsearch import classify, document, match_expression, normalize
 from app.workdays import DueState
 
@@ -77,12 +87,38 @@ class ChecklistLine:
     material: Material
 
 
+# A due date the clerk gives (容缺 material, 补正): after today and at most this far ahead.
+MAX_DUE_AHEAD = timedelta(days=366)
+# The computer's date is taken for the case's date; it is refused when it cannot be right: before
+# this program existed, more than CLOCK_BACK_GRACE before the station was set up (demo data and
+# tests take cases in on earlier days, a clock wrong by a year or decades is caught), or more than
+# CLOCK_AHEAD_LIMIT after the newest of the station's setup, its last journal event and the build.
+CLOCK_EPOCH = date(2025, 1, 1)
+CLOCK_BACK_GRACE = timedelta(days=366)
+CLOCK_AHEAD_LIMIT = timedelta(days=2 * 366)
+# Fields typed in a box of several lines: they may hold newlines (textcheck allows no other control).
+MULTILINE_FIELDS = frozenset({"note", "refusal.reason", "commitment_text", "reasons", "reason"})
+
+
 class Problems:
     def __init__(self) -> None:
         self.items: list[dict[str, str]] = []
 
     def add(self, field: str, problem: str, **extra: Any) -> None:
         self.items.append({"field": field, "problem": problem, **{k: str(v) for k, v in extra.items()}})
+
+    def text(self, field: str, value: str | None, multiline: bool | None = None) -> None:
+        """A text a person typed (or a file brought): refused with control characters (textcheck).
+        Newlines only in the fields of ``MULTILINE_FIELDS`` (unless ``multiline`` says)."""
+        if isinstance(value, str):
+            lines = field in MULTILINE_FIELDS if multiline is None else multiline
+            bad = textcheck.find_bad(value, multiline=lines)
+            if bad is not None:
+                self.add(field, textcheck.BAD_CHARACTERS, detail=bad.code_point)
+
+    def texts(self, prefix: str, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            self.text(f"{prefix}.{name}" if prefix else name, value)
 
     def raise_if_any(self, exc: type[ValidationError] = ValidationError) -> None:
         if self.items:
@@ -98,9 +134,24 @@ def checklist(station: Station, item_codes: list[str], bundle_code: str | None) 
     return [ChecklistLine(code, m) for code in item_codes for m in catalogue.get_item(station, code).materials]
 
 
+def due_date_problem(due: date, today: date) -> str | None:
+    """The problem code of a due date the clerk gives (容缺 material, 补正), or None."""
+    if due <= today:
+        return "due_date_not_in_future"
+    if due > today + MAX_DUE_AHEAD:
+        return "due_date_too_far"
+    return None
+
+
+def _check_texts_of_party(p: Problems, party: Party) -> None:
+    p.texts("applicant", {"name": party.name, "name_bo": party.name_bo})
+    p.texts("applicant.address", vars(party.address))
+
+
 def _check_party(p: Problems, party: Party, today: date) -> None:
     if not party.name.strip():
         p.add("applicant.name", "empty")
+    _check_texts_of_party(p, party)
     id_type = IdType.uscc if party.kind is PartyKind.organisation else party.id_type
     try:
         result = check_id(id_type, party.id_number, today=today)
@@ -112,8 +163,8 @@ def _check_party(p: Problems, party: Party, today: date) -> None:
         else:
             party.id_number = result.normalized
             party.id_type = result.id_type.value
-    if party.phone and not check_phone(party.phone):
-        p.add("applicant.phone", "bad_format")
+    if party.phone and phone_problem(party.phone):
+        p.add("applicant.phone", "bad_phone")
 
 
 def _check_agent(p: Problems, agent: Agent | None, mode: HandlingMode, today: date) -> None:
@@ -124,6 +175,9 @@ def _check_agent(p: Problems, agent: Agent | None, mode: HandlingMode, today: da
         return
     if not agent.name.strip():
         p.add("agent.name", "empty")
+    p.text("agent.name", agent.name)
+    p.texts("agent.authorisation", {"scope": agent.authorisation.scope,
+                                    "document_ref": agent.authorisation.document_ref})
     try:
         result = check_id(agent.id_type, agent.id_number, today=today)
     except ValueError:
@@ -133,8 +187,8 @@ def _check_agent(p: Problems, agent: Agent | None, mode: HandlingMode, today: da
             p.add("agent.id_number", str(result.problem))
         else:
             agent.id_number = result.normalized
-    if agent.phone and not check_phone(agent.phone):
-        p.add("agent.phone", "bad_format")
+    if agent.phone and phone_problem(agent.phone):
+        p.add("agent.phone", "bad_phone")
     auth = agent.authorisation
     if auth.kind not in ("written", "notarised", "statutory", "village_certified"):
         p.add("agent.authorisation.kind", "unknown", value=auth.kind)
@@ -184,8 +238,9 @@ def _check_materials(
                 p.add(where, "not_deferrable")
             if e.due_date is None:
                 p.add(where, "due_date_missing")
-            elif e.due_date <= today:
-                p.add(where, "due_date_not_in_future")
+            elif problem := due_date_problem(e.due_date, today):
+                p.add(where, problem)
+        p.text(f"{where}.note", e.note)
         result.append(e)
     return result
 
@@ -260,8 +315,57 @@ def _resolve_items(station: Station, req: IntakeRequest, p: Problems) -> list[Se
     return items
 
 
+@cache
+def _build_day() -> date | None:
+    from app.buildinfo import build_info
+
+    built = build_info().built_at
+    try:
+        return datetime.fromisoformat(built).date() if built else None
+    except ValueError:
+        return None
+
+
+def check_clock(station: Station) -> None:
+    """Raise :class:`ClockImplausible` when the computer's date cannot be the real one.
+
+    A case takes its date, its number and its due dates from the computer's clock
+    (``station.clock``); a dead CMOS battery or a mistyped year would give a case of 1970 or
+    2099 and deadlines nobody can keep. Bounds: see ``CLOCK_EPOCH`` and its neighbours.
+    """
+    today = station.today()
+    created_at = meta_store.get_meta(station.db, "created_at")
+    created = datetime.fromisoformat(created_at).date() if created_at else None
+    last_at = station.db.scalar("SELECT at FROM events ORDER BY seq DESC LIMIT 1")
+    last = datetime.fromisoformat(str(last_at)).date() if last_at else None
+    built = _build_day()
+    floors = [CLOCK_EPOCH] + [d - CLOCK_BACK_GRACE for d in (created, built) if d is not None]
+    known = [d for d in (created, last, built) if d is not None]
+    earliest = max(floors)
+    latest = max(known) + CLOCK_AHEAD_LIMIT if known else None
+    if today < earliest or (latest is not None and today > latest):
+        log.warning("computer date %s is implausible (between %s and %s expected); intake refused",
+                    today, earliest, latest)
+        raise ClockImplausible("implausible date", today=today.isoformat(), earliest=earliest.isoformat(),
+                               latest=latest.isoformat() if latest else "")
+
+
+def _check_texts_of_request(p: Problems, req: IntakeRequest) -> None:
+    p.texts("delivery", {"address": req.delivery.address, "recipient": req.delivery.recipient,
+                         "phone": req.delivery.phone})
+    if req.refusal is not None:
+        p.texts("refusal", {"reason": req.refusal.reason, "legal_basis": req.refusal.legal_basis,
+                            "competent_authority": req.refusal.competent_authority,
+                            "review_authority": req.refusal.review_authority, "court": req.refusal.court})
+    if req.cross_region is not None:
+        p.texts("cross_region", {"handling_site_name": req.cross_region.handling_site_name,
+                                 "tracking_no": req.cross_region.tracking_no})
+    p.texts("", {"commitment_text": req.commitment_text, "window": req.window, "note": req.note})
+
+
 def submit(station: Station, req: IntakeRequest) -> Case:
     """Take in an application and record the counter's decision (one transaction)."""
+    check_clock(station)
     today = station.today()
     p = Problems()
     _check_party(p, req.applicant, today)
@@ -274,6 +378,10 @@ def submit(station: Station, req: IntakeRequest) -> Case:
     entries = _check_materials(p, lines, req.materials, today)
     if req.delivery.method is DeliveryMethod.post and not req.delivery.address.strip():
         p.add("delivery.address", "required_for_post")
+    if req.decision is Decision.correction_notice and req.correction_due is not None:
+        if problem := due_date_problem(req.correction_due, today):
+            p.add("correction_due", problem)
+    _check_texts_of_request(p, req)
     if req.cross_region is not None:
         if req.cross_region.handling_site == station.station_code:
             p.add("cross_region.handling_site", "same_as_intake")
@@ -673,6 +781,8 @@ def set_status(
     """A status change after intake (from the counter, or from the platform when it syncs)."""
     row = _load(station, case_no)
     current = _transition(station, row, to)
+    if source == "counter":  # what the platform sends is its own record, kept as it came
+        _require_clean({"note": note, "platform_no": platform_no})
     if to is CaseStatus.concluded and outcome is None:
         raise ValidationError("outcome", problems=[{"field": "outcome", "problem": "required"}])
     if to is CaseStatus.accepted:
@@ -712,6 +822,17 @@ def set_status(
     return get_case(station, case_no, log_access=False)
 
 
+def _require_clean(fields: dict[str, Any]) -> None:
+    p = Problems()
+    for name, value in fields.items():
+        if isinstance(value, list | tuple):
+            for i, v in enumerate(value):
+                p.text(f"{name}[{i}]", v, multiline=name in MULTILINE_FIELDS)
+        else:
+            p.text(name, value)
+    p.raise_if_any()
+
+
 def _special_started(station: Station, case_no: str) -> date | None:
     for ev in reversed(journal_store.case_events(station.db, case_no)):
         if ev.type == EventType.special_started:
@@ -726,6 +847,7 @@ def deliver(
     """The result handed over at the counter (a trip), posted, or sent electronically."""
     row = _load(station, case_no)
     _transition(station, row, CaseStatus.delivered)
+    _require_clean({"recipient": recipient, "recipient_id": recipient_id, "tracking_no": tracking_no})
     if method is DeliveryMethod.counter and not recipient.strip():
         raise ValidationError("recipient", problems=[{"field": "recipient", "problem": "empty"}])
     if method is DeliveryMethod.post and not tracking_no.strip():
@@ -746,6 +868,7 @@ def withdraw(station: Station, case_no: str, reason: str) -> Case:
 
 def record_trip(station: Station, case_no: str, purpose: str) -> None:
     row = _load(station, case_no)
+    _require_clean({"purpose": purpose})
     stamp = station.clock.stamp()
     with station.db.transaction():
         store.insert_trip(station.db, row["id"], stamp, purpose, station.operator.login)
@@ -755,6 +878,7 @@ def record_trip(station: Station, case_no: str, purpose: str) -> None:
 def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
     """Paper materials of a cross-region case sent on by post (政务专递)."""
     row = _load(station, case_no)
+    _require_clean({"tracking_no": tracking_no})
     if not row["cross_region"]:
         raise InvalidTransition(case_no=case_no, current="not_cross_region", to="posted")
     cross = json.loads(row["cross_region"])
@@ -793,6 +917,8 @@ def evaluate(station: Station, case_no: str, level: str | None, indicators: dict
         raise ValidationError("level", problems=[{"field": "level", "problem": "unknown"}])
     if level in EVALUATION_LEVELS[3:] and not reasons:
         raise ValidationError("reasons", problems=[{"field": "reasons", "problem": "required_for_bad_rating"}])
+    _require_clean({"reasons": list(reasons or []),
+                    **{f"indicators.{k}": v for k, v in (indicators or {}).items()}})
     with station.db.transaction():
         station.journal(EventType.evaluated, case_no, {"level": level, "skipped": level is None,
                                                         "indicators": indicators or {}, "reasons": reasons or []})

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import LicenceGrade, MaterialEntry, MaterialForm, MaterialState
-from app.services.cases import ChecklistLine
+from app.services.cases import ChecklistLine, due_date_problem
 from ui.intake.draft import Chosen
 from ui.intake.fields import HINT_STYLE, DateField, ProblemLabel, Step, problem_text
 from ui.labels import choices, label
@@ -210,8 +210,7 @@ class MaterialRow:
                 return "bad_format"
             if due is None:
                 return "due_date_missing"
-            if due <= today:
-                return "due_date_not_in_future"
+            return due_date_problem(due, today)
         return None
 
 
