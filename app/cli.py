@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import json
 import logging
@@ -15,7 +16,7 @@ from typing import Any
 
 from app.buildinfo import build_info
 from app.config import PASSWORD_ENV, Paths
-from app.errors import BianminError, StoreCorrupt, ValidationError
+from app.errors import BianminError, DiskFull, StoreCorrupt, ValidationError
 from app.messages import describe
 
 log = logging.getLogger(__name__)
@@ -604,6 +605,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         _out(f"日志事件 {report.events} 条，办件 {report.cases} 个")
         if report.ok:
             _out("校验通过：数据库完整，日志哈希链完好")
+        if not report.recorded:
+            _out("（磁盘已满或不可写：本次校验没有记入办件日志）")
         else:
             for p in report.store_problems:
                 _out(f"数据库问题：{p}")
@@ -926,6 +929,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FULL_DISK = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _full_disk(exc: BaseException | None) -> bool:
+    """True when ``exc``, or an exception it was raised from or while handling, is a full disk."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, OSError) and exc.errno in _FULL_DISK:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app import crash, logs
 
@@ -954,6 +970,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        if _full_disk(exc):  # a write the core did not turn into DiskFull (key file, a document)
+            sys.stderr.write(describe(DiskFull(str(exc.errno))) + "\n")
+            return 1
+        crash.handle(paths, exc)
+        return 70
     except Exception as exc:  # a bug: a report without personal data, and a plain word for the person
         crash.handle(paths, exc)
         return 70

@@ -98,8 +98,27 @@ class Redact(logging.Filter):
         return True
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file handler whose files are created owner-only (0600)."""
+class QuietErrors:
+    """A handler that says nothing when it cannot write.
+
+    ``logging.Handler.handleError`` prints a traceback on stderr for every record a handler fails
+    to write: on a full disk each log line of a command became a dozen lines around the one
+    sentence meant for the person. Here a failed record is counted (``failures``) and dropped;
+    the handler tries again with the next record (the disk may have room by then).
+    """
+
+    failures = 0
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self.failures += 1
+
+
+class QuietStreamHandler(QuietErrors, logging.StreamHandler):  # type: ignore[type-arg]
+    """stderr, quiet when stderr itself cannot be written (a closed pipe, a full disk behind it)."""
+
+
+class PrivateRotatingFileHandler(QuietErrors, RotatingFileHandler):
+    """A rotating file handler whose files are created owner-only (0600), quiet when it cannot write."""
 
     def _open(self):  # type: ignore[no-untyped-def]
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
@@ -144,7 +163,7 @@ def setup(paths: Paths | None, verbose: bool = False, console: bool = True, *,
     redactor = Redact()
     handlers: list[logging.Handler] = []
     if console and sys.stderr is not None:  # no stderr at all under pythonw / a windowed build
-        stream = logging.StreamHandler(sys.stderr)
+        stream = QuietStreamHandler(sys.stderr)
         stream.setLevel(logging.DEBUG if verbose else logging.WARNING)
         stream.setFormatter(logging.Formatter(CONSOLE_FORMAT))
         handlers.append(stream)
@@ -182,7 +201,10 @@ def shutdown() -> int | None:
     for handler in [h for h in root.handlers if _ours(h)]:
         previous = getattr(handler, _MARK)
         root.removeHandler(handler)
-        handler.close()
+        try:
+            handler.close()
+        except (OSError, ValueError):  # what is still buffered cannot be written (a full disk)
+            pass
     if previous is not None:
         root.setLevel(previous)
     return previous

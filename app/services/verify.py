@@ -1,14 +1,21 @@
-"""``bianmin verify``: the store's integrity, the journal's hash chain, and their agreement."""
+"""``bianmin verify``: the store's integrity, the journal's hash chain, and their agreement.
+
+Verifying only reads; the result is journaled (``station.verified``) when the disk takes it, and
+a full or read-only disk does not stop the check (``VerifyReport.recorded`` says whether it was).
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.errors import StoreCorrupt
+from app.errors import DiskFull, StoreCorrupt, WriteFailed
 from app.journal import ChainBreak, check_chain
 from app.station import Station
 from app.store import journal as journal_store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -19,13 +26,14 @@ class VerifyReport:
     store_problems: list[str] = field(default_factory=list)
     chain_break: ChainBreak | None = None
     cases_without_intake: list[str] = field(default_factory=list)
+    recorded: bool = True  # the check was journaled (False on a full or read-only disk)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok, "events": self.events, "cases": self.cases, "store_problems": self.store_problems,
             "chain_break": None if self.chain_break is None else
             {"seq": self.chain_break.seq, "reason": self.chain_break.reason},
-            "cases_without_intake": self.cases_without_intake,
+            "cases_without_intake": self.cases_without_intake, "recorded": self.recorded,
         }
 
 
@@ -45,6 +53,10 @@ def verify(station: Station) -> VerifyReport:
         cases=int(station.db.scalar("SELECT count(*) FROM cases", default=0)),
         store_problems=problems, chain_break=brk, cases_without_intake=orphans,
     )
-    with station.db.transaction():
-        station.journal("station.verified", None, {"ok": report.ok, "events": report.events})
+    try:
+        with station.db.transaction():
+            station.journal("station.verified", None, {"ok": report.ok, "events": report.events})
+    except (DiskFull, WriteFailed) as exc:
+        log.warning("verify result not journaled (%s)", exc.code)
+        report.recorded = False
     return report
