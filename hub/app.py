@@ -32,7 +32,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import ClientDisconnect
 
-from app.journal import BODY_FIELDS, EventType, event_hash
+from app.journal import BODY_FIELDS, GENESIS, EventType, event_hash
 from app.models import CaseStatus, Outcome
 from hub import db
 from sync import bundle_format, protocol
@@ -154,7 +154,7 @@ class EventResult(BaseModel):
     event_id: str | None
     seq: int | None
     status: Literal["stored", "duplicate", "rejected"]
-    reason: str | None = Field(description="when rejected: malformed, wrong_station, bad_hash, conflict, foreign_case")
+    reason: str | None = Field(description="when rejected: " + ", ".join(r.value for r in protocol.Rejection))
 
 
 class EventsOut(BaseModel):
@@ -495,39 +495,99 @@ def _apply_to_case(case: db.Case, ev: dict[str, Any], now: dt.datetime) -> None:
     case.updated_at = now
 
 
+@dataclass(frozen=True)
+class _Held:
+    """An event the hub holds at a station's position: what its neighbours must link to."""
+
+    event_id: str
+    hash: str
+    prev_hash: str
+
+
+def _held_positions(session: Session, station: str, seqs: set[int]) -> dict[int, _Held]:
+    held: dict[int, _Held] = {}
+    wanted = sorted(seqs)
+    for start in range(0, len(wanted), 400):
+        rows = session.execute(select(db.StoredEvent.seq, db.StoredEvent.event_id, db.StoredEvent.hash,
+                                      db.StoredEvent.prev_hash)
+                               .where(db.StoredEvent.station == station,
+                                      db.StoredEvent.seq.in_(wanted[start:start + 400])))
+        held.update({seq: _Held(event_id, hash_, prev) for seq, event_id, hash_, prev in rows})
+    return held
+
+
+def _held_intakes(session: Session, case_nos: set[str]) -> dict[str, str]:
+    """case number -> event id of the intake (``case.received``) the hub holds for it."""
+    intakes: dict[str, str] = {}
+    wanted = sorted(case_nos)
+    for start in range(0, len(wanted), 400):
+        rows = session.execute(select(db.StoredEvent.case_no, db.StoredEvent.event_id)
+                               .where(db.StoredEvent.type == EventType.received.value,
+                                      db.StoredEvent.case_no.in_(wanted[start:start + 400])))
+        for case_no, event_id in rows:
+            intakes.setdefault(str(case_no), event_id)
+    return intakes
+
+
+def _owns_case_no(signer: str, case_no: str) -> bool:
+    """Whether a case number is the signer's to use: its station part is the signer's code. (When
+    devices get a part of the number, it is checked here against the signing device as well.)"""
+    return protocol.case_no_station(case_no) == signer
+
+
+def _chain_fault(ev: dict[str, Any], held: dict[int, _Held]) -> protocol.Rejection | None:
+    """Why ``ev`` cannot take its place in its station's chain as the hub holds it, if it cannot."""
+    seq = ev["seq"]
+    if seq in held:  # (the same event was answered "duplicate" before this)
+        return protocol.Rejection.seq_taken
+    if (seq == 1) != (ev["prev_hash"] == GENESIS):  # only a journal's first event follows nothing
+        return protocol.Rejection.broken_chain
+    before, after = held.get(seq - 1), held.get(seq + 1)
+    if before is not None and before.hash != ev["prev_hash"]:
+        return protocol.Rejection.broken_chain
+    if after is not None and after.prev_hash != ev["hash"]:
+        return protocol.Rejection.broken_chain
+    return None
+
+
 def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[str, Any]]:
+    """Store a station's pushed events (or a bundle's) and answer each: stored, duplicate, or
+    rejected with a ``protocol.Rejection``. A rejected event never holds up the others."""
     now = _now()
-    ids = [e["event_id"] for e in events if isinstance(e, dict) and isinstance(e.get("event_id"), str)
-           and _encodable(e["event_id"])]
+    parsed: list[dict[str, Any] | None] = []
+    reasons: list[protocol.Rejection | None] = []
+    for raw in events:
+        if protocol.has_control_text(raw):  # checked first: such text must not reach the database at all
+            parsed.append(None)
+            reasons.append(protocol.Rejection.bad_text)
+        else:
+            ev = _parse_event(raw)
+            parsed.append(ev)
+            reasons.append(None if ev is not None else protocol.Rejection.malformed)
+    ids = [ev["event_id"] for ev in parsed if ev is not None]
     known: dict[str, str] = {}
     for start in range(0, len(ids), 400):
         rows = session.execute(select(db.StoredEvent.event_id, db.StoredEvent.hash)
                                .where(db.StoredEvent.event_id.in_(ids[start:start + 400])))
         known.update({event_id: hash_ for event_id, hash_ in rows})
+    ours = [ev for ev in parsed if ev is not None and ev["station"] == signer]
+    held = _held_positions(session, signer, {ev["seq"] + d for ev in ours for d in (-1, 0, 1)})
+    intakes = _held_intakes(session, {ev["case_no"] for ev in ours
+                                      if ev["type"] == EventType.received and ev["case_no"] is not None})
     cases: dict[str, db.Case | None] = {}
     results: list[dict[str, Any]] = []
-    for raw in events:
+    for raw, ev, reason in zip(events, parsed, reasons, strict=True):
         event_id = raw.get("event_id") if isinstance(raw, dict) else None
         seq = raw.get("seq") if isinstance(raw, dict) else None
         result: dict[str, Any] = {"event_id": event_id if isinstance(event_id, str) and _encodable(event_id) else None,
                                   "seq": seq if type(seq) is int else None,
-                                  "status": protocol.REJECTED, "reason": None}
+                                  "status": protocol.REJECTED, "reason": reason}
         results.append(result)
-        ev = _parse_event(raw)
         if ev is None:
-            result["reason"] = "malformed"
             continue
-        if ev["station"] != signer:
-            result["reason"] = "wrong_station"
-            continue
-        if event_hash(ev["prev_hash"], _body(ev)) != ev["hash"]:
-            result["reason"] = "bad_hash"
-            continue
-        if ev["event_id"] in known:
-            if known[ev["event_id"]] == ev["hash"]:
-                result["status"], result["reason"] = protocol.DUPLICATE, None
-            else:
-                result["reason"] = "conflict"
+        verdict = _verdict(ev, signer, known, held, intakes)
+        if verdict is not None:
+            result["status"], result["reason"] = verdict
             continue
         case: db.Case | None = None
         case_no = ev["case_no"]
@@ -535,8 +595,8 @@ def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[
             if case_no not in cases:
                 cases[case_no] = session.get(db.Case, case_no)
             case = cases[case_no]
-            if case is not None and case.station != signer:
-                result["reason"] = "foreign_case"
+            if case is not None and case.station != signer:  # held so by a hub before these checks
+                result["reason"] = protocol.Rejection.foreign_case
                 continue
             if case is None:
                 case = db.Case(case_no=case_no, station=signer, items="[]", updated_at=now)
@@ -550,9 +610,37 @@ def _store_batch(session: Session, signer: str, events: list[Any]) -> list[dict[
             prev_hash=ev["prev_hash"], hash=ev["hash"], received_at=now,
         ))
         known[ev["event_id"]] = ev["hash"]
-        result["status"] = protocol.STORED
+        held[ev["seq"]] = _Held(ev["event_id"], ev["hash"], ev["prev_hash"])
+        if ev["type"] == EventType.received and case_no is not None:
+            intakes.setdefault(case_no, ev["event_id"])
+        result["status"], result["reason"] = protocol.STORED, None
     session.flush()
     return results
+
+
+def _verdict(ev: dict[str, Any], signer: str, known: dict[str, str], held: dict[int, _Held],
+             intakes: dict[str, str]) -> tuple[str, protocol.Rejection | None] | None:
+    """(status, reason) of an event that is not to be stored, in the order the checks are made;
+    None when it is to be stored."""
+    rejected = protocol.REJECTED
+    if ev["station"] != signer:
+        return rejected, protocol.Rejection.wrong_station
+    if event_hash(ev["prev_hash"], _body(ev)) != ev["hash"]:
+        return rejected, protocol.Rejection.bad_hash
+    if ev["event_id"] in known:
+        if known[ev["event_id"]] == ev["hash"]:
+            return protocol.DUPLICATE, None
+        return rejected, protocol.Rejection.conflict
+    case_no = ev["case_no"]
+    if case_no is not None and not _owns_case_no(signer, case_no):
+        return rejected, protocol.Rejection.foreign_case_no
+    fault = _chain_fault(ev, held)
+    if fault is not None:
+        return rejected, fault
+    if ev["type"] == EventType.received and case_no is not None and intakes.get(case_no, ev["event_id"]) \
+            != ev["event_id"]:
+        return rejected, protocol.Rejection.duplicate_case_no
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -726,16 +814,47 @@ def _bundle_state(row: db.BundleUpload, already: bool = False) -> dict[str, Any]
             "ack": json.loads(row.ack) if row.ack else None}
 
 
-class _StoredBundle:
-    """A bundle upload read back from the database chunk by chunk, as a file (``read(n)``)."""
+def _transfer_state(row: db.BundleTransfer) -> dict[str, Any]:
+    return {"upload": _bundle_path(row.bundle_id), "bundle_id": row.bundle_id, "size": row.size,
+            "offset": row.offset, "complete": False, "already": False, "ack": None}
 
-    def __init__(self, engine: Engine, bundle_id: str) -> None:
+
+def _taken_in(session: Session, bundle_id: str) -> db.BundleUpload | None:
+    """The bundle as the hub took it in, if it did. A record whose acknowledgement names another
+    bundle (a hub before version 1.1 took a bundle in under whatever id it was uploaded as) does not
+    count: the real bundle is taken in when it comes."""
+    row = session.get(db.BundleUpload, bundle_id)
+    if row is None or row.ingested_at is None or not row.ack:
+        return None
+    try:
+        acked = json.loads(row.ack).get("bundle_id")
+    except (ValueError, AttributeError):
+        acked = None
+    return row if acked == bundle_id else None
+
+
+def _drop_transfer(session: Session, bundle_id: str, uploader: str | None = None) -> None:
+    """Forget one station's upload of a bundle (or everybody's, when ``uploader`` is None)."""
+    chunks = delete(db.BundleTransferChunk).where(db.BundleTransferChunk.bundle_id == bundle_id)
+    transfers = delete(db.BundleTransfer).where(db.BundleTransfer.bundle_id == bundle_id)
+    if uploader is not None:
+        chunks = chunks.where(db.BundleTransferChunk.uploader == uploader)
+        transfers = transfers.where(db.BundleTransfer.uploader == uploader)
+    session.execute(chunks)
+    session.execute(transfers)
+
+
+class _StoredBundle:
+    """One station's bundle upload read back from the database chunk by chunk, as a file (``read(n)``)."""
+
+    def __init__(self, engine: Engine, bundle_id: str, uploader: str) -> None:
         self._engine = engine
-        self._id = bundle_id
+        self._key = (bundle_id, uploader)
         with Session(engine) as session:
-            self._offsets = list(session.scalars(select(db.BundleChunk.offset)
-                                                 .where(db.BundleChunk.bundle_id == bundle_id)
-                                                 .order_by(db.BundleChunk.offset)))
+            self._offsets = list(session.scalars(select(db.BundleTransferChunk.offset)
+                                                 .where(db.BundleTransferChunk.bundle_id == bundle_id,
+                                                        db.BundleTransferChunk.uploader == uploader)
+                                                 .order_by(db.BundleTransferChunk.offset)))
         self._next = 0
         self._buf = bytearray()
         self._pos = 0
@@ -743,7 +862,7 @@ class _StoredBundle:
     def read(self, n: int) -> bytes:
         while len(self._buf) - self._pos < n and self._next < len(self._offsets):
             with Session(self._engine) as session:
-                chunk = session.get(db.BundleChunk, (self._id, self._offsets[self._next]))
+                chunk = session.get(db.BundleTransferChunk, (*self._key, self._offsets[self._next]))
                 data = chunk.data if chunk is not None else b""
             self._next += 1
             if self._pos:
@@ -768,35 +887,35 @@ class _Intake:
     attachments_refused: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _refuse_bundle(engine: Engine, bundle_id: str, reason: str, detail: str) -> HubError:
+def _refuse_bundle(engine: Engine, bundle_id: str, uploader: str, reason: str, detail: str) -> HubError:
     """Forget the upload (nothing of it was taken in) and say why."""
-
-    def work(session: Session) -> None:
-        session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == bundle_id))
-        session.execute(delete(db.BundleUpload).where(db.BundleUpload.bundle_id == bundle_id))
-
-    _retrying(engine, work)
-    log.warning("bundle %s refused: %s (%s)", bundle_id, reason, detail)
+    _retrying(engine, lambda session: _drop_transfer(session, bundle_id, uploader))
+    log.warning("bundle %s uploaded by %s refused: %s (%s)", bundle_id, uploader, reason, detail)
     return HubError(422, f"bundle_{reason}", detail[:200] or None)
 
 
-def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, Any]:
-    """Check a completely uploaded bundle, take its events in through the push's own code path
-    (attributed to the bundle's station) and its attachments by content hash; the signed ack."""
+def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> tuple[dict[str, Any], bool]:
+    """Check a station's completely uploaded bundle, take its events in through the push's own code
+    path (attributed to the bundle's station) and its attachments by content hash; the signed ack,
+    and whether the bundle had been taken in already (by another station's upload meanwhile)."""
     from hub import attachments
 
     with Session(engine) as session:
         signing, box = db.hub_private_keys(session)
         trust = bundle_format.Trust(hub_key=protocol.b64(protocol.public_bytes(signing)), region=db.region(session))
-        row = session.get(db.BundleUpload, bundle_id)
+        row = session.get(db.BundleTransfer, (bundle_id, uploader))
         if row is None:
             raise HubError(404, "not_found")
         declared = (row.size, row.sha256)
     box_raw = box.private_bytes_raw()
     try:
-        verified = bundle_format.verify(_StoredBundle(engine, bundle_id), trust)  # type: ignore[arg-type]
+        verified = bundle_format.verify(_StoredBundle(engine, bundle_id, uploader), trust)  # type: ignore[arg-type]
         if (verified.size, verified.sha256) != declared:
-            raise _refuse_bundle(engine, bundle_id, "hash_mismatch", "the file is not the one declared")
+            raise _refuse_bundle(engine, bundle_id, uploader, "hash_mismatch", "the file is not the one declared")
+        if verified.header.bundle_id != bundle_id:
+            # Taken in under another id, the real bundle of that id could never be delivered.
+            raise _refuse_bundle(engine, bundle_id, uploader, "id_mismatch",
+                                 "the bundle's own id is not the one it was uploaded under")
         station = verified.header.station
         with Session(engine) as session:
             enrolled = session.get(db.Station, station)
@@ -806,7 +925,8 @@ def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, A
         intake = _Intake(station=station)
         batch: list[Any] = []
         piece: dict[str, Any] = {}
-        for part in bundle_format.decrypt(_StoredBundle(engine, bundle_id), trust, box_raw):  # type: ignore[arg-type]
+        for part in bundle_format.decrypt(_StoredBundle(engine, bundle_id, uploader), trust,  # type: ignore[arg-type]
+                                          box_raw):
             if part.kind == bundle_format.KIND_EVENTS:
                 batch.extend(part.events())
                 if len(batch) >= protocol.MAX_BATCH:
@@ -818,7 +938,7 @@ def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, A
         if piece:
             intake.attachments_refused.append({"sha256": piece["sha256"], "reason": "incomplete"})
     except bundle_format.BundleFormatError as exc:
-        raise _refuse_bundle(engine, bundle_id, exc.reason, exc.detail) from exc
+        raise _refuse_bundle(engine, bundle_id, uploader, exc.reason, exc.detail) from exc
     now = _now()
     ack = bundle_format.sign_document(bundle_format.ACK_FORMAT, {
         "bundle_id": bundle_id, "station": station, "uploaded_by": uploader, "received_at": _stamp(now),
@@ -829,19 +949,27 @@ def _ingest_bundle(engine: Engine, bundle_id: str, uploader: str) -> dict[str, A
         "attachments_refused": intake.attachments_refused,
     }, signing)
 
-    def finish(session: Session) -> None:
+    def finish(session: Session) -> tuple[dict[str, Any], bool]:
+        _drop_transfer(session, bundle_id)  # every station's upload of it: it is in
+        session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == bundle_id))  # an older hub's
+        taken = _taken_in(session, bundle_id)
+        if taken is not None:  # another station's upload of it completed first
+            return json.loads(taken.ack or "{}"), True
         row = session.get(db.BundleUpload, bundle_id)
         if row is None:
-            return
-        row.station, row.ingested_at, row.updated_at = station, now, now
+            row = db.BundleUpload(bundle_id=bundle_id, created_at=now)
+            session.add(row)
+        row.uploader, row.station, row.size, row.sha256 = uploader, station, verified.size, verified.sha256
+        row.offset, row.updated_at, row.ingested_at = verified.size, now, now
         row.ack = json.dumps(ack, ensure_ascii=False)
-        session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == bundle_id))
+        session.flush()
+        return ack, False
 
-    _retrying(engine, finish)
+    answer, already = _retrying(engine, finish)
     log.info("bundle %s of station %s taken in (forwarded by %s): %d events stored, %d duplicates, %d rejected, "
              "%d attachments", bundle_id, station, uploader, intake.stored, intake.duplicate, len(intake.rejected),
              len(intake.attachments))
-    return ack
+    return answer, already
 
 
 def _ingest_events(engine: Engine, intake: _Intake, events: list[Any]) -> None:
@@ -913,7 +1041,8 @@ def _parse_bundle_in(body: bytes) -> BundleIn:
 
 def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
     """Resumable bundle uploads (like attachments, after tus): any enrolled station may forward a
-    bundle; what it carries is checked and attributed to the station that signed it."""
+    bundle; what it carries is checked and attributed to the station that signed it. An upload is
+    the forwarding station's own (``db.BundleTransfer``): another station is answered 404 for it."""
     from fastapi import Header
     from fastapi import Path as PathParam
 
@@ -927,8 +1056,8 @@ def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
 
     def _finish_if_complete(state: dict[str, Any], uploader: str) -> dict[str, Any]:
         if not state["complete"] and state["offset"] == state["size"]:
-            ack = _ingest_bundle(engine, state["bundle_id"], uploader)
-            state = {**state, "complete": True, "ack": ack}
+            ack, already = _ingest_bundle(engine, state["bundle_id"], uploader)
+            state = {**state, "complete": True, "already": already, "ack": ack}
         return state
 
     @app.post(protocol.BUNDLES, status_code=201, response_model=BundleUploadOut, tags=["bundles"],
@@ -938,26 +1067,30 @@ def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
               openapi_extra={**_SIGNED, "requestBody": {
                   "required": True, "content": {"application/json": {"schema": BundleIn.model_json_schema()}}}})
     def create_bundle_upload(request: SignedRequest) -> JSONResponse:
-        """Start forwarding a bundle, or find where its upload stands (or that it was taken in)."""
+        """Start forwarding a bundle, or find where this station's upload of it stands (or that it was
+        taken in). Each station's upload is its own: no other station sees or changes it."""
         wanted = _parse_bundle_in(request.body)
 
         def work(session: Session) -> tuple[dict[str, Any], bool]:
             now = _now()
-            row = session.get(db.BundleUpload, wanted.bundle_id)
+            taken = _taken_in(session, wanted.bundle_id)
+            if taken is not None:
+                return _bundle_state(taken, already=True), False
+            row = session.get(db.BundleTransfer, (wanted.bundle_id, request.station))
             if row is None:
-                row = db.BundleUpload(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
-                                      sha256=wanted.sha256, offset=0, created_at=now, updated_at=now)
+                row = db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
+                                        sha256=wanted.sha256, offset=0, created_at=now, updated_at=now)
                 session.add(row)
                 session.flush()
-                return _bundle_state(row), True
-            if row.ingested_at is not None:
-                return _bundle_state(row, already=True), False
+                return _transfer_state(row), True
             if (row.size, row.sha256) != (wanted.size, wanted.sha256):
                 # Another file under the same id: what came so far cannot be trusted; start again.
-                session.execute(delete(db.BundleChunk).where(db.BundleChunk.bundle_id == wanted.bundle_id))
+                session.execute(delete(db.BundleTransferChunk).where(
+                    db.BundleTransferChunk.bundle_id == wanted.bundle_id,
+                    db.BundleTransferChunk.uploader == request.station))
                 row.size, row.sha256, row.offset = wanted.size, wanted.sha256, 0
-            row.uploader, row.updated_at = request.station, now
-            return _bundle_state(row), False
+            row.updated_at = now
+            return _transfer_state(row), False
 
         state, created = _retrying(engine, work)
         state = _finish_if_complete(state, request.station)
@@ -967,20 +1100,27 @@ def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
     @app.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut, tags=["bundles"],
              responses=_errors(401, 404, 422), openapi_extra=_SIGNED)
     def bundle_upload_status(bundle_id: BundleId, request: SignedRequest) -> JSONResponse:
-        """Where a bundle upload stands."""
+        """Where this station's upload of a bundle stands (404 for another station's)."""
         with Session(engine) as session:
-            row = session.get(db.BundleUpload, bundle_id)
-            if row is None:
-                raise HubError(404, "not_found")
-            state = _bundle_state(row, already=row.ingested_at is not None)
+            row = session.get(db.BundleTransfer, (bundle_id, request.station))
+            if row is not None:
+                state = _transfer_state(row)
+            else:
+                taken = _taken_in(session, bundle_id)
+                if taken is None or taken.uploader != request.station:
+                    raise HubError(404, "not_found")
+                state = _bundle_state(taken, already=True)
         return JSONResponse(state, headers=_headers(state["offset"], state["size"]))
 
     @app.patch(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut, tags=["bundles"],
                responses={**_errors(400, 401, 404, 409, 413, 415, 422),
+                          404: {"model": ErrorOut, "description": "not_found: this station has no upload of "
+                                                                  "that bundle (another station's is not its)"},
                           409: {"model": ErrorOut, "description": "offset_mismatch: the hub has another offset"},
                           422: {"model": ErrorOut, "description": "bundle_tampered, bundle_truncated, "
                                                                   "bundle_unknown_signer, bundle_foreign_region, "
-                                                                  "bundle_hash_mismatch, ...: refused, forgotten"}},
+                                                                  "bundle_hash_mismatch, bundle_id_mismatch, ...: "
+                                                                  "refused, forgotten"}},
                openapi_extra={**_SIGNED, "requestBody": {
                    "required": True, "description": f"the next bytes of the bundle, at most {MAX_BUNDLE_CHUNK}",
                    "content": {octets: {"schema": {"type": "string", "format": "binary"}}}}})
@@ -990,7 +1130,8 @@ def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
         upload_offset: Annotated[str | None, Header(alias="Upload-Offset", description="where this chunk starts")]
         = None,
     ) -> JSONResponse:
-        """Append the next bytes; with the last one the hub checks the bundle and takes it in."""
+        """Append the next bytes to this station's upload; with the last one the hub checks the bundle
+        and takes it in."""
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type != octets:
             raise HubError(415, "unsupported_media_type", f"expected {octets}")
@@ -1002,19 +1143,24 @@ def _bundle_routes(app: FastAPI, engine: Engine, signed: Any) -> None:
             raise HubError(413, "too_large", f"at most {MAX_BUNDLE_CHUNK} bytes per chunk")
 
         def work(session: Session) -> tuple[str, dict[str, Any]]:
-            row = session.get(db.BundleUpload, bundle_id)
+            row = session.get(db.BundleTransfer, (bundle_id, request.station))
             if row is None:
                 raise HubError(404, "not_found")
-            if row.ingested_at is not None or offset != row.offset:
-                return "mismatch" if row.ingested_at is None else "done", _bundle_state(row)
+            taken = _taken_in(session, bundle_id)
+            if taken is not None:  # another station's upload of it completed meanwhile
+                _drop_transfer(session, bundle_id, request.station)
+                return "done", _bundle_state(taken, already=True)
+            if offset != row.offset:
+                return "mismatch", _transfer_state(row)
             if offset + len(chunk) > row.size:
                 raise HubError(413, "too_large", "the chunk goes beyond the declared size")
             if chunk:
-                session.add(db.BundleChunk(bundle_id=bundle_id, offset=offset, data=chunk))
+                session.add(db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset,
+                                                   data=chunk))
                 row.offset = offset + len(chunk)
                 row.updated_at = _now()
                 session.flush()
-            return "ok", _bundle_state(row)
+            return "ok", _transfer_state(row)
 
         outcome, state = _retrying(engine, work)
         if outcome == "mismatch":

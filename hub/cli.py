@@ -86,6 +86,12 @@ def _read_json(path: str) -> Any:
         raise CliError(f"文件 {path} 不是有效的 JSON：{exc}") from exc
 
 
+def _refuse_control_text(value: Any, what: str) -> None:
+    """Nothing the platform publishes may hold control characters (``protocol.has_control_text``)."""
+    if protocol.has_control_text(value):
+        raise CliError(f"{what}含有控制字符（如 NUL、ESC 或改变文字方向的字符），未发布")
+
+
 def _publish(engine: Engine, kind: str, body: dict[str, Any], station: str | None = None,
              case_no: str | None = None) -> int:
     with Session(engine) as session:
@@ -106,9 +112,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from hub.app import create_app
 
     app = create_app(args.db)
-    _out(f"便民服务枢纽已启动：http://{args.host}:{args.port}（数据库 {args.db}）")
+    _out(f"便民服务枢纽已启动：http://{args.host}:{args.port}（数据库 {db.redact_url(args.db)}）")
     sys.stdout.flush()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # Uvicorn's own lines go through the root logger's handler too, so that they are redacted alike.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", log_config=None)
     return 0
 
 
@@ -134,6 +141,7 @@ def cmd_publish_catalogue(args: argparse.Namespace) -> int:
     from app.services.catalogue import validate_document
 
     doc = _read_json(args.file)
+    _refuse_control_text(doc, f"目录文件 {args.file} ")
     problems = validate_document(doc)
     if problems:
         _err(f"目录文件 {args.file} 有 {len(problems)} 处问题，未发布：")
@@ -149,6 +157,7 @@ def cmd_publish_calendar(args: argparse.Namespace) -> int:
     doc = _read_json(args.file)
     if not isinstance(doc, dict) or not isinstance(doc.get("days"), list):
         raise CliError(f"日历文件 {args.file} 应为含有 \"days\" 列表的 JSON 对象，未发布")
+    _refuse_control_text(doc, f"日历文件 {args.file} ")
     update_id = _publish(_engine(args.db), protocol.CALENDAR, doc)
     _out(f"已发布工作日历（{len(doc['days'])} 天），更新编号 {update_id}")
     return 0
@@ -156,6 +165,7 @@ def cmd_publish_calendar(args: argparse.Namespace) -> int:
 
 def cmd_set_status(args: argparse.Namespace) -> int:
     status = CaseStatus(args.status)
+    _refuse_control_text([args.case_no, args.note, args.platform_no], "备注或平台编号")
     if status is CaseStatus.concluded and not args.outcome:
         raise CliError("办结（concluded）须用 --outcome 给出办理结果：approved（准予）或 denied（不予）")
     engine = _engine(args.db)
@@ -231,6 +241,10 @@ def cmd_bundles(args: argparse.Namespace) -> int:
                  "offset": b.offset, "ingested_at": b.ingested_at.isoformat(timespec="seconds") if b.ingested_at
                  else None}
                 for b in session.scalars(select(db.BundleUpload).order_by(db.BundleUpload.created_at))]
+        # Uploads in progress, each forwarding station's its own.
+        rows += [{"bundle_id": t.bundle_id, "station": None, "uploader": t.uploader, "size": t.size,
+                  "offset": t.offset, "ingested_at": None}
+                 for t in session.scalars(select(db.BundleTransfer).order_by(db.BundleTransfer.created_at))]
     if args.json:
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -297,16 +311,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _RedactingFormatter(logging.Formatter):
+    """Log lines without the database password (the URL's, or any URL's written in a message)."""
+
+    def __init__(self, fmt: str, url: str) -> None:
+        super().__init__(fmt)
+        self._url = url
+
+    def format(self, record: logging.LogRecord) -> str:
+        return db.redact_text(super().format(record), self._url)
+
+
+def _install_logging(url: str) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", url))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _install_logging(args.db)
     try:
         return int(args.func(args))
     except CliError as exc:
         _err(f"错误：{exc}")
         return 1
-    except SQLAlchemyError as exc:
-        _err(f"数据库错误（{args.db}）：{exc}")
+    except (SQLAlchemyError, db.DatabaseUnusable) as exc:
+        _err(db.redact_text(f"数据库错误（{db.redact_url(args.db)}）：{exc}", args.db))
         return 1
 
 

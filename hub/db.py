@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+import re
 from typing import Any, NamedTuple
 
 from cryptography.hazmat.primitives import serialization
@@ -28,8 +29,10 @@ from sqlalchemy import (
     TypeDecorator,
     create_engine,
     event,
+    inspect,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 log = logging.getLogger(__name__)
@@ -94,8 +97,12 @@ class EnrolCode(Base):
 
 
 class StoredEvent(Base):
+    """A station's journal event as pushed. A station's events form one hash chain: one event per
+    position (``seq``), each naming the hash of the one before it (``hub.app._store_batch`` checks)."""
+
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_station_seq", "station", "seq"),)
+    __table_args__ = (Index("ux_events_station_seq", "station", "seq", unique=True),
+                      Index("ix_events_case_no", "case_no"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str] = mapped_column(String(12))
@@ -181,11 +188,12 @@ class AttachmentChunk(Base):
 
 
 class BundleUpload(Base):
-    """An offline bundle forwarded by a station (``sync.bundle_format``): being uploaded, or ingested.
+    """An offline bundle the hub took in (``sync.bundle_format``), one row per bundle id.
 
-    ``uploader`` is the station that forwarded it; ``station`` the one whose work it carries (known
-    once the bundle checked out). An ingested bundle keeps its signed acknowledgement, so that a
-    second import anywhere is answered "already had it" with the same acknowledgement.
+    ``uploader`` is the station that forwarded it; ``station`` the one whose work it carries. It
+    keeps its signed acknowledgement, so that a second import anywhere is answered "already had it"
+    with the same acknowledgement. (A hub before version 1.1 kept uploads in progress here too,
+    with ``ingested_at`` empty; those are left alone: uploads now live in ``bundle_transfers``.)
     """
 
     __tablename__ = "bundles"
@@ -203,12 +211,42 @@ class BundleUpload(Base):
 
 
 class BundleChunk(Base):
-    """A received piece of a bundle upload (dropped once the bundle is ingested)."""
+    """A piece of an upload in progress on a hub before version 1.1 (see ``BundleUpload``)."""
 
     __tablename__ = "bundle_chunks"
 
     bundle_id: Mapped[str] = mapped_column(String(32), ForeignKey("bundles.bundle_id", ondelete="CASCADE"),
                                            primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BundleTransfer(Base):
+    """A bundle upload in progress, owned by the station that forwards it (``uploader``): nobody else
+    sees, appends to or restarts it. Several stations may forward the same bundle, each its own
+    transfer; the first to complete gets it taken in (``BundleUpload``) and the transfers go."""
+
+    __tablename__ = "bundle_transfers"
+
+    bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    uploader: Mapped[str] = mapped_column(String(12), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)  # of the whole file, as declared by the uploader
+    sha256: Mapped[str] = mapped_column(String(64))
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class BundleTransferChunk(Base):
+    """A received piece of a transfer (dropped once the bundle is taken in or refused)."""
+
+    __tablename__ = "bundle_transfer_chunks"
+    __table_args__ = (ForeignKeyConstraint(["bundle_id", "uploader"],
+                                           ["bundle_transfers.bundle_id", "bundle_transfers.uploader"],
+                                           ondelete="CASCADE"),)
+
+    bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    uploader: Mapped[str] = mapped_column(String(12), primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
@@ -224,18 +262,72 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.close()
 
 
+class DatabaseUnusable(Exception):
+    """The database URL cannot be used (not a URL, no driver for it); the message names it without
+    its password."""
+
+
+_CREDENTIALS = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)(?P<user>[^:/@\s]*):(?P<password>[^@\s]*)@")
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password shown as ``***`` (SQLAlchemy's own rendering where it parses)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError, TypeError):
+        return _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", url)
+
+
+def redact_text(text: str, url: str | None = None) -> str:
+    """``text`` without the password of ``url`` (wherever it appears) or of any URL written in it."""
+    if url:
+        password: str | None = None
+        try:
+            password = make_url(url).password
+        except (ArgumentError, ValueError, TypeError):
+            match = _CREDENTIALS.search(url)
+            password = match["password"] if match else None
+        if password:
+            text = text.replace(str(password), "***")
+    return _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)
+
+
 def make_engine(url: str = DEFAULT_URL) -> Engine:
-    """An engine for ``url``; SQLite gets WAL and foreign keys on every connection."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
+    """An engine for ``url``; SQLite gets WAL and foreign keys on every connection. Raises
+    ``DatabaseUnusable`` (or a ``SQLAlchemyError``) without the URL's password in the message."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError, TypeError):
+        raise DatabaseUnusable(f"not a database URL: {redact_url(url)}") from None
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=True)
+    except ImportError as exc:
+        raise DatabaseUnusable(f"no driver for {parsed.drivername} installed ({exc.name})") from None
     return engine
 
 
 def create_all(engine: Engine) -> None:
     Base.metadata.create_all(engine)
+    _add_missing_indexes(engine)
+
+
+def _add_missing_indexes(engine: Engine) -> None:
+    """Indexes a newer hub adds to tables an older one made (``create_all`` makes only new tables)."""
+    present = {ix["name"] for ix in inspect(engine).get_indexes(StoredEvent.__tablename__)}
+    for index in StoredEvent.__table__.indexes:
+        if index.name in present:
+            continue
+        try:
+            index.create(engine)
+            log.info("index %s created", index.name)
+        except SQLAlchemyError as exc:
+            # An older hub may hold two events of a station at one position: they stay as they are
+            # (the push checks positions itself); the unique index comes once a person sorted them out.
+            log.warning("index %s not created: %s", index.name, type(exc).__name__)
 
 
 class HubKeys(NamedTuple):

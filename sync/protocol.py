@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from cryptography.hazmat.primitives import serialization
@@ -120,3 +122,60 @@ def verify_request(request: Any, body: bytes, public_keys: dict[str, Ed25519Publ
 def event_to_wire(ev: Any) -> dict[str, Any]:
     """A journal event as it travels (``app.journal.Event``)."""
     return {**ev.body(), "prev_hash": ev.prev_hash, "hash": ev.hash}
+
+
+class Rejection(StrEnum):
+    """Why the hub refused one pushed event (the ``reason`` of a ``rejected`` result).
+
+    The station quarantines such an event for a person to see (``bianmin sync status``) and goes on
+    with the others; ``docs/sync-protocol.md`` says what each means.
+    """
+
+    malformed = "malformed"  # a field is missing or of the wrong type
+    bad_text = "bad_text"  # text holds a control character (see ``has_control_text``)
+    wrong_station = "wrong_station"  # the event names another station than the signer
+    bad_hash = "bad_hash"  # the hash is not that of the event's content
+    conflict = "conflict"  # the hub holds another event under this event id
+    foreign_case_no = "foreign_case_no"  # the case number is not the signer's (its station part)
+    seq_taken = "seq_taken"  # the hub holds another event of the station at this position
+    broken_chain = "broken_chain"  # prev_hash does not link to the hub's events around this position
+    duplicate_case_no = "duplicate_case_no"  # the hub holds another intake (case.received) of this case number
+    foreign_case = "foreign_case"  # the hub holds this case under another station
+
+
+STATION_CODE_DIGITS = 12  # a case number starts with the 12-digit code of the station that took it in
+
+
+def case_no_station(case_no: str) -> str | None:
+    """The station part of a case number (its first 12 characters), or None when it has none.
+
+    Case numbers are ``station code + YYYYMMDD + daily sequence``; a later part naming the device
+    that took the case in would be read here as well.
+    """
+    if len(case_no) <= STATION_CODE_DIGITS:
+        return None
+    head = case_no[:STATION_CODE_DIGITS]
+    return head if head.isascii() and head.isdigit() else None
+
+
+# Characters no text a station pushes (or the platform publishes) may hold: C0 controls other than
+# TAB, LF and CR (NUL above all: PostgreSQL cannot store it), DEL, C1 controls, the bidirectional
+# embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069: they make text read otherwise
+# than it is), and lone surrogates (not Unicode text at all).
+_CONTROL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def has_control_text(value: Any) -> bool:
+    """Whether any string in ``value`` (nested lists and objects, keys included) holds such a character."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _CONTROL_TEXT.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
