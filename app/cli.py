@@ -8,6 +8,7 @@ import getpass
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -18,6 +19,7 @@ from app.buildinfo import build_info
 from app.config import PASSWORD_ENV, Paths
 from app.errors import BianminError, DiskFull, StoreCorrupt, ValidationError
 from app.messages import describe
+from app.textcheck import is_clean, visible
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +54,23 @@ def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _json_escape(ch: str) -> str:
+    cp = ord(ch)
+    if cp > 0xFFFF:  # JSON writes characters beyond the BMP as a surrogate pair
+        cp -= 0x10000
+        return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
+    return f"\\u{cp:04x}"
+
+
 def _emit_json(data: Any) -> None:
+    """JSON on stdout; characters that would act on a terminal (C1 controls, bidi overrides, lone
+    surrogates: json leaves them raw with ensure_ascii=False) are written as \\u escapes."""
     from app.models import to_jsonable
 
-    sys.stdout.write(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)
+    if not is_clean(text, multiline=True):
+        text = "".join(ch if is_clean(ch, multiline=True) else _json_escape(ch) for ch in text)
+    sys.stdout.write(text + "\n")
 
 
 # -- secrets ---------------------------------------------------------------------------------
@@ -338,9 +353,9 @@ def cmd_case(args: argparse.Namespace) -> int:
         if args.json:
             _emit_json(rows)
         else:
-            for r in rows:
-                _out(f"{r.case_no}  {STATUS_ZH[r.status.value]:<5} {r.applicant_name:<8} {r.id_masked:<20} "
-                     f"{r.items[:24]:<24} {DUE_ZH[r.due_state]}")
+            for r in rows:  # stored text is shown with control characters escaped (textcheck.visible)
+                _out(f"{r.case_no}  {STATUS_ZH[r.status.value]:<5} {visible(r.applicant_name):<8} "
+                     f"{visible(r.id_masked):<20} {visible(r.items[:24]):<24} {DUE_ZH[r.due_state]}")
             if not rows:
                 _out("没有符合条件的办件")
     finally:
@@ -351,36 +366,60 @@ def cmd_case(args: argparse.Namespace) -> int:
 def _print_case(case: Any, events: Sequence[Any], material_names: dict[str, str]) -> None:
     from app.identity import mask_id
 
+    v = visible  # stored text, with control characters escaped
     _out(f"办件编号：{case.case_no}    核验码：{case.verification_code}")
-    _out(f"状态：{STATUS_ZH[case.status.value]}    办理方式：{MODE_ZH[case.mode.value]}    窗口：{case.window}")
-    _out(f"申请人：{case.applicant.name}  {mask_id(case.applicant.id_number, case.applicant.id_type)}")
+    _out(f"状态：{STATUS_ZH[case.status.value]}    办理方式：{MODE_ZH[case.mode.value]}    窗口：{v(case.window)}")
+    _out(f"申请人：{v(case.applicant.name)}  {v(mask_id(case.applicant.id_number, case.applicant.id_type))}")
     if case.agent:
         relation = RELATION_ZH[case.agent.relation.value]
-        _out(f"代办人：{case.agent.name}  {mask_id(case.agent.id_number)}  （{relation}）")
+        _out(f"代办人：{v(case.agent.name)}  {v(mask_id(case.agent.id_number))}  （{relation}）")
     for i in case.items:
-        _out(f"事项：{i.item_code} {i.name}（清单版本 {i.item_version}）")
+        _out(f"事项：{v(i.item_code)} {v(i.name)}（清单版本 {v(i.item_version)}）")
     if case.promised_due:
         _out(f"承诺办结日期：{case.promised_due}    法定期限：{case.legal_due}")
     _out("材料：")
     for m in case.materials:
         due = f"，补交期限 {m.due_date}" if m.due_date else ""
-        _out(f"  - {material_names.get(m.material_code, m.material_code)}：{MATERIAL_ZH[m.state.value]}{due}")
+        _out(f"  - {v(material_names.get(m.material_code, m.material_code))}：{MATERIAL_ZH[m.state.value]}{due}")
     _out("办件日志：")
     for e in events:
-        _out(f"  {e.seq:>6}  {e.at}  {e.type}  {e.operator}")
+        _out(f"  {e.seq:>6}  {v(e.at)}  {v(e.type)}  {v(e.operator)}")
+
+
+def _may_write(out: Path, force: bool) -> None:
+    """Refuse an output path that is not a regular file (a device, a directory, a pipe, a link);
+    ask before replacing a regular file (``--force``: replace without asking; no terminal to ask
+    at: refuse)."""
+    shown = visible(str(out))
+    try:
+        mode = out.lstat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise CliError(f"无法使用输出文件 {shown}（{exc.strerror or type(exc).__name__}）") from exc
+    if not stat.S_ISREG(mode):
+        raise CliError(f"{shown} 已存在，且不是普通文件（设备、目录、管道或链接），不会写入它。请换一个文件名。")
+    if force:
+        return
+    if not sys.stdin.isatty():
+        raise CliError(f"文件 {shown} 已存在，没有替换它。要替换请加 --force。")
+    answer = input(f"文件 {shown} 已存在，替换它吗？[y/N] ")
+    if answer.strip().lower() not in ("y", "yes", "是"):
+        raise CliError(f"已取消：文件 {shown} 没有改动。")
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Write a document as PDF; the print (or reprint, marked as a copy) is journaled."""
     from printing import print_document
 
+    out = Path(args.out).expanduser()
+    _may_write(out, args.force)  # before the password: a refused path asks for nothing
     station = _open(args)
     try:
-        out = Path(args.out).expanduser()
         copy_no = print_document(station, args.kind, args.case_no, paper=args.paper, lang=args.lang, out=out)
     finally:
         station.close()
-    _out(f"已生成 {out}" + (f"（副本，第 {copy_no + 1} 次打印）" if copy_no else ""))
+    _out(f"已生成 {visible(str(out))}" + (f"（副本，第 {copy_no + 1} 次打印）" if copy_no else ""))
     return 0
 
 
@@ -853,6 +892,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=["a4", "a5", "80mm"], default="a4")
     p.add_argument("--lang", choices=["zh", "bo"], default=None, help="default: the station's language")
     p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--force", "--overwrite", action="store_true", help="replace an existing file without asking")
     _common(p)
     p.set_defaults(func=cmd_print)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,7 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.errors import MissingGlyphs
+from app.textcheck import strip_unprintable
 from printing import fonts
+
+log = logging.getLogger(__name__)
 
 
 class Paper(StrEnum):
@@ -64,6 +68,17 @@ class TibetanParagraph(Paragraph):
         self.canv._code.append("EMC")
 
 
+def printable(text: str) -> str:
+    """``text`` as it can be printed: tabs become spaces, line ends newlines, and characters that
+    are no text (controls, bidi overrides: textcheck) are left out. Intake refuses them; a text
+    stored before it did must still print, not fail as a glyph no font has."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    clean = strip_unprintable(text)
+    if clean != text:
+        log.warning("%d control characters left out of a printed text", len(text) - len(clean))
+    return clean
+
+
 # Every table names a bundled font: a table's default (Helvetica) is never embedded.
 _FONT = ("FONT", (0, 0), (-1, -1), fonts.LATIN, 8)
 _TIGHT = [("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), _FONT]
@@ -87,6 +102,7 @@ class Sheet:
 
     # -- text --------------------------------------------------------------------------------
     def p(self, text: str, style: ParagraphStyle | None = None, bold: bool = False) -> Paragraph:
+        text = printable(text)
         for ch in fonts.missing(text):
             self._missing.setdefault(ch, None)
         if self._missing:
