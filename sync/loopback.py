@@ -6,8 +6,11 @@ over real HTTP. This small server speaks the part of ``bianmin-sync/1`` a statio
 (``docs/sync-protocol.md``): time, enrolment with a one-time code, signed pushes (signature,
 nonce and every event's hash checked, and the chain of hashes from one event to the next) and
 signed pulls, which hand back one platform status for the first case received, so that applying
-an update is tested as well. It listens on 127.0.0.1 only, keeps everything in memory, and is
-stopped and forgotten when the self-test ends. ``hub/`` remains the reference implementation.
+an update is tested as well. It refuses what the reference hub refuses, event by event and with the
+same reasons (``protocol.Rejection``: control characters, another station's case number, a second
+event at a held position or one that does not link, a second intake under one case number). It
+listens on 127.0.0.1 only, keeps everything in memory, and is stopped and forgotten when the
+self-test ends. ``hub/`` remains the reference implementation.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from app.journal import BODY_FIELDS, GENESIS, event_hash
+from app.journal import BODY_FIELDS, GENESIS, EventType, event_hash
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,9 @@ class Received:
     stations: dict[str, Ed25519PublicKey] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)  # event id -> hash
     last_hash: dict[str, str] = field(default_factory=dict)  # station -> hash of its latest event
+    # (station, seq) -> (hash, prev_hash) of the event held there; case number -> event id of its intake
+    positions: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    intakes: dict[str, str] = field(default_factory=dict)
     chain_breaks: int = 0
     rejected: int = 0
     signed_requests: int = 0
@@ -125,19 +131,19 @@ class LoopbackHub:
         with self._lock:
             got = self.received
             for ev in doc.get("events", []):
-                status, reason = protocol.STORED, None
-                body_fields = {k: ev.get(k) for k in BODY_FIELDS}
-                if ev.get("station") != station:
-                    status, reason = protocol.REJECTED, "wrong_station"
-                elif event_hash(str(ev.get("prev_hash")), body_fields) != ev.get("hash"):
-                    status, reason = protocol.REJECTED, "bad_hash"
-                elif ev["event_id"] in got.events:
-                    status = protocol.DUPLICATE
+                status, reason = protocol.STORED, _verdict(got, station, ev)
+                if reason == protocol.DUPLICATE:
+                    status, reason = protocol.DUPLICATE, None
+                elif reason is not None:
+                    status = protocol.REJECTED
                 else:
                     if ev["prev_hash"] != got.last_hash.get(station, GENESIS):
                         got.chain_breaks += 1
                     got.events[ev["event_id"]] = ev["hash"]
                     got.last_hash[station] = ev["hash"]
+                    got.positions[(station, ev["seq"])] = (ev["hash"], ev["prev_hash"])
+                    if ev.get("type") == EventType.received and ev.get("case_no"):
+                        got.intakes.setdefault(str(ev["case_no"]), ev["event_id"])
                     if got.first_case is None and ev.get("case_no"):
                         got.first_case = str(ev["case_no"])
                 got.rejected += status == protocol.REJECTED
@@ -154,6 +160,33 @@ class LoopbackHub:
                                          "outcome": None, "note": "", "platform_no": "SELFTEST-1"}})
                 self.received.status_sent = True
         return 200, {"updates": updates, "cursor": "1" if updates or cursor == "1" else "0", "more": False}
+
+
+def _verdict(got: Received, station: str, ev: dict[str, Any]) -> str | None:
+    """The reference hub's answer to one pushed event (``hub.app._store_batch``), in its order:
+    a ``protocol.Rejection``, ``protocol.DUPLICATE``, or None to store it."""
+    if protocol.has_control_text(ev):
+        return protocol.Rejection.bad_text
+    if ev.get("station") != station:
+        return protocol.Rejection.wrong_station
+    if event_hash(str(ev.get("prev_hash")), {k: ev.get(k) for k in BODY_FIELDS}) != ev.get("hash"):
+        return protocol.Rejection.bad_hash
+    if ev["event_id"] in got.events:
+        return protocol.DUPLICATE if got.events[ev["event_id"]] == ev["hash"] else protocol.Rejection.conflict
+    case_no = ev.get("case_no")
+    if case_no is not None and protocol.case_no_station(str(case_no)) != station:
+        return protocol.Rejection.foreign_case_no
+    seq = int(ev["seq"])
+    if (station, seq) in got.positions:
+        return protocol.Rejection.seq_taken
+    before, after = got.positions.get((station, seq - 1)), got.positions.get((station, seq + 1))
+    if (seq == 1) != (ev["prev_hash"] == GENESIS) or (before is not None and before[0] != ev["prev_hash"]) \
+            or (after is not None and after[1] != ev["hash"]):
+        return protocol.Rejection.broken_chain
+    if ev.get("type") == EventType.received and case_no and got.intakes.get(str(case_no), ev["event_id"]) \
+            != ev["event_id"]:
+        return protocol.Rejection.duplicate_case_no
+    return None
 
 
 def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:

@@ -274,3 +274,45 @@ def test_the_started_hub_names_its_database_without_the_password(tmp_path: Path)
         assert f"（数据库 {h.db_url}）" in h.log()
     finally:
         h.stop()
+
+
+# -- what the station makes of it ----------------------------------------------------------------
+def test_a_restored_station_sees_its_new_events_refused_not_merged(station: Any, hub: Hub, tmp_path: Path) -> None:
+    """A station restored from an older backup journals new events at positions the hub holds: they
+    are quarantined with their reason for a person to see, the hub keeps what it had, nothing merges."""
+    from app import backup
+    from app.services import cases
+    from app.station import Station
+    from sync import engine
+    from tests.conftest import ADMIN_PASSWORD, FAST_KDF
+    from tests.helpers import request
+
+    engine.enrol(station, hub.url, hub.quick_code(station.station_code))
+    kept = cases.submit(station, request(station)).case_no
+    saved = backup.write(station, tmp_path / "before.bmbak")
+    later = [cases.submit(station, request(station)).case_no for _ in range(2)]
+    assert engine.run_once(station).ok
+    held = held_events(hub, station.station_code)
+    paths, clock = station.paths, station.clock
+    station.close()
+    backup.restore(paths, saved, ADMIN_PASSWORD, login="admin")
+    restored = Station.open(paths, "admin", ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock)
+    try:
+        new = cases.submit(restored, request(restored)).case_no
+        assert new not in later
+        report = engine.run_once(restored)
+        assert report.ok and report.rejected > 0
+        state = engine.status(restored)
+        reasons = {q["reason"] for q in state["quarantined"]}
+        assert reasons <= {"seq_taken", "broken_chain"} and "seq_taken" in reasons
+        assert new in {q["case_no"] for q in state["quarantined"]}
+        assert held_events(hub, station.station_code) == held  # one event per position, the first ones
+        assert [c["case_no"] for c in hub_cases(hub, station.station_code)] == sorted([kept, *later])
+    finally:
+        restored.close()
+
+
+def test_every_refusal_has_a_sentence_for_the_clerk() -> None:
+    from ui.sync_panel import _REASONS
+
+    assert {r.value for r in protocol.Rejection} <= set(_REASONS)

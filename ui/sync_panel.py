@@ -25,6 +25,11 @@ _REASONS = {
     "wrong_station": QT_TRANSLATE_NOOP("QuarantineDialog", "不属于本服务站"),
     "conflict": QT_TRANSLATE_NOOP("QuarantineDialog", "与平台已有记录冲突"),
     "foreign_case": QT_TRANSLATE_NOOP("QuarantineDialog", "该办件属于其他服务站"),
+    "bad_text": QT_TRANSLATE_NOOP("QuarantineDialog", "含有不允许的控制字符"),
+    "foreign_case_no": QT_TRANSLATE_NOOP("QuarantineDialog", "办件编号不属于本服务站"),
+    "seq_taken": QT_TRANSLATE_NOOP("QuarantineDialog", "平台在该序号上已有另一条记录（可能恢复过旧备份）"),
+    "broken_chain": QT_TRANSLATE_NOOP("QuarantineDialog", "与平台已收到的日志接不上（哈希链断开）"),
+    "duplicate_case_no": QT_TRANSLATE_NOOP("QuarantineDialog", "平台已有该办件编号的另一次受理"),
 }
 
 
