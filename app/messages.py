@@ -115,6 +115,12 @@ PROBLEMS: dict[str, str] = {
     "control_characters": QT_TRANSLATE_NOOP("Problems", "含有控制字符或看不见的文字方向符，不能保存。请删除后重新输入，不要从其他文件粘贴"),
     "bad_phone": QT_TRANSLATE_NOOP("Problems", "不是有效的电话号码：手机号为 11 位，固定电话须带区号，境外号码以“+国家代码”开头"),
     "due_date_too_far": QT_TRANSLATE_NOOP("Problems", "期限太远，不能超过一年"),
+    "too_long": QT_TRANSLATE_NOOP("Problems", "太长：{length} 个字符，最多 {limit} 个"),
+    "too_many": QT_TRANSLATE_NOOP("Problems", "太多：{length} 个，最多 {limit} 个"),
+    "too_deep": QT_TRANSLATE_NOOP("Problems", "嵌套层数过多（超过 {limit} 层），不是事项清单"),
+    "control_character": QT_TRANSLATE_NOOP("Problems", "含有控制字符（看不见的字符，常由复制粘贴带入），请在文件中删除"),
+    "bidi_control": QT_TRANSLATE_NOOP("Problems", "含有改变文字方向的控制符（会使显示的文字与实际内容不符），请在文件中删除"),
+    "lone_surrogate": QT_TRANSLATE_NOOP("Problems", "含有无效的 Unicode 字符（孤立的代理码位），文件的编码有误，请从原始资料重新导出"),
 }
 
 DECISION_REASONS: dict[str, str] = {
@@ -150,7 +156,10 @@ def describe(exc: BianminError, translate: Translate = _as_is) -> str:
     for p in exc.details.get("problems", []) or []:
         if isinstance(p, dict):
             where = p.get("field") or p.get("where", "")
-            what = translate("Problems", PROBLEMS.get(p.get("problem", ""), p.get("problem", "")))
+            if p.get("entry"):  # the catalogue item or bundle the problem lies in
+                where = f"{where}（{p['entry']}）"
+            what = translate("Problems", PROBLEMS.get(p.get("problem", ""), p.get("problem", ""))).format_map(
+                _Default(p))
             extra = p.get("detail", "")
             lines.append(f"  - {where}：{what}" + (f"（{extra}）" if extra else ""))
         else:

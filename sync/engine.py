@@ -11,18 +11,20 @@ local work has reached the hub.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from app import textcheck
 from app.errors import (
     BianminError,
     CaseNotFound,
+    CatalogueFileError,
     HubProtocolError,
     InvalidTransition,
     NotEnrolled,
+    StoreError,
     SyncError,
     ValidationError,
 )
@@ -197,20 +199,69 @@ def _apply_case_status(station: Station, update: dict[str, Any], report: SyncRep
         outbox.drop_deferred(station.db, str(update["id"]))
 
 
-def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_upto: int) -> None:
+@dataclass(frozen=True)
+class _CatalogueCheck:
+    """What a catalogue update came to, found before the page's transaction: no write lock is
+    held while a document from the platform is weighed."""
+
+    version: str  # as it may be shown and stored (escaped when it is no clean text)
+    here: bool = False  # that version is in the store already: nothing to do
+    sha256: str = ""  # a good document: import it
+    problems: tuple[dict[str, Any], ...] = ()  # refused: a notice says why
+
+
+NOTICE_PROBLEMS = 5  # a notice names the first few problems, never the texts themselves
+
+
+def _shown(value: Any, limit: int = 64) -> str:
+    """A value from the platform as a notice or a log may hold it: a string, cut, every character
+    that is no text escaped (a lone surrogate cannot even be stored)."""
+    return textcheck.visible(str(value)[:limit])
+
+
+def _check_catalogue(station: Station, update: dict[str, Any], known: set[str]) -> _CatalogueCheck:
+    body = update.get("body")
+    version = body.get("version") if isinstance(body, dict) else None
+    shown = _shown(version if version is not None else "", 40)
+    if isinstance(version, str) and version in known:
+        return _CatalogueCheck(shown, here=True)
+    try:
+        sha256 = catalogue.check_document(body)
+    except ValidationError as exc:
+        problems = tuple({k: (v[:120] if isinstance(v, str) else v) for k, v in p.items()}
+                         for p in exc.details.get("problems", [])[:NOTICE_PROBLEMS])
+        log.warning("catalogue %s from the platform refused: %s", shown,
+                    ", ".join(f"{p.get('where')} {p.get('problem')}" for p in problems))
+        return _CatalogueCheck(shown, problems=problems or ({"where": "$", "problem": exc.code},))
+    known.add(str(version))
+    return _CatalogueCheck(shown, sha256=sha256)
+
+
+def _check_catalogues(station: Station, updates: list[Any]) -> dict[int, _CatalogueCheck]:
+    """Every catalogue of a page weighed (bounds, characters, schema, rules) outside any
+    transaction; keyed by the update's place in the page."""
+    known = {v.version for v in catalogue.versions(station)}
+    return {n: _check_catalogue(station, update, known) for n, update in enumerate(updates)
+            if isinstance(update, dict) and update.get("kind") == protocol.CATALOGUE}
+
+
+def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_upto: int,
+           check: _CatalogueCheck | None) -> None:
     kind = update.get("kind")
     body = update.get("body") or {}
     if kind == protocol.CASE_STATUS:
         _apply_case_status(station, update, report, retry=False, local_upto=local_upto)
     elif kind == protocol.CATALOGUE:
-        version = str(body.get("version", ""))
-        if version and version not in {v.version for v in catalogue.versions(station)}:
-            raw = json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
+        notice = {"kind": "catalogue_refused", "version": check.version if check else "",
+                  "reason": CatalogueFileError.code, "problems": list(check.problems) if check else []}
+        if check is not None and check.sha256:
             try:
-                catalogue.import_document(station, body, hashlib.sha256(raw).hexdigest())
-            except ValidationError as exc:
-                outbox.add_notice(station.db, f"catalogue-{update['id']}", station.clock.stamp(),
-                                  {"kind": "catalogue_refused", "version": version, "reason": exc.code})
+                catalogue.import_document(station, body, check.sha256, checked=True)
+            except ValidationError as exc:  # that version arrived meanwhile (a file import)
+                notice.update(reason=exc.code, problems=[])
+                check = None
+        if check is None or check.problems:
+            outbox.add_notice(station.db, f"catalogue-{_shown(update.get('id'))}", station.clock.stamp(), notice)
         report.applied += 1
     elif kind == protocol.CALENDAR:
         from app.workdays import dump_regional_days, load_regional_days
@@ -232,6 +283,26 @@ def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_u
         report.applied += 1
 
 
+def _apply_or_notice(station: Station, update: Any, report: SyncReport, local_upto: int,
+                     check: _CatalogueCheck | None) -> None:
+    """One update in its own savepoint. Whatever the platform sent, an update the station cannot
+    apply becomes a notice for a person and never holds the cursor back; only the store's own
+    failures (a full disk, a damaged file) stop the page, to be pulled again."""
+    try:
+        with station.db.transaction():
+            if not isinstance(update, dict):
+                raise TypeError("update is not an object")
+            _apply(station, update, report, local_upto, check)
+    except StoreError:
+        raise
+    except Exception as exc:  # a boundary: the platform's data, whatever it holds
+        kind = _shown(update.get("kind") if isinstance(update, dict) else "", 32)
+        ident = _shown(update.get("id") if isinstance(update, dict) else "")
+        log.warning("update %s (%s) from the platform not applied: %s", ident, kind, type(exc).__name__)
+        outbox.add_notice(station.db, f"update-{ident}", station.clock.stamp(),
+                          {"kind": "update_not_applied", "update_kind": kind, "reason": type(exc).__name__})
+
+
 def pull(station: Station, client: HubClient, report: SyncReport) -> None:
     local_upto = outbox.last_seq(station.db)
     for update in outbox.deferred_updates(station.db):
@@ -241,9 +312,10 @@ def pull(station: Station, client: HubClient, report: SyncReport) -> None:
         cursor = meta.get_meta(station.db, "sync.cursor")
         page = client.pull(cursor)
         updates = page["updates"]
+        checks = _check_catalogues(station, updates)  # the heavy part, before the write lock
         with station.db.transaction():
-            for update in updates:
-                _apply(station, update, report, local_upto)
+            for n, update in enumerate(updates):
+                _apply_or_notice(station, update, report, local_upto, checks.get(n))
             meta.set_meta(station.db, "sync.cursor", page["cursor"])
         report.pulled += len(updates)
         if not page.get("more") or not updates:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 from functools import lru_cache
@@ -11,6 +12,7 @@ from typing import Any
 
 import jsonschema
 
+from app import textcheck
 from app.config import resources_dir
 from app.errors import CatalogueFileError, ItemNotFound, ValidationError
 from app.models import Bundle, CatalogueVersion, Material, SearchHit, ServiceItem, Text
@@ -20,7 +22,23 @@ from app.textsearch import classify, match_expression, normalize
 
 log = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024  # refused before it is read
+# Bounds on the shape, checked before the schema (whose checks cost more on a huge or deep document).
+# Every text's and list's own bound is in docs/catalogue.schema.json (maxLength, maxItems).
+MAX_DEPTH = 16  # a catalogue nests 6 deep ($.items[0].materials[0].name.zh)
+MAX_LIST = 10_000  # any list; the schema's own bounds are lower
+MAX_VALUES = 2_000_000  # values in one document: a large region's catalogue has a few hundred thousand
+MAX_PROBLEMS = 100  # listed at most; a file with more has them listed after the first are fixed
+# The fields whose texts may hold line breaks (long texts); every other text is one line.
+MULTILINE = frozenset({"conditions", "description", "notes", "legal_basis", "fee"})
+
+# Problem codes of this module beyond the schema's validators (sentences: app.messages.PROBLEMS).
+TOO_LONG = "too_long"
+TOO_MANY = "too_many"
+TOO_DEEP = "too_deep"
+CONTROL_CHARACTER = "control_character"
+BIDI_CONTROL = "bidi_control"
+LONE_SURROGATE = "lone_surrogate"
 
 
 def schema_path() -> Path:
@@ -40,19 +58,111 @@ def _validator() -> jsonschema.Draft202012Validator:
 def _location(path: Any) -> str:
     out = "$"
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif textcheck.is_clean(str(part)) and len(str(part)) <= 64:
+            out += f".{part}"
+        else:  # a key that is no text of ours: written escaped and cut, never as it came
+            out += f"[{json.dumps(str(part)[:64])}]"
     return out
 
 
-def validate_document(doc: Any) -> list[dict[str, str]]:
-    """Every problem in a catalogue document, each with its location; empty when it is good."""
-    problems = [
-        {"where": _location(e.absolute_path), "problem": e.validator, "detail": e.message[:300]}
-        for e in sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
-    ]
-    if problems or not isinstance(doc, dict):
+def text_problem(text: str, *, multiline: bool = False) -> tuple[str, str] | None:
+    """(problem code, ``U+XXXX``) of the first character a catalogue text may not hold; None when
+    it is clean. Which characters are refused is :mod:`app.textcheck`'s rule, the same as for
+    what people type (C0/C1 controls, a line break only where ``multiline``, bidi embeddings,
+    overrides and isolates, lone surrogates, noncharacters); the code says which kind, for a
+    message that tells the file's author what to fix."""
+    bad = textcheck.find_bad(text, multiline=multiline)
+    if bad is None:
+        return None
+    cp = ord(text[bad.index])
+    if 0xD800 <= cp <= 0xDFFF:
+        return LONE_SURROGATE, bad.code_point  # the file was written by a broken encoder
+    if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+        return BIDI_CONTROL, bad.code_point
+    return CONTROL_CHARACTER, bad.code_point
+
+
+def _shape_problems(doc: Any) -> tuple[list[dict[str, Any]], bool]:
+    """Depth, size and characters of every text and key, walked without recursion; a document
+    too deep or too big is refused at the first sign (True: look no further), before anything
+    costlier looks at it."""
+    problems: list[dict[str, Any]] = []
+    stack: list[tuple[Any, tuple[str | int, ...], bool]] = [(doc, (), False)]
+    for seen in itertools.count(1):
+        if not stack or len(problems) >= MAX_PROBLEMS:
+            break
+        if seen > MAX_VALUES:
+            return [{"where": "$", "problem": TOO_MANY, "length": seen, "limit": MAX_VALUES}], True
+        value, path, multiline = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return [{"where": _location(path[:MAX_DEPTH]), "problem": TOO_DEEP, "limit": MAX_DEPTH}], True
+        if isinstance(value, str):
+            found = text_problem(value, multiline=multiline)
+            if found:
+                problems.append({"where": _location(path), "problem": found[0], "detail": found[1]})
+        elif isinstance(value, dict):
+            for key, child in reversed(list(value.items())):
+                found = text_problem(key)
+                if found:
+                    problems.append({"where": _location((*path, key)), "problem": found[0], "detail": found[1]})
+                stack.append((child, (*path, key), multiline or key in MULTILINE))
+        elif isinstance(value, list):
+            if len(value) > MAX_LIST:
+                return [{"where": _location(path), "problem": TOO_MANY, "length": len(value), "limit": MAX_LIST}], True
+            stack.extend((child, (*path, n), multiline) for n, child in reversed(list(enumerate(value))))
+    return problems, False
+
+
+def _schema_problem(e: jsonschema.ValidationError) -> dict[str, Any]:
+    where = _location(e.absolute_path)
+    if e.validator == "maxLength" and isinstance(e.instance, str):
+        return {"where": where, "problem": TOO_LONG, "length": len(e.instance), "limit": e.validator_value}
+    if e.validator == "maxItems" and isinstance(e.instance, list):
+        return {"where": where, "problem": TOO_MANY, "length": len(e.instance), "limit": e.validator_value}
+    return {"where": where, "problem": str(e.validator), "detail": e.message[:300]}
+
+
+def _entry_code(doc: Any, where: str) -> str | None:
+    """The code of the item or bundle a problem lies in (``$.items[3]…``), to name it; None when
+    the problem lies elsewhere or the entry has no usable code."""
+    for key in ("items", "bundles"):
+        prefix = f"$.{key}["
+        if not where.startswith(prefix) or not isinstance(doc, dict) or not isinstance(doc.get(key), list):
+            continue
+        index = where[len(prefix):].split("]", 1)[0]
+        entries = doc[key]
+        if not index.isdigit() or int(index) >= len(entries) or not isinstance(entries[int(index)], dict):
+            return None
+        code = entries[int(index)].get("code")
+        if isinstance(code, str) and len(code) <= 64 and textcheck.is_clean(code):
+            return code
+    return None
+
+
+def validate_document(doc: Any) -> list[dict[str, Any]]:
+    """Every problem in a catalogue document, each with its location and the code of the item or
+    bundle it lies in (``entry``); empty when it is good. The station's import and sync and the
+    hub's publish call this one function: one set of bounds.
+
+    Cheap checks first: the shape (depth, sizes) and every text's characters, walked once; then
+    the schema with its bounds on every text and list (``maxLength``, ``maxItems``: a length is
+    known without reading the text); only a document that passes both gets the further rules.
+    """
+    problems, hopeless = _shape_problems(doc)
+    if hopeless:
         return problems
-    return _semantic_problems(doc)
+    if len(problems) < MAX_PROBLEMS:
+        errors = itertools.islice(_validator().iter_errors(doc), MAX_PROBLEMS - len(problems))
+        problems += [_schema_problem(e) for e in sorted(errors, key=lambda e: list(map(str, e.absolute_path)))]
+    if not problems and isinstance(doc, dict):
+        problems = _semantic_problems(doc)
+    for p in problems:
+        code = _entry_code(doc, str(p["where"]))
+        if code:
+            p["entry"] = code
+    return problems
 
 
 def _semantic_problems(doc: dict[str, Any]) -> list[dict[str, str]]:
@@ -117,30 +227,58 @@ def load_file(path: Path) -> tuple[dict[str, Any], bytes]:
     except OSError as exc:
         raise CatalogueFileError("unreadable", path=str(path),
                                  problems=[{"where": "$", "problem": "unreadable", "detail": str(exc)}]) from exc
+    return parse_document(raw, str(path)), raw
+
+
+def parse_document(raw: bytes, path: str = "") -> dict[str, Any]:
+    """A catalogue document from the bytes of a file, checked; raises CatalogueFileError listing
+    every problem. Hostile bytes (nesting deeper than a parser goes, a number of a million digits)
+    are refused like any other fault."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise CatalogueFileError("file too large", path=path,
+                                 problems=[{"where": "$", "problem": "too_large", "detail": str(len(raw))}])
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise CatalogueFileError("not UTF-8", path=str(path), problems=[
+        raise CatalogueFileError("not UTF-8", path=path, problems=[
             {"where": f"byte {exc.start}", "problem": "not_utf8", "detail": exc.reason}]) from exc
     except json.JSONDecodeError as exc:
-        raise CatalogueFileError("not JSON", path=str(path), problems=[
+        raise CatalogueFileError("not JSON", path=path, problems=[
             {"where": f"line {exc.lineno} column {exc.colno}", "problem": "not_json", "detail": exc.msg}]) from exc
+    except RecursionError as exc:
+        raise CatalogueFileError("nested too deep", path=path, problems=[
+            {"where": "$", "problem": TOO_DEEP, "limit": MAX_DEPTH}]) from exc
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise CatalogueFileError("not JSON", path=path, problems=[
+            {"where": "$", "problem": "not_json", "detail": str(exc)[:120]}]) from exc
     problems = validate_document(doc)
     if problems:
-        raise CatalogueFileError("catalogue has problems", path=str(path), problems=problems)
-    return doc, raw
+        raise CatalogueFileError("catalogue has problems", path=path, problems=problems)
+    return doc
 
 
 def import_file(station: Station, path: Path) -> CatalogueVersion:
     """Import a catalogue version; all of it or (on any problem) nothing."""
     doc, raw = load_file(path)
-    return import_document(station, doc, hashlib.sha256(raw).hexdigest())
+    return import_document(station, doc, hashlib.sha256(raw).hexdigest(), checked=True)
 
 
-def import_document(station: Station, doc: dict[str, Any], sha256: str) -> CatalogueVersion:
+def check_document(doc: Any) -> str:
+    """The SHA-256 of a good catalogue document (of its canonical JSON); raises CatalogueFileError
+    listing every problem. No store is touched: call it before taking the write lock."""
     problems = validate_document(doc)
     if problems:
         raise CatalogueFileError("catalogue has problems", problems=problems)
+    return hashlib.sha256(json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def import_document(station: Station, doc: dict[str, Any], sha256: str, *, checked: bool = False) -> CatalogueVersion:
+    """Import a catalogue version in one transaction. ``checked``: the document passed
+    :func:`validate_document` (or :func:`check_document`) already, outside the transaction."""
+    if not checked:
+        problems = validate_document(doc)
+        if problems:
+            raise CatalogueFileError("catalogue has problems", problems=problems)
     version = doc["version"]
     db = station.db
     if store.version_exists(db, version):
