@@ -327,7 +327,8 @@ def _add_missing_indexes(engine: Engine) -> None:
         except SQLAlchemyError as exc:
             # An older hub may hold two events of a station at one position: they stay as they are
             # (the push checks positions itself); the unique index comes once a person sorted them out.
-            log.warning("index %s not created: %s", index.name, type(exc).__name__)
+            log.warning("index %s not created (%s): the database holds two events of one station at one "
+                        "position, kept by a hub before version 1.1", index.name, type(exc).__name__)
 
 
 class HubKeys(NamedTuple):

@@ -316,3 +316,45 @@ def test_every_refusal_has_a_sentence_for_the_clerk() -> None:
     from ui.sync_panel import _REASONS
 
     assert {r.value for r in protocol.Rejection} <= set(_REASONS)
+
+
+def test_a_database_of_an_older_hub_gets_the_new_indexes(tmp_path: Path) -> None:
+    """An older hub kept positions unchecked: where it holds two events at one position the unique
+    index cannot be made; the hub says so and works on (its pushes check positions themselves)."""
+    import datetime as dt
+
+    from sqlalchemy import text
+    from sqlalchemy.orm import Session
+
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    engine = hub_db.make_engine(url)
+    hub_db.create_all(engine)
+    with engine.begin() as conn:  # the older hub's index, and a position held twice
+        conn.execute(text("DROP INDEX ux_events_station_seq"))
+        conn.execute(text("DROP INDEX ix_events_case_no"))
+        conn.execute(text("CREATE INDEX ix_events_station_seq ON events (station, seq)"))
+    with Session(engine) as session:
+        for n in (1, 2):
+            session.add(hub_db.StoredEvent(station="540127100000", event_id=f"e{n}", seq=1, case_no=None,
+                                           type="station.note", at="", operator="", device="", payload="{}",
+                                           prev_hash="0" * 64, hash=f"{n}" * 64, received_at=dt.datetime.now(dt.UTC)))
+        session.commit()
+    engine.dispose()
+
+    def indexes() -> set[str]:
+        from sqlalchemy import inspect
+
+        eng = hub_db.make_engine(url)
+        try:
+            return {ix["name"] for ix in inspect(eng).get_indexes("events")}
+        finally:
+            eng.dispose()
+
+    proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
+    assert proc.returncode == 0 and "ux_events_station_seq" in proc.stderr and "two events" in proc.stderr
+    assert indexes() == {"ix_events_station_seq", "ix_events_case_no"}
+    with hub_db.make_engine(url).begin() as conn:
+        conn.execute(text("DELETE FROM events WHERE event_id = 'e2'"))
+    proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stderr == ""
+    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_seq"}
