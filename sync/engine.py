@@ -233,6 +233,9 @@ def _check_catalogue(station: Station, update: dict[str, Any], known: set[str]) 
         log.warning("catalogue %s from the platform refused: %s", shown,
                     ", ".join(f"{p.get('where')} {p.get('problem')}" for p in problems))
         return _CatalogueCheck(shown, problems=problems or ({"where": "$", "problem": exc.code},))
+    except Exception as exc:  # a boundary: a check that fails on the platform's data must not stop sync
+        log.warning("catalogue %s from the platform could not be checked: %s", shown, type(exc).__name__)
+        return _CatalogueCheck(shown, problems=({"where": "$", "problem": type(exc).__name__},))
     known.add(str(version))
     return _CatalogueCheck(shown, sha256=sha256)
 

@@ -55,6 +55,20 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
+@lru_cache(maxsize=1)
+def _longest_text() -> int:
+    """The schema's largest ``maxLength``: a longer text is refused by its length, unread."""
+    longest, stack = 0, [json.loads(schema_path().read_text("utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            longest = max(longest, int(node.get("maxLength", 0)))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return longest
+
+
 def _location(path: Any) -> str:
     out = "$"
     for part in path:
@@ -99,12 +113,13 @@ def _shape_problems(doc: Any) -> tuple[list[dict[str, Any]], bool]:
         if len(path) > MAX_DEPTH:
             return [{"where": _location(path[:MAX_DEPTH]), "problem": TOO_DEEP, "limit": MAX_DEPTH}], True
         if isinstance(value, str):
-            found = text_problem(value, multiline=multiline)
+            # A text longer than any bound is refused by the schema for its length, without reading it.
+            found = text_problem(value, multiline=multiline) if len(value) <= _longest_text() else None
             if found:
                 problems.append({"where": _location(path), "problem": found[0], "detail": found[1]})
         elif isinstance(value, dict):
             for key, child in reversed(list(value.items())):
-                found = text_problem(key)
+                found = text_problem(key) if len(key) <= _longest_text() else None
                 if found:
                     problems.append({"where": _location((*path, key)), "problem": found[0], "detail": found[1]})
                 stack.append((child, (*path, key), multiline or key in MULTILINE))
