@@ -177,8 +177,10 @@ class KeyFile:
                                   timeout=EDIT_WAIT_SECONDS, check_interval=0.02, fail_when_locked=False):
                 if reload and self.path.exists():
                     self.data = KeyFile.load(self.path).data
+                before = self.to_bytes() if reload and self.path.exists() else None
                 yield self
-                self.save()
+                if self.to_bytes() != before:  # a login that changes nothing writes nothing
+                    self.save()
         except portalocker.exceptions.LockException as exc:
             raise StoreBusy("key file locked by another process") from exc
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app import backup as backups
-from app.clock import Clock
+from app import textcheck
+from app.clock import Clock, check_plausible
 from app.config import KdfParams, Paths
 from app.errors import (
     DiskFull,
@@ -156,6 +157,8 @@ class Station:
             raise ValidationError("empty station name", field="station_name", problem="empty")
         admin_login = check_login(admin_login)
         check_password(admin_password)
+        textcheck.require_clean_fields({"station_name": station_name, "display_name": admin_name})
+        check_plausible(clock.today())
         if paths.keyfile.exists() or paths.database.exists():
             raise StationExists(home=str(paths.home))
         paths.ensure()
@@ -273,6 +276,7 @@ class Station:
         self._reload_keys()
         login = check_login(login)
         check_password(password)
+        textcheck.require_clean_fields({"display_name": display_name})
         if op_store.get_operator(self.db, login) is not None:
             raise ValidationError("login taken", field="login", problem="exists")
         keys = {self.epoch: self._data_key}

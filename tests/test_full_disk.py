@@ -97,9 +97,6 @@ def test_a_full_disk_gives_one_clean_message(busy_station: Station, tmp_path: Pa
 
 
 @needs_namespaces
-@pytest.mark.xfail(strict=True, reason="logging in rewrites the key file (app/keys.py KeyFile.edit saves even "
-                   "when nothing changed) and the store cannot be read without room for its -shm file "
-                   "(app/store/db.py): both outside this change, see the report of issue 12 point 11")
 def test_verify_runs_read_only_on_a_full_disk(busy_station: Station, tmp_path: Path) -> None:
     results = run_on_full_disk(busy_station, tmp_path, [["verify"], ["verify", "--json"], ["case", "list"]])
     human, machine, listing = results

@@ -269,3 +269,32 @@ def test_print_asks_before_replacing_a_file(printable_case: tuple[Station, str],
     fresh = tmp_path / "new.pdf"
     assert _cli(station, "print", "receipt", case_no, "--out", str(fresh)).returncode == 0
     assert fresh.read_bytes()[:5] == b"%PDF-"
+
+
+def test_station_setup_and_operators_refuse_control_characters_and_a_wrong_year(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from app.clock import CHINA_TZ, FixedClock
+    from app.config import Paths
+    from app.errors import ClockImplausible, ValidationError
+    from app.models import Role
+    from app.station import Station
+    from tests.conftest import ADMIN_PASSWORD, FAST_KDF, STATION_CODE
+
+    def init(home: str, name: str, year: int) -> Station:
+        return Station.init(Paths(tmp_path / home), station_code=STATION_CODE, station_name=name,
+                            admin_login="admin", admin_password=ADMIN_PASSWORD, kdf=FAST_KDF,
+                            clock=FixedClock(datetime(year, 11, 18, 10, 0, tzinfo=CHINA_TZ)))[0]
+
+    with pytest.raises(ValidationError):
+        init("a", "工卡镇\x1b[2J便民服务中心", 2026)
+    with pytest.raises(ClockImplausible):
+        init("b", "工卡镇便民服务中心", 2099)
+    with pytest.raises(ClockImplausible):
+        init("c", "工卡镇便民服务中心", 1970)
+    assert not (tmp_path / "b" / "station.db").exists()
+    station = init("d", "工卡镇便民服务中心", 2026)
+    with pytest.raises(ValidationError):
+        station.add_operator("zhuoma", "卓玛\u202e", Role.clerk, "clerk-pass-01")
+    assert [o.login for o in station.operators()] == ["admin"]
+    station.close()

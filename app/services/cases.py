@@ -10,13 +10,12 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any
 
 from app import textcheck
+from app.clock import check_plausible
 from app.errors import (
     CaseNotFound,
-    ClockImplausible,
     DecisionNotAllowed,
     InvalidId,
     InvalidTransition,
@@ -89,13 +88,6 @@ class ChecklistLine:
 
 # A due date the clerk gives (容缺 material, 补正): after today and at most this far ahead.
 MAX_DUE_AHEAD = timedelta(days=366)
-# The computer's date is taken for the case's date; it is refused when it cannot be right: before
-# this program existed, more than CLOCK_BACK_GRACE before the station was set up (demo data and
-# tests take cases in on earlier days, a clock wrong by a year or decades is caught), or more than
-# CLOCK_AHEAD_LIMIT after the newest of the station's setup, its last journal event and the build.
-CLOCK_EPOCH = date(2025, 1, 1)
-CLOCK_BACK_GRACE = timedelta(days=366)
-CLOCK_AHEAD_LIMIT = timedelta(days=2 * 366)
 # Fields typed in a box of several lines: they may hold newlines (textcheck allows no other control).
 MULTILINE_FIELDS = frozenset({"note", "refusal.reason", "commitment_text", "reasons", "reason"})
 
@@ -315,39 +307,18 @@ def _resolve_items(station: Station, req: IntakeRequest, p: Problems) -> list[Se
     return items
 
 
-@cache
-def _build_day() -> date | None:
-    from app.buildinfo import build_info
-
-    built = build_info().built_at
-    try:
-        return datetime.fromisoformat(built).date() if built else None
-    except ValueError:
-        return None
-
-
 def check_clock(station: Station) -> None:
     """Raise :class:`ClockImplausible` when the computer's date cannot be the real one.
 
     A case takes its date, its number and its due dates from the computer's clock
     (``station.clock``); a dead CMOS battery or a mistyped year would give a case of 1970 or
-    2099 and deadlines nobody can keep. Bounds: see ``CLOCK_EPOCH`` and its neighbours.
+    2099 and deadlines nobody can keep. Bounds: :func:`app.clock.check_plausible`.
     """
-    today = station.today()
     created_at = meta_store.get_meta(station.db, "created_at")
     created = datetime.fromisoformat(created_at).date() if created_at else None
     last_at = station.db.scalar("SELECT at FROM events ORDER BY seq DESC LIMIT 1")
     last = datetime.fromisoformat(str(last_at)).date() if last_at else None
-    built = _build_day()
-    floors = [CLOCK_EPOCH] + [d - CLOCK_BACK_GRACE for d in (created, built) if d is not None]
-    known = [d for d in (created, last, built) if d is not None]
-    earliest = max(floors)
-    latest = max(known) + CLOCK_AHEAD_LIMIT if known else None
-    if today < earliest or (latest is not None and today > latest):
-        log.warning("computer date %s is implausible (between %s and %s expected); intake refused",
-                    today, earliest, latest)
-        raise ClockImplausible("implausible date", today=today.isoformat(), earliest=earliest.isoformat(),
-                               latest=latest.isoformat() if latest else "")
+    check_plausible(station.today(), created=created, last=last)
 
 
 def _check_texts_of_request(p: Problems, req: IntakeRequest) -> None:

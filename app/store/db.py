@@ -82,15 +82,16 @@ class Database:
         HOLDS.acquire(path)
         self._identity = _identity(path)
         try:
-            # Without a key the same library opens a plain SQLite file (same SQLite version).
-            self.conn: Any = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA cipher_log_level = NONE")
-            if key is not None:
-                self.conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            self.conn.execute("PRAGMA busy_timeout = 5000")
-            # Reading the schema is the first access that decrypts a page: a wrong key or a
-            # damaged file fails here.
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                self.conn: Any = self._connect(key, alone=False)
+            except _DB_ERRORS as exc:
+                if "disk i/o error" not in str(exc).lower():
+                    raise
+                # No room for the shared-memory file (a full disk): read the store holding it
+                # alone, which keeps the WAL index in memory, so that it can still be read
+                # (verify, case lists) while nothing can be written anyway.
+                log.warning("store opened alone: no room for its shared-memory file")
+                self.conn = self._connect(key, alone=True)
             self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -105,6 +106,24 @@ class Database:
         except BaseException:
             self._close_quietly()
             raise
+
+    def _connect(self, key: bytes | None, *, alone: bool) -> Any:
+        # Without a key the same library opens a plain SQLite file (same SQLite version).
+        conn = sqlcipher3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            if key is not None:
+                conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if alone:
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+            # Reading the schema is the first access that decrypts a page: a wrong key or a
+            # damaged file fails here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def check(self, full: bool = False) -> None:
         pragma = "integrity_check" if full else "quick_check"
