@@ -182,7 +182,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
             for o in ops:
                 state = "停用" if not o.active else ("锁定" if o.locked_until else "正常")
                 role = "管理员" if o.role is Role.admin else "窗口人员"
-                _out(f"{o.login:<16} {o.display_name:<10} {role:<6} {state}")
+                _out(f"{o.login:<16} {visible(o.display_name):<10} {role:<6} {state}")
         return 0
     if args.op_command == "passwd":
         paths = Paths.default()
