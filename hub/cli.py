@@ -82,7 +82,7 @@ def _read_json(path: str) -> Any:
         raise CliError(f"文件 {path} 不是 UTF-8 文本") from exc
     try:
         return json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise CliError(f"文件 {path} 不是有效的 JSON：{exc}") from exc
 
 

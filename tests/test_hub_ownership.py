@@ -233,6 +233,13 @@ def test_the_platform_publishes_no_control_characters(hub: Hub, tmp_path: Path) 
     assert hub_cases(hub, dev.station)[0]["status"] == "received"
 
 
+def test_a_deeply_nested_file_is_refused_clearly_by_the_platform(hub: Hub, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    proc = hub.run_cli("publish-catalogue", str(deep))
+    assert proc.returncode == 1 and "不是有效的 JSON" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
 # -- no secret in any line the hub prints ------------------------------------------------------
 SECRET = "S3cret-Pw_42"
 
