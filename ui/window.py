@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -111,8 +113,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self.screens)
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.idle.connect(session.lock)
+        self.idle.watch()  # every window of the program: keys, mouse and wheel anywhere reset the clock
+        # Dialogs (case actions, preview, …) hidden by a lock, shown again at the unlock as they were.
+        self._hidden_by_lock: list[QWidget] = []
 
         session.locked.connect(self._on_locked)
+        session.unlocked.connect(self._restore_dialogs)
+        session.logged_in.connect(self._drop_dialogs)  # another operator signed in at the lock page
         session.logged_out.connect(self._on_logged_out)
         session.settings_changed.connect(self._apply_settings)
         session.busy_changed.connect(self._busy)
@@ -328,14 +335,39 @@ class MainWindow(Retranslating, QMainWindow):
             self.evaluation.hide()
         for w in self.findChildren(QWidget):
             if w.isWindow() and w is not self and w.isVisible():
-                w.hide()  # dialogs (preview, quarantine) go with the lock: they may show personal data
+                # Dialogs (preview, quarantine, case actions) go with the lock: they may show personal
+                # data. Hidden, not closed: what was typed stays, and the unlock shows them again.
+                if w.windowType() != Qt.WindowType.Popup:  # a menu is not brought back
+                    self._hidden_by_lock.append(w)
+                w.hide()
         self.screens.setCurrentWidget(self.login_page)
         station = self.session.station
         self.login_page.show_locked(station.operator.login if station else "")
 
+    def _restore_dialogs(self) -> None:
+        """The operator who locked is back: the dialogs the lock hid come back as they were."""
+        hidden, self._hidden_by_lock = self._hidden_by_lock, []
+        for w in hidden:
+            if shiboken6.isValid(w):  # not deleted meanwhile
+                w.show()
+                w.raise_()
+                w.activateWindow()
+
+    def _drop_dialogs(self) -> None:
+        """A new login (logout, or another operator at the lock page): the hidden dialogs are closed."""
+        hidden, self._hidden_by_lock = self._hidden_by_lock, []
+        for w in hidden:
+            if not shiboken6.isValid(w):
+                continue
+            if isinstance(w, QDialog):
+                w.reject()
+            else:
+                w.close()
+
     def _on_logged_out(self) -> None:
         self.idle.enabled = False
         self._fresh = True
+        self._drop_dialogs()
         if self.work is not None:
             self.evaluation.hide()
             for page in self.pages.values():
@@ -384,6 +416,7 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        self.idle.unwatch()
         if self.work is not None:
             self.evaluation.close()
             self.sync.shutdown()
