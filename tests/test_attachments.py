@@ -740,3 +740,13 @@ def _fuzz_device(hub: Hub) -> Device:
         _DEVICES[hub.url] = Device(hub, "540127100009")
         _DEVICES[hub.url].create("ef" * 32, 100, "image/png")
     return _DEVICES[hub.url]
+
+
+def test_a_file_name_with_control_characters_is_kept_visible_not_raw(station: Station, case_no: str,
+                                                                     tmp_path: Path) -> None:
+    item, mat = material(station, case_no)
+    src = save_png(document_image(800, 600), tmp_path / "户口簿\x1b[31m\u202e.png")
+    info = attachments.add_file(station, case_no, item, mat, src)
+    assert info.name == "户口簿\\x1b[31m\\u202e.png"
+    (event,) = added_events(station, case_no)
+    assert event["name"] == info.name

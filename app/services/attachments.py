@@ -40,6 +40,7 @@ from typing import Any
 
 from PIL import Image, ImageChops, ImageOps
 
+from app import textcheck
 from app.errors import (
     AttachmentCorrupt,
     AttachmentError,
@@ -309,7 +310,8 @@ def add_bytes(station: Station, case_no: str, item_code: str, material_code: str
               name: str) -> AttachmentInfo:
     """Attach content (as read from a file called ``name``) to one of the case's materials."""
     case_no = _check_material(station, case_no, item_code, material_code)
-    name = (name.strip() or "unnamed")[:MAX_NAME]
+    # A file's name is text a file brings: a control character in it is kept visible as an escape.
+    name = textcheck.visible(name.strip() or "unnamed")[:MAX_NAME]
     prepared = prepare(raw, name)
     sha = prepared.sha256
     stamp = station.clock.stamp()
