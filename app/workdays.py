@@ -35,6 +35,7 @@ from typing import Any
 
 import chinese_calendar
 
+from app import textcheck
 from app.errors import ValidationError
 
 log = logging.getLogger(__name__)
@@ -388,6 +389,8 @@ def _validate_document(doc: Any) -> tuple[list[RegionalDay], list[str]]:
                     entry_problems.append(f"{where}.name.{lang}: missing")
                 elif not isinstance(value, str) or not value.strip():
                     entry_problems.append(f"{where}.name.{lang}: expected a non-empty string")
+                elif (bad := textcheck.find_bad(value)) is not None:
+                    entry_problems.append(f"{where}.name.{lang}: control character {bad.code_point} not allowed")
                 else:
                     names[lang] = value
 

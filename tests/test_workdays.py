@@ -553,3 +553,13 @@ def _national_is_workday_known(d: date) -> bool:
     from app.workdays import _national_is_workday
 
     return _national_is_workday(d) is not None
+
+
+def test_a_regional_day_named_with_control_characters_is_refused(tmp_path: Path) -> None:
+    doc = {"format": FORMAT, "region": "540000",
+           "days": [good_entry(name={"zh": "藏历\x1b[2J新年", "bo": "བོད་ལོ་གསར་"}),
+                    good_entry("2025-03-04", name={"zh": "藏历新年", "bo": "བོད་\u202eལོ་"})]}
+    with pytest.raises(CalendarFileError) as info:
+        load_regional_days(write_json(tmp_path / "ctl.json", doc))
+    text = "\n".join(info.value.problems)
+    assert "days[0].name.zh" in text and "U+001B" in text and "days[1].name.bo" in text and "U+202E" in text
