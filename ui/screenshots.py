@@ -1,7 +1,10 @@
-"""``make screenshots``: every main screen, in Chinese and in Tibetan, at 100 % and 200 % font scale.
+"""``make screenshots``: every screen and dialog, in Chinese and in Tibetan, at 100 %, 150 % and
+200 % font scale, in a 1366×768 window (a common station screen).
 
 Runs the real window on a throw-away demo station (every person invented) under Xvfb and saves
-``docs/screenshots/<screen>-<lang>-<scale>.png``. Not part of the desktop build.
+``docs/screenshots/<screen>-<lang>-<scale>.png``; the layout audit (``ui/audit.py``) of every shot
+is printed at the end. The same scenes drive ``tests/test_layout_audit.py`` (a ``Shooter`` whose
+``shot`` audits instead of saving). Not part of the desktop build.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import KdfParams, Paths
+from ui import audit
 from ui import demo as demo_mode
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
@@ -27,7 +31,17 @@ from ui.window import MainWindow
 log = logging.getLogger(__name__)
 
 FAST = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
-SIZE = (1440, 900)
+SIZE = (1366, 768)
+SCALES = (100, 150, 200)
+# Long, realistic text typed into the fields: Tibetan stacks (བསྒྲུབས་, སྒྲོལ་མ) and long Chinese.
+NAME_BO = "བསྒྲུབས་པ་སྒྲོལ་མ་བཀྲ་ཤིས་"
+ADDRESS = "拉萨市墨竹工卡县工卡镇帮堆村三组 བོད་ལྗོངས་ལྷ་ས་གྲོང་ཁྱེར་མལ་གྲོ་གུང་དཀར་རྫོང་ 12 号院"
+LONG_TEXTS = ("次仁旺姆（代其母亲办理）申请人因病住院，材料由村委会代为核实 སྒྲོལ་མ་ཚེ་རིང་",
+              "བསྒྲུབས་པའི་ཡིག་ཆ་ཚང་མ་སྤྲོད་ཟིན། 材料已全部补齐，申请人本人到场确认")
+
+
+# Values that are data, not interface text (the demo's login shows in the window's top line).
+DATA_WORDS = ("demo",)
 
 
 def pump(ms: int = 150) -> None:
@@ -58,6 +72,7 @@ class Shooter:
         self.language = "zh"
         self.scale = 100
         self.taken: list[Path] = []
+        self.audits: dict[tuple[str, str, int], list[audit.Problem]] = {}
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:
         idle(self.session)
@@ -66,6 +81,13 @@ class Shooter:
         target.grab().save(str(path))
         self.taken.append(path)
         log.info("saved %s", path)
+        self.check(name, target)
+
+    def check(self, name: str, widget: QWidget | None = None) -> None:
+        """Audit what is on the screen now (no picture: an empty dialog before its fields are filled)."""
+        idle(self.session)
+        target = widget or self.window
+        self.audits[(name, self.language, self.scale)] = audit.audit(target, self.language, SIZE, DATA_WORDS)
 
     def login(self, login: str, password: str) -> None:
         page = self.window.login_page
@@ -109,6 +131,69 @@ def _case(s: Shooter) -> None:
         case_no = model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
         s.window.show_case(str(case_no))
         s.shot("case")
+        _case_dialogs(s)
+        _print_menu_and_preview(s)
+
+
+def fill(widget: QWidget) -> None:
+    """Long Chinese and Tibetan text in every empty free-text field of ``widget``."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    n = 0
+    for edit in widget.findChildren(QLineEdit):
+        free = edit.echoMode() == QLineEdit.EchoMode.Normal and not edit.inputMask() and edit.validator() is None
+        if free and edit.isVisible() and not edit.isReadOnly() and not edit.text() \
+                and not edit.placeholderText()[:1].isdigit():
+            edit.setText(LONG_TEXTS[n % 2])
+            n += 1
+    for plain in widget.findChildren(QPlainTextEdit):
+        if plain.isVisible() and not plain.isReadOnly() and not plain.toPlainText():
+            plain.setPlainText(LONG_TEXTS[n % 2])
+            n += 1
+
+
+def _case_dialogs(s: Shooter) -> None:
+    """Each action of a case (补正, 补交, 办结, 送达, 撤回) in its dialog: empty, then filled in."""
+    from ui import case_actions
+
+    page = s.window.case_detail
+    view = page.view
+    if view is None:
+        return
+    for action in (case_actions.CORRECTION, case_actions.SUPPLY, case_actions.CONCLUDE, case_actions.DELIVER,
+                   case_actions.WITHDRAW):
+        dialog = case_actions.make_dialog(action, s.session, view.case, view.material_names, page)
+        dialog.open()
+        pump()
+        s.check(f"case-{action}-empty", dialog)
+        fill(dialog)
+        pump()
+        s.shot(f"case-{action}", dialog)
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def _print_menu_and_preview(s: Shooter) -> None:
+    """打印 / 补打: the menu of documents, then the preview of the first one."""
+    from ui.print_preview import PrintPreviewDialog
+
+    page = s.window.case_detail
+    menu = page.print_menu
+    if page.view is None or not menu.actions():
+        return
+    button = page.buttons.get("print")
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()) if button is not None else s.window.pos())
+    pump()
+    s.shot("case-print-menu", menu)
+    menu.hide()
+    menu.actions()[0].trigger()
+    wait_for(lambda: any(isinstance(w, PrintPreviewDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+             timeout=30)
+    idle(s.session)
+    pump(300)
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog) and w.isVisible())
+    s.shot("print-preview", preview)
+    preview.reject()
 
 
 def _intake(s: Shooter) -> None:
@@ -133,11 +218,13 @@ def _intake(s: Shooter) -> None:
     wait_for(lambda: page.current() == 1)
     a = page.applicant
     a.name.setText("扎西顿珠")
+    a.name_bo.setText(NAME_BO)
     a.id_number.setText(make_resident_id("540127", date(1968, 3, 4), 17))
     a.phone.setText("13908901234")
     a.village.setText("帮堆村")
+    a.address.setText(ADDRESS)
     a.mode.setCurrentIndex(a.mode.findData(HandlingMode.proxy.value))
-    a.agent_name.setText("次仁卓玛")
+    a.agent_name.setText("次仁卓玛 སྒྲོལ་མ")
     a.agent_id_number.setText(make_resident_id("540127", date(1985, 6, 1), 42))
     pump()
     s.shot("intake-2-applicant")
@@ -163,6 +250,7 @@ def _intake(s: Shooter) -> None:
     pump(400)
     s.shot("evaluation", w.evaluation)
     w.evaluation.hide()
+    w.go("intake")
 
 
 def _guide(s: Shooter) -> None:
@@ -190,37 +278,45 @@ SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _guide,
                                            _simple("operators"), _simple("settings")]
 
 
-def main(argv: list[str]) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    out = Path(argv[0] if argv else "docs/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
+def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], cases: int = 120) -> Shooter:
+    """Every scene for each (language, scale) of ``runs`` on a throw-away demo station."""
     app = QApplication.instance() or QApplication(["bianmin"])
     assert isinstance(app, QApplication)
     appearance = Appearance(app)
     with tempfile.TemporaryDirectory(prefix="bianmin-shots-") as tmp:
         paths = Paths(Path(tmp) / "station")
-        made = demo_mode.prepare(paths, kdf=FAST, cases=120)
+        made = demo_mode.prepare(paths, kdf=FAST, cases=cases)
         try:
             demo = DemoInfo(made.login, made.password, made.hub_url)
             session = Session(paths, kdf=FAST, demo=demo)
             window = MainWindow(session, appearance)
             window.resize(*SIZE)
             window.show()
-            shooter = Shooter(out, window)
+            shooter = shooter_class(out, window)
             try:
-                for language in ("zh", "bo"):
-                    for scale in (100, 200):
-                        appearance.set_language(language)
-                        appearance.set_scale(scale)
-                        QCoreApplication.processEvents()
-                        shooter.suffix = f"{language}-{scale}"
-                        shooter.language, shooter.scale = language, scale
-                        scenes(shooter, demo)
+                for language, scale in runs:
+                    appearance.set_language(language)
+                    appearance.set_scale(scale)
+                    QCoreApplication.processEvents()
+                    shooter.suffix = f"{language}-{scale}"
+                    shooter.language, shooter.scale = language, scale
+                    scenes(shooter, demo)
             finally:
                 window.close()
+                appearance.set_language("zh")
+                appearance.set_scale(100)
         finally:
             made.stop()
+    return shooter
+
+
+def main(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    shooter = run(Shooter, out, [(language, scale) for language in ("zh", "bo") for scale in SCALES])
     log.info("%d screenshots in %s", len(shooter.taken), out)
+    log.info("layout audit:\n%s", audit.table(shooter.audits))
     return 0
 
 
