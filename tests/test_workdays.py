@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import textcheck
 from app.workdays import (
     FORMAT,
     CalendarFileError,
@@ -490,7 +491,7 @@ def test_shipped_file_round_trips(tmp_path: Path) -> None:
 REGIONAL_DAYS = st.builds(
     RegionalDay,
     day=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-    name_zh=st.text(min_size=1, max_size=8).filter(str.strip),
+    name_zh=st.text(min_size=1, max_size=8).filter(str.strip).filter(textcheck.is_clean),
     name_bo=st.text(alphabet="ཀཁགངཅཆཇཉཏཐདནཔཕབམ་།", min_size=1, max_size=8),
     prefectures=st.frozensets(st.sampled_from(PREFECTURES), max_size=3),
     kind=st.sampled_from(["holiday", "workday"]),
