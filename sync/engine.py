@@ -35,6 +35,7 @@ from app.store import operators as meta
 from app.store import outbox
 from sync import attachments, protocol
 from sync.client import HubClient
+from sync.status import link_state
 
 log = logging.getLogger(__name__)
 
@@ -347,27 +348,35 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
         if report.ok:
             meta.set_meta(station.db, "sync.last_success", stamp)
             meta.set_meta(station.db, "sync.last_error", "")
+            meta.set_meta(station.db, "sync.last_error_reason", "")
             meta.set_meta(station.db, "sync.failures", "0")
         else:
             failures = int(meta.get_meta(station.db, "sync.failures", "0") or 0) + 1
             meta.set_meta(station.db, "sync.last_error", report.error or "")
+            meta.set_meta(station.db, "sync.last_error_reason", str(report.details.get("reason", "")))
             meta.set_meta(station.db, "sync.failures", str(failures))
     return report
 
 
 def status(station: Station) -> dict[str, Any]:
-    """What the clerk sees: enrolled or not, link, waiting, failed and why."""
+    """What the clerk sees: enrolled or not, link (``state``, a :class:`sync.status.LinkState`),
+    waiting, failed and why."""
     db = station.db
+    enrolled = bool(meta.get_meta(db, "sync.device_key"))
+    last_success = meta.get_meta(db, "sync.last_success") or ""
+    last_error = meta.get_meta(db, "sync.last_error") or ""
     return {
-        "enrolled": bool(meta.get_meta(db, "sync.device_key")),
+        "state": link_state(enrolled, last_success, last_error),
+        "enrolled": enrolled,
         "hub_url": meta.get_meta(db, "sync.hub_url") or "",
         "waiting": outbox.pending_count(db),
         "sent": outbox.sent_count(db),
         "quarantined": outbox.quarantined(db),
         "deferred_updates": len(outbox.deferred_updates(db)),
         "last_attempt": meta.get_meta(db, "sync.last_attempt") or "",
-        "last_success": meta.get_meta(db, "sync.last_success") or "",
-        "last_error": meta.get_meta(db, "sync.last_error") or "",
+        "last_success": last_success,
+        "last_error": last_error,
+        "last_error_reason": meta.get_meta(db, "sync.last_error_reason") or "",
         "failures": int(meta.get_meta(db, "sync.failures", "0") or 0),
         "notices": len(outbox.notices(db, unread_only=True)),
         "attachments_waiting": attachments.pending_count(station),

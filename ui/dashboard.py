@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from app.services import dashboard
 from app.services.dashboard import Entry, Overview, Rates, Section
 from app.station import Station
-from sync import engine
-from ui.labels import label
+from sync.status import LinkState
+from ui.labels import label, link_advice
 from ui.page import Page
 from ui.session import Session
+from ui.sync_panel import last_success_text, link_colour
+from ui.sync_service import SyncState, read_status
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +73,7 @@ def load(station: Station) -> DashboardData:
     started = time.perf_counter()
     overview = dashboard.overview(station, with_rates=False)  # the rates come in a second task
     try:
-        status = engine.status(station)
-        sync = {
-            "enrolled": bool(status["enrolled"]), "waiting": int(status["waiting"]),
-            "attachments_waiting": int(status["attachments_waiting"]), "last_success": str(status["last_success"]),
-            "last_error": str(status["last_error"]), "refused": len(status["quarantined"]),
-        }
+        sync = read_status(station)  # shown through the window's one SyncState, like the status bar
     except Exception as exc:  # the cases still show when the sync tables cannot be read
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
         sync = {}
@@ -199,11 +196,21 @@ class DashboardPage(Page):
             QWidget.setTabOrder(previous, self.sections[name].list)
             previous = self.sections[name].list
 
+        self.sync_state = SyncState(self)  # the window gives its own: follow_sync()
+        self.sync_state.changed.connect(self._show_link)
+
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         session.data_changed.connect(self._data_changed)
         self.retranslate()
+
+    def follow_sync(self, state: SyncState) -> None:
+        """Show the link from the window's one source of sync state (the status bar shows the same)."""
+        self.sync_state.changed.disconnect(self._show_link)
+        self.sync_state = state
+        state.changed.connect(self._show_link)
+        self._show_link()
 
     # -- texts --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -259,6 +266,7 @@ class DashboardPage(Page):
             self.last_round_trip_ms = (time.perf_counter() - submitted) * 1000
             log.debug("dashboard: read %.0f ms, shown after %.0f ms", data.millis, self.last_round_trip_ms)
             self.data = data
+            self.sync_state.set(data.sync)  # a fresher reading than the state's is shown at once
             self._show()
             self.session.run(dashboard.rates_of, rated, on_error=failed)
 
@@ -357,30 +365,25 @@ class DashboardPage(Page):
                 box.list.addItem(item)
                 if e.case_no == keep:
                     box.list.setCurrentItem(item)
-        self._show_link(data.sync if data else None)
+        self._show_link()
         self._show_rates(overview)
 
-    def _show_link(self, sync: dict[str, Any] | None) -> None:
+    def _show_link(self) -> None:
+        """The link as the window's SyncState has it, in whole sentences."""
+        sync = self.sync_state.status
         if not sync:
             self.link_dot.setStyleSheet("color: #999")
             self.link.setText(self.tr("同步状态不可用") if self.data else "")
             return
-        waiting, files = sync["waiting"], sync["attachments_waiting"]
-        last = sync["last_success"][:16].replace("T", " ") or self.tr("从未")
-        if not sync["enrolled"]:
-            colour = "#999"
-            state = self.tr("本站尚未登记到平台，记录都保存在本机")
-        elif sync["last_error"]:
-            colour = RED_EDGE
-            state = self.tr("与平台的连接中断，恢复后自动上报")
-        else:
-            colour = "#2e7d32" if waiting == 0 and files == 0 else YELLOW_EDGE
-            state = self.tr("与平台连接正常")
-        lines = [state, self.tr("尚未上报平台：{n} 条记录，{files} 个附件").format(n=waiting, files=files),
-                 self.tr("上次同步成功：{last}").format(last=last)]
-        if sync["refused"]:
-            lines.append(self.tr("平台拒收 {n} 条，请在下方同步栏查看原因").format(n=sync["refused"]))
-        self.link_dot.setStyleSheet(f"color: {colour}")
+        state = LinkState(sync["state"])
+        lines = [link_advice(state, str(sync.get("last_error_reason", "")))]
+        lines.append(self.tr("尚未上报平台：{n} 条记录，{files} 个附件").format(
+            n=sync["waiting"], files=sync["attachments_waiting"]))
+        if state is not LinkState.not_enrolled:
+            lines.append(self.tr("上次同步成功：{last}").format(last=last_success_text(sync) or self.tr("从未")))
+        if sync["quarantined"]:
+            lines.append(self.tr("平台拒收 {n} 条，请在下方同步栏查看原因").format(n=len(sync["quarantined"])))
+        self.link_dot.setStyleSheet(f"color: {link_colour(sync)}")
         self.link.setText("\n".join(lines))
 
     def _show_rates(self, overview: Overview | None) -> None:

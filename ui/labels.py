@@ -11,6 +11,8 @@ from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from sync.status import REENROL_REASONS
+
 _LABELS: dict[str, dict[str, str]] = {
     "CaseStatus": {
         "received": QT_TRANSLATE_NOOP("Labels", "已收件"),
@@ -107,18 +109,125 @@ _LABELS: dict[str, dict[str, str]] = {
         "authorisation": QT_TRANSLATE_NOOP("Labels", "授权委托书"),
         "collection": QT_TRANSLATE_NOOP("Labels", "结果领取单"),
     },
+    "ItemType": {
+        "licensing": QT_TRANSLATE_NOOP("Labels", "行政许可"),
+        "confirmation": QT_TRANSLATE_NOOP("Labels", "行政确认"),
+        "payment": QT_TRANSLATE_NOOP("Labels", "行政给付"),
+        "reward": QT_TRANSLATE_NOOP("Labels", "行政奖励"),
+        "ruling": QT_TRANSLATE_NOOP("Labels", "行政裁决"),
+        "other_power": QT_TRANSLATE_NOOP("Labels", "其他行政权力"),
+        "public_service": QT_TRANSLATE_NOOP("Labels", "公共服务"),
+    },
+    "Paper": {  # printing.Paper
+        "a4": QT_TRANSLATE_NOOP("Labels", "A4 纸"),
+        "a5": QT_TRANSLATE_NOOP("Labels", "A5 纸"),
+        "80mm": QT_TRANSLATE_NOOP("Labels", "80 毫米热敏小票"),
+    },
+    "EventType": {  # app.journal.EventType: a case's history, the refused records of sync
+        "case.received": QT_TRANSLATE_NOOP("Labels", "收件"),
+        "case.accepted": QT_TRANSLATE_NOOP("Labels", "受理决定"),
+        "case.refused": QT_TRANSLATE_NOOP("Labels", "不予受理决定"),
+        "case.correction_requested": QT_TRANSLATE_NOOP("Labels", "一次性告知补正"),
+        "case.correction_resumed": QT_TRANSLATE_NOOP("Labels", "补正后重新受理"),
+        "case.material_supplied": QT_TRANSLATE_NOOP("Labels", "补交容缺材料"),
+        "case.in_progress": QT_TRANSLATE_NOOP("Labels", "开始办理"),
+        "case.special_procedure_started": QT_TRANSLATE_NOOP("Labels", "特别程序开始"),
+        "case.special_procedure_ended": QT_TRANSLATE_NOOP("Labels", "特别程序结束"),
+        "case.concluded": QT_TRANSLATE_NOOP("Labels", "办结"),
+        "case.delivered": QT_TRANSLATE_NOOP("Labels", "送达"),
+        "case.withdrawn": QT_TRANSLATE_NOOP("Labels", "撤回"),
+        "case.trip": QT_TRANSLATE_NOOP("Labels", "申请人到窗口"),
+        "case.printed": QT_TRANSLATE_NOOP("Labels", "打印文书"),
+        "case.reprinted": QT_TRANSLATE_NOOP("Labels", "补打文书"),
+        "case.evaluated": QT_TRANSLATE_NOOP("Labels", "好差评"),
+        "case.platform_status": QT_TRANSLATE_NOOP("Labels", "平台状态更新"),
+        "case.posted": QT_TRANSLATE_NOOP("Labels", "材料寄出"),
+    },
+    "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
+        "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),
+        "malformed": QT_TRANSLATE_NOOP("Labels", "格式不对"),
+        "wrong_station": QT_TRANSLATE_NOOP("Labels", "不属于本服务站"),
+        "conflict": QT_TRANSLATE_NOOP("Labels", "与平台已有记录冲突"),
+        "foreign_case": QT_TRANSLATE_NOOP("Labels", "该办件属于其他服务站"),
+        "bad_text": QT_TRANSLATE_NOOP("Labels", "含有不允许的控制字符"),
+        "foreign_case_no": QT_TRANSLATE_NOOP("Labels", "办件编号不属于本服务站"),
+        "seq_taken": QT_TRANSLATE_NOOP("Labels", "平台在该序号上已有另一条记录（可能恢复过旧备份）"),
+        "broken_chain": QT_TRANSLATE_NOOP("Labels", "与平台已收到的日志接不上（哈希链断开）"),
+        "duplicate_case_no": QT_TRANSLATE_NOOP("Labels", "平台已有该办件编号的另一次受理"),
+    },
+    "LinkState": {  # sync.status.LinkState: the status bar's words (the dashboard says more: LinkAdvice)
+        "not_enrolled": QT_TRANSLATE_NOOP("Labels", "未登记到平台，记录只保存在本机"),
+        "never_synced": QT_TRANSLATE_NOOP("Labels", "尚未与平台同步"),
+        "online": QT_TRANSLATE_NOOP("Labels", "在线"),
+        "offline": QT_TRANSLATE_NOOP("Labels", "离线：记录已保存在本机，联网后自动发送"),
+        "refused": QT_TRANSLATE_NOOP("Labels", "平台拒绝本站，记录暂不发送（办法见工作台）"),
+        "protocol_error": QT_TRANSLATE_NOOP("Labels", "平台应答有误，记录暂不发送（办法见工作台）"),
+        "failed": QT_TRANSLATE_NOOP("Labels", "同步未完成，稍后自动重试"),
+    },
+    "LinkAdvice": {  # sync.status.LinkState: the whole sentence (dashboard, status bar's tooltip)
+        "not_enrolled": QT_TRANSLATE_NOOP(
+            "Labels", "本站尚未登记到平台，记录都保存在本机。请管理员在“设置”中用平台给的登记码登记。"),
+        "never_synced": QT_TRANSLATE_NOOP(
+            "Labels", "本站已登记，正在等待第一次与平台同步。记录都保存在本机。"),
+        "online": QT_TRANSLATE_NOOP("Labels", "与平台连接正常，记录会自动上报。"),
+        "offline": QT_TRANSLATE_NOOP(
+            "Labels", "现在连不上平台（离线）。办件照常受理，所有记录都安全保存在这台电脑上，"
+                      "网络恢复后会自动发送到平台，不需要重新录入。"),
+        "refused": QT_TRANSLATE_NOOP(
+            "Labels", "平台拒绝了本站的请求。记录都保存在本机，但暂时不会发送。请联系县级信息化人员。"),
+        "protocol_error": QT_TRANSLATE_NOOP(
+            "Labels", "平台的应答不符合协议，记录都保存在本机，暂时不会发送。请联系县级信息化人员，"
+                      "并告诉他们平台地址。"),
+        "failed": QT_TRANSLATE_NOOP(
+            "Labels", "上次同步没有完成。记录都保存在本机，程序会自动重试；如果一直如此，请联系县级信息化人员。"),
+    },
+    "RefusalAdvice": {  # why the platform refused the station itself (the hub's error codes), and what to do
+        "reenrol": QT_TRANSLATE_NOOP(
+            "Labels", "平台不再认可本机的登记（可能已被注销，或本机恢复过备份）。记录都保存在本机，但不会发送。"
+                      "请管理员向平台管理员索取新的登记码，在“设置”中重新登记。"),
+        "stale": QT_TRANSLATE_NOOP(
+            "Labels", "本机的日期或时间与平台相差太多，平台拒绝了请求。记录都保存在本机。"
+                      "请把电脑的日期和时间改正确，然后点“立即同步”。"),
+        "upgrade": QT_TRANSLATE_NOOP(
+            "Labels", "平台不接受这个版本的便民服务台。记录都保存在本机。请安装新版本后再同步。"),
+        "tls": QT_TRANSLATE_NOOP(
+            "Labels", "无法确认平台的安全证书，没有发送任何记录。记录都保存在本机。"
+                      "请联系县级信息化人员检查平台地址和证书。"),
+    },
 }
+
+# Enum classes whose table goes by another name.
+_KIND_OF_CLASS = {"Kind": "Document"}
 
 
 def label(value: Enum | str, kind: str | None = None) -> str:
     """The translated name of an enum member (``kind`` is taken from its class) or of a code."""
     if isinstance(value, Enum):
-        kind = kind or type(value).__name__
+        kind = kind or _KIND_OF_CLASS.get(type(value).__name__, type(value).__name__)
         value = str(value.value)
     text = _LABELS.get(kind or "", {}).get(value)
     return QCoreApplication.translate("Labels", text) if text else value
 
 
+def has_label(value: Enum | str, kind: str | None = None) -> bool:
+    """Whether ``value`` has a name for people in the table (else :func:`label` shows the code)."""
+    if isinstance(value, Enum):
+        kind = kind or _KIND_OF_CLASS.get(type(value).__name__, type(value).__name__)
+        value = str(value.value)
+    return value in _LABELS.get(kind or "", {})
+
+
 def choices(kind: str) -> list[tuple[str, str]]:
     """(code, translated name) pairs in their order, for combo boxes."""
     return [(code, QCoreApplication.translate("Labels", text)) for code, text in _LABELS[kind].items()]
+
+
+def link_advice(state: Enum | str, reason: str = "") -> str:
+    """The whole sentence for the link's state (a ``sync.status.LinkState``): what it means for the
+    clerk's work and what to do; a refusal says what to do for its reason (the hub's error code)."""
+    if str(state) == "refused":
+        key = ("reenrol" if reason in REENROL_REASONS else "upgrade" if reason == "unsupported_version"
+               else reason if reason in ("stale", "tls") else "")
+        if key:
+            return label(key, "RefusalAdvice")
+    return label(state, "LinkAdvice")

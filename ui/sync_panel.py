@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,48 +16,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sync.status import LinkState
 from ui.i18n import Retranslating
+from ui.labels import label, link_advice
+from ui.sync_service import SyncState
 from ui.tasks import TaskRunner
 
-_REASONS = {
-    "bad_hash": QT_TRANSLATE_NOOP("QuarantineDialog", "内容与日志哈希不符（可能被改动）"),
-    "malformed": QT_TRANSLATE_NOOP("QuarantineDialog", "格式不对"),
-    "wrong_station": QT_TRANSLATE_NOOP("QuarantineDialog", "不属于本服务站"),
-    "conflict": QT_TRANSLATE_NOOP("QuarantineDialog", "与平台已有记录冲突"),
-    "foreign_case": QT_TRANSLATE_NOOP("QuarantineDialog", "该办件属于其他服务站"),
-    "bad_text": QT_TRANSLATE_NOOP("QuarantineDialog", "含有不允许的控制字符"),
-    "foreign_case_no": QT_TRANSLATE_NOOP("QuarantineDialog", "办件编号不属于本服务站"),
-    "seq_taken": QT_TRANSLATE_NOOP("QuarantineDialog", "平台在该序号上已有另一条记录（可能恢复过旧备份）"),
-    "broken_chain": QT_TRANSLATE_NOOP("QuarantineDialog", "与平台已收到的日志接不上（哈希链断开）"),
-    "duplicate_case_no": QT_TRANSLATE_NOOP("QuarantineDialog", "平台已有该办件编号的另一次受理"),
+_COLOURS = {
+    LinkState.online: "#2e7d32", LinkState.never_synced: "#f9a825", LinkState.not_enrolled: "#999",
+    LinkState.offline: "#c62828", LinkState.refused: "#c62828", LinkState.protocol_error: "#c62828",
+    LinkState.failed: "#c62828",
 }
 
 
-class SyncIndicator(Retranslating, QWidget):
-    """在线/离线, last success, waiting and refused counts, and a "sync now" button.
+def link_colour(status: dict[str, Any]) -> str:
+    """The dot's colour: green when all went, amber while something waits, red when it cannot go."""
+    state = LinkState(status["state"])
+    if state is LinkState.online and (status["waiting"] or status.get("attachments_waiting")):
+        return "#f9a825"
+    return _COLOURS[state]
 
-    ``status_fn()`` returns ``sync.engine.status(station)``; ``sync_fn()`` runs one round and
-    returns its ``SyncReport``. Both run on the task runner's worker thread.
+
+def last_success_text(status: dict[str, Any]) -> str:
+    return str(status["last_success"])[:16].replace("T", " ")
+
+
+class SyncIndicator(Retranslating, QWidget):
+    """The link's state, waiting and refused counts, and a "sync now" button, in the status bar.
+
+    It shows a :class:`ui.sync_service.SyncState` (the window's one source, which the dashboard
+    shows too; without ``state`` it keeps its own). ``status_fn()`` returns ``sync.engine.status``
+    and ``sync_fn()`` runs one round and returns its ``SyncReport``; both run on the task runner's
+    worker thread. :meth:`refresh` reads the status into the state.
     """
 
     quarantine_requested = Signal()
     synced = Signal(object)  # the SyncReport of "sync now"
 
     def __init__(self, runner: TaskRunner, status_fn: Any, sync_fn: Any, parent: QWidget | None = None,
-                 refresh_ms: int = 15_000, ready: Any = None) -> None:
+                 refresh_ms: int = 15_000, ready: Any = None, state: SyncState | None = None) -> None:
         super().__init__(parent)
         self._ready = ready or (lambda: True)  # False: nothing to ask yet (no station open)
         self._runner = runner
         self._status_fn = status_fn
         self._sync_fn = sync_fn
-        self.status: dict[str, Any] = {}
+        self._syncing = False
+        self.state = state if state is not None else SyncState(self)
+        self.state.changed.connect(self._show)
         self.dot = QLabel("●")
-        self.text = QLabel(self.tr("正在读取同步状态…"))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
         self.refused = QPushButton()
         self.refused.setFlat(True)
         self.refused.clicked.connect(self.quarantine_requested)
         self.refused.hide()
-        self.sync_button = QPushButton(self.tr("立即同步"))
+        self.sync_button = QPushButton()
         self.sync_button.clicked.connect(self.sync_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -67,53 +80,66 @@ class SyncIndicator(Retranslating, QWidget):
         layout.addWidget(self.sync_button)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start(refresh_ms)
+        if refresh_ms > 0:
+            self._timer.start(refresh_ms)
+        self.retranslate()
         self.refresh()
+
+    @property
+    def status(self) -> dict[str, Any]:
+        return self.state.status or {}
 
     def retranslate(self) -> None:
         self.sync_button.setText(self.tr("立即同步"))
-        if self.status:
-            self._show(self.status, None)
+        self.sync_button.setToolTip(self.tr("马上把待发送的记录发到平台（F5）"))
+        self._show()
 
     def refresh(self) -> None:
         if self._ready():
-            self._runner.submit(self._status_fn, self._show)
+            self._runner.submit(self._status_fn, self._read)
+
+    def _read(self, status: dict[str, Any] | None, error: Exception | None) -> None:
+        if error is None:
+            self.state.set(status)
 
     def sync_now(self) -> None:
+        self._syncing = True
         self.sync_button.setEnabled(False)
-        self.text.setText(self.tr("正在同步…"))
+        self._show()
         self._runner.submit(self._sync_fn, self._synced)
 
     def _synced(self, report: Any, error: Exception | None) -> None:
+        self._syncing = False
         self.sync_button.setEnabled(True)
+        self._show()
         if report is not None:
             self.synced.emit(report)
         self.refresh()
 
-    def _show(self, status: dict[str, Any] | None, error: Exception | None) -> None:
-        if error is not None or status is None:
+    def _show(self) -> None:
+        status = self.state.status
+        if not status:
             self.dot.setStyleSheet("color: #999")
-            self.text.setText(self.tr("同步状态不可用"))
+            self.text.setText(self.tr("正在同步…") if self._syncing else self.tr("正在读取同步状态…"))
+            self.text.setToolTip("")
+            self.refused.hide()
             return
-        self.status = status
-        if not status["enrolled"]:
-            color, text = "#999", self.tr("未登记到平台")
-        elif status["last_error"]:
-            color = "#c62828"
-            text = self.tr("离线 · 待发送 %1 条 · 上次成功 %2").replace("%1", str(status["waiting"])).replace(
-                "%2", status["last_success"][:16].replace("T", " ") or self.tr("从未"))
-        elif not status["last_success"]:
-            color = "#f9a825"
-            text = self.tr("尚未与平台同步 · 待发送 %1 条").replace("%1", str(status["waiting"]))
+        state = LinkState(status["state"])
+        if self._syncing:
+            text = self.tr("正在同步…")
+        elif state in (LinkState.online, LinkState.offline, LinkState.failed):
+            text = self.tr("{state} · 待发送 {n} 条 · 上次成功 {last}").format(
+                state=label(state), n=status["waiting"], last=last_success_text(status) or self.tr("从未"))
+        elif state is LinkState.not_enrolled:
+            text = label(state)
         else:
-            color = "#2e7d32" if status["waiting"] == 0 else "#f9a825"
-            text = self.tr("在线 · 待发送 %1 条 · 上次成功 %2").replace("%1", str(status["waiting"])).replace(
-                "%2", status["last_success"][:16].replace("T", " ") or self.tr("从未"))
-        self.dot.setStyleSheet(f"color: {color}")
+            text = self.tr("{state} · 待发送 {n} 条").format(state=label(state), n=status["waiting"])
+        self.dot.setStyleSheet(f"color: {link_colour(status)}")
         self.text.setText(text)
+        self.text.setToolTip(link_advice(state, status.get("last_error_reason", "")))
         refused = len(status["quarantined"])
         self.refused.setVisible(refused > 0)
-        self.refused.setText(self.tr("被拒 %1 条").replace("%1", str(refused)))
+        self.refused.setText(self.tr("被拒 {n} 条").format(n=refused))
 
 
 class QuarantineDialog(QDialog):
@@ -151,8 +177,9 @@ class QuarantineDialog(QDialog):
         rows = (status or {}).get("quarantined", [])
         self.table.setRowCount(len(rows))
         for i, q in enumerate(rows):
-            reason = self.tr(_REASONS.get(q["reason"], q["reason"]))
-            for j, value in enumerate((str(q["seq"]), q["case_no"] or "", q["type"], reason)):
+            reason = label(str(q["reason"]), "Rejection")
+            for j, value in enumerate((str(q["seq"]), q["case_no"] or "", label(str(q["type"]), "EventType"),
+                                       reason)):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, q["seq"])
                 self.table.setItem(i, j, item)

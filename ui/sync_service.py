@@ -9,6 +9,7 @@ capped, jittered backoff and a cheap probe while it is down; "sync now" (F5) goe
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,10 +18,60 @@ from app.station import Station
 from sync import engine
 from sync.engine import SyncReport
 from sync.scheduler import SyncScheduler
+from sync.status import LinkState
 from ui.session import Session
 from ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+STATE_REFRESH_MS = 60_000  # a slow look for changes made outside the window (``bianmin sync`` in a terminal)
+
+
+def read_status(station: Station) -> dict[str, Any]:
+    """``sync.engine.status`` stamped with when the reading began (on whichever worker runs it)."""
+    began = time.monotonic()
+    status = engine.status(station)
+    status["read_at"] = began
+    return status
+
+
+def _unstamped(status: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in status.items() if k != "read_at"}
+
+
+class SyncState(QObject):
+    """The one source of the link's state for every place that shows it (status bar, dashboard).
+
+    Readings of ``sync.engine.status`` come from either worker (the sync thread after a round or a
+    change, the dashboard's task on the main worker); the one whose reading began last wins, so an
+    older reading that arrives late never undoes a newer one. ``changed`` is emitted on the GUI
+    thread whenever what is shown may differ.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status: dict[str, Any] | None = None
+
+    @property
+    def state(self) -> LinkState | None:
+        return LinkState(self.status["state"]) if self.status else None
+
+    def set(self, status: dict[str, Any] | None) -> None:
+        if not status:
+            return
+        if self.status is not None and status.get("read_at", 0.0) < self.status.get("read_at", 0.0):
+            return  # read before the one shown: older news
+        same = self.status is not None and _unstamped(status) == _unstamped(self.status)
+        self.status = status
+        if not same:
+            self.changed.emit()
+
+    def clear(self) -> None:
+        if self.status is not None:
+            self.status = None
+            self.changed.emit()
 
 
 class SyncService(QObject):
@@ -31,20 +82,47 @@ class SyncService(QObject):
         super().__init__(parent)
         self.session = session
         self.runner = TaskRunner(self)
+        self.state = SyncState(self)
         self.station: Station | None = None
         self.scheduler: SyncScheduler | None = None
         self._running = False
+        self._reading = False
+        self._read_again = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._tick_ms = tick_ms
+        self._state_timer = QTimer(self)
+        self._state_timer.timeout.connect(self.refresh_state)
         session.logged_in.connect(self.start)
         session.logged_out.connect(self.stop)
+        # A submit, a decision, a print, a bundle: the count of what waits changes now, not in a minute.
+        session.data_changed.connect(lambda _case_no: self.refresh_state())
 
     # -- what the indicator calls on the sync thread ----------------------------------------------
     def status(self) -> dict[str, Any]:
         if self.station is None:
             raise RuntimeError("sync not started")
-        return engine.status(self.station)
+        return read_status(self.station)
+
+    def refresh_state(self) -> None:
+        """Read the status on the sync thread into :attr:`state` (one reading at a time)."""
+        if self.station is None:
+            return
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        self.runner.submit(self.status, self._read)
+
+    def _read(self, status: dict[str, Any] | None, error: Exception | None) -> None:
+        self._reading = False
+        if error is not None:
+            log.warning("sync status not read: %s", type(error).__name__)
+        elif self.station is not None:
+            self.state.set(status)
+        if self._read_again:
+            self._read_again = False
+            self.refresh_state()
 
     def run_now(self) -> SyncReport:
         if self.scheduler is None:
@@ -76,7 +154,9 @@ class SyncService(QObject):
         self.scheduler = SyncScheduler(run=lambda: engine.run_once(station),
                                        probe=lambda: engine.client_for(station).time())
         self._timer.start(self._tick_ms)
+        self._state_timer.start(STATE_REFRESH_MS)
         self.started.emit()
+        self.refresh_state()
         self.tick()  # the first round right after login: the link may be up now
 
     def tick(self) -> None:
@@ -96,6 +176,7 @@ class SyncService(QObject):
         self._running = False
         if error is not None:
             log.warning("sync round failed: %s", type(error).__name__)
+            self.refresh_state()
             return
         if report is not None:
             self.report(report)
@@ -104,9 +185,13 @@ class SyncService(QObject):
         self.synced.emit(report)
         if report.pulled or report.pushed:
             self.session.data_changed.emit("")  # statuses came, or what was waiting went: lists refresh
+        else:
+            self.refresh_state()  # data_changed refreshes it otherwise
 
     def stop(self) -> None:
         self._timer.stop()
+        self._state_timer.stop()
+        self.state.clear()
         station, self.station, self.scheduler = self.station, None, None
         if station is not None:
             self.runner.submit(station.close)

@@ -185,12 +185,15 @@ class MainWindow(Retranslating, QMainWindow):
         top.addWidget(self.lock_button)
 
         self.sync: SyncService = SyncService(session, parent=self)
+        # One source of sync state (self.sync.state): the status bar and the dashboard show the same.
         self.sync_indicator: SyncIndicator = SyncIndicator(self.sync.runner, self.sync.status, self.sync.run_now,
-                                            ready=lambda: self.sync.station is not None)
+                                                           refresh_ms=0, ready=lambda: self.sync.station is not None,
+                                                           state=self.sync.state)
         self.sync_indicator.quarantine_requested.connect(self.show_quarantine)
         self.sync_indicator.synced.connect(self.sync.report)
-        self.sync.synced.connect(lambda _report: self.sync_indicator.refresh())
-        self.sync.started.connect(self.sync_indicator.refresh)
+        dashboard = self.pages["dashboard"]
+        assert isinstance(dashboard, DashboardPage)
+        dashboard.follow_sync(self.sync.state)
         self.bundle_button = QPushButton()
         self.bundle_button.setObjectName("bundleButton")
         self.bundle_button.clicked.connect(self.import_bundle)
@@ -323,7 +326,7 @@ class MainWindow(Retranslating, QMainWindow):
             if isinstance(current, Page):
                 current.refresh()
         self.session.run(lambda st: st.station_name, self._got_station_name)
-        self.sync_indicator.refresh()
+        self.sync.refresh_state()
 
     def _got_station_name(self, name: str) -> None:
         self._station_name = name
@@ -412,7 +415,7 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.bundle_dialog import BundleDialog
 
         dialog = BundleDialog(self.session, self)
-        dialog.imported.connect(lambda _result: self.sync_indicator.refresh())
+        dialog.imported.connect(lambda _result: self.sync.refresh_state())
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
