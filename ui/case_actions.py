@@ -49,12 +49,6 @@ EVALUATE = "evaluate"
 ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, PRINT, EVALUATE)
 
 # The printing module's kinds and the names ui.labels gives them.
-DOCUMENT_LABELS = {
-    "receipt": "receipt", "correction": "correction_notice", "refusal": "refusal_notice",
-    "deferral": "deferral_notice", "commitment": "commitment_letter", "authorisation": "authorisation",
-    "collection": "collection_slip",
-}
-
 _ENDED = (CaseStatus.refused, CaseStatus.withdrawn)
 
 

@@ -39,7 +39,7 @@ from app.models import Case, CaseStatus, DeliveryMethod
 from app.services import cases, catalogue
 from app.station import Station
 from ui import case_actions
-from ui.case_actions import DOCUMENT_LABELS, ActionDialog, available_actions, documents_for, make_dialog
+from ui.case_actions import ActionDialog, available_actions, documents_for, make_dialog
 from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
@@ -297,7 +297,7 @@ class CaseDetailPage(Page):
             button.setVisible(action in view.actions)
         self.print_menu.clear()
         for kind in view.documents:
-            act = self.print_menu.addAction(label(DOCUMENT_LABELS[kind], "Document"))
+            act = self.print_menu.addAction(label(kind, "Document"))  # printing.Kind, named in ui/labels.py
             act.triggered.connect(lambda _=False, k=kind: self.print_document(k))
 
     def _show_facts(self, view: CaseView) -> None:
@@ -442,7 +442,7 @@ class CaseDetailPage(Page):
         if t == EventType.trip:
             return self.tr("申请人到窗口（{purpose}）").format(purpose=p.get("purpose", ""))
         if t in (EventType.printed, EventType.reprinted):
-            kind = label(DOCUMENT_LABELS.get(str(p.get("kind", "")), str(p.get("kind", ""))), "Document")
+            kind = label(str(p.get("kind", "")), "Document")
             if t == EventType.printed:
                 return self.tr("打印{kind}").format(kind=kind)
             return self.tr("补打{kind}（副本 {copy}）").format(kind=kind, copy=p.get("copy", ""))
@@ -453,8 +453,8 @@ class CaseDetailPage(Page):
         if t == EventType.posted:
             return self.tr("材料已寄出（政务专递），运单号 {no}").format(no=p.get("tracking_no", ""))
         if t == EventType.platform_status:
-            return self.tr("平台状态：{status}").format(status=p.get("status", ""))
-        return t
+            return self.tr("平台状态：{status}").format(status=label(str(p.get("status", "")), "CaseStatus"))
+        return label(t, "EventType")
 
     # -- actions --------------------------------------------------------------------------------
     def start_action(self, action: str) -> None:
