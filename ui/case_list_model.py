@@ -9,6 +9,7 @@ arrive late are dropped, so typing fast never shows stale rows. Nothing is ever 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,13 @@ _DUE_COLOURS = {"due_soon": QColor("#fff3b0"), "overdue": QColor("#ffc9c9")}
 _DUE_TEXT = QColor("#1f1f1f")
 
 _Index = QModelIndex | QPersistentModelIndex
+_MASK_RUN = re.compile(r"\*{4,}")
+
+
+def compact_mask(masked: str) -> str:
+    """A masked ID number as a list shows it: the run of stars shortened, both unmasked ends kept
+    ("5401**********1234" → "5401***1234"), so the tail that tells two people apart fits."""
+    return _MASK_RUN.sub("***", masked)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,9 @@ class CaseListModel(QAbstractTableModel):
         self._generation = 0
         self.total: int | None = None
         self._headers: dict[str, str] = {}
+        # A narrow list (200 %, Tibetan) shows the intake's day without the time and the due date
+        # without the words of its state (colour and tooltip keep them): see CasesPage.fit_columns.
+        self.short_dates = False
         self.retranslate()
 
     # -- texts ----------------------------------------------------------------------------------
@@ -77,6 +88,15 @@ class CaseListModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def set_short_dates(self, short: bool) -> None:
+        if short == self.short_dates:
+            return
+        self.short_dates = short
+        if self._rows:
+            for column in ("created", "due"):
+                c = COLUMNS.index(column)
+                self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
 
     # -- queries --------------------------------------------------------------------------------
     @property
@@ -195,8 +215,13 @@ class CaseListModel(QAbstractTableModel):
         r = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and column == "due" and r.due_state in _DUE_COLOURS:
-                return label(r.due_state, "DueState")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if column == "due" and r.due_state in _DUE_COLOURS:
+                    return label(r.due_state, "DueState")
+                if column == "id_masked":
+                    return r.id_masked  # the masked number as stored, every star
+                if column == "created":
+                    return r.created_at[:16].replace("T", " ")
             return self._text(r, column)
         if role == Qt.ItemDataRole.UserRole:
             return r.case_no
@@ -213,17 +238,17 @@ class CaseListModel(QAbstractTableModel):
         if column == "applicant":
             return r.applicant_name
         if column == "id_masked":
-            return r.id_masked
+            return compact_mask(r.id_masked)
         if column == "items":
             return r.items
         if column == "status":
             return label(r.status)
         if column == "created":
-            return r.created_at[:16].replace("T", " ")
+            return r.created_at[:10] if self.short_dates else r.created_at[:16].replace("T", " ")
         if column == "due":
             if not r.promised_due:
                 return ""
-            if r.due_state in _DUE_COLOURS:
+            if r.due_state in _DUE_COLOURS and not self.short_dates:
                 return f"{r.promised_due}  {label(r.due_state, 'DueState')}"
             return r.promised_due
         return ""

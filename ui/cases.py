@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,13 +36,35 @@ from app.services import catalogue
 from app.station import Station
 from ui.case_list_model import COLUMNS, CaseListModel, CaseQuery
 from ui.errors import message_for
-from ui.labels import choices
+from ui.labels import choices, label
 from ui.page import Page
 from ui.session import Session
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+# What the columns must be able to show whole (measured with the list's font, whatever the scale).
+SAMPLE_CASE_NO = "5401271000002026112200001"
+SAMPLE_CASE_TAIL = "…" + SAMPLE_CASE_NO[-13:]  # the day and the sequence number tell cases apart
+SAMPLE_ID = "5401***1234"  # ui.case_list_model.compact_mask of a resident ID
+SAMPLE_TIME = "2026-11-22 16:03"
+SAMPLE_DAY = "2026-11-22"
+SAMPLE_NAME = "格桑卓玛"
+SAMPLE_ITEMS = "最低生活保障"
+
+
+class ElideDelegate(QStyledItemDelegate):
+    """Draws a column elided on the left or in the middle: the tail of a number is what tells
+    two rows apart (every case number of a station starts with its code)."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # Qt's name
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
 
 
 class CasesPage(Page):
@@ -80,6 +106,14 @@ class CasesPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("items"), QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(COLUMNS.index("case_no"),
+                                            ElideDelegate(Qt.TextElideMode.ElideLeft, self.table))
+        self.table.setItemDelegateForColumn(COLUMNS.index("id_masked"),
+                                            ElideDelegate(Qt.TextElideMode.ElideMiddle, self.table))
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self.table.setTabKeyNavigation(False)
         self.summary_label = QLabel()
         self.open_button = QPushButton()
@@ -148,6 +182,52 @@ class CasesPage(Page):
         self.open_button.setText(self.tr("打开办件(&O)"))
         self.model.retranslate()
         self._show_summary()
+        self._fit_timer.start()
+
+    # -- column widths --------------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Widths that show whole dates, statuses and the tails of numbers at the list's font (scale
+        and language change it); the items take the rest. When the page is too narrow, step by step:
+        case numbers show their tail (day and sequence number), then the intake's day goes without
+        its time and a due date without the words of its state (its colour stays; both on hover)."""
+        table, header = self.table, self.table.horizontalHeader()
+        fm = table.fontMetrics()
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+        pad = 2 * margin + fm.horizontalAdvance(" ")
+
+        def fit(name: str, *texts: str) -> int:
+            return max(max(fm.horizontalAdvance(t) for t in texts) + pad,
+                       header.sectionSizeHint(COLUMNS.index(name)))
+
+        due_states = [f"{SAMPLE_DAY}  {label(state, 'DueState')}" for state in ("due_soon", "overdue")]
+        want = {
+            "case_no": fit("case_no", SAMPLE_CASE_NO),
+            "applicant": fit("applicant", SAMPLE_NAME),
+            "id_masked": fit("id_masked", SAMPLE_ID),
+            "status": fit("status", *(name for _code, name in choices("CaseStatus"))),
+            "created": fit("created", SAMPLE_TIME),
+            "due": fit("due", SAMPLE_DAY, *due_states),
+        }
+        narrower = [
+            {"case_no": fit("case_no", SAMPLE_CASE_TAIL)},
+            {"created": fit("created", SAMPLE_DAY), "due": fit("due", SAMPLE_DAY)},
+        ]
+        room = table.width() - 2 * table.frameWidth() - table.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        items_min = fit("items", SAMPLE_ITEMS)
+        short = False
+        for step, change in enumerate(narrower):
+            if sum(want.values()) + items_min <= room:
+                break
+            want.update(change)
+            short = step >= 1
+        self.model.set_short_dates(short)
+        for name, width in want.items():
+            header.resizeSection(COLUMNS.index(name), width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._fit_timer.start()
 
     def _scale_heading(self) -> None:
         """A page title: its size comes from the application style sheet (follows the font scale)."""
@@ -156,6 +236,7 @@ class CasesPage(Page):
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.FontChange:
             self._scale_heading()
+            self._fit_timer.start()
         super().changeEvent(event)
 
     def _fill_statuses(self) -> None:

@@ -238,7 +238,7 @@ class DashboardPage(Page):
         return text
 
     def _entry_text(self, name: str, e: Entry) -> str:
-        due = e.due.strftime("%m-%d") if e.due else ""
+        due = e.due.isoformat() if e.due else ""  # the whole date: a list may reach back into last year
         if name in ("deferred_overdue", "deferred_due_soon"):
             return self.tr("{case}  {who}\n{material}  补交期限 {due}").format(
                 case=e.case_no, who=e.applicant_name, material=e.material, due=due)
