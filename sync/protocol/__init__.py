@@ -1,0 +1,83 @@
+"""The station protocol, version 1 (``bianmin-sync/1``): paths, messages, request signatures and
+the platform's verdict on pushed events.
+
+Shared by the station's client (``sync.client``, ``sync.engine``), the reference hub (``hub``) and
+the self-test's stand-in platform (``sync.loopback``); ``docs/sync-protocol.md`` describes it.
+
+* ``base`` (paths, limits, ``Spec``), ``push``, ``updates``, ``enrolment`` — every message as a
+  frozen dataclass with ``to_wire()``/``from_wire()``; the hub's OpenAPI document is built from them;
+* ``signing`` — RFC 9421 signatures with the station's Ed25519 device key;
+* ``rules`` — control characters, the station part of a case number;
+* ``verdict`` — one verdict function over what the platform holds (``Holdings``).
+
+Everything is importable from ``sync.protocol`` itself.
+"""
+
+from sync.protocol.base import (
+    BUNDLES,
+    CERTIFICATE,
+    ENROL,
+    EVENTS,
+    HEX64,
+    MAX_BATCH,
+    PREFIX,
+    STATION_CODE,
+    TIME,
+    UPDATES,
+    VERSION,
+    Malformed,
+    Spec,
+)
+from sync.protocol.enrolment import CertificateAnswer, EnrolAnswer, EnrolRequest, ErrorAnswer, TimeAnswer
+from sync.protocol.push import (
+    DUPLICATE,
+    REJECTED,
+    STORED,
+    EventResult,
+    PushAnswer,
+    PushBatch,
+    PushStatus,
+    Rejection,
+    WireEvent,
+    event_to_wire,
+)
+from sync.protocol.rules import STATION_CODE_DIGITS, case_no_station, has_control_text
+from sync.protocol.signing import (
+    COVERED,
+    MAX_AGE,
+    MAX_SKEW,
+    SIGNATURE_TAG,
+    ReceivedRequest,
+    b64,
+    new_device_key,
+    private_bytes,
+    public_bytes,
+    sign_request,
+    unb64,
+    verify_request,
+)
+from sync.protocol.updates import (
+    CALENDAR,
+    CASE_STATUS,
+    CATALOGUE,
+    NOTICE,
+    CalendarBody,
+    CaseStatusBody,
+    CatalogueBody,
+    NoticeBody,
+    Update,
+    UpdateKind,
+    UpdatePage,
+)
+from sync.protocol.verdict import BatchRefused, Held, Holdings, answer_batch, judge, read_batch
+
+__all__ = [
+    "BUNDLES", "CALENDAR", "CASE_STATUS", "CATALOGUE", "CERTIFICATE", "COVERED", "DUPLICATE", "ENROL", "EVENTS",
+    "HEX64", "MAX_AGE", "MAX_BATCH", "MAX_SKEW", "NOTICE", "PREFIX", "REJECTED", "SIGNATURE_TAG", "STATION_CODE",
+    "STATION_CODE_DIGITS", "STORED", "TIME", "UPDATES", "VERSION", "BatchRefused", "CalendarBody", "CaseStatusBody",
+    "CatalogueBody", "CertificateAnswer", "EnrolAnswer", "EnrolRequest", "ErrorAnswer", "EventResult", "Held",
+    "Holdings", "Malformed", "NoticeBody", "PushAnswer", "PushBatch", "PushStatus", "ReceivedRequest", "Rejection",
+    "Spec", "TimeAnswer", "Update", "UpdateKind", "UpdatePage", "WireEvent", "answer_batch", "b64",
+    "case_no_station", "event_to_wire", "has_control_text", "judge", "new_device_key", "private_bytes",
+    "public_bytes", "read_batch", "sign_request", "unb64", "verify_request",
+]

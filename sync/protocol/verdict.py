@@ -1,0 +1,142 @@
+"""The platform's verdict on a push, in one place: the reference hub (``hub.journal``) and the
+self-test's stand-in platform (``sync.loopback``) both answer through ``answer_batch``.
+
+What the platform already holds is asked through ``Holdings`` (the hub reads its database, the
+stand-in its dictionaries); what it stores is handed back to it (``Holdings.keep``), so that the
+next event of the same batch is judged against it too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from app.journal import GENESIS, EventType, event_hash
+from sync.protocol.base import MAX_BATCH, VERSION, Malformed
+from sync.protocol.push import EventResult, PushStatus, Rejection, WireEvent
+from sync.protocol.rules import case_no_station, has_control_text
+
+
+@dataclass(frozen=True)
+class Held:
+    """An event the platform holds at a station's position: what its neighbours must link to."""
+
+    event_id: str
+    hash: str
+    prev_hash: str
+
+
+class Holdings(Protocol):
+    """A view of what the platform holds, for the verdict."""
+
+    def prefetch(self, signer: str, events: Sequence[WireEvent]) -> None:
+        """A chance to look up at once what the batch's events will ask about (a database does)."""
+
+    def hash_of(self, event_id: str) -> str | None:
+        """The hash of the event held under this id."""
+
+    def at(self, station: str, seq: int) -> Held | None:
+        """The event of ``station`` held at position ``seq``."""
+
+    def intake_of(self, case_no: str) -> str | None:
+        """The event id of the intake (``case.received``) held for this case number."""
+
+    def owner_of(self, case_no: str) -> str | None:
+        """The station this case is held under."""
+
+    def keep(self, event: WireEvent) -> None:
+        """Store an event the verdict let in (the signer's own: ``event.station``)."""
+
+
+class BatchRefused(Exception):
+    """A push refused as a whole: the HTTP status and the protocol's error code."""
+
+    def __init__(self, status: int, error: str, detail: str | None = None) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+        self.detail = detail
+
+
+def read_batch(data: bytes, signer: str) -> list[Any]:
+    """The events of a push body (JSON, already inflated) signed by ``signer``, each as sent: every
+    event gets its own verdict. Raises ``BatchRefused`` for a body that is no push of the signer's."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise BatchRefused(422, "malformed", "body is not JSON") from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        raise BatchRefused(422, "malformed", "expected an object with an events list")
+    if doc.get("version") != VERSION:
+        raise BatchRefused(400, "unsupported_version", str(doc.get("version"))[:40])
+    if doc.get("station") != signer:
+        raise BatchRefused(403, "wrong_station", "the batch's station is not the signer")
+    if len(doc["events"]) > MAX_BATCH:
+        raise BatchRefused(413, "batch_too_large", f"at most {MAX_BATCH} events per request")
+    return doc["events"]
+
+
+def _chain_fault(ev: WireEvent, held: Holdings) -> Rejection | None:
+    """Why ``ev`` cannot take its place in its station's chain as the platform holds it, if it cannot."""
+    if held.at(ev.station, ev.seq) is not None:  # (the same event was answered "duplicate" before this)
+        return Rejection.seq_taken
+    if (ev.seq == 1) != (ev.prev_hash == GENESIS):  # only a journal's first event follows nothing
+        return Rejection.broken_chain
+    before, after = held.at(ev.station, ev.seq - 1), held.at(ev.station, ev.seq + 1)
+    if before is not None and before.hash != ev.prev_hash:
+        return Rejection.broken_chain
+    if after is not None and after.prev_hash != ev.hash:
+        return Rejection.broken_chain
+    return None
+
+
+def judge(ev: WireEvent, signer: str, held: Holdings) -> tuple[PushStatus, Rejection | None]:
+    """The answer to one well-formed event, the checks in their order (``docs/sync-protocol.md``)."""
+    if ev.station != signer:
+        return PushStatus.rejected, Rejection.wrong_station
+    if event_hash(ev.prev_hash, ev.body()) != ev.hash:
+        return PushStatus.rejected, Rejection.bad_hash
+    known = held.hash_of(ev.event_id)
+    if known is not None:
+        return (PushStatus.duplicate, None) if known == ev.hash else (PushStatus.rejected, Rejection.conflict)
+    # A case number is the signer's to use when its station part is the signer's code. (When devices
+    # get a part of the number, it is checked here against the signing device as well.)
+    if ev.case_no is not None and case_no_station(ev.case_no) != signer:
+        return PushStatus.rejected, Rejection.foreign_case_no
+    fault = _chain_fault(ev, held)
+    if fault is not None:
+        return PushStatus.rejected, fault
+    if ev.case_no is not None:
+        if ev.type == EventType.received and held.intake_of(ev.case_no) not in (None, ev.event_id):
+            return PushStatus.rejected, Rejection.duplicate_case_no
+        if held.owner_of(ev.case_no) not in (None, signer):  # held so by a hub before these checks
+            return PushStatus.rejected, Rejection.foreign_case
+    return PushStatus.stored, None
+
+
+def answer_batch(events: Sequence[Any], signer: str, held: Holdings) -> list[EventResult]:
+    """Answer each event of a push (or of a bundle) signed by ``signer``: stored (and kept through
+    ``held.keep``), duplicate, or rejected with a ``Rejection``. A rejected event never holds up
+    the others."""
+    parsed: list[WireEvent | Rejection] = []
+    for raw in events:
+        if has_control_text(raw):  # checked first: such text must not reach a database at all
+            parsed.append(Rejection.bad_text)
+            continue
+        try:
+            parsed.append(WireEvent.from_wire(raw))
+        except Malformed:
+            parsed.append(Rejection.malformed)
+    held.prefetch(signer, [ev for ev in parsed if isinstance(ev, WireEvent)])
+    results: list[EventResult] = []
+    for raw, ev in zip(events, parsed, strict=True):
+        if isinstance(ev, Rejection):
+            results.append(EventResult.answering(raw, PushStatus.rejected, ev))
+            continue
+        status, reason = judge(ev, signer, held)
+        if status is PushStatus.stored:
+            held.keep(ev)
+        results.append(EventResult.answering(raw, status, reason))
+    return results
