@@ -14,7 +14,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -54,6 +62,7 @@ class Appearance:
         self.scale = 100
         self.families = _register_fonts()
         self._translator: QTranslator | None = None
+        install_qt_translations(app)  # standard buttons and dialogs in Chinese (Tibetan: bianmin_bo.qm)
         self.set_scale(100)
 
     def set_language(self, language: str) -> bool:
@@ -117,3 +126,163 @@ def _register_fonts() -> list[str]:
             if family not in families:
                 families.append(family)
     return families
+
+
+# -- Qt's own texts ---------------------------------------------------------------------------------
+# Standard buttons (OK, Yes/No, Cancel, …), message boxes, Qt's file dialog and the edit menus of
+# text fields speak through Qt's translations. Chinese is Qt's own qtbase_zh_CN.qm (PySide6 carries
+# it; the program for station PCs too, build.spec). Qt has no Tibetan: the texts below are the ones
+# Qt 6.11 looks up for those dialogs, under the contexts it uses (recorded from a QMessageBox, a
+# QDialogButtonBox, a non-native QFileDialog and a text field's menu), marked so that lupdate keeps
+# them in bianmin_bo.ts, where they get their Tibetan. A few texts of Qt 6.11 that qtbase_zh_CN.qm
+# (made for older Qt) lacks get their Chinese from QT_ZH_GAPS.
+QT_CATALOGUE = "qtbase_zh_CN"
+QT_TEXTS: dict[str, tuple[str, ...]] = {
+    "QPlatformTheme": (
+        QT_TRANSLATE_NOOP("QPlatformTheme", "OK"), QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"), QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All"), QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Save"), QT_TRANSLATE_NOOP("QPlatformTheme", "Save All"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Open"), QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"), QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"), QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Help"), QT_TRANSLATE_NOOP("QPlatformTheme", "Abort"),
+        QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"), QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore"),
+    ),
+    # Under a GNOME-like desktop (the gtk3 platform theme) a few buttons are named here instead.
+    "QGnomeTheme": (
+        QT_TRANSLATE_NOOP("QGnomeTheme", "&OK"), QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),
+        QT_TRANSLATE_NOOP("QGnomeTheme", "&Save"), QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
+        QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving"),
+    ),
+    "QDialogButtonBox": (QT_TRANSLATE_NOOP("QDialogButtonBox", "OK"),),
+    "QMessageBox": (
+        QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."), QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+    ),
+    "QFileDialog": (
+        QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"), QT_TRANSLATE_NOOP("QFileDialog", "Directory:"),
+        QT_TRANSLATE_NOOP("QFileDialog", "&Open"), QT_TRANSLATE_NOOP("QFileDialog", "&Save"),
+        QT_TRANSLATE_NOOP("QFileDialog", "&Choose"), QT_TRANSLATE_NOOP("QFileDialog", "Open"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Save As"), QT_TRANSLATE_NOOP("QFileDialog", "Find Directory"),
+        QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)"), QT_TRANSLATE_NOOP("QFileDialog", "All files (*)"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Directories"), QT_TRANSLATE_NOOP("QFileDialog", "Files"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Back"), QT_TRANSLATE_NOOP("QFileDialog", "Forward"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Go back"), QT_TRANSLATE_NOOP("QFileDialog", "Go forward"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Parent Directory"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Go to the parent directory"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Create New Folder"), QT_TRANSLATE_NOOP("QFileDialog", "Create a New Folder"),
+        QT_TRANSLATE_NOOP("QFileDialog", "New Folder"), QT_TRANSLATE_NOOP("QFileDialog", "&New Folder"),
+        QT_TRANSLATE_NOOP("QFileDialog", "List View"), QT_TRANSLATE_NOOP("QFileDialog", "Detail View"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Change to list view mode"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Change to detail view mode"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Sidebar"), QT_TRANSLATE_NOOP("QFileDialog", "List of places and bookmarks"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Recent Places"), QT_TRANSLATE_NOOP("QFileDialog", "My Computer"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Show "), QT_TRANSLATE_NOOP("QFileDialog", "Show &hidden files"),
+        QT_TRANSLATE_NOOP("QFileDialog", "&Rename"), QT_TRANSLATE_NOOP("QFileDialog", "&Delete"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Delete"), QT_TRANSLATE_NOOP("QFileDialog", "Remove"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Alt+Left"), QT_TRANSLATE_NOOP("QFileDialog", "Alt+Right"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Alt+Up"),
+        QT_TRANSLATE_NOOP("QFileDialog", "%1 already exists.\nDo you want to replace it?"),
+        QT_TRANSLATE_NOOP("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."),
+        QT_TRANSLATE_NOOP("QFileDialog",
+                          "%1\nDirectory not found.\nPlease verify the correct directory name was given."),
+        QT_TRANSLATE_NOOP("QFileDialog", "Are you sure you want to delete '%1'?"),
+        QT_TRANSLATE_NOOP("QFileDialog", "'%1' is write protected.\nDo you want to delete it anyway?"),
+        QT_TRANSLATE_NOOP("QFileDialog", "Could not delete directory."),
+    ),
+    "QFileSystemModel": (
+        QT_TRANSLATE_NOOP("QFileSystemModel", "Name"), QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+        QT_TRANSLATE_NOOP("QFileSystemModel", "Type"), QT_TRANSLATE_NOOP("QFileSystemModel", "Kind"),
+        QT_TRANSLATE_NOOP("QFileSystemModel", "Date Modified"), QT_TRANSLATE_NOOP("QFileSystemModel", "Computer"),
+        QT_TRANSLATE_NOOP("QFileSystemModel", "My Computer"), QT_TRANSLATE_NOOP("QFileSystemModel", "Invalid filename"),
+        QT_TRANSLATE_NOOP("QFileSystemModel", "<b>The name \"%1\" cannot be used.</b><p>Try using another name, "
+                                              "with fewer characters or no punctuation marks."),
+    ),
+    # The type column of the file dialog (Qt 6 asks with a disambiguation, "All other platforms",
+    # for some; a translation without one answers those too).
+    "QAbstractFileIconProvider": (
+        QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+        QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+        QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+        QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+        QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+    ),
+    # The right-click menus of text fields and spin boxes.
+    "QLineEdit": (
+        QT_TRANSLATE_NOOP("QLineEdit", "&Undo"), QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+        QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"), QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+        QT_TRANSLATE_NOOP("QLineEdit", "&Paste"), QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+        QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    ),
+    "QWidgetTextControl": (
+        QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"), QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+        QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"), QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+        QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"), QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+        QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+        QT_TRANSLATE_NOOP("QWidgetTextControl", "Copy &Link Location"),
+    ),
+    "QAbstractSpinBox": (
+        QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Select All"), QT_TRANSLATE_NOOP("QAbstractSpinBox", "&Step up"),
+        QT_TRANSLATE_NOOP("QAbstractSpinBox", "Step &down"),
+    ),
+}
+QT_ZH_GAPS: dict[tuple[str, str], str] = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File"): "文件",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
+}
+
+
+class _Table(QTranslator):
+    """A translator from a small table (Qt's Chinese texts missing from qtbase_zh_CN.qm)."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,  # Qt's name
+                  n: int = -1) -> str | None:
+        # None is Qt's null string: "not here, ask the next translator" (an empty string would be
+        # taken as the translation).
+        return self._table.get((context, source))
+
+    def isEmpty(self) -> bool:  # Qt's name
+        return False
+
+
+def install_qt_translations(app: QCoreApplication) -> bool:
+    """Qt's own texts in Chinese, once per application (the Tibetan comes with bianmin_bo.qm,
+    installed later and so asked first); False when Qt's catalogue is missing."""
+    if app.property("bianminQtTexts"):
+        return True
+    app.setProperty("bianminQtTexts", True)
+    qt = QTranslator(app)
+    found = qt.load(QT_CATALOGUE, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if found:
+        app.installTranslator(qt)
+    else:
+        log.warning("Qt's Chinese translation (%s) not found: standard buttons stay in English", QT_CATALOGUE)
+    app.installTranslator(_Table(QT_ZH_GAPS, app))  # after Qt's own: asked before it
+    return found
+
+
+_tibetan: QTranslator | None = None
+
+
+def translate_in(language: str, context: str, source: str) -> str:
+    """``source`` (Chinese) in ``language`` whatever the interface language is, for screens that
+    show both languages at once (the citizen's rating window); the Chinese when Tibetan is missing."""
+    global _tibetan
+    if language != "bo":
+        return source
+    if _tibetan is None:
+        translator = QTranslator()
+        if not translator.load(str(translations_dir() / "bianmin_bo.qm")):
+            log.warning("Tibetan translation not found")
+        _tibetan = translator
+    return _tibetan.translate(context, source) or source
