@@ -34,8 +34,8 @@ def drain(qtbot: Any, window: Any) -> None:
     for _ in range(2):  # a result may submit a reading of its own: drain twice
         wait_idle(qtbot, window.session)
         done: list[bool] = []
-        window.sync.runner.submit(lambda: None, lambda _r, _e: done.append(True))
-        qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+        window.sync.runner.submit(lambda: None, lambda _r, _e, box=done: box.append(True))
+        qtbot.waitUntil(lambda box=done: bool(box), timeout=10_000)
 
 
 def texts(window: Any) -> tuple[str, str, str]:
