@@ -125,18 +125,24 @@ class SyncIndicator(Retranslating, QWidget):
             self.refused.hide()
             return
         state = LinkState(status["state"])
+        last = last_success_text(status) or self.tr("从未")
+        # One line where it can be: the time of the last success only beside the short 在线; when
+        # something is wrong the state is a sentence, and the time goes to the tooltip (and 工作台).
         if self._syncing:
             text = self.tr("正在同步…")
-        elif state in (LinkState.online, LinkState.offline, LinkState.failed):
+        elif state is LinkState.online:
             text = self.tr("{state} · 待发送 {n} 条 · 上次成功 {last}").format(
-                state=label(state), n=status["waiting"], last=last_success_text(status) or self.tr("从未"))
+                state=label(state), n=status["waiting"], last=last)
         elif state is LinkState.not_enrolled:
             text = label(state)
         else:
             text = self.tr("{state} · 待发送 {n} 条").format(state=label(state), n=status["waiting"])
         self.dot.setStyleSheet(f"color: {link_colour(status)}")
         self.text.setText(text)
-        self.text.setToolTip(link_advice(state, status.get("last_error_reason", "")))
+        advice = link_advice(state, status.get("last_error_reason", ""))
+        if state is not LinkState.not_enrolled:
+            advice += "\n" + self.tr("上次同步成功：{last}").format(last=last)
+        self.text.setToolTip(advice)
         refused = len(status["quarantined"])
         self.refused.setVisible(refused > 0)
         self.refused.setText(self.tr("被拒 {n} 条").format(n=refused))
