@@ -11,15 +11,17 @@ import logging
 import signal
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Paths, resources_dir
 from ui import crash as ui_crash
 from ui import demo as demo_mode
+from ui.errors import show_error
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
+from ui.splash import Splash, prepare_demo
 from ui.window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,8 @@ def run(demo: bool = False) -> int:
     appearance = Appearance(app)
     paths = Paths.default()
     notice = ui_crash.install(None, paths)  # a crash: a report without personal data, a plain message
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C while the splash shows: stop there
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, app.quit))
     try:
         return _run(demo, app, appearance, paths)
     finally:
@@ -52,26 +56,47 @@ def run(demo: bool = False) -> int:
 
 def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Paths) -> int:
     demo: demo_mode.Demo | None = None
-    if want_demo and (not paths.keyfile.exists() or demo_mode.is_demo(paths)):
-        splash = QSplashScreen()
-        splash.showMessage(QApplication.translate("Main", "正在准备演示服务站…"),
-                           Qt.AlignmentFlag.AlignCenter)
-        splash.resize(480, 160)
-        splash.show()
-        app.processEvents()
-        demo = demo_mode.prepare(paths)
-        splash.close()
+    preparation: demo_mode.Preparation | None = None  # the demo hub's thread; stopped with the window
+    splash: Splash | None = None
+    if want_demo and not paths.keyfile.exists():
+        # First run: a splash at once, the demo station built (and its hub started) on a thread of
+        # its own while the splash says what is being prepared.
+        preparation, splash = prepare_demo(paths)
+        if preparation.demo is None:  # failed (it says why), or Ctrl+C in the terminal
+            splash.close()
+            splash.deleteLater()
+            if preparation.error is not None:
+                show_error(None, preparation.error)
+            return 1
+        demo = preparation.demo
+    elif want_demo and demo_mode.is_demo(paths):
+        # Warm: the window at once; the hub starts beside it (the station is enrolled already).
+        demo = demo_mode.login_info(paths)
+        preparation = demo_mode.Preparation(paths)
+        preparation.start()
     elif not paths.keyfile.exists():
         QMessageBox.information(None, QApplication.translate("Main", "便民服务台"), QApplication.translate(
             "Main", "此电脑上还没有服务站（{home}）。\n请由管理员运行 bianmin init 建立服务站；"
             "试用请运行 make run（演示服务站）。").format(home=paths.home))
         return 1
     elif demo_mode.is_demo(paths):
-        demo = demo_mode.prepare(paths, with_hub=False)
-    info = DemoInfo(demo.login, demo.password, demo.hub_url) if demo else None
+        demo = demo_mode.login_info(paths)
+    try:
+        return _show(app, appearance, paths, demo, splash)
+    finally:
+        if preparation is not None:
+            preparation.stop()
+
+
+def _show(app: QApplication, appearance: Appearance, paths: Paths, demo: demo_mode.Demo | None,
+          splash: QWidget | None) -> int:
+    info = DemoInfo(demo.login, demo.password) if demo else None
     session = Session(paths, demo=info)
     window = MainWindow(session, appearance, defer_work=True)
     window.show()
+    if splash is not None:
+        splash.close()
+        splash.deleteLater()  # on this thread: never left to a collection on the hub's thread
     # Ctrl+C in the terminal of `make run` (and SIGTERM) close the window properly, hub included:
     # Python runs signal handlers only between bytecodes, so a timer wakes it now and then.
     # The handler only queues the close: run at once it could land in the middle of building the
@@ -84,5 +109,8 @@ def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Path
     try:
         return int(app.exec())
     finally:
-        if demo is not None:
-            demo.stop()
+        # The window's objects go now, on this thread: left to Python's collector they could be
+        # collected later on another thread (the demo hub's), which Qt does not allow.
+        wake.stop()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
