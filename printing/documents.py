@@ -7,9 +7,9 @@ from datetime import date
 from enum import StrEnum
 
 from app.identity import IdType, mask_id, mask_phone
-from app.models import MaterialState
+from app.models import Authorisation, MaterialState
 from printing.context import PrintContext
-from printing.labels import label, sentence
+from printing.labels import LABELS, label, sentence
 from printing.layout import Paper, Sheet
 
 
@@ -57,7 +57,23 @@ def _party_rows(ctx: PrintContext, lang: str) -> list[tuple[str, str]]:
         ag = case.agent
         rows.append((label("agent", lang),
                      f"{ag.name}　{mask_id(ag.id_number)}　{label(f'relation.{ag.relation.value}', lang)}"))
+        if ag.phone:
+            rows.append((label("agent_phone", lang), mask_phone(ag.phone)))
+        rows.append((label("authorisation_given", lang), _authorisation_text(ag.authorisation, lang)))
     return rows
+
+
+def _authorisation_text(auth: Authorisation, lang: str) -> str:
+    """Kind, scope, valid until and number of the agent's authorisation, on one line."""
+    key = f"auth.{auth.kind}"
+    parts = [label(key, lang) if key in LABELS else auth.kind]
+    if auth.scope:
+        parts.append(label("auth_scope", lang, scope=auth.scope))
+    if auth.valid_until:
+        parts.append(label("auth_until", lang, until=_date(auth.valid_until)))
+    if auth.document_ref:
+        parts.append(label("auth_ref", lang, ref=auth.document_ref))
+    return "；".join(parts)
 
 
 def _items_text(ctx: PrintContext, lang: str) -> str:

@@ -28,8 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.identity import mask_phone
 from app.journal import Event, EventType
-from app.models import Case, CaseStatus, DeliveryMethod, MaterialEntry, MaterialForm, MaterialState, Outcome
+from app.models import (
+    Authorisation,
+    Case,
+    CaseStatus,
+    DeliveryMethod,
+    MaterialEntry,
+    MaterialForm,
+    MaterialState,
+    Outcome,
+)
 from app.services import cases
 from app.station import Station
 from ui.errors import message_for
@@ -94,6 +104,28 @@ def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
     if not rated:
         out.append(EVALUATE)
     return out
+
+
+def authorisation_text(auth: Authorisation) -> str:
+    """授权方式、范围、有效期、编号 in one line (the summary, the case page, the 领取 dialog)."""
+    parts = [label(auth.kind, "AuthorisationKind")]
+    if auth.scope:
+        parts.append(QCoreApplication.translate("AuthorisationText", "范围：{scope}").format(scope=auth.scope))
+    parts.append(QCoreApplication.translate("AuthorisationText", "有效期至 {until}").format(
+        until=auth.valid_until.isoformat() if auth.valid_until else
+        QCoreApplication.translate("AuthorisationText", "未写明")))
+    if auth.document_ref:
+        parts.append(QCoreApplication.translate("AuthorisationText", "编号 {ref}").format(ref=auth.document_ref))
+    return "；".join(parts)
+
+
+def default_recipient(case: Case) -> str:
+    """Who collects at the counter unless the clerk says otherwise: the recipient given at intake,
+    and in 代办 mode the agent (an intake before issue 13 gave the applicant's name there)."""
+    recipient = case.delivery.recipient.strip()
+    if case.agent is not None and recipient in ("", case.applicant.name):
+        return case.agent.name
+    return recipient or case.applicant.name
 
 
 def _t(text: str) -> str:
@@ -299,7 +331,7 @@ class DeliverDialog(ActionDialog):
     def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(session, case, parent)
         self.method_combo = QComboBox()
-        self.recipient_edit = QLineEdit(case.applicant.name)
+        self.recipient_edit = QLineEdit(default_recipient(case))
         self.recipient_id_edit = QLineEdit()
         self.tracking_edit = QLineEdit()
         self.method_label = QLabel()
@@ -317,7 +349,14 @@ class DeliverDialog(ActionDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("送达 / 领取"))
-        self.intro.setText(self.tr("窗口领取时记下领取人；邮寄时记下运单号。"))
+        intro = self.tr("窗口领取时记下领取人；邮寄时记下运单号。")
+        agent = self.case.agent
+        if agent is not None:  # 代办: the agent collects by default; the authorisation to check is here
+            intro += "\n" + self.tr("代办：代办人 {name}{phone}，{authorisation}。"
+                                     "请核对代办人身份证件和授权委托。").format(
+                name=agent.name, phone=f"（{mask_phone(agent.phone)}）" if agent.phone else "",
+                authorisation=authorisation_text(agent.authorisation))
+        self.intro.setText(intro)
         self.method_label.setText(self.tr("送达方式(&M)："))
         self.recipient_label.setText(self.tr("领取人(&R)："))
         self.recipient_id_label.setText(self.tr("领取人证件号码(&I)："))

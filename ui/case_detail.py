@@ -39,7 +39,13 @@ from app.models import Case, CaseStatus, DeliveryMethod
 from app.services import cases, catalogue
 from app.station import Station
 from ui import case_actions
-from ui.case_actions import ActionDialog, available_actions, documents_for, make_dialog
+from ui.case_actions import (
+    ActionDialog,
+    authorisation_text,
+    available_actions,
+    documents_for,
+    make_dialog,
+)
 from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
@@ -123,7 +129,7 @@ class CaseDetailPage(Page):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fact_labels: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
-        for key in ("applicant", "agent", "mode", "items", "decision", "received", "accepted", "due",
+        for key in ("applicant", "agent", "authorisation", "mode", "items", "decision", "received", "accepted", "due",
                     "outcome", "delivery", "platform", "verification"):
             name, value = QLabel(), QLabel()
             value.setWordWrap(True)
@@ -189,7 +195,8 @@ class CaseDetailPage(Page):
         self.materials_box.setTitle(self.tr("申请材料"))
         self.timeline_box.setTitle(self.tr("办理经过"))
         names = {
-            "applicant": self.tr("申请人"), "agent": self.tr("代办人"), "mode": self.tr("办理方式"),
+            "applicant": self.tr("申请人"), "agent": self.tr("代办人"), "authorisation": self.tr("授权委托"),
+            "mode": self.tr("办理方式"),
             "items": self.tr("事项"), "decision": self.tr("受理决定"), "received": self.tr("收件时间"),
             "accepted": self.tr("受理时间"), "due": self.tr("办结期限"), "outcome": self.tr("办理结果"),
             "delivery": self.tr("送达"), "platform": self.tr("平台办件编号"), "verification": self.tr("核验码"),
@@ -308,6 +315,7 @@ class CaseDetailPage(Page):
             "applicant": f"{a.name}{'  ' + a.name_bo if a.name_bo else ''}  "
                          f"{label(a.id_type, 'IdType')} {_masked(a.id_number, a.id_type)}{phone}",
             "agent": "",
+            "authorisation": "",
             "mode": label(c.mode),
             "items": "\n".join(f"{i.name}（{i.item_code}）" for i in c.items),
             "decision": label(c.decision),
@@ -322,6 +330,9 @@ class CaseDetailPage(Page):
         if c.agent is not None:
             values["agent"] = self.tr("{name}  {id}（{relation}）").format(
                 name=c.agent.name, id=_masked(c.agent.id_number, c.agent.id_type), relation=label(c.agent.relation))
+            if c.agent.phone:
+                values["agent"] += f"  {mask_phone(c.agent.phone)}"
+            values["authorisation"] = authorisation_text(c.agent.authorisation)
         if c.promised_due:
             values["due"] = self.tr("承诺 {promised}，法定 {legal}").format(
                 promised=_day(c.promised_due), legal=_day(c.legal_due))

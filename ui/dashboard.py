@@ -145,7 +145,7 @@ class DashboardPage(Page):
         self.intake_button.setProperty("size", "big")
         self.intake_button.setStyleSheet("padding: 0.4em 1.2em")
         self.intake_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
-        self.intake_button.clicked.connect(lambda: self.navigate.emit("intake"))
+        self.intake_button.clicked.connect(lambda: self.navigate.emit("new_intake"))  # Ctrl+N
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         top = QHBoxLayout()

@@ -222,6 +222,12 @@ def choices(kind: str) -> list[tuple[str, str]]:
     return [(code, QCoreApplication.translate("Labels", text)) for code, text in _LABELS[kind].items()]
 
 
+def source_text(code: str, kind: str) -> str:
+    """The Chinese name of a code, untranslated: for a screen that shows both languages at once
+    (``ui.i18n.translate_in(language, "Labels", source_text(...))``); the code when it has none."""
+    return _LABELS.get(kind, {}).get(code, code)
+
+
 def link_advice(state: Enum | str, reason: str = "") -> str:
     """The whole sentence for the link's state (a ``sync.status.LinkState``): what it means for the
     clerk's work and what to do; a refusal says what to do for its reason (the hub's error code)."""

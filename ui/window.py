@@ -215,7 +215,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.screens.addWidget(self.work)
 
         self.evaluation: EvaluationWindow = EvaluationWindow(session)
-        self.evaluation.finished.connect(lambda _case, _level: self._back_to_clerk())
+        self.evaluation.finished.connect(lambda _case, _level: self._back_to_clerk(after_rating=True))
+        self.evaluation.closed.connect(self._back_to_clerk)
         self._shortcuts()
         self.retranslate()
 
@@ -306,8 +307,12 @@ class MainWindow(Retranslating, QMainWindow):
     def ask_evaluation(self, case_no: str) -> None:
         self.evaluation.ask(case_no)
 
-    def _back_to_clerk(self) -> None:
-        """The citizen has rated (or skipped): the keyboard belongs to the clerk's window again."""
+    def _back_to_clerk(self, after_rating: bool = False) -> None:
+        """The citizen has rated (or skipped): the keyboard belongs to the clerk's window again. On
+        one screen the thank-you stays in front until it closes; on the citizen's own monitor the
+        clerk's window takes the keyboard at once."""
+        if after_rating and self.evaluation.isVisible() and not self.evaluation.full_screen:
+            return
         self.raise_()
         self.activateWindow()
 

@@ -126,6 +126,23 @@ def checklist(station: Station, item_codes: list[str], bundle_code: str | None) 
     return [ChecklistLine(code, m) for code in item_codes for m in catalogue.get_item(station, code).materials]
 
 
+# The catalogue's 授权委托书: an item lists it as a material "委托他人代办时提供" (not required of
+# an applicant in person). In 代办 mode it is required; a checklist that does not list it gets no
+# such line (清单之外无材料: nothing is asked beyond the item's list).
+AUTHORISATION_LETTER = "M-AUTH-LETTER"
+AUTHORISATION_LETTER_NAME = "授权委托书"
+
+
+def is_authorisation_letter(material: Material) -> bool:
+    """The catalogue's 授权委托书 (its code, or its Chinese name in a catalogue with other codes)."""
+    return material.code == AUTHORISATION_LETTER or material.name.zh.strip() == AUTHORISATION_LETTER_NAME
+
+
+def material_required(line: ChecklistLine, mode: HandlingMode) -> bool:
+    """Whether the line's material is required for this handling mode."""
+    return line.material.required or (mode is HandlingMode.proxy and is_authorisation_letter(line.material))
+
+
 def due_date_problem(due: date, today: date) -> str | None:
     """The problem code of a due date the clerk gives (容缺 material, 补正), or None."""
     if due <= today:
@@ -239,10 +256,11 @@ def _check_materials(
 
 def decide(
     decision: Decision, items: list[ServiceItem], lines: list[ChecklistLine], entries: list[MaterialEntry],
-    refusal: Refusal | None,
+    refusal: Refusal | None, *, mode: HandlingMode,
 ) -> None:
-    """Raise DecisionNotAllowed when the rules forbid ``decision`` for these materials."""
-    required = {(ln.item_code, ln.material.code) for ln in lines if ln.material.required}
+    """Raise DecisionNotAllowed when the rules forbid ``decision`` for these materials (in 代办
+    mode the catalogue's 授权委托书 is required: :func:`material_required`)."""
+    required = {(ln.item_code, ln.material.code) for ln in lines if material_required(ln, mode)}
     state = {(e.item_code, e.material_code): e.state for e in entries}
     missing = sorted(k[1] for k in required if state.get(k) is MaterialState.missing)
     deferred = sorted(k[1] for k, s in state.items() if s is MaterialState.deferred)
@@ -360,7 +378,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             p.add("cross_region.handling_site", "bad_format")
         req.cross_region.intake_site = station.station_code
     p.raise_if_any()
-    decide(req.decision, items, lines, entries, req.refusal)
+    decide(req.decision, items, lines, entries, req.refusal, mode=req.mode)
 
     now = station.clock.now()
     stamp = now.isoformat(timespec="milliseconds")
@@ -725,7 +743,7 @@ def resume_after_correction(station: Station, case_no: str, supplied: list[Mater
     entries = [_entry(m) for m in merged.values()]
     has_deferred = any(e.state is MaterialState.deferred for e in entries)
     decision = Decision.deferred_material if has_deferred else Decision.accept
-    decide(decision, items, lines, entries, None)
+    decide(decision, items, lines, entries, None, mode=HandlingMode(row["mode"]))
     today = station.today()
     stamp = station.clock.stamp()
     legal, promised = _restart_clock(station, row["id"], today)

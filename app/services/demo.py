@@ -131,6 +131,12 @@ def make_request(
             entries.append(MaterialEntry(ln.item_code, m.code, MaterialState.received, form=form,
                                          count=max(1, m.originals if form is MaterialForm.original else m.copies)))
     mode = rng.choices(list(HandlingMode), weights=[50, 25, 15, 10])[0]
+    if mode is HandlingMode.proxy:  # the agent brings the letter where the item lists it (required then)
+        given = {(e.item_code, e.material_code) for e in entries}
+        entries += [MaterialEntry(ln.item_code, ln.material.code, MaterialState.received, form=MaterialForm.original,
+                                  count=max(1, ln.material.originals))
+                    for ln in lines if cases.is_authorisation_letter(ln.material) and ln is not missing_one
+                    and (ln.item_code, ln.material.code) not in given]
     applicant = person(rng, station.station_code, today)
     offered = catalogue.delivery_offered(item_objs)
     method = DeliveryMethod.counter if "counter" in offered else DeliveryMethod(sorted(offered)[0])

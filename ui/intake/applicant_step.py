@@ -29,6 +29,7 @@ from app.models import (
     PartyKind,
 )
 from app.services import cases
+from ui.case_actions import authorisation_text
 from ui.intake.fields import HINT_STYLE, DateField, ProblemLabel, Step, problem_text
 from ui.labels import choices, label
 from ui.session import Session
@@ -182,13 +183,7 @@ class ApplicantStep(Step):
         self._fill(self.agent_id_type, [(c, t) for c, t in id_types if c != IdType.uscc.value])
         self._fill(self.mode, choices("HandlingMode"))
         self._fill(self.relation, choices("AgentRelation"))
-        auth_names = {
-            "written": self.tr("书面授权委托书"),
-            "notarised": self.tr("公证委托书"),
-            "statutory": self.tr("法定代理（监护人）"),
-            "village_certified": self.tr("村（居）委会证明"),
-        }
-        self._fill(self.auth_kind, [(k, auth_names[k]) for k in AUTHORISATION_KINDS])
+        self._fill(self.auth_kind, [(k, label(k, "AuthorisationKind")) for k in AUTHORISATION_KINDS])
 
     def first_field(self) -> QWidget:
         return self.name
@@ -232,6 +227,8 @@ class ApplicantStep(Step):
         agent = self.agent()
         if agent is not None:
             rows.append((self.tr("代办人"), f"{agent.name} {agent.id_number}（{label(agent.relation)}）"))
+            rows.append((self.tr("代办人电话"), agent.phone or "—"))
+            rows.append((self.tr("授权委托"), authorisation_text(agent.authorisation)))
         return rows
 
     # -- checks -------------------------------------------------------------------------------

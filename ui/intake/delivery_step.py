@@ -73,6 +73,7 @@ class DeliveryStep(Step):
         layout.addWidget(self.general)
         layout.addWidget(self.hint)
         self._methods: list[str] = [DeliveryMethod.counter.value]
+        self._prefilled: dict[QLineEdit, str] = {}  # what prefill() put in each field
         self.retranslate()
 
     def title(self) -> str:
@@ -105,10 +106,13 @@ class DeliveryStep(Step):
         self.set_methods(chosen.delivery_methods if chosen else [DeliveryMethod.counter.value])
 
     def prefill(self, address: str, recipient: str, phone: str) -> None:
-        """The applicant's own values where the clerk has typed nothing yet."""
+        """The applicant's values (the agent's in 代办 mode) where the clerk has typed nothing: a field
+        still holding what an earlier prefill put there follows (代办 chosen or dropped since)."""
         for edit, value in ((self.address, address), (self.recipient, recipient), (self.phone, phone)):
-            if not edit.text().strip():
+            text = edit.text().strip()
+            if not text or text == self._prefilled.get(edit):
                 edit.setText(value)
+                self._prefilled[edit] = value
 
     def _method_changed(self) -> None:
         self.address.setEnabled(self.delivery_method() is DeliveryMethod.post)
@@ -156,6 +160,7 @@ class DeliveryStep(Step):
     def reset(self) -> None:
         for edit in (self.address, self.recipient, self.phone):
             edit.clear()
+        self._prefilled.clear()
         for problem in self.problems.values():
             problem.clear_text()
         self.general.clear_text()

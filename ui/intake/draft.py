@@ -19,6 +19,7 @@ from app.models import (
     Case,
     CaseStatus,
     Decision,
+    HandlingMode,
     MaterialEntry,
     Refusal,
     ServiceItem,
@@ -90,13 +91,13 @@ def load_choice(station: Station, kind: str, code: str) -> Chosen:
                   default_due=due)
 
 
-def allowed_decisions(chosen: Chosen, entries: list[MaterialEntry],
-                      refusal: Refusal | None) -> dict[Decision, DecisionNotAllowed | None]:
+def allowed_decisions(chosen: Chosen, entries: list[MaterialEntry], refusal: Refusal | None,
+                      mode: HandlingMode) -> dict[Decision, DecisionNotAllowed | None]:
     """Each decision with the core's reason against it (``None``: allowed). Pure; run on the worker."""
     out: dict[Decision, DecisionNotAllowed | None] = {}
     for decision in Decision:
         try:
-            cases.decide(decision, list(chosen.items), list(chosen.lines), entries, refusal)
+            cases.decide(decision, list(chosen.items), list(chosen.lines), entries, refusal, mode=mode)
         except DecisionNotAllowed as exc:
             out[decision] = exc
         else:

@@ -7,7 +7,8 @@ buttons' mnemonics, Alt+Q drops the intake. Focus lands in the first field of ev
 
 The page keeps what was typed while the counter is locked (the window only hides it) and drops
 everything in ``clear()`` (logout). ``start()`` begins a new intake only when none is under way
-or the last one was submitted.
+or the last one was submitted; ``start_new()`` (新受理, Ctrl+N) begins an empty one and offers a
+draft left behind explicitly (继续上一位 / 放弃并新建).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class IntakePage(Page):
         self.dirty = False  # something was typed or chosen since the last new intake
         self.submitting = False
         self.preview: PrintPreviewDialog | None = None
+        self.draft_box: QMessageBox | None = None  # 继续上一位 / 放弃并新建, while it is asked
         self._eval_gen = 0
         self._eval_waiters: list[Callable[[], None]] = []
 
@@ -161,11 +163,51 @@ class IntakePage(Page):
         else:
             self._focus_current()
 
+    def start_new(self) -> None:
+        """新受理 (Ctrl+N): an empty intake. A draft left behind is never resumed silently (new typing
+        would land in the last citizen's fields): the clerk is asked 继续上一位 / 放弃并新建."""
+        if self.case is not None or not self.dirty:
+            self.new_intake()
+            return
+        if self.draft_box is not None:
+            self.draft_box.raise_()
+            self.draft_box.activateWindow()
+            return
+        who = self.applicant.party().name or (self.find.chosen.name.zh if self.find.chosen else "")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("新受理"),
+                          self.tr("上一位群众的受理还没有提交（{who}）。继续办理上一位，还是放弃它并新建空白受理？")
+                          .format(who=who or self.tr("未填姓名")), QMessageBox.StandardButton.NoButton, self)
+        keep = box.addButton(self.tr("继续上一位(&C)"), QMessageBox.ButtonRole.RejectRole)
+        drop = box.addButton(self.tr("放弃并新建(&N)"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)  # Enter or Esc: nothing is lost
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _r: self._draft_answered(box, box.clickedButton() is drop))
+        self.draft_box = box
+        box.open()
+        box.activateWindow()  # the keys go to the question, not to the draft's fields behind it
+        keep.setFocus()
+
+    def _draft_answered(self, box: QMessageBox, drop: bool) -> None:
+        if self.draft_box is box:
+            self.draft_box = None
+        box.deleteLater()
+        self.window().activateWindow()
+        if drop:
+            self.new_intake()
+        else:
+            self._focus_current()
+
     def refresh(self) -> None:
         """Nothing to load: the flow loads what it needs as the clerk goes."""
 
     def clear(self) -> None:
         """Logout: every personal value goes, and any open preview with it."""
+        if self.draft_box is not None:
+            box, self.draft_box = self.draft_box, None
+            box.finished.disconnect()
+            box.close()
+            box.deleteLater()
         self._close_preview()
         self._reset()
         self._show_step(FIND, focus=False)
@@ -214,7 +256,9 @@ class IntakePage(Page):
             self._evaluate(then=self._focus_decision)
         elif index == DELIVERY:
             party = self.applicant.party()
-            self.delivery.prefill(self.applicant.address_text(), party.name, party.phone)
+            agent = self.applicant.agent()  # 代办: the result goes to the agent, unless the clerk says otherwise
+            self.delivery.prefill(self.applicant.address_text(), agent.name if agent else party.name,
+                                  agent.phone if agent else party.phone)
             self._show_summary()
         if focus:
             self.steps[index].enter()
@@ -261,6 +305,11 @@ class IntakePage(Page):
     def _changed(self) -> None:
         self.dirty = True
         sender = self.sender()
+        if sender is self.applicant:
+            mode = self.applicant.handling_mode()
+            if mode is not self.materials.mode:  # 代办 makes the catalogue's 授权委托书 required
+                self.materials.set_mode(mode)
+                self._decide_timer.start()
         if sender in (self.materials, self.decision):
             self._decide_timer.start()
         if sender is self.delivery and self.current() == DELIVERY:
@@ -285,7 +334,8 @@ class IntakePage(Page):
         gen = self._eval_gen
         entries = self.materials.entries()
         refusal = self.decision.refusal()
-        self.session.run(lambda _st: draft.allowed_decisions(chosen, entries, refusal),
+        mode = self.applicant.handling_mode()
+        self.session.run(lambda _st: draft.allowed_decisions(chosen, entries, refusal, mode),
                          lambda allowed: self._evaluated(gen, allowed))
 
     def _evaluated(self, gen: int, allowed: dict[Decision, DecisionNotAllowed | None]) -> None:

@@ -1,11 +1,17 @@
 """Step 3: the materials checklist. Each material: received (original/copy, how many), electronic
 licence (grade A–D), deferred (due date; only when the catalogue allows), missing (what is missing,
-for the one-time notice) or covered by the written commitment. Scans are picked here and added to
-the case after submit.
+for the one-time notice) or covered by the written commitment. A material nobody has touched yet
+reads 未选 (it counts as missing when submitted), so it is never mistaken for one marked 缺少 on
+purpose. Scans are picked here and added to the case after submit.
 
-Keyboard: Tab goes row by row (state, then the state's own fields, then 扫描件); ↑/↓ change a
-state; Alt+A marks every material not yet chosen as received; Ctrl+O picks scans for the row that
-has the focus.
+Keyboard: Tab goes row by row (state, then the state's own fields, then 扫描件). The states come
+in one order for every material (``STATE_ORDER``; what a material cannot be is greyed and skipped
+by ↑/↓), and each has a letter (``STATE_KEYS``): the same physical key on a Latin keyboard and on
+the national-standard Tibetan layout (GB/T 22034, xkb ``cn(tib)``), where it gives the Tibetan
+letter shown beside it; a non-editable combo box gets no input method, so a Chinese IME does not
+take the key. Alt+A marks every untouched material as received (never one the clerk has chosen);
+Ctrl+Z takes such a bulk change back (Ctrl+Shift+Z / Ctrl+Y again); Ctrl+O picks scans for the
+row that has the focus.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItemModel, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,15 +38,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import LicenceGrade, MaterialEntry, MaterialForm, MaterialState
-from app.services.cases import ChecklistLine, due_date_problem
+from app.models import HandlingMode, LicenceGrade, MaterialEntry, MaterialForm, MaterialState
+from app.services.cases import ChecklistLine, due_date_problem, material_required
 from ui.intake.draft import Chosen
 from ui.intake.fields import HINT_STYLE, DateField, ProblemLabel, Step, problem_text
 from ui.labels import choices, label
 from ui.session import Session
 
-_PAGES = (MaterialState.received, MaterialState.e_licence, MaterialState.deferred, MaterialState.missing,
-          MaterialState.committed)
+# One order of the states for every material (what a material cannot be is shown greyed).
+STATE_ORDER = (MaterialState.received, MaterialState.e_licence, MaterialState.deferred, MaterialState.missing,
+               MaterialState.committed)
+# The key of each state: the Latin letter (pinyin of 收, 电, 容, 缺, 承) and the Tibetan letter the
+# same key gives on the national-standard Tibetan layout.
+STATE_KEYS: dict[MaterialState, tuple[str, str]] = {
+    MaterialState.received: ("S", "ས"),
+    MaterialState.e_licence: ("D", "ད"),
+    MaterialState.deferred: ("R", "ར"),
+    MaterialState.missing: ("Q", "ཅ"),
+    MaterialState.committed: ("C", "ཀ"),
+}
+UNTOUCHED = ""  # the combo box's data of 未选
+_PAGES: tuple[MaterialState | None, ...] = (None, *STATE_ORDER)
+
+
+def state_for_key(event: QKeyEvent) -> MaterialState | None:
+    """The state whose key this is (Latin key code, or the character on a Tibetan layout)."""
+    mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+    if mods != Qt.KeyboardModifier.NoModifier:
+        return None
+    text = event.text()
+    for state, (latin, tibetan) in STATE_KEYS.items():
+        if event.key() == getattr(Qt.Key, f"Key_{latin}") or text.upper() == latin or text == tibetan:
+            return state
+    return None
+
+
+def showing_tibetan() -> bool:
+    return QLocale().language() == QLocale.Language.Tibetan
+
+
+class StateCombo(QComboBox):
+    """The state of one material: ↑/↓ in the one order, or the state's letter."""
+
+    letter = Signal(object)  # the MaterialState whose key was pressed
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
+        state = state_for_key(event)
+        if state is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.letter.emit(state)
 
 
 class MaterialRow:
@@ -52,19 +100,20 @@ class MaterialRow:
         self.files: list[Path] = []
         self.name = QLabel()
         self.name.setWordWrap(True)
-        self.state = QComboBox()
+        self.state = StateCombo()
         self.state.setObjectName(f"state:{m.code}")
         self.name.setBuddy(self.state)
-        self.states = [MaterialState.received]
+        allowed = {MaterialState.received, MaterialState.missing}
         if m.e_licence_type:
-            self.states.append(MaterialState.e_licence)
+            allowed.add(MaterialState.e_licence)
         if m.deferrable:
-            self.states.append(MaterialState.deferred)
-        self.states.append(MaterialState.missing)
+            allowed.add(MaterialState.deferred)
         if allow_commitment:
-            self.states.append(MaterialState.committed)
+            allowed.add(MaterialState.committed)
+        self.states = [s for s in STATE_ORDER if s in allowed]  # what this material may be, in the one order
 
         self.details = QStackedWidget()
+        untouched = QWidget()
         received = QWidget()
         self.form = QComboBox()
         self.form.setObjectName(f"form:{m.code}")
@@ -106,7 +155,8 @@ class MaterialRow:
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.note)
         self.committed = QLabel()
-        for page in (received, licence, deferred, missing, self.committed):
+        self.committed.setWordWrap(True)
+        for page in (untouched, received, licence, deferred, missing, self.committed):
             self.details.addWidget(page)
         self.scan = QPushButton()
         self.scan.setObjectName(f"scan:{m.code}")
@@ -114,7 +164,9 @@ class MaterialRow:
         self.rule = QFrame()
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self._why_not: dict[MaterialState, str] = {}
         self.state.currentIndexChanged.connect(self._state_changed)
+        self.state.letter.connect(self.pick)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -125,23 +177,44 @@ class MaterialRow:
 
     def retranslate(self, step: MaterialsStep) -> None:
         m = self.line.material
-        marks = [step.tr("必要") if m.required else step.tr("非必要")]
+        required = material_required(self.line, step.mode)
+        marks = [QCoreApplication.translate("MaterialsStep", "必要") if required
+                 else QCoreApplication.translate("MaterialsStep", "非必要")]
         if m.deferrable:
-            marks.append(step.tr("可容缺"))
+            marks.append(QCoreApplication.translate("MaterialsStep", "可容缺"))
         wants = []
         if m.originals:
-            wants.append(step.tr("原件 {n}").format(n=m.originals))
+            wants.append(QCoreApplication.translate("MaterialsStep", "原件 {n}").format(n=m.originals))
         if m.copies:
-            wants.append(step.tr("复印件 {n}").format(n=m.copies))
+            wants.append(QCoreApplication.translate("MaterialsStep", "复印件 {n}").format(n=m.copies))
         self.name.setText(f"<b>{m.name.zh}</b>" + (f" {m.name.bo}" if m.name.bo else "")
                           + f"<br/>{'、'.join(marks)}" + (f" · {'，'.join(wants)}" if wants else ""))
         self.name.setToolTip(m.notes)
-        current = self.value_state()
+        self._why_not = {
+            MaterialState.e_licence: QCoreApplication.translate("MaterialsStep", "本材料没有可替代的电子证照"),
+            MaterialState.deferred: QCoreApplication.translate("MaterialsStep", "本材料不可容缺"),
+            MaterialState.committed: QCoreApplication.translate("MaterialsStep", "本事项不适用告知承诺"),
+        }
+        current = self.chosen_state()
+        tibetan = showing_tibetan()
         self.state.blockSignals(True)
         self.state.clear()
-        for s in self.states:
-            self.state.addItem(label(s), s.value)
-        self.state.setCurrentIndex(self.states.index(current))
+        self.state.addItem(QCoreApplication.translate("MaterialsStep", "未选"), UNTOUCHED)
+        for s in STATE_ORDER:
+            latin, tib = STATE_KEYS[s]
+            key = f"{latin} {tib}" if tibetan else latin
+            text = QCoreApplication.translate("MaterialsStep", "{state}　{key}").format(state=label(s), key=key)
+            self.state.addItem(text, s.value)
+        model = self.state.model()
+        assert isinstance(model, QStandardItemModel)
+        untouched_item = model.item(0)
+        untouched_item.setEnabled(False)  # where a row starts; ↑/↓ never come back to it
+        untouched_item.setToolTip(QCoreApplication.translate("MaterialsStep", "尚未选择：提交时按缺少处理"))
+        for n, s in enumerate(STATE_ORDER, start=1):
+            if s not in self.states:
+                model.item(n).setEnabled(False)
+                model.item(n).setToolTip(self._why_not.get(s, ""))
+        self.state.setCurrentIndex(self._index(current))
         self.state.blockSignals(False)
         form = self.form.currentData()
         self.form.clear()
@@ -151,31 +224,51 @@ class MaterialRow:
         self.form.setCurrentIndex(max(0, self.form.findData(form or default_form)))
         if self.count.value() == 1 and not form:
             self.count.setValue(max(1, m.originals if default_form == MaterialForm.original.value else m.copies))
-        self.count_label.setText(step.tr("份数"))
+        self.count_label.setText(QCoreApplication.translate("MaterialsStep", "份数"))
         grade = self.grade.currentData()
         self.grade.clear()
-        self.grade.addItem(step.tr("请选择"), "")
+        self.grade.addItem(QCoreApplication.translate("MaterialsStep", "请选择"), "")
         for g in LicenceGrade:
-            self.grade.addItem(step.tr("{grade} 级").format(grade=g.value), g.value)
+            self.grade.addItem(QCoreApplication.translate("MaterialsStep", "{grade} 级").format(grade=g.value), g.value)
         self.grade.setCurrentIndex(max(0, self.grade.findData(grade or "")))
-        self.grade_label.setText(step.tr("可信等级"))
+        self.grade_label.setText(QCoreApplication.translate("MaterialsStep", "可信等级"))
         self.grade.setToolTip(m.e_licence_type or "")
-        self.due_label.setText(step.tr("补交期限"))
-        self.note.setPlaceholderText(step.tr("缺什么、要补正什么（写入一次性告知书）"))
-        self.committed.setText(step.tr("以申请人书面承诺代替"))
-        self.scan.setText(step.tr("扫描件（{n}）…").format(n=len(self.files)) if self.files else step.tr("扫描件…"))
-        self._state_changed()
+        self.due_label.setText(QCoreApplication.translate("MaterialsStep", "补交期限"))
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("MaterialsStep", "缺什么、要补正什么（写入一次性告知书）"))
+        self.committed.setText(QCoreApplication.translate("MaterialsStep", "以申请人书面承诺代替"))
+        scans = (QCoreApplication.translate("MaterialsStep", "扫描件（{n}）…").format(n=len(self.files)) if self.files
+                 else QCoreApplication.translate("MaterialsStep", "扫描件…"))
+        self.scan.setText(scans)
+        self.details.setCurrentIndex(_PAGES.index(current))
+
+    @staticmethod
+    def _index(state: MaterialState | None) -> int:
+        return _PAGES.index(state)
+
+    def chosen_state(self) -> MaterialState | None:
+        """What the clerk chose; None while the row is untouched (未选)."""
+        data = self.state.currentData()
+        return MaterialState(str(data)) if data else None
 
     def value_state(self) -> MaterialState:
-        data = self.state.currentData()
-        return MaterialState(str(data)) if data else MaterialState.missing
+        """The state the core gets: an untouched row is a missing material."""
+        return self.chosen_state() or MaterialState.missing
 
-    def set_state(self, state: MaterialState) -> None:
+    def set_state(self, state: MaterialState | None) -> None:
+        if state is None or state in self.states:
+            self.state.setCurrentIndex(self._index(state))
+
+    def pick(self, state: MaterialState) -> None:
+        """The state's letter was pressed: that state, or why this material cannot be it."""
         if state in self.states:
-            self.state.setCurrentIndex(self.states.index(state))
+            self.set_state(state)
+            self.problem.clear_text()
+        else:
+            self.problem.show_text(self._why_not.get(state, ""))
 
     def _state_changed(self) -> None:
-        self.details.setCurrentIndex(_PAGES.index(self.value_state()))
+        self.details.setCurrentIndex(_PAGES.index(self.chosen_state()))
         self.problem.clear_text()
 
     def entry(self) -> MaterialEntry:
@@ -194,7 +287,7 @@ class MaterialRow:
                 e.due_date = self.due.value()
             except ValueError:
                 e.due_date = None
-        elif state is MaterialState.missing:
+        elif state is MaterialState.missing and self.chosen_state() is not None:
             e.note = self.note.text().strip()
         return e
 
@@ -214,12 +307,32 @@ class MaterialRow:
         return None
 
 
+class FillUntouched(QUndoCommand):
+    """Alt+A: the untouched rows become received; undone, those still received are untouched again."""
+
+    def __init__(self, rows: list[MaterialRow], text: str) -> None:
+        super().__init__(text)
+        self.rows = rows
+
+    def redo(self) -> None:  # Qt's name
+        for row in self.rows:
+            if row.chosen_state() is None:
+                row.set_state(MaterialState.received)
+
+    def undo(self) -> None:  # Qt's name
+        for row in self.rows:
+            if row.chosen_state() is MaterialState.received:  # a row changed by hand since stays
+                row.set_state(None)
+
+
 class MaterialsStep(Step):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: list[MaterialRow] = []
         self.chosen: Chosen | None = None
+        self.mode = HandlingMode.in_person
+        self.undo_stack = QUndoStack(self)
         self.overview = QLabel()
         self.overview.setWordWrap(True)
         self.hint = QLabel()
@@ -250,15 +363,24 @@ class MaterialsStep(Step):
         self.attach_shortcut = QShortcut(QKeySequence("Ctrl+O"), self)
         self.attach_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.attach_shortcut.activated.connect(self._attach_focused)
+        for keys, slot in (("Ctrl+Z", self.undo_stack.undo), ("Ctrl+Shift+Z", self.undo_stack.redo),
+                           ("Ctrl+Y", self.undo_stack.redo)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("材料")
 
     def retranslate(self) -> None:
-        self.hint.setText(self.tr("逐项登记收到的材料：Tab 逐项移动，↑↓ 改状态；Ctrl+O 为当前材料添加扫描件"
-                                  "（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。"))
+        tibetan = showing_tibetan()
+        keys = "　".join(f"{latin}{'/' + tib if tibetan else ''} {label(s)}" for s, (latin, tib) in STATE_KEYS.items())
+        self.hint.setText(self.tr("逐项登记收到的材料：Tab 逐项移动，↑↓ 或字母键改状态（{keys}）；"
+                                  "Alt+A 未选的全部已收，Ctrl+Z 撤销；Ctrl+O 为当前材料添加扫描件"
+                                  "（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。").format(keys=keys))
         self.all_received.setText(self.tr("未选的全部已收(&A)"))
+        self.all_received.setToolTip(self.tr("只填未选的材料，已标为缺少等的不变；Ctrl+Z 撤销"))
         for row in self.rows:
             row.retranslate(self)
         self._overview()
@@ -267,9 +389,18 @@ class MaterialsStep(Step):
         return self.rows[0].state if self.rows else self.all_received
 
     # -- the checklist ------------------------------------------------------------------------
+    def set_mode(self, mode: HandlingMode) -> None:
+        """The handling mode (代办 makes the catalogue's 授权委托书 required)."""
+        if mode is not self.mode:
+            self.mode = mode
+            for row in self.rows:
+                row.retranslate(self)
+            self._overview()
+
     def set_chosen(self, chosen: Chosen | None) -> None:
         """A (new) item or bundle: a fresh checklist; nothing of the old one is kept."""
         self.chosen = chosen
+        self.undo_stack.clear()
         for row in self.rows:
             for w in (row.name, row.details, row.scan, row.problem, row.state, row.rule):
                 w.setParent(None)
@@ -308,21 +439,24 @@ class MaterialsStep(Step):
         if not self.rows:
             self.overview.setText(self.tr("请先选择事项"))
             return
-        counts = {s: 0 for s in MaterialState}
+        counts: dict[MaterialState | None, int] = {s: 0 for s in (None, *MaterialState)}
         for row in self.rows:
-            counts[row.value_state()] += 1
+            counts[row.chosen_state()] += 1
         required_missing = sum(1 for row in self.rows
-                               if row.line.material.required and row.value_state() is MaterialState.missing)
-        self.overview.setText(self.tr("共 {n} 项：已收 {received}，电子证照 {licence}，容缺 {deferred}，"
-                                      "缺少 {missing}（其中必要 {required}），承诺代替 {committed}").format(
-            n=len(self.rows), received=counts[MaterialState.received], licence=counts[MaterialState.e_licence],
-            deferred=counts[MaterialState.deferred], missing=counts[MaterialState.missing],
-            required=required_missing, committed=counts[MaterialState.committed]))
+                               if material_required(row.line, self.mode) and row.value_state() is MaterialState.missing)
+        self.overview.setText(self.tr("共 {n} 项：未选 {untouched}，已收 {received}，电子证照 {licence}，"
+                                      "容缺 {deferred}，缺少 {missing}，承诺代替 {committed}；"
+                                      "必要材料缺少 {required}（未选的按缺少）").format(
+            n=len(self.rows), untouched=counts[None], received=counts[MaterialState.received],
+            licence=counts[MaterialState.e_licence], deferred=counts[MaterialState.deferred],
+            missing=counts[MaterialState.missing], required=required_missing,
+            committed=counts[MaterialState.committed]))
 
     def mark_rest_received(self) -> None:
-        for row in self.rows:
-            if row.value_state() is MaterialState.missing:
-                row.set_state(MaterialState.received)
+        """Alt+A: every untouched material received (one step for Ctrl+Z); a chosen state is kept."""
+        untouched = [row for row in self.rows if row.chosen_state() is None]
+        if untouched:
+            self.undo_stack.push(FillUntouched(untouched, self.tr("未选的全部已收")))
         if self.rows:
             self.rows[0].state.setFocus()
 
@@ -390,7 +524,7 @@ class MaterialsStep(Step):
         out = []
         for row in self.rows:
             e = row.entry()
-            text = label(e.state)
+            text = label(e.state) if row.chosen_state() is not None else self.tr("未选（按缺少）")
             if e.state is MaterialState.received and e.form:
                 text += f"（{label(e.form)} × {e.count}）"
             elif e.state is MaterialState.e_licence and e.licence_grade:
