@@ -3,17 +3,26 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-startup documents translations screenshots dist dist-onefile dist-check clean venv
+.PHONY: run test lint bench bench-startup bench-first-run documents translations screenshots dist dist-onefile dist-check clean venv
 
+# The first time this downloads about 300 MB (PySide6 is most of it) and takes a few minutes: pip
+# shows each package as it comes. Every step says what it is doing.
 $(STAMP): pyproject.toml
+	@echo "== [1/3] $(VENV): a Python virtual environment with $$($(PYTHON) --version 2>&1)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	@echo "== [2/3] updating pip in $(VENV)"
+	$(PY) -m pip install --progress-bar on --upgrade pip
+	@echo "== [3/3] installing bianmin and its packages (PySide6/Qt, SQLCipher, ReportLab, FastAPI, pytest, ...)"
+	$(PY) -m pip install --progress-bar on -e '.[test]'
 	touch $(STAMP)
+	@echo "== $(VENV) is ready"
 
 venv: $(STAMP)
 
+# The first run builds a demo station (a few seconds, a window shows how far it is); later runs
+# open the login window at once.
 run: $(STAMP)
+	@echo "== starting the counter window (bianmin --demo; data in $${BIANMIN_HOME:-~/.local/share/bianmin})"
 	$(VENV)/bin/bianmin --demo
 
 test: $(STAMP)
@@ -32,6 +41,10 @@ bench: $(STAMP)
 # The built program's start, size and memory (needs xvfb and xdotool: apt-get install xvfb xdotool).
 bench-startup: dist
 	$(PY) bench/startup.py
+
+# `make run` as a person sees it: first run to the splash and to the login window, warm starts (needs xvfb and xdotool).
+bench-first-run: $(STAMP)
+	$(PY) bench/first_run.py
 
 TS := resources/translations/bianmin_bo.ts
 # The Tibetan of every text of the window and of the error sentences (app/messages.py).

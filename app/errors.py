@@ -324,3 +324,9 @@ class BundleAckInvalid(BundleError):
     """An acknowledgement file that is not the platform's word about this station's bundle (``reason``)."""
 
     code = "bundle.bad_ack"
+
+
+class DesktopLibrariesMissing(BianminError):
+    """Qt's X11 platform cannot load: the system lacks its libraries (``packages``: the apt names)."""
+
+    code = "desktop.libraries_missing"

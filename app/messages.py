@@ -79,6 +79,7 @@ ERRORS: dict[str, str] = {
     "bundle.empty": QT_TRANSLATE_NOOP("Errors", "没有需要导出的数据：本机的办件日志和扫描材料都已送达平台。"),
     "bundle.no_certificate": QT_TRANSLATE_NOOP("Errors", "本机还没有平台签发的设备证书，无法处理离线包。请在有网络时运行一次 bianmin sync 后再试。"),
     "bundle.bad_ack": QT_TRANSLATE_NOOP("Errors", "回执文件 {path} 无效：不是平台签发的回执，或不是本机离线包的回执，或与本机的办件日志不符。没有作任何标记。"),
+    "desktop.libraries_missing": QT_TRANSLATE_NOOP("Errors", "这台电脑缺少打开柜台窗口所需的系统组件，请由管理员安装：sudo apt-get install {packages}（见 README「What the desktop needs」）。命令行现在就可以使用：bianmin --help"),
 }
 
 PROBLEMS: dict[str, str] = {

@@ -6,8 +6,10 @@ directory: real SQLCipher, the real sample catalogue, a real hub process on loop
 from __future__ import annotations
 
 import gc
+import shutil
 import signal
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QSplashScreen,
 
 from app.config import Paths
 
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
 WAIT = 60.0  # a generous bound for the whole start; never a measured figure
 
 
@@ -180,3 +183,47 @@ def test_a_warm_demo_start_shows_the_login_window_and_keeps_its_hub_until_it_clo
     assert seen.get("window_before_hub"), "the login window waited for the demo hub"
     assert seen.get("hub_alive"), "the demo hub did not answer while the window was open"
     assert processes[0][1].poll() is not None, "the demo hub outlived its window"
+
+
+# -- the system libraries of Qt's xcb platform --------------------------------------------------
+def needed(library: Path) -> set[str]:
+    out = subprocess.run(["objdump", "-p", str(library)], capture_output=True, text=True, check=True).stdout
+    return {line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")}
+
+
+@pytest.mark.skipif(not shutil.which("objdump"), reason="objdump (binutils) is not installed")
+def test_the_table_of_system_libraries_covers_what_qt_xcb_and_the_window_load() -> None:
+    """Every library that the xcb plugin, libQt6XcbQpa, the Qt libraries of the window and the CUPS
+    print plugin ask for, and that the wheel does not carry, has its package in the table (and so
+    in the README): a PySide6 upgrade that needs one more is caught here."""
+    import PySide6
+
+    from ui.desktop_libs import LIBRARIES
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    carried = {p.name for p in (qt / "lib").iterdir()}
+    loaded = [qt / "plugins" / "platforms" / "libqxcb.so", qt / "plugins" / "printsupport" / "libcupsprintersupport.so",
+              *(qt / "lib" / f"libQt6{name}.so.6" for name in
+                ("Core", "Gui", "Widgets", "PrintSupport", "Pdf", "PdfWidgets", "DBus", "Network", "XcbQpa"))]
+    base = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libresolv.so.2",
+            "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libstdc++.so.6", "libgcc_s.so.1"}
+    wanted = set().union(*(needed(p) for p in loaded)) - carried - base
+    assert not wanted - set(LIBRARIES), f"not in ui/desktop_libs.py (nor the README): {sorted(wanted - set(LIBRARIES))}"
+    for package in sorted(set(LIBRARIES.values())):  # the README names every package of the table
+        assert package in README, f"{package} is not in the README"
+
+
+def test_a_missing_library_is_named_by_its_package_before_qt_fails() -> None:
+    from app.errors import DesktopLibrariesMissing
+    from app.messages import describe
+    from ui import desktop_libs
+
+    table = {**desktop_libs.LIBRARIES, "libbianmin-not-there.so.9": "libbianmin-not-there9"}
+    x11 = {"DISPLAY": ":0"}
+    if desktop_libs.uses_xcb(x11):
+        assert desktop_libs.missing() == [], "this machine lacks a library of the window"
+        with pytest.raises(DesktopLibrariesMissing) as caught:
+            desktop_libs.check(x11, table)
+        assert caught.value.details["packages"] == "libbianmin-not-there9"
+        assert "sudo apt-get install libbianmin-not-there9" in describe(caught.value)
+    desktop_libs.check({"QT_QPA_PLATFORM": "offscreen"}, table)  # the tests' platform needs no X11

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.config import Paths, resources_dir
 from ui import crash as ui_crash
 from ui import demo as demo_mode
+from ui import desktop_libs
 from ui.errors import show_error
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
@@ -37,6 +38,8 @@ def program_icon() -> QIcon:
 def run(demo: bool = False) -> int:
     """The window; ``demo``: set up a demo station when there is none (the flags are parsed once,
     by ``app.cli``)."""
+    if QApplication.instance() is None:
+        desktop_libs.check()  # names the apt packages instead of Qt's "could not load the Qt platform plugin"
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bianmin"])
     assert isinstance(app, QApplication)
     app.setApplicationName("bianmin")
