@@ -314,25 +314,23 @@ class EvaluationWindow(Retranslating, QWidget):
         self.reasons_box = QGroupBox()
         self.reasons_box.setObjectName("reasons")
         self.reasons_box.setStyleSheet("QCheckBox::indicator { width: 1em; height: 1em }")
-        reasons = QGridLayout(self.reasons_box)
+        self.reasons_grid = QGridLayout(self.reasons_box)
         self.reasons_title = QLabel()
         self.reasons_title.setWordWrap(True)
         self.reasons_title.setProperty("heading", "2")
-        reasons.addWidget(self.reasons_title, 0, 0, 1, 2)
         self.reason_checks: dict[str, QCheckBox] = {}
-        for n, code in enumerate(REASONS):
+        for code in REASONS:
             check = QCheckBox()
             check.setObjectName(f"reason_{code}")
             self.reason_checks[code] = check
-            reasons.addWidget(check, 1 + n // 2, n % 2)
         self.other_label = QLabel()
         self.other_label.setWordWrap(True)
         self.other = QLineEdit()
         self.other.setObjectName("reasonText")
         self.other.setMaxLength(500)
         self.other_label.setBuddy(self.other)
-        reasons.addWidget(self.other_label, 1 + (len(REASONS) + 1) // 2, 0, 1, 2)
-        reasons.addWidget(self.other, 2 + (len(REASONS) + 1) // 2, 0, 1, 2)
+        self._reason_columns = 0
+        self._place_reasons(2)
         self.reasons_box.hide()
 
         self.message = QLabel()
@@ -468,6 +466,22 @@ class EvaluationWindow(Retranslating, QWidget):
         self.thanks_text.setText(self.both(t("EvaluationWindow", "谢谢您的评价！\n我们会继续改进服务。")))
         self._show_subject()
         self._size_icons()
+        self._place_reasons(2 if self.session.settings.font_scale <= 125 else 1)
+
+    def _place_reasons(self, columns: int) -> None:
+        """The reasons in two columns, or one at a large font scale (a check box does not wrap)."""
+        if columns == self._reason_columns:
+            return
+        self._reason_columns = columns
+        grid = self.reasons_grid
+        for w in (self.reasons_title, *self.reason_checks.values(), self.other_label, self.other):
+            grid.removeWidget(w)
+        grid.addWidget(self.reasons_title, 0, 0, 1, columns)
+        for n, check in enumerate(self.reason_checks.values()):
+            grid.addWidget(check, 1 + n // columns, n % columns)
+        rows = 1 + (len(REASONS) + columns - 1) // columns
+        grid.addWidget(self.other_label, rows, 0, 1, columns)
+        grid.addWidget(self.other, rows + 1, 0, 1, columns)
 
     def _size_icons(self) -> None:
         side = self.fontMetrics().height() * 2
@@ -572,7 +586,7 @@ class EvaluationWindow(Retranslating, QWidget):
         bad = self.level in BAD or any(v in BAD for v in self.indicators.values())
         self.reasons_box.setVisible(bad)
         if bad:  # the citizen sees the reasons come, even when the question scrolls
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.reasons_title))
+            QTimer.singleShot(50, lambda: self.scroll.ensureWidgetVisible(self.reasons_title))
 
     def reasons(self) -> list[str]:
         out = [code for code, check in self.reason_checks.items() if check.isChecked()]
