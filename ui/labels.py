@@ -45,6 +45,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "agency_clerk": QT_TRANSLATE_NOOP("Labels", "帮办代办员"),
         "other": QT_TRANSLATE_NOOP("Labels", "其他"),
     },
+    "AuthorisationKind": {  # Authorisation.kind (代办)
+        "written": QT_TRANSLATE_NOOP("Labels", "书面授权委托书"),
+        "notarised": QT_TRANSLATE_NOOP("Labels", "公证委托书"),
+        "statutory": QT_TRANSLATE_NOOP("Labels", "法定代理（监护人）"),
+        "village_certified": QT_TRANSLATE_NOOP("Labels", "村（居）委会证明"),
+    },
     "PartyKind": {
         "person": QT_TRANSLATE_NOOP("Labels", "个人"),
         "organisation": QT_TRANSLATE_NOOP("Labels", "单位"),

@@ -232,7 +232,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         for i, name in enumerate(NAV, start=1):
             add(f"Ctrl+{i}", lambda _=False, n=name: self._guarded(lambda: self.go(n)))
-        add("Ctrl+N", lambda: self._guarded(lambda: self.go("intake")))
+        add("Ctrl+N", lambda: self._guarded(lambda: self.go("new_intake")))
         add("Ctrl+F", lambda: self._guarded(lambda: self.go("cases")))
         add("Ctrl+L", self.session.lock)
         add("F5", lambda: self._guarded(self.sync_indicator.sync_now))
@@ -285,6 +285,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- navigation -------------------------------------------------------------------------------
     def go(self, name: str) -> None:
+        if name == "new_intake":  # 新受理 (Ctrl+N, the dashboard's button): empty, a draft left is offered
+            self.go("intake")
+            self.intake.start_new()
+            return
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
         self._mark_nav(NAV.index(name) if name in NAV else -1)
