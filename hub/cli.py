@@ -1,5 +1,7 @@
 """``bianmin-hub``: run the reference hub and act as the regional platform from a shell.
 
+    bianmin-hub [--db URL] db upgrade          # make or upgrade the database's schema
+    bianmin-hub db current
     bianmin-hub [--db URL] serve --port 8470
     bianmin-hub enrol-code 540127100000
     bianmin-hub publish-catalogue catalogue.json
@@ -10,7 +12,9 @@
     bianmin-hub bundles --json
 
 The database comes from ``--db`` (given before the subcommand), else ``BIANMIN_HUB_DB``, else
-``sqlite:///bianmin-hub.db`` in the current directory.
+``sqlite:///bianmin-hub.db`` in the current directory. A new SQLite database is set up by any
+command; a PostgreSQL one, and any database of an older hub, by ``db upgrade`` (``serve --upgrade``
+does it before serving). The hub serves only a database at the newest schema revision.
 """
 
 from __future__ import annotations
@@ -62,8 +66,14 @@ def _err(text: str) -> None:
 
 
 def _engine(url: str) -> Engine:
+    """The database, ready for the commands (``db.ready``: a new SQLite file is set up, an older
+    schema refused with the command to run)."""
     engine = db.make_engine(url)
-    db.create_all(engine)
+    try:
+        db.ready(engine)
+    except Exception:
+        engine.dispose()
+        raise
     return engine
 
 
@@ -111,12 +121,55 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from hub.app import create_app
 
+    # The schema is settled here, once, before the app (and any worker) starts: create_app only checks it.
+    engine = db.make_engine(args.db)
+    try:
+        if args.upgrade:
+            _report_upgrade(*db.upgrade(engine))
+        else:
+            db.ready(engine)
+    finally:
+        engine.dispose()
     app = create_app(args.db)
     _out(f"便民服务枢纽已启动：http://{args.host}:{args.port}（数据库 {db.redact_url(args.db)}）")
     sys.stdout.flush()
     # Uvicorn's own lines go through the root logger's handler too, so that they are redacted alike.
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", log_config=None)
     return 0
+
+
+def _report_upgrade(before: db.SchemaStatus, after: db.SchemaStatus) -> None:
+    if before.is_current:
+        _out(f"数据库结构已是最新版本 {after.revision}，无需升级")
+    elif before.state is db.SchemaState.empty:
+        _out(f"已建立数据库结构（版本 {after.revision}）")
+    else:
+        _out(f"数据库结构已从{f'版本 {before.revision}' if before.revision else '较早枢纽的结构'}升级到版本 "
+             f"{after.revision}")
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    engine = db.make_engine(args.db)
+    try:
+        _report_upgrade(*db.upgrade(engine))
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_db_current(args: argparse.Namespace) -> int:
+    """The revision on the first line (``none`` when there is none), what it means on the second;
+    exit status 0 only when the schema is current."""
+    from hub import migrations
+
+    engine = db.make_engine(args.db)
+    try:
+        status = migrations.status(engine)
+    finally:
+        engine.dispose()
+    _out(status.revision or "none")
+    _out(migrations.describe(status))
+    return 0 if status.is_current else 1
 
 
 def cmd_enrol_code(args: argparse.Namespace) -> int:
@@ -273,7 +326,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="运行枢纽 HTTP 服务")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, required=True)
+    p.add_argument("--upgrade", action="store_true",
+                   help="启动前先升级数据库结构（同 db upgrade；供自带数据库的演示与测试枢纽）")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("db", help="数据库结构：upgrade 建立或升级，current 显示当前版本")
+    db_sub = p.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    q = db_sub.add_parser("upgrade", help="建立数据库结构，或把较早枢纽的数据库升级到最新版本")
+    q.set_defaults(func=cmd_db_upgrade)
+    q = db_sub.add_parser("current", help="显示数据库结构的当前版本（最新时退出码为 0）")
+    q.set_defaults(func=cmd_db_current)
 
     p = sub.add_parser("enrol-code", help="为站点生成一次性登记码（最后一行为登记码）")
     p.add_argument("station", help="12 位站点代码")
@@ -336,6 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except CliError as exc:
+        _err(f"错误：{exc}")
+        return 1
+    except db.SchemaNotCurrent as exc:
         _err(f"错误：{exc}")
         return 1
     except (SQLAlchemyError, db.DatabaseUnusable) as exc:

@@ -1,7 +1,10 @@
 """The hub's database: enrolled stations, received journal events, case state and queued updates.
 
 SQLite by default (WAL, foreign keys, a busy timeout so that concurrent requests wait rather than
-fail); any SQLAlchemy URL works, e.g. ``postgresql+psycopg://...`` for a regional deployment.
+fail), the embedded choice for demos, tests and small regions; PostgreSQL (``postgresql://...``,
+driver psycopg 3 from the ``postgres`` extra) for a regional deployment. The schema is made and
+changed only by the revisions in ``hub/migrations`` (``bianmin-hub db upgrade``); a serving hub
+checks it is current (``require_current``) and never changes it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from hub import migrations
+from hub.migrations import SchemaNotCurrent, SchemaState, SchemaStatus
 
 log = logging.getLogger(__name__)
 
@@ -292,13 +298,19 @@ def redact_text(text: str, url: str | None = None) -> str:
     return _CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:***@", text)
 
 
+POSTGRES_EXTRA = "pip install 'bianmin-counter[postgres]'"
+
+
 def make_engine(url: str = DEFAULT_URL) -> Engine:
-    """An engine for ``url``; SQLite gets WAL and foreign keys on every connection. Raises
-    ``DatabaseUnusable`` (or a ``SQLAlchemyError``) without the URL's password in the message."""
+    """An engine for ``url``; SQLite gets WAL and foreign keys on every connection, ``postgresql://``
+    the psycopg 3 driver. Raises ``DatabaseUnusable`` (or a ``SQLAlchemyError``) without the URL's
+    password in the message."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError, TypeError):
         raise DatabaseUnusable(f"not a database URL: {redact_url(url)}") from None
+    if parsed.drivername == "postgresql":  # SQLAlchemy's default would be psycopg2, which the hub does not use
+        parsed = parsed.set(drivername="postgresql+psycopg")
     try:
         if parsed.get_backend_name() == "sqlite":
             engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 30})
@@ -306,17 +318,48 @@ def make_engine(url: str = DEFAULT_URL) -> Engine:
         else:
             engine = create_engine(parsed, pool_pre_ping=True)
     except ImportError as exc:
-        raise DatabaseUnusable(f"no driver for {parsed.drivername} installed ({exc.name})") from None
+        hint = f"：PostgreSQL 的驱动请用 {POSTGRES_EXTRA} 安装" if parsed.get_backend_name() == "postgresql" else ""
+        raise DatabaseUnusable(f"没有安装 {parsed.drivername} 的数据库驱动（{exc.name}）{hint}") from None
     return engine
 
 
-def create_all(engine: Engine) -> None:
-    Base.metadata.create_all(engine)
+def require_current(engine: Engine) -> None:
+    """What a hub checks before it serves (in every worker): the schema is at the newest revision.
+    Changes nothing; raises ``SchemaNotCurrent`` naming the command to run."""
+    status = migrations.status(engine)
+    if not status.is_current:
+        raise SchemaNotCurrent(status)
+
+
+def upgrade(engine: Engine) -> tuple[SchemaStatus, SchemaStatus]:
+    """``bianmin-hub db upgrade``: the newest revision, then the indexes an older hub's data did not
+    allow yet (``_add_missing_indexes``). The status before and after."""
+    before, after = migrations.upgrade(engine)
+    _add_missing_indexes(engine)
+    return before, after
+
+
+def ready(engine: Engine) -> None:
+    """What the hub's commands do before they use the database. A database with no tables is made
+    at the newest revision when it is SQLite (the embedded default: a file the hub makes for itself;
+    a server database is set up with ``db upgrade``); a current one gets the indexes an older hub's
+    data did not allow; any other raises ``SchemaNotCurrent``."""
+    status = migrations.status(engine)
+    if status.state is SchemaState.empty and engine.dialect.name == "sqlite":
+        upgrade(engine)
+        return
+    if not status.is_current:
+        raise SchemaNotCurrent(status)
     _add_missing_indexes(engine)
 
 
+def create_all(engine: Engine) -> None:
+    """A database at the newest schema, whatever it held (``upgrade``; kept for older callers)."""
+    upgrade(engine)
+
+
 def _add_missing_indexes(engine: Engine) -> None:
-    """Indexes a newer hub adds to tables an older one made (``create_all`` makes only new tables)."""
+    """Indexes of ``events`` that a database of an older hub could not take when it was upgraded."""
     present = {ix["name"] for ix in inspect(engine).get_indexes(StoredEvent.__tablename__)}
     for index in StoredEvent.__table__.indexes:
         if index.name in present:
@@ -328,7 +371,8 @@ def _add_missing_indexes(engine: Engine) -> None:
             # An older hub may hold two events of a station at one position: they stay as they are
             # (the push checks positions itself); the unique index comes once a person sorted them out.
             log.warning("index %s not created (%s): the database holds two events of one station at one "
-                        "position, kept by a hub before version 1.1", index.name, type(exc).__name__)
+                        "position, kept by a hub before version 1.1; bianmin-hub db upgrade makes it once "
+                        "they are sorted out", index.name, type(exc).__name__)
 
 
 class HubKeys(NamedTuple):

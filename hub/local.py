@@ -9,6 +9,11 @@ beside the demo station so that sync works out of the box::
         ...
     finally:
         hub.stop()
+
+Its database is SQLite in the working directory unless ``db_url`` names another (the tests run the
+same hubs on PostgreSQL: ``tests/hubproc.py``). The hub upgrades its database's schema before it
+serves (``serve --upgrade``): it owns that database, and a demo hub made by an older program
+carries on.
 """
 
 from __future__ import annotations
@@ -114,11 +119,12 @@ class Hub:
         self.process = None
 
 
-def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) -> Hub:
-    """Start ``python -m hub.cli serve`` on loopback with its database in ``tmp_path``: on ``port``
-    when it is given and free, else on a free port."""
+def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None, db_url: str | None = None) -> Hub:
+    """Start ``python -m hub.cli serve --upgrade`` on loopback, working in ``tmp_path``, with its
+    database at ``db_url`` (default: ``hub.db`` in ``tmp_path``): on ``port`` when it is given and
+    free, else on a free port."""
     tmp_path.mkdir(parents=True, exist_ok=True)
-    db_url = f"sqlite:///{tmp_path / 'hub.db'}"
+    db_url = db_url or f"sqlite:///{tmp_path / 'hub.db'}"
     last_error: Exception | None = None
     wanted = port if port and port_is_free(port, host) else None
     for _ in range(3):  # the free port may be taken between choosing it and the hub binding it
@@ -126,7 +132,8 @@ def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) 
         hub = Hub(url=f"http://{host}:{port}", db_url=db_url, port=port, workdir=tmp_path)
         with open(tmp_path / "hub.log", "ab") as log:
             hub.process = subprocess.Popen(
-                [sys.executable, "-m", "hub.cli", "--db", db_url, "serve", "--host", host, "--port", str(port)],
+                [sys.executable, "-m", "hub.cli", "--db", db_url, "serve", "--upgrade", "--host", host,
+                 "--port", str(port)],
                 cwd=tmp_path, env=_env(), stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
             )
         deadline = time.monotonic() + STARTUP_TIMEOUT
