@@ -7,7 +7,7 @@ import email.utils
 import gzip
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import requests
@@ -115,27 +115,36 @@ class HubClient:
         return self._send("GET", protocol.TIME, signed=False)
 
     def enrol(self, code: str, station_name: str, public_key: bytes) -> dict[str, Any]:
-        body = json.dumps({"code": code.strip(), "station_code": self.station_code, "station_name": station_name,
-                           "public_key": protocol.b64(public_key)}).encode()
+        request = protocol.EnrolRequest(code=code.strip(), station_code=self.station_code, station_name=station_name,
+                                        public_key=protocol.b64(public_key))
+        body = json.dumps(request.to_wire()).encode()
         return self._send("POST", protocol.ENROL, body=body, headers={"Content-Type": "application/json"},
                           signed=False)
 
-    def push(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        payload = json.dumps({"version": protocol.VERSION, "station": self.station_code, "events": events},
-                             ensure_ascii=False, separators=(",", ":")).encode()
-        body = gzip.compress(payload, compresslevel=6)
+    def send_events(self, events: Sequence[protocol.WireEvent | dict[str, Any]]) -> protocol.PushAnswer:
+        """Push events (``protocol.PushBatch``); the hub's answer, one result per event. Events given
+        as wire objects travel as they are (tools and tests send hand-made ones)."""
+        doc = protocol.PushBatch(version=protocol.VERSION, station=self.station_code, events=()).to_wire()
+        doc["events"] = [e.to_wire() if isinstance(e, protocol.WireEvent) else e for e in events]
+        body = gzip.compress(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode(), compresslevel=6)
         data = self._send("POST", protocol.EVENTS, body=body,
                           headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
-        results = data.get("results")
-        if not isinstance(results, list) or not all(isinstance(r, dict) and "event_id" in r for r in results):
-            raise HubProtocolError("push answer without results")
-        return results
+        try:
+            return protocol.PushAnswer.from_wire(data)
+        except protocol.Malformed as exc:
+            raise HubProtocolError(str(exc)) from exc
+
+    def push(self, events: Sequence[protocol.WireEvent | dict[str, Any]]) -> list[dict[str, Any]]:
+        """``send_events``, the results as they travel."""
+        return [r.to_wire() for r in self.send_events(events).results]
 
     def pull(self, cursor: str | None, limit: int = 100) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
         data = self._send("GET", protocol.UPDATES, params=params)
-        if not isinstance(data.get("updates"), list) or not isinstance(data.get("cursor"), str):
-            raise HubProtocolError("pull answer without updates or cursor")
+        try:
+            protocol.UpdatePage.check_wire(data)  # each update is weighed alone, as it is applied
+        except protocol.Malformed as exc:
+            raise HubProtocolError(str(exc)) from exc
         return data

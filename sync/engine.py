@@ -144,8 +144,8 @@ def push(station: Station, client: HubClient, report: SyncReport) -> None:
         batch = outbox.pending(station.db, BATCH)
         if not batch:
             return
-        results = client.push([protocol.event_to_wire(ev) for ev in batch])
-        by_id = {r.get("event_id"): r for r in results}
+        answer = client.send_events([protocol.WireEvent.of(ev) for ev in batch])
+        by_id = {r.event_id: r for r in answer.results}
         stamp = station.clock.stamp()
         answered = 0
         with station.db.transaction():
@@ -154,13 +154,12 @@ def push(station: Station, client: HubClient, report: SyncReport) -> None:
                 if r is None:
                     continue
                 answered += 1
-                status = r.get("status")
-                if status in (protocol.STORED, protocol.DUPLICATE):
+                if r.status is not protocol.PushStatus.rejected:
                     outbox.mark(station.db, ev.seq, outbox.SENT, None, stamp)
-                    report.pushed += status == protocol.STORED
-                    report.duplicates += status == protocol.DUPLICATE
+                    report.pushed += r.status is protocol.PushStatus.stored
+                    report.duplicates += r.status is protocol.PushStatus.duplicate
                 else:
-                    outbox.mark(station.db, ev.seq, outbox.QUARANTINED, str(r.get("reason") or "rejected"), stamp)
+                    outbox.mark(station.db, ev.seq, outbox.QUARANTINED, str(r.reason or "rejected"), stamp)
                     report.rejected += 1
         if answered < len(batch):
             raise HubProtocolError("hub answered part of the batch", answered=answered, sent=len(batch))
@@ -170,7 +169,8 @@ def push(station: Station, client: HubClient, report: SyncReport) -> None:
 def _apply_case_status(station: Station, update: dict[str, Any], report: SyncReport, retry: bool,
                        local_upto: int) -> None:
     body = update.get("body") or {}
-    case_no = str(body.get("case_no") or update.get("case_no") or "")
+    status = protocol.CaseStatusBody.from_wire(body, update.get("case_no"))
+    case_no = status.case_no
     # Local work = events the clerk made before this pull; applying platform statuses makes events too.
     if outbox.pending_for_case(station.db, case_no, local_upto):
         # Never overwrite unsent local work: apply once the station's own events have gone.
@@ -178,8 +178,8 @@ def _apply_case_status(station: Station, update: dict[str, Any], report: SyncRep
         report.deferred += 1
         return
     try:
-        to = CaseStatus(str(body.get("status")))
-        outcome = Outcome(body["outcome"]) if body.get("outcome") else None
+        to = CaseStatus(status.status)
+        outcome = Outcome(status.outcome) if status.outcome else None
         current = cases.get_case(station, case_no, log_access=False).status
         if current is to:
             report.applied += 1
@@ -187,8 +187,8 @@ def _apply_case_status(station: Station, update: dict[str, Any], report: SyncRep
             cases.resume_after_correction(station, case_no, [], trip=False, source="platform")
             report.applied += 1
         else:
-            cases.set_status(station, case_no, to, outcome=outcome, note=str(body.get("note") or ""),
-                             source="platform", platform_no=str(body.get("platform_no") or ""))
+            cases.set_status(station, case_no, to, outcome=outcome, note=status.note or "", source="platform",
+                             platform_no=status.platform_no or "")
             report.applied += 1
     except (CaseNotFound, InvalidTransition, ValidationError, ValueError) as exc:
         # Recorded for a person to see, never retried in a loop.
@@ -270,12 +270,12 @@ def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_u
     elif kind == protocol.CALENDAR:
         from app.workdays import dump_regional_days, load_regional_days
 
+        calendar = protocol.CalendarBody(body)
         path = station.paths.home / "regional_days.json"
         tmp = path.with_suffix(".incoming")
-        tmp.write_text(json.dumps(body, ensure_ascii=False), "utf-8")
+        tmp.write_text(json.dumps(calendar.to_wire(), ensure_ascii=False), "utf-8")
         try:
-            dump_regional_days(load_regional_days(tmp), path, region=str(body.get("region", "540000")),
-                               sources=str(body.get("sources", "")))
+            dump_regional_days(load_regional_days(tmp), path, region=calendar.region, sources=calendar.sources)
             report.applied += 1
         except ValueError as exc:
             outbox.add_notice(station.db, f"calendar-{update['id']}", station.clock.stamp(),

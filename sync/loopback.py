@@ -6,9 +6,9 @@ over real HTTP. This small server speaks the part of ``bianmin-sync/1`` a statio
 (``docs/sync-protocol.md``): time, enrolment with a one-time code, signed pushes (signature,
 nonce and every event's hash checked, and the chain of hashes from one event to the next) and
 signed pulls, which hand back one platform status for the first case received, so that applying
-an update is tested as well. It refuses what the reference hub refuses, event by event and with the
-same reasons (``protocol.Rejection``: control characters, another station's case number, a second
-event at a held position or one that does not link, a second intake under one case number). It
+an update is tested as well. It judges each pushed event through the reference hub's own verdict
+(``protocol.answer_batch``, over its dictionaries as ``protocol.Holdings``), so it refuses what the
+hub refuses, with the same reasons, and answers with the same message types. It
 listens on 127.0.0.1 only, keeps everything in memory, and is stopped and forgotten when the
 self-test ends. ``hub/`` remains the reference implementation.
 """
@@ -21,6 +21,7 @@ import json
 import logging
 import secrets
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -30,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from app.journal import BODY_FIELDS, GENESIS, EventType, event_hash
+from app.journal import GENESIS, EventType
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -39,15 +40,17 @@ MAX_BODY = 8 * 1024 * 1024
 
 
 @dataclass
-class Received:
-    """What the stand-in platform holds: codes, hashes and counts, for the self-test to check."""
+class Received(protocol.Holdings):
+    """What the stand-in platform holds: codes, hashes and counts, for the self-test to check; and,
+    as ``protocol.Holdings``, what the verdict asks about."""
 
     stations: dict[str, Ed25519PublicKey] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)  # event id -> hash
     last_hash: dict[str, str] = field(default_factory=dict)  # station -> hash of its latest event
-    # (station, seq) -> (hash, prev_hash) of the event held there; case number -> event id of its intake
-    positions: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    # (station, seq) -> the event held there; case number -> event id of its intake, and its station
+    positions: dict[tuple[str, int], protocol.Held] = field(default_factory=dict)
     intakes: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
     chain_breaks: int = 0
     rejected: int = 0
     signed_requests: int = 0
@@ -55,6 +58,35 @@ class Received:
     nonces: set[str] = field(default_factory=set)
     first_case: str | None = None
     status_sent: bool = False
+
+    def prefetch(self, signer: str, events: Sequence[protocol.WireEvent]) -> None:
+        pass  # all in memory
+
+    def hash_of(self, event_id: str) -> str | None:
+        return self.events.get(event_id)
+
+    def at(self, station: str, seq: int) -> protocol.Held | None:
+        return self.positions.get((station, seq))
+
+    def intake_of(self, case_no: str) -> str | None:
+        return self.intakes.get(case_no)
+
+    def owner_of(self, case_no: str) -> str | None:
+        return self.owners.get(case_no)
+
+    def keep(self, event: protocol.WireEvent) -> None:
+        station = event.station
+        if event.prev_hash != self.last_hash.get(station, GENESIS):
+            self.chain_breaks += 1
+        self.events[event.event_id] = event.hash
+        self.last_hash[station] = event.hash
+        self.positions[(station, event.seq)] = protocol.Held(event.event_id, event.hash, event.prev_hash)
+        if event.case_no is not None:
+            if event.type == EventType.received:
+                self.intakes.setdefault(event.case_no, event.event_id)
+            self.owners.setdefault(event.case_no, station)
+            if self.first_case is None:
+                self.first_case = event.case_no
 
 
 class LoopbackHub:
@@ -93,19 +125,19 @@ class LoopbackHub:
     # -- the calls ---------------------------------------------------------------------------
     def time(self) -> tuple[int, dict[str, Any]]:
         now = dt.datetime.now(dt.UTC)
-        return 200, {"time": now.isoformat(), "epoch": int(now.timestamp()), "version": protocol.VERSION}
+        return 200, protocol.TimeAnswer(now.isoformat(), int(now.timestamp()), protocol.VERSION).to_wire()
 
     def enrol(self, body: bytes) -> tuple[int, dict[str, Any]]:
         doc = json.loads(body)
         if doc.get("code") != self.code:
-            return 403, {"error": "bad_code"}
+            return 403, protocol.ErrorAnswer("bad_code").to_wire()
         station = str(doc["station_code"])
         key = Ed25519PublicKey.from_public_bytes(protocol.unb64(str(doc["public_key"])))
         with self._lock:
             self.received.stations[station] = key
         box = self._box_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-        return 200, {"station_code": station, "hub_signing_key": "", "hub_box_key": protocol.b64(box),
-                     "time": dt.datetime.now(dt.UTC).isoformat()}
+        return 200, protocol.EnrolAnswer(station_code=station, hub_signing_key="", hub_box_key=protocol.b64(box),
+                                         time=dt.datetime.now(dt.UTC).isoformat()).to_wire()
 
     def verify(self, request: protocol.ReceivedRequest, body: bytes) -> str | None:
         """The signing station, or None when the request is unsigned, forged, stale or replayed."""
@@ -124,69 +156,27 @@ class LoopbackHub:
 
     def events(self, station: str, body: bytes, encoding: str) -> tuple[int, dict[str, Any]]:
         raw = gzip.decompress(body) if encoding == "gzip" else body
-        doc = json.loads(raw)
-        if doc.get("version") != protocol.VERSION or doc.get("station") != station:
-            return 400, {"error": "malformed"}
-        results = []
+        try:
+            events = protocol.read_batch(raw, station)
+        except protocol.BatchRefused as exc:
+            return exc.status, protocol.ErrorAnswer(exc.error, exc.detail).to_wire()
         with self._lock:
-            got = self.received
-            for ev in doc.get("events", []):
-                status, reason = protocol.STORED, _verdict(got, station, ev)
-                if reason == protocol.DUPLICATE:
-                    status, reason = protocol.DUPLICATE, None
-                elif reason is not None:
-                    status = protocol.REJECTED
-                else:
-                    if ev["prev_hash"] != got.last_hash.get(station, GENESIS):
-                        got.chain_breaks += 1
-                    got.events[ev["event_id"]] = ev["hash"]
-                    got.last_hash[station] = ev["hash"]
-                    got.positions[(station, ev["seq"])] = (ev["hash"], ev["prev_hash"])
-                    if ev.get("type") == EventType.received and ev.get("case_no"):
-                        got.intakes.setdefault(str(ev["case_no"]), ev["event_id"])
-                    if got.first_case is None and ev.get("case_no"):
-                        got.first_case = str(ev["case_no"])
-                got.rejected += status == protocol.REJECTED
-                results.append({"event_id": ev.get("event_id"), "seq": ev.get("seq"), "status": status,
-                                "reason": reason})
-        return 200, {"results": results, "time": dt.datetime.now(dt.UTC).isoformat()}
+            results = protocol.answer_batch(events, station, self.received)
+            self.received.rejected += sum(r.status is protocol.PushStatus.rejected for r in results)
+        return 200, protocol.PushAnswer(tuple(results), dt.datetime.now(dt.UTC).isoformat()).to_wire()
 
     def updates(self, cursor: str | None) -> tuple[int, dict[str, Any]]:
         with self._lock:
-            updates = []
-            if cursor != "1" and self.received.first_case and not self.received.status_sent:
-                updates.append({"id": 1, "kind": protocol.CASE_STATUS, "case_no": self.received.first_case,
-                                "body": {"case_no": self.received.first_case, "status": self.status_update,
-                                         "outcome": None, "note": "", "platform_no": "SELFTEST-1"}})
+            updates: list[protocol.Update] = []
+            first_case = self.received.first_case
+            if cursor != "1" and first_case and not self.received.status_sent:
+                status = protocol.CaseStatusBody(case_no=first_case, status=self.status_update, outcome=None,
+                                                 note="", platform_no="SELFTEST-1")
+                updates.append(protocol.Update(id="1", kind=protocol.UpdateKind.case_status, case_no=first_case,
+                                               body=status.to_wire()))
                 self.received.status_sent = True
-        return 200, {"updates": updates, "cursor": "1" if updates or cursor == "1" else "0", "more": False}
-
-
-def _verdict(got: Received, station: str, ev: dict[str, Any]) -> str | None:
-    """The reference hub's answer to one pushed event (``hub.app._store_batch``), in its order:
-    a ``protocol.Rejection``, ``protocol.DUPLICATE``, or None to store it."""
-    if protocol.has_control_text(ev):
-        return protocol.Rejection.bad_text
-    if ev.get("station") != station:
-        return protocol.Rejection.wrong_station
-    if event_hash(str(ev.get("prev_hash")), {k: ev.get(k) for k in BODY_FIELDS}) != ev.get("hash"):
-        return protocol.Rejection.bad_hash
-    if ev["event_id"] in got.events:
-        return protocol.DUPLICATE if got.events[ev["event_id"]] == ev["hash"] else protocol.Rejection.conflict
-    case_no = ev.get("case_no")
-    if case_no is not None and protocol.case_no_station(str(case_no)) != station:
-        return protocol.Rejection.foreign_case_no
-    seq = int(ev["seq"])
-    if (station, seq) in got.positions:
-        return protocol.Rejection.seq_taken
-    before, after = got.positions.get((station, seq - 1)), got.positions.get((station, seq + 1))
-    if (seq == 1) != (ev["prev_hash"] == GENESIS) or (before is not None and before[0] != ev["prev_hash"]) \
-            or (after is not None and after[1] != ev["hash"]):
-        return protocol.Rejection.broken_chain
-    if ev.get("type") == EventType.received and case_no and got.intakes.get(str(case_no), ev["event_id"]) \
-            != ev["event_id"]:
-        return protocol.Rejection.duplicate_case_no
-    return None
+        page = protocol.UpdatePage(tuple(updates), cursor="1" if updates or cursor == "1" else "0", more=False)
+        return 200, page.to_wire()
 
 
 def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
@@ -213,7 +203,7 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
             received = protocol.ReceivedRequest(self.command, f"http://{host}{self.path}", self.headers)
             station = hub.verify(received, body)
             if station is None:
-                self._answer(401, {"error": "bad_signature"})
+                self._answer(401, protocol.ErrorAnswer("bad_signature").to_wire())
             return station
 
         def do_GET(self) -> None:
@@ -226,10 +216,10 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
                         cursor = parse_qs(url.query).get("cursor", [None])[0]
                         self._answer(*hub.updates(cursor))
                 else:
-                    self._answer(404, {"error": "not_found"})
+                    self._answer(404, protocol.ErrorAnswer("not_found").to_wire())
             except Exception:  # a fault of this stand-in must reach the self-test as an answer
                 log.exception("loopback hub failed")
-                self._answer(500, {"error": "internal"})
+                self._answer(500, protocol.ErrorAnswer("internal").to_wire())
 
         def do_POST(self) -> None:
             body = self._body()
@@ -242,9 +232,9 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
                     if station is not None:
                         self._answer(*hub.events(station, body, (self.headers.get("Content-Encoding") or "").lower()))
                 else:
-                    self._answer(404, {"error": "not_found"})
+                    self._answer(404, protocol.ErrorAnswer("not_found").to_wire())
             except (ValueError, KeyError, OSError) as exc:
                 log.info("loopback hub refused a request: %s", type(exc).__name__)
-                self._answer(422, {"error": "malformed"})
+                self._answer(422, protocol.ErrorAnswer("malformed").to_wire())
 
     return Handler

@@ -1,7 +1,8 @@
 """The self-test's stand-in platform (``sync.loopback``) answers pushes as the reference hub does.
 
 The same batches go to a real ``bianmin-hub serve`` process and to a ``LoopbackHub``, signed by the
-same station's key through the station's own client; every event gets the same answer from both.
+same station's key through the station's own client; every event gets the same answer from both
+(both answer through ``protocol.answer_batch``: this checks what each holds and how it reads it).
 """
 
 from __future__ import annotations
@@ -39,10 +40,15 @@ def batches() -> list[list[dict[str, Any]]]:
     tampered = dataclasses.replace(later[1], payload={"changed": True})
     foreign = _rehash(first[1], station=OTHER, event_id="foreign")
     detached = _rehash(later[1], event_id="detached", seq=later[0].seq, prev_hash="cd" * 32)
+    last = Device(station=STATION, key=dev.key, prev="ab" * 32, seq=2**63 - 2)  # the last position there is
+    (top,) = chain(last, [(None, "station.note", {})])
     wire = protocol.event_to_wire
+    unlinked = wire(later[1])
     return [[wire(e) for e in first], [wire(e) for e in first],
             [wire(e) for e in forked], [wire(later[0]), wire(tampered), wire(foreign), wire(detached)],
-            [{**wire(later[1]), "operator": "clerk\u202e"}, wire(later[1])]]
+            [{**wire(later[1]), "operator": "clerk\u202e"}, wire(later[1])],
+            [{**unlinked, "seq": "7"}, {k: v for k, v in unlinked.items() if k != "payload"}, 42,
+             {**unlinked, "case_no": ""}, {**unlinked, "hash": "AB" * 32}, wire(top)]]
 
 
 def test_the_loopback_platform_answers_like_the_hub(hub: Hub, tmp_path: Path) -> None:
@@ -68,4 +74,6 @@ def test_the_loopback_platform_answers_like_the_hub(hub: Hub, tmp_path: Path) ->
         [(rejected, R.duplicate_case_no), (rejected, R.bad_hash), (rejected, R.wrong_station),
          (rejected, R.broken_chain)],
         [(rejected, R.bad_text), (stored, None)],
+        [(rejected, R.malformed), (rejected, R.malformed), (rejected, R.malformed), (rejected, R.malformed),
+         (rejected, R.malformed), (stored, None)],
     ]

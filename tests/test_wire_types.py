@@ -219,3 +219,68 @@ def test_the_wire_is_as_recorded(hub: Hub, recorder: str) -> None:
     assert list(now) == list(recorded)
     for name, text in recorded.items():
         assert now[name] == text, name
+
+
+# -- the types themselves --------------------------------------------------------------------
+
+
+def test_each_message_reads_back_what_it_writes() -> None:
+    ev = protocol.WireEvent.of(events()[0])
+    assert protocol.WireEvent.from_wire(ev.to_wire()) == ev
+    assert ev.to_wire() == protocol.event_to_wire(events()[0])
+    assert list(ev.to_wire()) == ["seq", "event_id", "station", "case_no", "type", "at", "operator", "device",
+                                  "payload", "prev_hash", "hash"]
+    answer = protocol.PushAnswer((protocol.EventResult("e1", 1, protocol.PushStatus.stored, None),
+                                  protocol.EventResult(None, None, protocol.PushStatus.rejected,
+                                                       protocol.Rejection.malformed),
+                                  protocol.EventResult("e3", 3, protocol.PushStatus.rejected, "a_newer_reason")),
+                                 "2026-11-18T02:00:00.000+00:00")
+    assert protocol.PushAnswer.from_wire(json.loads(json.dumps(answer.to_wire()))) == answer
+    status = protocol.CaseStatusBody("5401271003012026111800001", "concluded", "approved", "", "XZ-1")
+    assert protocol.CaseStatusBody.from_wire(status.to_wire()) == status
+    update = protocol.Update("7", protocol.UpdateKind.case_status, status.case_no, status.to_wire())
+    assert update.case_status() == status
+    assert protocol.UpdatePage((update,), "c", False).to_wire() == {"updates": [update.to_wire()], "cursor": "c",
+                                                                    "more": False}
+
+
+def test_a_case_status_is_read_as_stations_always_read_it() -> None:
+    """Absent texts are empty, the case number falls back on the update's, an outcome is text or None."""
+    body = protocol.CaseStatusBody.from_wire({"status": "in_progress", "note": None, "outcome": ""}, "C-1")
+    assert body == protocol.CaseStatusBody("C-1", "in_progress", None, "", "")
+    assert protocol.CaseStatusBody.from_wire({}).status == "None"  # refused by CaseStatus, as before
+
+
+@pytest.mark.parametrize("change", [
+    {"seq": "1"}, {"seq": -1}, {"seq": 2**63}, {"seq": True}, {"event_id": ""}, {"station": "5" * 13},
+    {"case_no": ""}, {"case_no": 7}, {"payload": []}, {"hash": "AB" * 32}, {"prev_hash": None},
+    {"operator": "\ud800"},
+])
+def test_a_malformed_event_is_refused_by_its_type(change: dict[str, Any]) -> None:
+    wire = {**protocol.event_to_wire(events()[0]), **change}
+    with pytest.raises(protocol.Malformed):
+        protocol.WireEvent.from_wire(wire)
+
+
+def test_a_push_answer_that_breaks_the_protocol_is_refused() -> None:
+    for doc in [{}, {"results": {}}, {"results": [{"seq": 1}]}, {"results": [{"event_id": "e", "status": "kept"}]}]:
+        with pytest.raises(protocol.Malformed):
+            protocol.PushAnswer.from_wire(doc)
+    with pytest.raises(protocol.Malformed):
+        protocol.UpdatePage.check_wire({"updates": [], "cursor": 3})
+
+
+def test_the_hub_describes_its_messages_with_the_protocol_types() -> None:
+    """The OpenAPI document's schemas are those of ``sync.protocol`` (bounds and enums included)."""
+    from pydantic import TypeAdapter
+
+    from hub.schemas import EnrolIn, EventsIn
+
+    events_in = TypeAdapter(EventsIn).json_schema()
+    wire_event = events_in["$defs"]["WireEvent"]["properties"]
+    assert events_in["properties"]["events"]["maxItems"] == protocol.MAX_BATCH
+    assert wire_event["hash"]["pattern"] == f"^{protocol.HEX64.pattern}$"
+    assert wire_event["operator"]["maxLength"] == 100
+    enrol_in = TypeAdapter(EnrolIn).json_schema()["properties"]
+    assert enrol_in["station_code"]["pattern"] == protocol.STATION_CODE
+    assert issubclass(EnrolIn, protocol.EnrolRequest) and issubclass(EventsIn, protocol.PushBatch)

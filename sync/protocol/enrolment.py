@@ -37,9 +37,13 @@ class EnrolAnswer:
         "station_name, device_key, region, issued_at, hub_key")] = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"station_code": self.station_code, "hub_signing_key": self.hub_signing_key,
-                "hub_box_key": self.hub_box_key, "time": self.time, "region": self.region,
-                "certificate": self.certificate}
+        doc: dict[str, Any] = {"station_code": self.station_code, "hub_signing_key": self.hub_signing_key,
+                               "hub_box_key": self.hub_box_key, "time": self.time}
+        if self.region is not None:  # a platform without regions or certificates sends neither
+            doc["region"] = self.region
+        if self.certificate is not None:
+            doc["certificate"] = self.certificate
+        return doc
 
 
 @dataclass(frozen=True)

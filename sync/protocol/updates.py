@@ -79,7 +79,7 @@ class CaseStatusBody:
         """``case_no``: the update's own, for a body without one."""
         outcome = body.get("outcome")
         return cls(case_no=str(body.get("case_no") or case_no or ""), status=str(body.get("status")),
-                   outcome=outcome if outcome else None, note=str(body.get("note") or ""),
+                   outcome=str(outcome) if outcome else None, note=str(body.get("note") or ""),
                    platform_no=str(body.get("platform_no") or ""))
 
 

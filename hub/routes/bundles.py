@@ -1,0 +1,165 @@
+"""``/v1/bundles``: resumable bundle uploads (like attachments, after tus). Any enrolled station may
+forward a bundle; what it carries is checked and attributed to the station that signed it
+(``hub.bundles``). An upload is the forwarding station's own (``db.BundleTransfer``): another
+station is answered 404 for it."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header
+from fastapi import Path as PathParam
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, delete
+from sqlalchemy.orm import Session
+
+from hub import bundles, db
+from hub.dependencies import EngineDep, SignedRequest, now, retrying
+from hub.errors import HubError, error_responses
+from hub.schemas import SIGNED, ErrorOut
+from hub.uploads import OCTETS, chunk_request, offset_mismatch, tus_headers, upload_request
+from sync import protocol
+
+BUNDLE_ID = r"^[0-9a-f]{32}$"
+
+router = APIRouter(tags=["bundles"])
+BundleId = Annotated[str, PathParam(pattern=BUNDLE_ID, description="the bundle's id")]
+
+
+class BundleIn(BaseModel):
+    bundle_id: str = Field(pattern=BUNDLE_ID, description="the bundle's id (32 hex digits, from its header)")
+    size: int = Field(ge=1, description="bytes of the whole bundle file")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the whole bundle file")
+
+
+class BundleUploadOut(BaseModel):
+    upload: str = Field(description="where to PATCH the bytes (a path on this hub)")
+    bundle_id: str
+    size: int
+    offset: int = Field(description="bytes the hub has; the next PATCH starts here")
+    complete: bool = Field(description="the bundle was checked and its contents taken in")
+    already: bool = Field(default=False, description="the hub had taken this bundle in before this request")
+    ack: dict[str, Any] | None = Field(default=None, description="bianmin-bundle-ack/1, signed by the hub, once "
+                                                                 "complete")
+
+
+def _parse_bundle_in(body: bytes) -> BundleIn:
+    doc, size, sha = upload_request(body, bundles.MAX_BUNDLE)
+    bundle_id = doc.get("bundle_id")
+    if not isinstance(bundle_id, str) or not re.fullmatch(BUNDLE_ID, bundle_id):
+        raise HubError(422, "malformed", "bundle_id: 32 lower-case hex digits")
+    return BundleIn(bundle_id=bundle_id, size=size, sha256=sha)
+
+
+def _finish_if_complete(engine: Engine, state: dict[str, Any], uploader: str) -> dict[str, Any]:
+    if not state["complete"] and state["offset"] == state["size"]:
+        ack, already = bundles.ingest(engine, state["bundle_id"], uploader)
+        state = {**state, "complete": True, "already": already, "ack": ack}
+    return state
+
+
+@router.post(protocol.BUNDLES, status_code=201, response_model=BundleUploadOut,
+          responses={200: {"model": BundleUploadOut, "description": "the upload exists, or the bundle was "
+                                                                    "taken in already (already = true)"},
+                     **error_responses(401, 413, 422)},
+          openapi_extra={**SIGNED, "requestBody": {
+              "required": True, "content": {"application/json": {"schema": BundleIn.model_json_schema()}}}})
+def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
+    """Start forwarding a bundle, or find where this station's upload of it stands (or that it was
+    taken in). Each station's upload is its own: no other station sees or changes it."""
+    wanted = _parse_bundle_in(request.body)
+
+    def work(session: Session) -> tuple[dict[str, Any], bool]:
+        moment = now()
+        taken = bundles.taken_in(session, wanted.bundle_id)
+        if taken is not None:
+            return bundles.bundle_state(taken, already=True), False
+        row = session.get(db.BundleTransfer, (wanted.bundle_id, request.station))
+        if row is None:
+            row = db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
+                                    sha256=wanted.sha256, offset=0, created_at=moment, updated_at=moment)
+            session.add(row)
+            session.flush()
+            return bundles.transfer_state(row), True
+        if (row.size, row.sha256) != (wanted.size, wanted.sha256):
+            # Another file under the same id: what came so far cannot be trusted; start again.
+            session.execute(delete(db.BundleTransferChunk).where(
+                db.BundleTransferChunk.bundle_id == wanted.bundle_id,
+                db.BundleTransferChunk.uploader == request.station))
+            row.size, row.sha256, row.offset = wanted.size, wanted.sha256, 0
+        row.updated_at = moment
+        return bundles.transfer_state(row), False
+
+    state, created = retrying(engine, work)
+    state = _finish_if_complete(engine, state, request.station)
+    return JSONResponse(state, status_code=201 if created else 200,
+                        headers={**tus_headers(state["offset"], state["size"]), "Location": state["upload"]})
+
+
+@router.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
+         responses=error_responses(401, 404, 422), openapi_extra=SIGNED)
+def bundle_upload_status(bundle_id: BundleId, request: SignedRequest, engine: EngineDep) -> JSONResponse:
+    """Where this station's upload of a bundle stands (404 for another station's)."""
+    with Session(engine) as session:
+        row = session.get(db.BundleTransfer, (bundle_id, request.station))
+        if row is not None:
+            state = bundles.transfer_state(row)
+        else:
+            taken = bundles.taken_in(session, bundle_id)
+            if taken is None or taken.uploader != request.station:
+                raise HubError(404, "not_found")
+            state = bundles.bundle_state(taken, already=True)
+    return JSONResponse(state, headers=tus_headers(state["offset"], state["size"]))
+
+
+@router.patch(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
+           responses={**error_responses(400, 401, 404, 409, 413, 415, 422),
+                      404: {"model": ErrorOut, "description": "not_found: this station has no upload of "
+                                                              "that bundle (another station's is not its)"},
+                      409: {"model": ErrorOut, "description": "offset_mismatch: the hub has another offset"},
+                      422: {"model": ErrorOut, "description": "bundle_tampered, bundle_truncated, "
+                                                              "bundle_unknown_signer, bundle_foreign_region, "
+                                                              "bundle_hash_mismatch, bundle_id_mismatch, ...: "
+                                                              "refused, forgotten"}},
+           openapi_extra={**SIGNED, "requestBody": {
+               "required": True, "description": f"the next bytes of the bundle, at most {bundles.MAX_BUNDLE_CHUNK}",
+               "content": {OCTETS: {"schema": {"type": "string", "format": "binary"}}}}})
+def append_bundle_chunk(
+    bundle_id: BundleId,
+    request: SignedRequest,
+    engine: EngineDep,
+    upload_offset: Annotated[str | None, Header(alias="Upload-Offset", description="where this chunk starts")]
+    = None,
+) -> JSONResponse:
+    """Append the next bytes to this station's upload; with the last one the hub checks the bundle
+    and takes it in."""
+    chunk = request.body
+    offset = chunk_request(request.headers, upload_offset, chunk, bundles.MAX_BUNDLE_CHUNK)
+
+    def work(session: Session) -> tuple[str, dict[str, Any]]:
+        row = session.get(db.BundleTransfer, (bundle_id, request.station))
+        if row is None:
+            raise HubError(404, "not_found")
+        taken = bundles.taken_in(session, bundle_id)
+        if taken is not None:  # another station's upload of it completed meanwhile
+            bundles.drop_transfer(session, bundle_id, request.station)
+            return "done", bundles.bundle_state(taken, already=True)
+        if offset != row.offset:
+            return "mismatch", bundles.transfer_state(row)
+        if offset + len(chunk) > row.size:
+            raise HubError(413, "too_large", "the chunk goes beyond the declared size")
+        if chunk:
+            session.add(db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset,
+                                               data=chunk))
+            row.offset = offset + len(chunk)
+            row.updated_at = now()
+            session.flush()
+        return "ok", bundles.transfer_state(row)
+
+    outcome, state = retrying(engine, work)
+    if outcome == "mismatch":
+        return offset_mismatch(state["offset"], state["size"])
+    state = _finish_if_complete(engine, state, request.station)
+    return JSONResponse(state, headers=tus_headers(state["offset"], state["size"]))

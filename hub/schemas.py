@@ -1,0 +1,81 @@
+"""The hub's OpenAPI document, built from the protocol's own types (``sync.protocol``).
+
+The classes below only give the protocol's messages the names the document has always used
+(``EnrolIn`` is ``protocol.EnrolRequest`` seen from the hub, ``EventsIn`` a ``protocol.PushBatch``,
+and so on); pydantic reads their fields and each field's ``protocol.Spec``. Nothing here defines
+a message a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import TypeAdapter
+
+from sync import protocol
+
+
+class EnrolIn(protocol.EnrolRequest):
+    __doc__ = protocol.EnrolRequest.__doc__
+
+
+class EnrolOut(protocol.EnrolAnswer):
+    __doc__ = protocol.EnrolAnswer.__doc__
+
+
+class CertificateOut(protocol.CertificateAnswer):
+    __doc__ = protocol.CertificateAnswer.__doc__
+
+
+class TimeOut(protocol.TimeAnswer):
+    __doc__ = protocol.TimeAnswer.__doc__
+
+
+class EventsIn(protocol.PushBatch):
+    __doc__ = protocol.PushBatch.__doc__
+
+
+class EventsOut(protocol.PushAnswer):
+    __doc__ = protocol.PushAnswer.__doc__
+
+
+class UpdatesOut(protocol.UpdatePage):
+    __doc__ = protocol.UpdatePage.__doc__
+
+
+class ErrorOut(protocol.ErrorAnswer):
+    __doc__ = protocol.ErrorAnswer.__doc__
+
+
+@dataclass(frozen=True)
+class HealthOut:
+    ok: bool
+
+
+# The OpenAPI ``security`` of a route that takes only signed requests.
+SIGNED: dict[str, Any] = {"security": [{"stationSignature": []}]}
+
+
+def openapi(app: FastAPI) -> dict[str, Any]:
+    """The document, made once: the routes' own, plus the push body (read by hand, event by event,
+    so not declared as a parameter) and the signature scheme."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    components = schema.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    events_schema = TypeAdapter(EventsIn).json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(events_schema.pop("$defs", {}))
+    schemas["EventsIn"] = events_schema
+    components.setdefault("securitySchemes", {})["stationSignature"] = {
+        "type": "apiKey", "in": "header", "name": "Signature",
+        "description": "RFC 9421 HTTP Message Signature (Ed25519, label any, tag "
+                       f"\"{protocol.SIGNATURE_TAG}\", keyid = station code) covering "
+                       f"{', '.join(protocol.COVERED)} with created and nonce; sent with Signature-Input and "
+                       "Content-Digest. Requests older than MAX_AGE or replayed are refused.",
+    }
+    app.openapi_schema = schema
+    return schema
