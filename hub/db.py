@@ -104,7 +104,7 @@ class EnrolCode(Base):
 
 class StoredEvent(Base):
     """A station's journal event as pushed. A station's events form one hash chain: one event per
-    position (``seq``), each naming the hash of the one before it (``hub.app._store_batch`` checks)."""
+    position (``seq``), each naming the hash of the one before it (``hub.journal.store_batch`` checks)."""
 
     __tablename__ = "events"
     __table_args__ = (Index("ux_events_station_seq", "station", "seq", unique=True),
