@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,8 @@ from app.clock import CHINA_TZ, FixedClock
 from app.config import KdfParams, Paths
 from app.services import catalogue
 from app.station import Station
-from hub.local import Hub, start_hub
+from tests import hubproc
+from tests.hubproc import Hub, start_hub
 
 # Cheap Argon2id for tests that log in many times; the CLI tests use the real defaults.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
@@ -51,9 +53,54 @@ def station(new_station: tuple[Station, str]) -> Station:
     return st
 
 
+# -- hubs on every database backend ----------------------------------------------------------------
+HUB_BACKENDS = hubproc.backends()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "hub_backends: run the test once per hub database backend (SQLite, PostgreSQL)")
+
+
+def _runs_a_hub(metafunc: pytest.Metafunc) -> bool:
+    """The test uses a ``hub`` fixture (its own module's or this one's), starts hubs itself, or asks
+    for every backend (``@pytest.mark.hub_backends``)."""
+    return ("hub" in metafunc.fixturenames or "start_hub" in metafunc.function.__code__.co_names
+            or metafunc.definition.get_closest_marker("hub_backends") is not None)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every hub and end-to-end test runs once per backend (``tests/hubproc.py``). A module's own
+    ``hub`` fixture is parametrised alongside, so that it is made again for the next backend."""
+    if not _runs_a_hub(metafunc):
+        return
+    if "hub" in metafunc.fixturenames:
+        # No scope given: pytest takes the narrower of the two fixtures' (a module's hub: module; ours: function).
+        metafunc.parametrize(("hub_backend", "hub"), [(b, b) for b in HUB_BACKENDS], indirect=True,
+                             ids=HUB_BACKENDS)
+    else:
+        metafunc.parametrize("hub_backend", HUB_BACKENDS, indirect=True, ids=HUB_BACKENDS, scope="module")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hub_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The database backend of the hubs the test starts: SQLite unless the test is parametrised.
+    Without a PostgreSQL (``BIANMIN_TEST_PG_URL``) its variants are skipped, or fail where
+    ``BIANMIN_TEST_REQUIRE_PG`` is set (CI); a PostgreSQL that is set but does not answer fails them."""
+    name = getattr(request, "param", hubproc.SQLITE)
+    try:
+        previous = hubproc.use_backend(name)
+    except hubproc.PostgresUnavailable as exc:
+        if hubproc.postgres_required() or os.environ.get(hubproc.ENV_PG_URL):
+            pytest.fail(f"PostgreSQL required for the hub tests but not usable: {exc}")
+        pytest.skip(f"no PostgreSQL for the hub tests: {exc}")
+    yield name
+    hubproc.use_backend(previous)
+
+
 @pytest.fixture
-def hub(tmp_path: Path) -> Iterator[Hub]:
-    """A real reference hub process on loopback, its database in the test's directory."""
+def hub(tmp_path: Path, hub_backend: str) -> Iterator[Hub]:
+    """A real reference hub process on loopback, its database in the test's directory (SQLite) or in
+    a schema of its own (PostgreSQL)."""
     h = start_hub(tmp_path / "hub")
     yield h
     h.stop()

@@ -16,7 +16,6 @@ import itertools
 import json
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -29,6 +28,7 @@ import pytest
 import requests
 from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from app.clock import CHINA_TZ, FixedClock
@@ -75,6 +75,9 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         session.add(hub_db.Update(id=100000, station="000000000000", kind="notice", case_no=None, body="{}",
                                   created_at=hub_db.utcnow()))
         session.commit()
+        if engine_.dialect.name == "postgresql":  # an explicit id does not move PostgreSQL's sequence
+            session.execute(text("SELECT setval(pg_get_serial_sequence('updates', 'id'), 100000)"))
+            session.commit()
     engine_.dispose()
     yield h
     h.stop()
@@ -122,21 +125,29 @@ def enrol_through(proxy: FaultProxy, hub: Hub, station: Station) -> HubClient:
 
 
 # -- the hub, as the platform sees it ----------------------------------------------------------
-def _hub_db(hub: Hub) -> sqlite3.Connection:
-    return sqlite3.connect(hub.db_url.removeprefix("sqlite:///"), timeout=30)
+@contextlib.contextmanager
+def _hub_db(hub: Hub) -> Iterator[Engine]:
+    """The hub's database, whichever backend it is on."""
+    engine_ = hub_db.make_engine(hub.db_url)
+    try:
+        yield engine_
+    finally:
+        engine_.dispose()
 
 
 def hub_events(hub: Hub, station_code: str) -> list[tuple[object, ...]]:
-    with contextlib.closing(_hub_db(hub)) as con:
-        rows = con.execute(
+    with _hub_db(hub) as eng, eng.connect() as con:
+        rows = con.execute(text(
             "SELECT seq, event_id, station, case_no, type, at, operator, device, payload, prev_hash, hash "
-            "FROM events WHERE station = ? ORDER BY seq, id", (station_code,)).fetchall()
-    return rows
+            "FROM events WHERE station = :station ORDER BY seq, id"), {"station": station_code}).all()
+    return [tuple(row) for row in rows]
 
 
 def hub_statuses(hub: Hub, station_code: str) -> dict[str, str]:
-    with contextlib.closing(_hub_db(hub)) as con:
-        return dict(con.execute("SELECT case_no, status FROM cases WHERE station = ?", (station_code,)).fetchall())
+    with _hub_db(hub) as eng, eng.connect() as con:
+        rows = con.execute(text("SELECT case_no, status FROM cases WHERE station = :station"),
+                           {"station": station_code}).all()
+    return {row[0]: row[1] for row in rows}
 
 
 def platform_sets(hub: Hub, case_no: str, status: CaseStatus) -> None:
