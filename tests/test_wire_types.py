@@ -284,3 +284,15 @@ def test_the_hub_describes_its_messages_with_the_protocol_types() -> None:
     enrol_in = TypeAdapter(EnrolIn).json_schema()["properties"]
     assert enrol_in["station_code"]["pattern"] == protocol.STATION_CODE
     assert issubclass(EnrolIn, protocol.EnrolRequest) and issubclass(EventsIn, protocol.PushBatch)
+
+
+def test_the_station_reads_the_protocol_without_a_web_framework() -> None:
+    """The desktop build carries no pydantic, FastAPI or SQLAlchemy: the types must not need them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import sync.protocol, sync.client, sync.engine, sync.loopback; "
+            "print(sorted(m for m in ('pydantic', 'fastapi', 'starlette', 'sqlalchemy') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent, check=True)
+    assert proc.stdout.strip() == "[]"
