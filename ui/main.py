@@ -49,8 +49,6 @@ def run(demo: bool = False) -> int:
     appearance = Appearance(app)
     paths = Paths.default()
     notice = ui_crash.install(None, paths)  # a crash: a report without personal data, a plain message
-    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C while the splash shows: stop there
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, app.quit))
     try:
         return _run(demo, app, appearance, paths)
     finally:
@@ -65,10 +63,10 @@ def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Path
         # First run: a splash at once, the demo station built (and its hub started) on a thread of
         # its own while the splash says what is being prepared.
         preparation, splash = prepare_demo(paths)
-        if preparation.demo is None:  # failed (it says why), or Ctrl+C in the terminal
+        if splash.interrupted or preparation.demo is None:  # Ctrl+C in the terminal, or failed (it says why)
             splash.close()
             splash.deleteLater()
-            if preparation.error is not None:
+            if preparation.error is not None and not splash.interrupted:
                 show_error(None, preparation.error)
             return 1
         demo = preparation.demo

@@ -8,8 +8,9 @@ and says what is being prepared while the demo station is built on a thread of i
 from __future__ import annotations
 
 import logging
+import signal
 
-from PySide6.QtCore import QEventLoop, Qt, Signal, Slot
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -34,6 +35,7 @@ class Splash(Retranslating, QWidget):
         self.setObjectName("splash")
         self.step = "station"
         self.step_done, self.step_total = 0, 1
+        self.interrupted = False  # Ctrl+C or SIGTERM while it showed
         self.title = QLabel()
         self.title.setProperty("heading", "1")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,7 +116,21 @@ def prepare_demo(paths: Paths, *, kdf: KdfParams | None = None,
     splash.finished.connect(loop.quit)  # queued, like the steps
     preparation = demo_mode.Preparation(paths, kdf=kdf, cases=cases, progress=splash.reported.emit,
                                         done=splash.finished.emit)
+
+    def interrupt(*_: object) -> None:  # Ctrl+C in the terminal of `make run`, or SIGTERM
+        splash.interrupted = True
+        QTimer.singleShot(0, loop.quit)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    wake = QTimer()  # Python runs signal handlers only between bytecodes: wake it now and then
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
     splash.show_centred()
     preparation.start()
-    loop.exec()  # until ``finished`` arrives (queued: it is never missed, however early it comes)
+    try:
+        loop.exec()  # until ``finished`` arrives (queued: it is never missed, however early it comes)
+    finally:
+        wake.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return preparation, splash
