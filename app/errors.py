@@ -183,6 +183,13 @@ class JournalBroken(BianminError):
     code = "journal.broken"
 
 
+class EventMalformed(BianminError):
+    """A journal event whose payload lacks a key its type has, or holds one of the wrong kind (nothing
+    this program ever wrote: a damaged or foreign journal). Details: ``payload`` (its kind), ``key``."""
+
+    code = "journal.event_malformed"
+
+
 class ClockImplausible(BianminError):
     """The computer's date cannot be right (``details``: ``today``, ``earliest``, ``latest``): before
     the station could exist or far past anything it has recorded; nothing was recorded."""

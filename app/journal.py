@@ -37,6 +37,23 @@ class EventType(StrEnum):
     evaluated = "case.evaluated"
     platform_status = "case.platform_status"
     posted = "case.posted"
+    attachment_added = "case.attachment_added"
+
+
+class StationEventType(StrEnum):
+    """Events of the station itself (no case): its operators, keys, settings, catalogue and hub."""
+
+    operator_added = "operator.added"
+    operator_disabled = "operator.disabled"
+    operator_unlocked = "operator.unlocked"
+    password_changed = "operator.password_changed"
+    recovered = "station.recovered"
+    rekeyed = "station.rekeyed"
+    settings_changed = "station.settings_changed"
+    verified = "station.verified"
+    enrolled = "station.enrolled"
+    hub_moved = "station.hub_moved"
+    catalogue_imported = "catalogue.imported"
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ ERRORS: dict[str, str] = {
     "case.decision_not_allowed": QT_TRANSLATE_NOOP("Errors", "不能作出此决定：{reason_text}"),
     "case.invalid_transition": QT_TRANSLATE_NOOP("Errors", "办件当前状态（{current}）下不能执行此操作。"),
     "journal.broken": QT_TRANSLATE_NOOP("Errors", "办件日志校验失败。"),
+    "journal.event_malformed": QT_TRANSLATE_NOOP("Errors", "办件日志中有一条记录的内容无法读取（{payload}）。"),
     "clock.implausible": QT_TRANSLATE_NOOP("Errors", "这台电脑的日期看起来不对（现在显示为 {today}）。为免办件日期和期限出错，本次没有受理，已保存的数据没有改动。请把电脑的日期和时间改正后再试。"),
     "print.missing_glyphs": QT_TRANSLATE_NOOP("Errors", "文档中有字库里没有的字符：{chars}。请核对录入的内容，或联系县级信息化人员补充字库。"),
     "catalogue.empty": QT_TRANSLATE_NOOP("Errors", "尚未导入事项清单。"),

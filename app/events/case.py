@@ -1,0 +1,199 @@
+"""The payloads of case events (``app.journal.EventType``), as today's program writes them.
+
+A status change after intake has one shape for every type it can take (``StatusChanged``); the
+types also written at intake (concluded, correction requested, refused) or by their own step
+(delivered) have a second shape, told apart by the keys ``from`` and ``to``. Nested records
+(applicant, items, materials, refusal) stay the JSON objects the journal holds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.events.base import Payload, optional, stored_as
+from app.journal import EventType
+
+JSONObject = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Received(Payload):
+    """An application taken in at the counter (the intake; its decision is the next event)."""
+
+    TYPES = (EventType.received,)
+    applicant: JSONObject
+    agent: JSONObject | None
+    mode: str
+    bundle: str | None
+    items: list[JSONObject]
+    materials: list[JSONObject]
+    delivery: JSONObject
+    cross_region: JSONObject | None
+    window: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Accepted(Payload):
+    """The counter's acceptance (受理), with the clock's start and the due dates."""
+
+    TYPES = (EventType.accepted,)
+    decision: str
+    clock_start: str
+    legal_due: str | None
+    promised_due: str | None
+    commitment: str | None
+    deferred: list[JSONObject]
+
+
+@dataclass(frozen=True)
+class Refused(Payload):
+    """The counter's refusal at intake (不予受理), with the written reasons and remedies."""
+
+    TYPES = (EventType.refused,)
+    refusal: JSONObject | None
+
+
+@dataclass(frozen=True)
+class CorrectionRequested(Payload):
+    """Corrections asked for at intake (一次性告知): the missing materials and the due date."""
+
+    TYPES = (EventType.correction_requested,)
+    missing: list[str]
+    due: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class CorrectionResumed(Payload):
+    """Corrections arrived: accepted again, the clock restarts (``source`` since the hub's echo fix)."""
+
+    TYPES = (EventType.correction_resumed,)
+    supplied: list[JSONObject]
+    clock_start: str
+    legal_due: str
+    promised_due: str
+    trip: bool
+    source: str | None = optional()
+
+
+@dataclass(frozen=True)
+class MaterialSupplied(Payload):
+    """A deferred or missing material handed in after intake."""
+
+    TYPES = (EventType.material_supplied,)
+    item: str
+    material: str
+    form: str
+    count: int
+    was: str
+    late: bool
+    trip: bool
+
+
+@dataclass(frozen=True)
+class ConcludedAtIntake(Payload):
+    """An instant item (即办件) concluded at the counter, in the intake's transaction."""
+
+    TYPES = (EventType.concluded,)
+    outcome: str
+    instant: bool
+
+
+@dataclass(frozen=True)
+class StatusChanged(Payload):
+    """A status change after intake, from the counter or from the platform (``source``);
+    ``extended_by``: working days a special procedure added to the limits."""
+
+    TYPES = (
+        EventType.in_progress, EventType.special_started, EventType.special_ended, EventType.concluded,
+        EventType.correction_requested, EventType.withdrawn, EventType.refused, EventType.delivered,
+    )
+    from_: str = stored_as("from")
+    to: str = stored_as("to")
+    note: str = stored_as("note")
+    source: str = stored_as("source")
+    extended_by: int | None = optional()
+    outcome: str | None = optional()
+    platform_no: str | None = optional()
+
+    @classmethod
+    def fits(cls, payload: Mapping[str, Any]) -> bool:
+        return "from" in payload and "to" in payload
+
+
+@dataclass(frozen=True)
+class Delivered(Payload):
+    """The result handed over at the counter, posted, or sent electronically."""
+
+    TYPES = (EventType.delivered,)
+    method: str
+    recipient: str
+    recipient_id: str
+    tracking_no: str
+
+
+@dataclass(frozen=True)
+class Trip(Payload):
+    """The applicant came to the counter for this case (最多跑一次 counts them)."""
+
+    TYPES = (EventType.trip,)
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Posted(Payload):
+    """Paper materials of a cross-region case sent on by post (政务专递)."""
+
+    TYPES = (EventType.posted,)
+    tracking_no: str
+
+
+@dataclass(frozen=True)
+class Printed(Payload):
+    """A document printed (``copy`` 0) or printed again (``copy`` 1, 2, …: a reprint)."""
+
+    TYPES = (EventType.printed, EventType.reprinted)
+    kind: str
+    paper: str
+    copy: int
+
+
+@dataclass(frozen=True)
+class Evaluated(Payload):
+    """好差评: a five-level rating, or skipped (``level`` null)."""
+
+    TYPES = (EventType.evaluated,)
+    level: str | None
+    skipped: bool
+    indicators: dict[str, Any]
+    reasons: list[Any]
+
+
+@dataclass(frozen=True)
+class PlatformStatus(Payload):
+    """The platform's status of a case (a type the window can show; no program version writes it)."""
+
+    TYPES = (EventType.platform_status,)
+    status: str | None = optional()
+
+
+@dataclass(frozen=True)
+class AttachmentAdded(Payload):
+    """A scan or photo attached to one of the case's materials (content by its SHA-256)."""
+
+    TYPES = (EventType.attachment_added,)
+    sha256: str
+    mime: str
+    size: int
+    material: str
+    item: str
+    name: str
+
+
+# Types with two shapes list the status change first: it fits only payloads with "from" and "to".
+CASE_PAYLOADS: tuple[type[Payload], ...] = (
+    StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
+    ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
+)

@@ -1,0 +1,83 @@
+"""The payloads of the station's own events (``app.journal.StationEventType``; no case)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from app.events.base import Payload
+from app.journal import StationEventType
+
+
+@dataclass(frozen=True)
+class OperatorChanged(Payload):
+    """An operator's account disabled, unlocked, recovered or given a new password (by login)."""
+
+    TYPES = (StationEventType.operator_disabled, StationEventType.operator_unlocked,
+             StationEventType.password_changed, StationEventType.recovered)
+    login: str
+
+
+@dataclass(frozen=True)
+class OperatorAdded(Payload):
+    TYPES = (StationEventType.operator_added,)
+    login: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Rekeyed(Payload):
+    """The store re-encrypted under a new data key (``epoch``: the key's number)."""
+
+    TYPES = (StationEventType.rekeyed,)
+    epoch: int
+
+
+@dataclass(frozen=True)
+class SettingsChanged(Payload):
+    """The station's settings as saved: every setting by name (``app.services.settings``); the
+    names grew over versions, so they are one mapping rather than fields."""
+
+    TYPES = (StationEventType.settings_changed,)
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def encode(self) -> dict[str, Any]:
+        return {**self.values, **self.extra}
+
+    @classmethod
+    def decode(cls, payload: Mapping[str, Any]) -> Self:
+        return cls(values=dict(payload)) if isinstance(payload, Mapping) else super().decode(payload)
+
+
+@dataclass(frozen=True)
+class Verified(Payload):
+    """The journal and store checked (``events``: how many events the chain held)."""
+
+    TYPES = (StationEventType.verified,)
+    ok: bool
+    events: int
+
+
+@dataclass(frozen=True)
+class HubSet(Payload):
+    """The station enrolled with a hub, or told that its hub moved (the hub's address)."""
+
+    TYPES = (StationEventType.enrolled, StationEventType.hub_moved)
+    hub: str
+
+
+@dataclass(frozen=True)
+class CatalogueImported(Payload):
+    """A version of the service catalogue (事项清单) imported: its hash and size."""
+
+    TYPES = (StationEventType.catalogue_imported,)
+    version: str
+    sha256: str
+    items: int
+    bundles: int
+
+
+STATION_PAYLOADS: tuple[type[Payload], ...] = (
+    OperatorChanged, OperatorAdded, Rekeyed, SettingsChanged, Verified, HubSet, CatalogueImported,
+)
