@@ -30,6 +30,8 @@ from app.errors import (
     ValidationError,
     WeakPassword,
 )
+from app.events import OperatorAdded, OperatorChanged, Rekeyed
+from app.journal import StationEventType
 from app.keys import RECOVERY_SLOT, KeyFile, new_data_key, new_recovery_code, normalize_recovery_code
 from app.models import Operator, Role
 from app.seqmark import SequenceMark
@@ -233,7 +235,7 @@ class Station:
         station = cls(paths=paths, keyfile=keyfile, db=db, operator=operator, clock=clock or Clock(),
                       kdf=kdf, epoch=epoch, _data_key=key)
         with db.transaction():
-            station.journal("station.recovered", None, {"login": login})
+            station.journal(StationEventType.recovered, None, OperatorChanged(login=login).encode())
         return station
 
     def _daily_check(self) -> None:
@@ -284,7 +286,7 @@ class Station:
         with self.db.transaction():
             op_store.insert_operator(self.db, login=login, display_name=display_name or login, role=role.value,
                                      created_at=self.clock.stamp())
-            self.journal("operator.added", None, {"login": login, "role": role.value})
+            self.journal(StationEventType.operator_added, None, OperatorAdded(login=login, role=role.value).encode())
             with self.keyfile.edit():
                 self.keyfile.set_slot(slot)
         return _operator(self.db, login, self.keyfile)
@@ -299,7 +301,7 @@ class Station:
             raise ValidationError("last administrator", field="login", problem="last_admin")
         with self.db.transaction():
             op_store.set_active(self.db, login, False)
-            self.journal("operator.disabled", None, {"login": login})
+            self.journal(StationEventType.operator_disabled, None, OperatorChanged(login=login).encode())
         with self.keyfile.edit():
             self.keyfile.remove_slot(self.keyfile.operator_slot_id(login))
 
@@ -311,7 +313,7 @@ class Station:
         with self.keyfile.edit():
             self.keyfile.reset_lock(self.keyfile.operator_slot_id(login))
         with self.db.transaction():
-            self.journal("operator.unlocked", None, {"login": login})
+            self.journal(StationEventType.operator_unlocked, None, OperatorChanged(login=login).encode())
 
     def change_password(self, login: str, new_password: str, old_password: str | None = None) -> None:
         """Own password (with the old one), or anyone's when an administrator does it."""
@@ -330,7 +332,7 @@ class Station:
         with self.keyfile.edit():
             self.keyfile.set_slot(slot)
         with self.db.transaction():
-            self.journal("operator.password_changed", None, {"login": login})
+            self.journal(StationEventType.password_changed, None, OperatorChanged(login=login).encode())
 
     # -- key rotation ---------------------------------------------------------------------------
     def rekey(self) -> None:
@@ -354,7 +356,7 @@ class Station:
             with self.keyfile.edit():
                 self.keyfile.drop_epochs_except(new_epoch)
             with self.db.transaction():
-                self.journal("station.rekeyed", None, {"epoch": new_epoch})
+                self.journal(StationEventType.rekeyed, None, Rekeyed(epoch=new_epoch).encode())
         log.info("data key rotated to epoch %d", new_epoch)
 
     @property

@@ -50,6 +50,8 @@ from app.errors import (
     CaseNotFound,
     ValidationError,
 )
+from app.events import AttachmentAdded
+from app.journal import EventType
 from app.station import Station
 from app.store import attachments as store
 from app.store import cases as case_store
@@ -324,8 +326,9 @@ def add_bytes(station: Station, case_no: str, item_code: str, material_code: str
         linked = store.link(db, case_no=case_no, item_code=item_code, material_code=material_code, sha256=sha,
                             name=name, added_at=stamp, operator=station.operator.login)
         if linked:
-            station.journal(EVENT_TYPE, case_no, {"sha256": sha, "mime": prepared.mime, "size": len(prepared.data),
-                                                  "material": material_code, "item": item_code, "name": name})
+            station.journal(EventType.attachment_added, case_no, AttachmentAdded(
+                sha256=sha, mime=prepared.mime, size=len(prepared.data), material=material_code, item=item_code,
+                name=name).encode())
         row = store.get_link(db, case_no, sha)
     assert row is not None
     log.info("attachment %s… %s (%s, %d bytes%s)", sha[:12], "added" if linked else "already attached",

@@ -21,8 +21,24 @@ from app.errors import (
     InvalidTransition,
     ValidationError,
 )
+from app.events import (
+    Accepted,
+    ConcludedAtIntake,
+    CorrectionRequested,
+    CorrectionResumed,
+    Delivered,
+    Evaluated,
+    MaterialSupplied,
+    Posted,
+    Printed,
+    Received,
+    Refused,
+    StatusChanged,
+    Trip,
+)
 from app.identity import IdType, check_id, mask_id, phone_problem
 from app.journal import EventType, verification_code
+from app.lifecycle import event_for
 from app.models import (
     Address,
     Agent,
@@ -420,12 +436,12 @@ def submit(station: Station, req: IntakeRequest) -> Case:
         store.upsert_materials(db, case_id, material_rows)
         store.insert_trip(db, case_id, stamp, "intake", station.operator.login)
         store.index_case(db, case_id, _search_doc(case_no, req.applicant, req.agent))
-        station.journal(EventType.received, case_no, {
-            "applicant": to_jsonable(req.applicant), "agent": to_jsonable(req.agent), "mode": req.mode.value,
-            "bundle": req.bundle_code, "items": case_items, "materials": material_rows,
-            "delivery": to_jsonable(req.delivery), "cross_region": to_jsonable(req.cross_region),
-            "window": req.window, "note": req.note,
-        })
+        station.journal(EventType.received, case_no, Received(
+            applicant=to_jsonable(req.applicant), agent=to_jsonable(req.agent), mode=req.mode.value,
+            bundle=req.bundle_code, items=case_items, materials=material_rows,
+            delivery=to_jsonable(req.delivery), cross_region=to_jsonable(req.cross_region),
+            window=req.window, note=req.note,
+        ).encode())
         decision_event = _decision_event(station, case_no, req, status, today, legal_due, promised_due)
         code = verification_code(decision_event.hash)
         fields: dict[str, Any] = {"status": status.value, "verification_code": code}
@@ -433,7 +449,8 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             fields.update(accepted_at=stamp, clock_start=today.isoformat(), legal_due=legal_due.isoformat(),
                           promised_due=promised_due.isoformat())
         if accepted and all_instant and req.decision is not Decision.deferred_material:
-            station.journal(EventType.concluded, case_no, {"outcome": Outcome.approved.value, "instant": True})
+            station.journal(EventType.concluded, case_no,
+                            ConcludedAtIntake(outcome=Outcome.approved.value, instant=True).encode())
             fields.update(status=CaseStatus.concluded.value, outcome=Outcome.approved.value)
         store.update_case(db, case_id, **fields)
     log.info("case %s recorded (%s)", case_no, req.decision.value)
@@ -445,20 +462,20 @@ def _decision_event(
     legal_due: date | None, promised_due: date | None,
 ) -> journal_store.Event:
     if status is CaseStatus.refused:
-        return station.journal(EventType.refused, case_no, {"refusal": to_jsonable(req.refusal)})
+        return station.journal(EventType.refused, case_no, Refused(refusal=to_jsonable(req.refusal)).encode())
     if status is CaseStatus.correction_requested:
         missing = [m.material_code for m in req.materials if m.state is MaterialState.missing]
-        return station.journal(EventType.correction_requested, case_no, {
-            "missing": missing, "due": req.correction_due.isoformat() if req.correction_due else None,
-            "source": "counter"})
-    return station.journal(EventType.accepted, case_no, {
-        "decision": req.decision.value, "clock_start": today.isoformat(),
-        "legal_due": legal_due.isoformat() if legal_due else None,
-        "promised_due": promised_due.isoformat() if promised_due else None,
-        "commitment": req.commitment_text if req.decision is Decision.commitment else None,
-        "deferred": [{"material": m.material_code, "due": m.due_date.isoformat() if m.due_date else None}
-                     for m in req.materials if m.state is MaterialState.deferred],
-    })
+        return station.journal(EventType.correction_requested, case_no, CorrectionRequested(
+            missing=missing, due=req.correction_due.isoformat() if req.correction_due else None,
+            source="counter").encode())
+    return station.journal(EventType.accepted, case_no, Accepted(
+        decision=req.decision.value, clock_start=today.isoformat(),
+        legal_due=legal_due.isoformat() if legal_due else None,
+        promised_due=promised_due.isoformat() if promised_due else None,
+        commitment=req.commitment_text if req.decision is Decision.commitment else None,
+        deferred=[{"material": m.material_code, "due": m.due_date.isoformat() if m.due_date else None}
+                  for m in req.materials if m.state is MaterialState.deferred],
+    ).encode())
 
 
 def _material_row(e: MaterialEntry) -> dict[str, Any]:
@@ -714,9 +731,9 @@ def supply_material(
                                                         "form": form.value, "count": count}])
         if trip:
             store.insert_trip(station.db, row["id"], stamp, "supply_material", station.operator.login)
-        station.journal(EventType.material_supplied, case_no, {
-            "item": item_code, "material": material_code, "form": form.value, "count": count,
-            "was": m["state"], "late": late, "trip": trip})
+        station.journal(EventType.material_supplied, case_no, MaterialSupplied(
+            item=item_code, material=material_code, form=form.value, count=count,
+            was=m["state"], late=late, trip=trip).encode())
         store.update_case(station.db, row["id"], updated_at=stamp)
     return get_case(station, case_no, log_access=False)
 
@@ -751,9 +768,9 @@ def resume_after_correction(station: Station, case_no: str, supplied: list[Mater
         store.upsert_materials(station.db, row["id"], [_material_row(e) for e in supplied])
         if trip:
             store.insert_trip(station.db, row["id"], stamp, "correction", station.operator.login)
-        ev = station.journal(EventType.correction_resumed, case_no, {
-            "supplied": [_material_row(e) for e in supplied], "clock_start": today.isoformat(),
-            "legal_due": legal.isoformat(), "promised_due": promised.isoformat(), "trip": trip, "source": source})
+        ev = station.journal(EventType.correction_resumed, case_no, CorrectionResumed(
+            supplied=[_material_row(e) for e in supplied], clock_start=today.isoformat(),
+            legal_due=legal.isoformat(), promised_due=promised.isoformat(), trip=trip, source=source).encode())
         fields: dict[str, Any] = {
             "status": CaseStatus.accepted.value, "clock_start": today.isoformat(), "legal_due": legal.isoformat(),
             "promised_due": promised.isoformat(), "updated_at": stamp, "decision": decision.value}
@@ -779,17 +796,8 @@ def set_status(
     today = station.today()
     stamp = station.clock.stamp()
     fields: dict[str, Any] = {"status": to.value, "updated_at": stamp}
-    payload: dict[str, Any] = {"from": current.value, "to": to.value, "note": note, "source": source}
-    event = {
-        CaseStatus.in_progress: EventType.special_ended if current is CaseStatus.special_procedure
-        else EventType.in_progress,
-        CaseStatus.special_procedure: EventType.special_started,
-        CaseStatus.concluded: EventType.concluded,
-        CaseStatus.correction_requested: EventType.correction_requested,
-        CaseStatus.withdrawn: EventType.withdrawn,
-        CaseStatus.refused: EventType.refused,
-        CaseStatus.delivered: EventType.delivered,
-    }[to]
+    event = event_for(current, to)  # by app.lifecycle.STATUS_BY_TYPE, the table the hub projects with
+    extended_by: int | None = None
     if current is CaseStatus.special_procedure and row["legal_due"]:
         # A special procedure (hearing, inspection, expert review) does not count against the limits.
         started = _special_started(station, case_no)
@@ -798,15 +806,15 @@ def set_status(
             cal = station.calendar
             fields["legal_due"] = cal.add_working_days(date.fromisoformat(row["legal_due"]), spent).isoformat()
             fields["promised_due"] = cal.add_working_days(date.fromisoformat(row["promised_due"]), spent).isoformat()
-            payload["extended_by"] = spent
+            extended_by = spent
     if outcome is not None:
         fields["outcome"] = outcome.value
-        payload["outcome"] = outcome.value
     if platform_no:
         fields["platform_no"] = platform_no
-        payload["platform_no"] = platform_no
+    payload = StatusChanged(from_=current.value, to=to.value, note=note, source=source, extended_by=extended_by,
+                            outcome=outcome.value if outcome is not None else None, platform_no=platform_no or None)
     with station.db.transaction():
-        station.journal(event, case_no, payload)
+        station.journal(event, case_no, payload.encode())
         store.update_case(station.db, row["id"], **fields)
     return get_case(station, case_no, log_access=False)
 
@@ -845,8 +853,9 @@ def deliver(
     with station.db.transaction():
         if method is DeliveryMethod.counter:
             store.insert_trip(station.db, row["id"], stamp, "collect_result", station.operator.login)
-        station.journal(EventType.delivered, case_no, {"method": method.value, "recipient": recipient,
-                                                       "recipient_id": recipient_id, "tracking_no": tracking_no})
+        station.journal(EventType.delivered, case_no, Delivered(method=method.value, recipient=recipient,
+                                                                recipient_id=recipient_id,
+                                                                tracking_no=tracking_no).encode())
         store.update_case(station.db, row["id"], status=CaseStatus.delivered.value, updated_at=stamp)
     return get_case(station, case_no, log_access=False)
 
@@ -861,7 +870,7 @@ def record_trip(station: Station, case_no: str, purpose: str) -> None:
     stamp = station.clock.stamp()
     with station.db.transaction():
         store.insert_trip(station.db, row["id"], stamp, purpose, station.operator.login)
-        station.journal(EventType.trip, case_no, {"purpose": purpose})
+        station.journal(EventType.trip, case_no, Trip(purpose=purpose).encode())
 
 
 def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
@@ -873,7 +882,7 @@ def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
     cross = json.loads(row["cross_region"])
     cross["tracking_no"] = tracking_no
     with station.db.transaction():
-        station.journal(EventType.posted, case_no, {"tracking_no": tracking_no})
+        station.journal(EventType.posted, case_no, Posted(tracking_no=tracking_no).encode())
         store.update_case(station.db, row["id"], cross_region=store.as_json(cross), updated_at=station.clock.stamp())
 
 
@@ -889,7 +898,7 @@ def record_print(station: Station, case_no: str, kind: str, paper: str) -> int:
     previous = print_count(station, case_no, kind)
     with station.db.transaction():
         station.journal(EventType.reprinted if previous else EventType.printed, case_no,
-                        {"kind": kind, "paper": paper, "copy": previous})
+                        Printed(kind=kind, paper=paper, copy=previous).encode())
         journal_store.log_access(station.db, at=station.clock.stamp(), operator=station.operator.login,
                                  action="print", case_no=case_no, detail=kind)
     return previous
@@ -909,8 +918,9 @@ def evaluate(station: Station, case_no: str, level: str | None, indicators: dict
     _require_clean({"reasons": list(reasons or []),
                     **{f"indicators.{k}": v for k, v in (indicators or {}).items()}})
     with station.db.transaction():
-        station.journal(EventType.evaluated, case_no, {"level": level, "skipped": level is None,
-                                                        "indicators": indicators or {}, "reasons": reasons or []})
+        station.journal(EventType.evaluated, case_no, Evaluated(level=level, skipped=level is None,
+                                                                indicators=indicators or {},
+                                                                reasons=reasons or []).encode())
 
 
 def rates(station: Station) -> dict[str, float | int]:

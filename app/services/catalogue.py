@@ -15,6 +15,8 @@ import jsonschema
 from app import textcheck
 from app.config import resources_dir
 from app.errors import CatalogueFileError, ItemNotFound, ValidationError
+from app.events import CatalogueImported
+from app.journal import StationEventType
 from app.models import Bundle, CatalogueVersion, Material, SearchHit, ServiceItem, Text
 from app.station import Station
 from app.store import catalogue as store
@@ -305,9 +307,8 @@ def import_document(station: Station, doc: dict[str, Any], sha256: str, *, check
             store.insert_item(db, version, item)
         for bundle in doc.get("bundles", []):
             store.insert_bundle(db, version, bundle)
-        station.journal("catalogue.imported", None, {"version": version, "sha256": sha256,
-                                                      "items": len(doc["items"]),
-                                                      "bundles": len(doc.get("bundles", []))})
+        station.journal(StationEventType.catalogue_imported, None, CatalogueImported(
+            version=version, sha256=sha256, items=len(doc["items"]), bundles=len(doc.get("bundles", []))).encode())
     log.info("catalogue version %s imported", version)
     return next(v for v in store.versions(db) if v.version == version)
 

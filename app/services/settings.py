@@ -6,6 +6,8 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from app.errors import ValidationError
+from app.events import SettingsChanged
+from app.journal import StationEventType
 from app.store import operators as op_store
 
 if TYPE_CHECKING:
@@ -48,7 +50,8 @@ def save(station: Station, new: StationSettings) -> StationSettings:
     with station.db.transaction():
         for f in fields(StationSettings):
             op_store.set_meta(station.db, f"settings.{f.name}", str(getattr(new, f.name)))
-        station.journal("station.settings_changed", None, {f.name: getattr(new, f.name) for f in fields(new)})
+        station.journal(StationEventType.settings_changed, None,
+                        SettingsChanged(values={f.name: getattr(new, f.name) for f in fields(new)}).encode())
     return new
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import DiskFull, StoreCorrupt, WriteFailed
-from app.journal import ChainBreak, check_chain
+from app.events import Verified
+from app.journal import ChainBreak, StationEventType, check_chain
 from app.station import Station
 from app.store import journal as journal_store
 
@@ -55,7 +56,7 @@ def verify(station: Station) -> VerifyReport:
     )
     try:
         with station.db.transaction():
-            station.journal("station.verified", None, {"ok": report.ok, "events": report.events})
+            station.journal(StationEventType.verified, None, Verified(ok=report.ok, events=report.events).encode())
     except (DiskFull, WriteFailed) as exc:
         log.warning("verify result not journaled (%s)", exc.code)
         report.recorded = False
