@@ -471,37 +471,42 @@ def cmd_sync(args: argparse.Namespace) -> int:
     station = _open(args)
     try:
         if args.sync_command == "status":
-            info = engine.status(station)
-        elif args.sync_command == "once" and getattr(args, "watch", False):
+            return _sync_status(engine.status(station), as_json=args.json)
+        if args.sync_command == "once" and getattr(args, "watch", False):
             return _sync_watch(station)
-        elif args.sync_command == "retry":
+        if args.sync_command == "retry":
             released = engine.retry_quarantined(station, [int(s) for s in args.seq] or None)
             _out(f"已放回待发送队列：{released} 条")
             return 0
-        else:
-            report = engine.run_once(station)
-            info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
-                    "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
-                    "deferred": report.deferred, "error": report.error, **engine.status(station)}
+        report = engine.run_once(station)
+        info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
+                "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
+                "deferred": report.deferred, "error": report.error, **engine.status(station).as_dict()}
     finally:
         station.close()
     if args.json:
         _emit_json(info)
-    elif args.sync_command == "status":
-        _out(f"平台：{info['hub_url'] or '未登记'}    上次成功：{info['last_success'] or '从未'}")
-        _out(f"待发送 {info['waiting']} 条，已送达 {info['sent']} 条，被拒 {len(info['quarantined'])} 条")
-        if info["last_error"]:
-            _out(f"上次失败：{SYNC_ERRORS.get(info['last_error'], info['last_error'])}")
-        for q in info["quarantined"][:20]:
-            _out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
+    elif info["ok"]:
+        _out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
+             f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
     else:
-        if info["ok"]:
-            _out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
-                 f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
-        else:
-            _out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
-                 "稍后会自动重试。")
-    return 0 if info.get("ok", True) else 4
+        _out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
+             "稍后会自动重试。")
+    return 0 if info["ok"] else 4
+
+
+def _sync_status(status: Any, as_json: bool) -> int:
+    """``bianmin sync status``: a ``sync.status.SyncStatus`` (``--json``: its fields in order)."""
+    if as_json:
+        _emit_json(status.as_dict())
+        return 0
+    _out(f"平台：{status.hub_url or '未登记'}    上次成功：{status.last_success or '从未'}")
+    _out(f"待发送 {status.waiting} 条，已送达 {status.sent} 条，被拒 {len(status.quarantined)} 条")
+    if status.last_error:
+        _out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
+    for q in status.quarantined[:20]:
+        _out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
+    return 0
 
 
 def _sync_watch(station: Any) -> int:

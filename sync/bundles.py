@@ -23,7 +23,7 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,9 @@ from app.errors import (
 from app.station import Station
 from app.store import attachments as att_store
 from app.store import bundles as store
-from app.store import operators as meta
 from app.store import outbox
 from sync import bundle_format, protocol
+from sync import state as sync_state
 from sync.bundle_format import BundleFormatError
 from sync.client import HubClient
 
@@ -143,14 +143,14 @@ class _Upload:
 
 # -- keys, certificate, trust --------------------------------------------------------------------
 def _device_key(station: Station) -> Ed25519PrivateKey:
-    raw = meta.get_meta(station.db, "sync.device_key")
+    raw = sync_state.load(station.db).enrolment.device_key
     if not raw:
         raise NotEnrolled()
     return Ed25519PrivateKey.from_private_bytes(protocol.unb64(raw))
 
 
 def _hub_key(station: Station) -> str:
-    key = meta.get_meta(station.db, "sync.hub_signing_key")
+    key = sync_state.load(station.db).enrolment.hub_signing_key
     if not key:
         raise NotEnrolled()
     return key
@@ -159,9 +159,9 @@ def _hub_key(station: Station) -> str:
 def certificate(station: Station, client: HubClient | None = None) -> dict[str, Any]:
     """This station's device certificate; fetched once with a signed request when the station was
     enrolled before the hub issued them (needs the link then: BundleNoCertificate without it)."""
-    stored = meta.get_meta(station.db, "sync.certificate")
-    if stored:
-        return dict(json.loads(stored))
+    stored = sync_state.load(station.db).enrolment.certificate_document()
+    if stored is not None:
+        return stored
     from sync import engine
 
     try:
@@ -180,8 +180,9 @@ def certificate(station: Station, client: HubClient | None = None) -> dict[str, 
             body.get("device_key") != protocol.b64(protocol.public_bytes(_device_key(station))):
         raise HubProtocolError("the hub certified another station or key")
     with station.db.transaction():
-        meta.set_meta(station.db, "sync.certificate", json.dumps(cert, ensure_ascii=False))
-        meta.set_meta(station.db, "sync.region", str(body.get("region") or ""))
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, enrolment=replace(
+            kept.enrolment, certificate=json.dumps(cert, ensure_ascii=False), region=str(body.get("region") or ""))))
     log.info("device certificate fetched from the hub")
     return cert
 
@@ -208,7 +209,7 @@ def export_bundle(station: Station, path: Path | str, *, since: int | None = Non
     path = Path(path)
     db = station.db
     device_key = _device_key(station)
-    box_key = meta.get_meta(db, "sync.hub_box_key")
+    box_key = sync_state.load(db).enrolment.hub_box_key
     if not box_key:
         raise NotEnrolled()
     cert = certificate(station, client)

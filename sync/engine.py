@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app import textcheck
@@ -31,11 +31,11 @@ from app.errors import (
 from app.models import CaseStatus, Outcome
 from app.services import cases, catalogue
 from app.station import Station
-from app.store import operators as meta
 from app.store import outbox
 from sync import attachments, protocol
+from sync import state as sync_state
 from sync.client import HubClient
-from sync.status import link_state
+from sync.status import SyncStatus, link_state
 
 log = logging.getLogger(__name__)
 
@@ -68,29 +68,32 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     # The key is kept before asking, so that retrying after a lost answer presents the same key.
-    pending = meta.get_meta(station.db, "sync.pending_device_key")
+    pending = sync_state.load(station.db).pending_device_key
     if pending:
         key = Ed25519PrivateKey.from_private_bytes(protocol.unb64(pending))
     else:
         key = protocol.new_device_key()
         with station.db.transaction():
-            meta.set_meta(station.db, "sync.pending_device_key", protocol.b64(protocol.private_bytes(key)))
+            kept = sync_state.load(station.db)
+            sync_state.save(station.db, replace(kept, pending_device_key=protocol.b64(protocol.private_bytes(key))))
     client = HubClient(url, station.station_code, ca_bundle=ca_bundle, clock=station.clock.now)
     answer = client.enrol(code, station.station_name, protocol.public_bytes(key))
-    with station.db.transaction():
-        meta.set_meta(station.db, "sync.hub_url", url.rstrip("/"))
-        meta.set_meta(station.db, "sync.device_key", protocol.b64(protocol.private_bytes(key)))
-        meta.set_meta(station.db, "sync.hub_signing_key", str(answer.get("hub_signing_key", "")))
-        meta.set_meta(station.db, "sync.hub_box_key", str(answer.get("hub_box_key", "")))
-        certificate = answer.get("certificate")
+    certificate = answer.get("certificate")
+    enrolment = sync_state.Enrolment(
+        hub_url=url.rstrip("/"),
+        device_key=protocol.b64(protocol.private_bytes(key)),
+        hub_signing_key=str(answer.get("hub_signing_key", "")),
+        hub_box_key=str(answer.get("hub_box_key", "")),
         # The hub's certificate of the device key (offline bundles carry it); older hubs send none.
-        meta.set_meta(station.db, "sync.certificate",
-                      json.dumps(certificate, ensure_ascii=False) if isinstance(certificate, dict) else "")
-        meta.set_meta(station.db, "sync.region", str(answer.get("region") or ""))
-        meta.set_meta(station.db, "sync.ca_bundle", ca_bundle or "")
-        meta.set_meta(station.db, "sync.enrolled_at", station.clock.stamp())
-        _keep_clock_offset(station, client)
-        meta.set_meta(station.db, "sync.pending_device_key", "")
+        certificate=json.dumps(certificate, ensure_ascii=False) if isinstance(certificate, dict) else "",
+        region=str(answer.get("region") or ""),
+        ca_bundle=ca_bundle or "",
+        enrolled_at=station.clock.stamp(),
+    )
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, enrolment=enrolment, pending_device_key="",
+                                            clock_offset=client.clock_offset))
         station.journal("station.enrolled", None, {"hub": url.rstrip("/")})
     return answer
 
@@ -98,29 +101,23 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
 def set_hub_url(station: Station, url: str) -> None:
     """The hub moved (a new address for the same platform): the device key stays."""
     station.require_admin()
-    if not meta.get_meta(station.db, "sync.device_key"):
+    if not sync_state.load(station.db).enrolled:
         raise NotEnrolled()
     with station.db.transaction():
-        meta.set_meta(station.db, "sync.hub_url", url.rstrip("/"))
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, enrolment=replace(kept.enrolment, hub_url=url.rstrip("/"))))
         station.journal("station.hub_moved", None, {"hub": url.rstrip("/")})
-
-
-CLOCK_OFFSET = "sync.clock_offset"  # the hub's clock minus the station's, in seconds, as last learned
 
 
 def _keep_clock_offset(station: Station, client: HubClient) -> None:
     """Remember what the hub's answers taught about the station's clock (inside a transaction)."""
-    seconds = f"{client.clock_offset.total_seconds():.3f}"
-    if meta.get_meta(station.db, CLOCK_OFFSET) != seconds:
-        meta.set_meta(station.db, CLOCK_OFFSET, seconds)
+    kept = sync_state.load(station.db)
+    sync_state.save(station.db, replace(kept, clock_offset=client.clock_offset))
 
 
 def clock_offset(station: Station) -> dt.timedelta:
     """The hub's clock minus the station's as last learned (zero when never learned)."""
-    try:
-        return dt.timedelta(seconds=float(meta.get_meta(station.db, CLOCK_OFFSET) or 0))
-    except (ValueError, OverflowError):
-        return dt.timedelta(0)
+    return sync_state.load(station.db).clock_offset
 
 
 def client_for(station: Station) -> HubClient:
@@ -128,13 +125,14 @@ def client_for(station: Station) -> HubClient:
     learned: a station whose clock is off by hours or days signs right from its first request."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    url = meta.get_meta(station.db, "sync.hub_url")
-    key = meta.get_meta(station.db, "sync.device_key")
-    if not url or not key:
+    kept = sync_state.load(station.db)
+    enrolment = kept.enrolment
+    if not enrolment.hub_url or not enrolment.device_key:
         raise NotEnrolled()
-    client = HubClient(url, station.station_code, Ed25519PrivateKey.from_private_bytes(protocol.unb64(key)),
-                       ca_bundle=meta.get_meta(station.db, "sync.ca_bundle") or None, clock=station.clock.now)
-    client.clock_offset = clock_offset(station)
+    client = HubClient(enrolment.hub_url, station.station_code,
+                       Ed25519PrivateKey.from_private_bytes(protocol.unb64(enrolment.device_key)),
+                       ca_bundle=enrolment.ca_bundle or None, clock=station.clock.now)
+    client.clock_offset = kept.clock_offset
     return client
 
 
@@ -313,14 +311,15 @@ def pull(station: Station, client: HubClient, report: SyncReport) -> None:
         with station.db.transaction():
             _apply_case_status(station, update, report, retry=True, local_upto=local_upto)
     while True:
-        cursor = meta.get_meta(station.db, "sync.cursor")
-        page = client.pull(cursor)
+        cursor = sync_state.load(station.db).cursor
+        page = client.pull(cursor or None)
         updates = page["updates"]
         checks = _check_catalogues(station, updates)  # the heavy part, before the write lock
         with station.db.transaction():
             for n, update in enumerate(updates):
                 _apply_or_notice(station, update, report, local_upto, checks.get(n))
-            meta.set_meta(station.db, "sync.cursor", page["cursor"])
+            kept = sync_state.load(station.db)
+            sync_state.save(station.db, replace(kept, cursor=page["cursor"]))
         report.pulled += len(updates)
         if not page.get("more") or not updates:
             return
@@ -344,43 +343,33 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
     with station.db.transaction():
         if client is not None:  # what the hub's answers said of the station's clock, for the next round
             _keep_clock_offset(station, client)
-        meta.set_meta(station.db, "sync.last_attempt", stamp)
-        if report.ok:
-            meta.set_meta(station.db, "sync.last_success", stamp)
-            meta.set_meta(station.db, "sync.last_error", "")
-            meta.set_meta(station.db, "sync.last_error_reason", "")
-            meta.set_meta(station.db, "sync.failures", "0")
-        else:
-            failures = int(meta.get_meta(station.db, "sync.failures", "0") or 0) + 1
-            meta.set_meta(station.db, "sync.last_error", report.error or "")
-            meta.set_meta(station.db, "sync.last_error_reason", str(report.details.get("reason", "")))
-            meta.set_meta(station.db, "sync.failures", str(failures))
+        kept = sync_state.load(station.db)
+        last = kept.last.after(stamp, report.error, str(report.details.get("reason", "")))
+        sync_state.save(station.db, replace(kept, last=last))
     return report
 
 
-def status(station: Station) -> dict[str, Any]:
-    """What the clerk sees: enrolled or not, link (``state``, a :class:`sync.status.LinkState`),
-    waiting, failed and why."""
+def status(station: Station) -> SyncStatus:
+    """What the clerk sees: enrolled or not, the link's state, waiting, failed and why."""
     db = station.db
-    enrolled = bool(meta.get_meta(db, "sync.device_key"))
-    last_success = meta.get_meta(db, "sync.last_success") or ""
-    last_error = meta.get_meta(db, "sync.last_error") or ""
-    return {
-        "state": link_state(enrolled, last_success, last_error),
-        "enrolled": enrolled,
-        "hub_url": meta.get_meta(db, "sync.hub_url") or "",
-        "waiting": outbox.pending_count(db),
-        "sent": outbox.sent_count(db),
-        "quarantined": outbox.quarantined(db),
-        "deferred_updates": len(outbox.deferred_updates(db)),
-        "last_attempt": meta.get_meta(db, "sync.last_attempt") or "",
-        "last_success": last_success,
-        "last_error": last_error,
-        "last_error_reason": meta.get_meta(db, "sync.last_error_reason") or "",
-        "failures": int(meta.get_meta(db, "sync.failures", "0") or 0),
-        "notices": len(outbox.notices(db, unread_only=True)),
-        "attachments_waiting": attachments.pending_count(station),
-    }
+    kept = sync_state.load(db)
+    last = kept.last
+    return SyncStatus(
+        state=link_state(kept.enrolled, last.success, last.error),
+        enrolled=kept.enrolled,
+        hub_url=kept.enrolment.hub_url,
+        waiting=outbox.pending_count(db),
+        sent=outbox.sent_count(db),
+        quarantined=outbox.quarantined(db),
+        deferred_updates=len(outbox.deferred_updates(db)),
+        last_attempt=last.attempt,
+        last_success=last.success,
+        last_error=last.error,
+        last_error_reason=last.error_reason,
+        failures=last.failures,
+        notices=len(outbox.notices(db, unread_only=True)),
+        attachments_waiting=attachments.pending_count(station),
+    )
 
 
 def retry_quarantined(station: Station, seqs: list[int] | None = None) -> int:

@@ -1,14 +1,18 @@
 """The state of the station's link to the platform, as one typed definition.
 
-``sync.engine.status()`` reads what the last round left in the store (``sync.last_error``, its
-``sync.last_error_reason``, ``sync.last_success``, the device key) and names the state with
-:func:`link_state`. Every place that shows the link (the window's status bar and dashboard, the
-command line) speaks of these states; their names for people are in ``ui/labels.py``.
+``sync.engine.status()`` reads what the last round left in the store (``sync.state.SyncState``:
+the last error and its reason, the last success, the enrolment) and the outbox's counts into one
+:class:`SyncStatus`, naming the link's state with :func:`link_state`. Every place that shows the
+link (the window's status bar and dashboard, the command line, the self-test) reads a
+``SyncStatus`` and speaks of these states; their names for people are in ``ui/labels.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 from app.errors import HubProtocolError, HubRefused, LinkDown, NotEnrolled
 
@@ -41,3 +45,45 @@ def link_state(enrolled: bool, last_success: str, last_error: str) -> LinkState:
 # Refusal reasons (the hub's ``error`` codes and the client's own) that mean the platform no longer
 # knows this station's device key: an administrator must enrol the station again.
 REENROL_REASONS = frozenset({"unknown_station", "bad_signature", "unsigned", "not_enrolled"})
+
+
+@dataclass(frozen=True)
+class SyncStatus(Mapping[str, Any]):
+    """What the clerk is shown of the link: one reading of ``sync.engine.status()``.
+
+    Its fields can also be read by name (``status["waiting"]``, ``status.get("state")``) and
+    :meth:`as_dict` gives them in this order: what ``bianmin sync status --json`` prints.
+    """
+
+    state: LinkState
+    enrolled: bool
+    hub_url: str  # "" when not enrolled
+    waiting: int  # journal events not yet accepted by the hub
+    sent: int
+    quarantined: list[dict[str, Any]]  # events the hub refused (``app.store.outbox.quarantined``)
+    deferred_updates: int  # platform statuses set aside until the station's own work has gone
+    last_attempt: str  # stamps of the last round and of the last that went through ("" when none)
+    last_success: str
+    last_error: str  # the error code of a failed last round, "" after a success
+    last_error_reason: str  # its reason (the hub's refusal code, …)
+    failures: int  # failed rounds since the last success
+    notices: int  # unread notices from the platform
+    attachments_waiting: int
+    read_at: float = field(default=0.0, compare=False)  # when the reading began (monotonic; the window's)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _FIELDS:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_FIELDS)
+
+    def __len__(self) -> int:
+        return len(_FIELDS)
+
+
+_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(SyncStatus) if f.name != "read_at")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.services import dashboard
 from app.services.dashboard import Entry, Overview, Rates, Section
 from app.station import Station
-from sync.status import LinkState
+from sync.status import LinkState, SyncStatus
 from ui.labels import label, link_advice
 from ui.page import Page
 from ui.session import Session
@@ -64,7 +64,7 @@ class DashboardData:
     """The result of the one worker task: the overview and the link's state."""
 
     overview: Overview
-    sync: dict[str, Any]
+    sync: SyncStatus | None  # None when the sync tables could not be read
     millis: float
 
 
@@ -76,7 +76,7 @@ def load(station: Station) -> DashboardData:
         sync = read_status(station)  # shown through the window's one SyncState, like the status bar
     except Exception as exc:  # the cases still show when the sync tables cannot be read
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
-        sync = {}
+        sync = None
     return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000)
 
 
@@ -371,18 +371,18 @@ class DashboardPage(Page):
     def _show_link(self) -> None:
         """The link as the window's SyncState has it, in whole sentences."""
         sync = self.sync_state.status
-        if not sync:
+        if sync is None:
             self.link_dot.setStyleSheet("color: #999")
             self.link.setText(self.tr("同步状态不可用") if self.data else "")
             return
-        state = LinkState(sync["state"])
-        lines = [link_advice(state, str(sync.get("last_error_reason", "")))]
+        state = sync.state
+        lines = [link_advice(state, sync.last_error_reason)]
         lines.append(self.tr("尚未上报平台：{n} 条记录，{files} 个附件").format(
-            n=sync["waiting"], files=sync["attachments_waiting"]))
+            n=sync.waiting, files=sync.attachments_waiting))
         if state is not LinkState.not_enrolled:
             lines.append(self.tr("上次同步成功：{last}").format(last=last_success_text(sync) or self.tr("从未")))
-        if sync["quarantined"]:
-            lines.append(self.tr("平台拒收 {n} 条，请在下方同步栏查看原因").format(n=len(sync["quarantined"])))
+        if sync.quarantined:
+            lines.append(self.tr("平台拒收 {n} 条，请在下方同步栏查看原因").format(n=len(sync.quarantined)))
         self.link_dot.setStyleSheet(f"color: {link_colour(sync)}")
         self.link.setText("\n".join(lines))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.status import LinkState
+from sync.status import LinkState, SyncStatus
 from ui.i18n import Retranslating
 from ui.labels import label, link_advice
 from ui.sync_service import SyncState
@@ -29,16 +30,15 @@ _COLOURS = {
 }
 
 
-def link_colour(status: dict[str, Any]) -> str:
+def link_colour(status: SyncStatus) -> str:
     """The dot's colour: green when all went, amber while something waits, red when it cannot go."""
-    state = LinkState(status["state"])
-    if state is LinkState.online and (status["waiting"] or status.get("attachments_waiting")):
+    if status.state is LinkState.online and (status.waiting or status.attachments_waiting):
         return "#f9a825"
-    return _COLOURS[state]
+    return _COLOURS[status.state]
 
 
-def last_success_text(status: dict[str, Any]) -> str:
-    return str(status["last_success"])[:16].replace("T", " ")
+def last_success_text(status: SyncStatus) -> str:
+    return status.last_success[:16].replace("T", " ")
 
 
 class SyncIndicator(Retranslating, QWidget):
@@ -53,8 +53,9 @@ class SyncIndicator(Retranslating, QWidget):
     quarantine_requested = Signal()
     synced = Signal(object)  # the SyncReport of "sync now"
 
-    def __init__(self, runner: TaskRunner, status_fn: Any, sync_fn: Any, parent: QWidget | None = None,
-                 refresh_ms: int = 15_000, ready: Any = None, state: SyncState | None = None) -> None:
+    def __init__(self, runner: TaskRunner, status_fn: Callable[[], SyncStatus], sync_fn: Any,
+                 parent: QWidget | None = None, refresh_ms: int = 15_000, ready: Any = None,
+                 state: SyncState | None = None) -> None:
         super().__init__(parent)
         self._ready = ready or (lambda: True)  # False: nothing to ask yet (no station open)
         self._runner = runner
@@ -86,7 +87,8 @@ class SyncIndicator(Retranslating, QWidget):
         self.refresh()
 
     @property
-    def status(self) -> dict[str, Any]:
+    def status(self) -> Mapping[str, Any]:
+        """The status shown (a :class:`SyncStatus`), or an empty mapping before the first reading."""
         return self.state.status or {}
 
     def retranslate(self) -> None:
@@ -98,7 +100,7 @@ class SyncIndicator(Retranslating, QWidget):
         if self._ready():
             self._runner.submit(self._status_fn, self._read)
 
-    def _read(self, status: dict[str, Any] | None, error: Exception | None) -> None:
+    def _read(self, status: SyncStatus | None, error: Exception | None) -> None:
         if error is None:
             self.state.set(status)
 
@@ -118,13 +120,13 @@ class SyncIndicator(Retranslating, QWidget):
 
     def _show(self) -> None:
         status = self.state.status
-        if not status:
+        if status is None:
             self.dot.setStyleSheet("color: #999")
             self.text.setText(self.tr("正在同步…") if self._syncing else self.tr("正在读取同步状态…"))
             self.text.setToolTip("")
             self.refused.hide()
             return
-        state = LinkState(status["state"])
+        state = status.state
         last = last_success_text(status) or self.tr("从未")
         # One line where it can be: the time of the last success only beside the short 在线; when
         # something is wrong the state is a sentence, and the time goes to the tooltip (and 工作台).
@@ -132,18 +134,18 @@ class SyncIndicator(Retranslating, QWidget):
             text = self.tr("正在同步…")
         elif state is LinkState.online:
             text = self.tr("{state} · 待发送 {n} 条 · 上次成功 {last}").format(
-                state=label(state), n=status["waiting"], last=last)
+                state=label(state), n=status.waiting, last=last)
         elif state is LinkState.not_enrolled:
             text = label(state)
         else:
-            text = self.tr("{state} · 待发送 {n} 条").format(state=label(state), n=status["waiting"])
+            text = self.tr("{state} · 待发送 {n} 条").format(state=label(state), n=status.waiting)
         self.dot.setStyleSheet(f"color: {link_colour(status)}")
         self.text.setText(text)
-        advice = link_advice(state, status.get("last_error_reason", ""))
+        advice = link_advice(state, status.last_error_reason)
         if state is not LinkState.not_enrolled:
             advice += "\n" + self.tr("上次同步成功：{last}").format(last=last)
         self.text.setToolTip(advice)
-        refused = len(status["quarantined"])
+        refused = len(status.quarantined)
         self.refused.setVisible(refused > 0)
         self.refused.setText(self.tr("被拒 {n} 条").format(n=refused))
 
@@ -151,7 +153,8 @@ class SyncIndicator(Retranslating, QWidget):
 class QuarantineDialog(QDialog):
     """Events the platform refused, with the reason; "send again" once the cause is fixed."""
 
-    def __init__(self, runner: TaskRunner, status_fn: Any, retry_fn: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, status_fn: Callable[[], SyncStatus], retry_fn: Any,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("平台拒收的记录"))
         self.resize(720, 420)
@@ -179,8 +182,8 @@ class QuarantineDialog(QDialog):
     def reload(self) -> None:
         self._runner.submit(self._status_fn, self._fill)
 
-    def _fill(self, status: dict[str, Any] | None, error: Exception | None) -> None:
-        rows = (status or {}).get("quarantined", [])
+    def _fill(self, status: SyncStatus | None, error: Exception | None) -> None:
+        rows = status.quarantined if status is not None else []
         self.table.setRowCount(len(rows))
         for i, q in enumerate(rows):
             reason = label(str(q["reason"]), "Rejection")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +18,7 @@ from app.station import Station
 from sync import engine
 from sync.engine import SyncReport
 from sync.scheduler import SyncScheduler
-from sync.status import LinkState
+from sync.status import LinkState, SyncStatus
 from ui.session import Session
 from ui.tasks import TaskRunner
 
@@ -27,16 +27,10 @@ log = logging.getLogger(__name__)
 STATE_REFRESH_MS = 60_000  # a slow look for changes made outside the window (``bianmin sync`` in a terminal)
 
 
-def read_status(station: Station) -> dict[str, Any]:
+def read_status(station: Station) -> SyncStatus:
     """``sync.engine.status`` stamped with when the reading began (on whichever worker runs it)."""
     began = time.monotonic()
-    status = engine.status(station)
-    status["read_at"] = began
-    return status
-
-
-def _unstamped(status: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in status.items() if k != "read_at"}
+    return replace(engine.status(station), read_at=began)
 
 
 class SyncState(QObject):
@@ -52,18 +46,18 @@ class SyncState(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.status: dict[str, Any] | None = None
+        self.status: SyncStatus | None = None
 
     @property
     def state(self) -> LinkState | None:
-        return LinkState(self.status["state"]) if self.status else None
+        return self.status.state if self.status is not None else None
 
-    def set(self, status: dict[str, Any] | None) -> None:
-        if not status:
+    def set(self, status: SyncStatus | None) -> None:
+        if status is None:
             return
-        if self.status is not None and status.get("read_at", 0.0) < self.status.get("read_at", 0.0):
+        if self.status is not None and status.read_at < self.status.read_at:
             return  # read before the one shown: older news
-        same = self.status is not None and _unstamped(status) == _unstamped(self.status)
+        same = self.status is not None and status == self.status  # the reading's time is not compared
         self.status = status
         if not same:
             self.changed.emit()
@@ -99,7 +93,7 @@ class SyncService(QObject):
         session.data_changed.connect(lambda _case_no: self.refresh_state())
 
     # -- what the indicator calls on the sync thread ----------------------------------------------
-    def status(self) -> dict[str, Any]:
+    def status(self) -> SyncStatus:
         if self.station is None:
             raise RuntimeError("sync not started")
         return read_status(self.station)
@@ -114,7 +108,7 @@ class SyncService(QObject):
         self._reading = True
         self.runner.submit(self.status, self._read)
 
-    def _read(self, status: dict[str, Any] | None, error: Exception | None) -> None:
+    def _read(self, status: SyncStatus | None, error: Exception | None) -> None:
         self._reading = False
         if error is not None:
             log.warning("sync status not read: %s", type(error).__name__)
@@ -168,7 +162,7 @@ class SyncService(QObject):
         self.runner.submit(self._step, self._done)
 
     def _step(self) -> SyncReport | None:
-        if self.scheduler is None or self.station is None or not engine.status(self.station)["enrolled"]:
+        if self.scheduler is None or self.station is None or not engine.status(self.station).enrolled:
             return None
         return self.scheduler.step()
 

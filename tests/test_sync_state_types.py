@@ -1,0 +1,185 @@
+"""The station's sync state as one typed definition (issue 14, point 5).
+
+``sync/state.py`` is the only place the ``sync.*`` meta keys are named; an existing station's
+meta (written the way the station has always written it) loads into the typed state and saves
+back identically; a round writes the same values in the same formats as before; ``engine.status``
+is a :class:`sync.status.SyncStatus`, and ``bianmin sync status --json`` prints the same keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from app.station import Station
+from app.store import operators as meta
+from sync import engine, protocol
+from sync import state as sync_state
+from sync.status import LinkState, SyncStatus
+from tests.conftest import ADMIN_PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every key the station has kept its link in, as the code before this module wrote them.
+OLD_KEYS = ("sync.hub_url", "sync.device_key", "sync.hub_signing_key", "sync.hub_box_key", "sync.certificate",
+            "sync.region", "sync.ca_bundle", "sync.enrolled_at", "sync.pending_device_key", "sync.cursor",
+            "sync.clock_offset", "sync.last_attempt", "sync.last_success", "sync.last_error",
+            "sync.last_error_reason", "sync.failures")
+
+# The fields of ``engine.status`` in the order ``bianmin sync status --json`` has always printed them.
+STATUS_KEYS = ["state", "enrolled", "hub_url", "waiting", "sent", "quarantined", "deferred_updates", "last_attempt",
+               "last_success", "last_error", "last_error_reason", "failures", "notices", "attachments_waiting"]
+
+
+def _closed_port() -> str:
+    """A loopback address nothing listens on: every request is refused at once (link down)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def _old_station_meta() -> dict[str, str]:
+    """A station enrolled and synced by the earlier code: its values, in its formats."""
+    certificate = {"format": "bianmin-cert-1", "body": {"station": "540127100000", "region": "拉萨市林周县"},
+                   "signature": "c2lnbmF0dXJl"}
+    return {
+        "sync.hub_url": "https://hub.example.cn/bianmin",
+        "sync.device_key": protocol.b64(protocol.private_bytes(protocol.new_device_key())),
+        "sync.hub_signing_key": "aHViLXNpZ25pbmcta2V5LTMyLWJ5dGVzLWxvbmctLS0=",
+        "sync.hub_box_key": "aHViLWJveC1rZXktMzItYnl0ZXMtbG9uZy0tLS0tLS0=",
+        "sync.certificate": json.dumps(certificate, ensure_ascii=False),
+        "sync.region": "拉萨市林周县",
+        "sync.ca_bundle": "/etc/bianmin/hub-ca.pem",
+        "sync.enrolled_at": "2026-03-02T09:14:07+08:00",
+        "sync.pending_device_key": "",
+        "sync.cursor": "g2wAAAABaAJkAAV1cGRhdGVhMGo=",
+        "sync.clock_offset": "-3600.250",
+        "sync.last_attempt": "2026-11-18T09:55:00+08:00",
+        "sync.last_success": "2026-11-17T16:40:12+08:00",
+        "sync.last_error": "sync.refused",
+        "sync.last_error_reason": "bad_signature",
+        "sync.failures": "3",
+    }
+
+
+def _sync_meta(station: Station) -> dict[str, str]:
+    return {k: v for k, v in meta.all_meta(station.db).items() if k.startswith("sync.")}
+
+
+def test_the_state_module_names_every_key_the_station_has_kept() -> None:
+    assert set(sync_state.META_KEYS) == set(OLD_KEYS)
+
+
+def test_an_old_stations_meta_loads_typed_and_saves_back_identically(station: Station) -> None:
+    old = _old_station_meta()
+    with station.db.transaction():
+        for key, value in old.items():
+            meta.set_meta(station.db, key, value)  # the raw strings, as the earlier code wrote them
+    before = meta.all_meta(station.db)
+
+    kept = sync_state.load(station.db)
+    assert kept.enrolled and kept.enrolment.hub_url == "https://hub.example.cn/bianmin"
+    assert kept.enrolment.region == "拉萨市林周县" and kept.enrolment.ca_bundle == "/etc/bianmin/hub-ca.pem"
+    assert kept.enrolment.certificate_document() == json.loads(old["sync.certificate"])
+    assert kept.cursor == old["sync.cursor"] and kept.pending_device_key == ""
+    assert kept.clock_offset == -dt.timedelta(seconds=3600.25)
+    assert (kept.last.attempt, kept.last.success, kept.last.error, kept.last.error_reason, kept.last.failures) == (
+        "2026-11-18T09:55:00+08:00", "2026-11-17T16:40:12+08:00", "sync.refused", "bad_signature", 3)
+    assert sync_state.to_meta(kept) == old
+
+    with station.db.transaction():
+        sync_state.save(station.db, kept)
+    assert meta.all_meta(station.db) == before  # nothing rewritten, nothing added
+
+    # The same state saved into a station that never synced writes the very same strings.
+    with station.db.transaction():
+        for key in old:
+            meta.set_meta(station.db, key, "")
+        sync_state.save(station.db, kept)
+    assert _sync_meta(station) == old
+    assert engine.clock_offset(station) == -dt.timedelta(seconds=3600.25)
+
+
+def test_a_station_that_never_enrolled_reads_empty_and_writes_nothing(station: Station) -> None:
+    before = meta.all_meta(station.db)
+    kept = sync_state.load(station.db)
+    assert kept == sync_state.SyncState() and not kept.enrolled and kept.enrolment.certificate_document() is None
+    with station.db.transaction():
+        sync_state.save(station.db, kept)
+    assert meta.all_meta(station.db) == before
+
+
+def test_a_round_writes_the_values_in_the_formats_of_before(station: Station) -> None:
+    """Kept in the earlier code's formats: an older program (or a downgrade) reads them as it did."""
+    old = _old_station_meta()
+    old.update({"sync.hub_url": _closed_port(), "sync.ca_bundle": "", "sync.last_error": "",
+                "sync.last_error_reason": "", "sync.failures": "0"})
+    with station.db.transaction():
+        for key, value in old.items():
+            meta.set_meta(station.db, key, value)
+    for failures in ("1", "2"):
+        report = engine.run_once(station)
+        assert report.error == "sync.link_down"
+        got = _sync_meta(station)
+        assert got["sync.failures"] == failures and got["sync.last_error"] == "sync.link_down"
+        assert got["sync.last_attempt"] == station.clock.stamp()
+        assert got["sync.last_success"] == old["sync.last_success"]
+        assert got["sync.clock_offset"] == "-3600.250" and got["sync.cursor"] == old["sync.cursor"]
+        assert {k: got[k] for k in old if k.startswith(("sync.hub", "sync.device", "sync.cert", "sync.region"))} == \
+            {k: old[k] for k in old if k.startswith(("sync.hub", "sync.device", "sync.cert", "sync.region"))}
+
+
+
+def test_the_status_is_typed_and_still_read_by_name(station: Station) -> None:
+    with station.db.transaction():
+        for key, value in {**_old_station_meta(), "sync.hub_url": _closed_port(), "sync.ca_bundle": ""}.items():
+            meta.set_meta(station.db, key, value)
+    engine.run_once(station)
+    engine.run_once(station)
+    status = engine.status(station)
+    assert isinstance(status, SyncStatus)
+    assert status.state is LinkState.offline and status.failures == 5 and status.last_error == "sync.link_down"
+    assert status["failures"] == 5 and status.get("state") == LinkState.offline  # read by name as before
+    assert list(status.as_dict()) == STATUS_KEYS == list(status)
+
+
+def test_no_sync_meta_key_is_named_outside_the_state_module() -> None:
+    """The keys' strings appear in sync/state.py only (tests may name them to write old stations)."""
+    keys = re.compile("|".join(re.escape(f'"{k}"') + "|" + re.escape(f"'{k}'") for k in OLD_KEYS))
+    calls = re.compile(r"""(get_meta|set_meta)\([^)]*["']sync\.""")
+    found = []
+    for package in ("app", "sync", "ui", "printing", "hub", "bench"):
+        for path in sorted((ROOT / package).rglob("*.py")):
+            if path == ROOT / "sync" / "state.py":
+                continue
+            text = path.read_text("utf-8")
+            found += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in (*keys.finditer(text), *calls.finditer(text))]
+    assert found == []
+
+
+def test_sync_status_json_prints_the_same_keys_and_values(station: Station) -> None:
+    old = _old_station_meta()
+    with station.db.transaction():
+        for key, value in old.items():
+            meta.set_meta(station.db, key, value)
+    home = station.paths.home
+    station.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
+    env.update(BIANMIN_HOME=str(home), BIANMIN_PASSWORD=ADMIN_PASSWORD, BIANMIN_USER="admin")
+    proc = subprocess.run([sys.executable, "-m", "app", "sync", "status", "--json"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    printed = json.loads(proc.stdout)
+    assert list(printed) == STATUS_KEYS
+    assert printed == {  # waiting: the sample catalogue's import, one journal event
+        "state": "refused", "enrolled": True, "hub_url": "https://hub.example.cn/bianmin", "waiting": 1, "sent": 0,
+        "quarantined": [], "deferred_updates": 0, "last_attempt": "2026-11-18T09:55:00+08:00",
+        "last_success": "2026-11-17T16:40:12+08:00", "last_error": "sync.refused",
+        "last_error_reason": "bad_signature", "failures": 3, "notices": 0, "attachments_waiting": 0,
+    }
