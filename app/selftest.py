@@ -129,9 +129,9 @@ def _receipt(ctx: Context) -> dict[str, Any]:
 def _sync(ctx: Context) -> dict[str, Any]:
     from app.models import CaseStatus
     from app.services import cases
-    from app.store import outbox
     from sync import engine
     from sync.loopback import LoopbackHub
+    from sync.status import LinkState
 
     station = ctx.station
     ctx.hub = LoopbackHub().start()
@@ -144,7 +144,10 @@ def _sync(ctx: Context) -> dict[str, Any]:
         raise AssertionError("events_rejected")
     if got.chain_breaks:
         raise AssertionError("chain_broken_at_hub")
-    if outbox.pending_count(station.db):
+    link = engine.status(station)  # the sync.status.SyncStatus the window and `bianmin sync status` show
+    if link.state is not LinkState.online:
+        raise AssertionError(f"sync_state_{link.state}")
+    if link.waiting:
         raise AssertionError("events_left_unsent")
     status = cases.get_case(station, ctx.case_no, log_access=False).status
     if status is not CaseStatus(ctx.hub.status_update):  # the platform's status came back and applied
