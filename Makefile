@@ -55,7 +55,7 @@ translations: $(STAMP)
 
 # Every main screen, in Chinese and Tibetan, at 100 % and 200 %, under Xvfb (apt-get install xvfb).
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) -m ui.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots docs/screenshots
 
 documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents

@@ -287,7 +287,7 @@ def _group_fit(box: QGroupBox) -> Problem | None:
     rect = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, opt, QStyle.SubControl.SC_GroupBoxLabel, box)
     rect = rect.intersected(box.rect())
     fm = QFontMetricsF(box.font())
-    need_w, need_h = _text_size(fm, title)
+    need_w, need_h = fm.boundingRect(title).width(), _line_height(fm, title)  # as the style measures it
     if not _fits(need_w, need_h, rect):
         return _clip(box, title, need_w, need_h, rect)
     return None

@@ -91,6 +91,7 @@ class BundleDialog(Retranslating, QDialog):
         file_row.addWidget(self.browse_button)
 
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.station_label, self.station_value = QLabel(), QLabel()
         self.created_label, self.created_value = QLabel(), QLabel()
         self.cases_label, self.cases_value = QLabel(), QLabel()

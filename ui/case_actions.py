@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -45,6 +46,7 @@ from app.station import Station
 from ui.errors import message_for
 from ui.i18n import Retranslating
 from ui.labels import choices, label
+from ui.page import fit_to_screen, scrolling
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,7 @@ class ActionDialog(Retranslating, QDialog):
         self.session = session
         self.case = case
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -153,14 +156,23 @@ class ActionDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        body = QWidget()  # scrolls when the screen is too low for it (200 %, Tibetan); the buttons stay
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.intro)
+        column.addLayout(self.form)
+        column.addWidget(self.error_label)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.buttons)
         self.setModal(True)
         self._busy = False
 
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        fit_to_screen(self)
 
     def retranslate(self) -> None:
         """Set the texts again (each dialog sets its own)."""

@@ -49,7 +49,7 @@ from ui.case_actions import (
 from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
-from ui.page import Page
+from ui.page import FlowLayout, Page
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -167,14 +167,13 @@ class CaseDetailPage(Page):
 
         # actions
         self.buttons: dict[str, QPushButton] = {}
-        actions_row = QHBoxLayout()
+        actions_row = FlowLayout()  # the actions wrap onto a second line rather than run past the edge
         for action in case_actions.ACTIONS:
             button = QPushButton()
             button.clicked.connect(lambda _=False, a=action: self.start_action(a))
             button.hide()
             self.buttons[action] = button
             actions_row.addWidget(button)
-        actions_row.addStretch(1)
         self.print_menu = QMenu(self)
         self.buttons[case_actions.PRINT].setMenu(self.print_menu)
 

@@ -37,7 +37,7 @@ from app.station import Station
 from ui.case_list_model import COLUMNS, CaseListModel, CaseQuery
 from ui.errors import message_for
 from ui.labels import choices, label
-from ui.page import Page
+from ui.page import FlowLayout, Page, pair
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,9 @@ class CasesPage(Page):
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_label.setBuddy(self.search_edit)
+        self.search_hint = QLabel()
+        self.search_hint.setWordWrap(True)
+        self.search_hint.setProperty("size", "small")
 
         self.status_label = QLabel()
         self.status_combo = QComboBox()
@@ -121,13 +124,10 @@ class CasesPage(Page):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search_edit, 1)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_label)
-        filters.addWidget(self.status_combo)
-        filters.addWidget(self.day_check)
-        filters.addWidget(self.day_edit)
-        filters.addWidget(self.item_label)
-        filters.addWidget(self.item_combo, 1)
+        filters = FlowLayout()  # on two lines when 200 % or Tibetan needs it, never past the edge
+        filters.addWidget(pair(self.status_label, self.status_combo))
+        filters.addWidget(pair(self.day_check, self.day_edit))
+        filters.addWidget(pair(self.item_label, self.item_combo))
         filters.addWidget(self.reset_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_label, 1)
@@ -135,6 +135,7 @@ class CasesPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(search_row)
+        layout.addWidget(self.search_hint)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
@@ -170,7 +171,8 @@ class CasesPage(Page):
         self.heading.setText(self.tr("办件查询"))
         self._scale_heading()
         self.search_label.setText(self.tr("查找(&F)："))
-        self.search_edit.setPlaceholderText(self.tr("办件编号、姓名（汉字、拼音、首字母、藏文）、证件号码后几位、电话"))
+        # What may be typed, under the field (as a placeholder it was cut at 200 % and in Tibetan)
+        self.search_hint.setText(self.tr("办件编号、姓名（汉字、拼音、首字母、藏文）、证件号码后几位、电话"))
         self.status_label.setText(self.tr("状态(&T)："))
         self._fill_statuses()
         self.day_check.setText(self.tr("收件日期(&D)"))

@@ -88,6 +88,7 @@ class GuidePage(Page):
         self._wanted: tuple[str, str] | None = None
 
         self.search_label = QLabel()
+        self.search_label.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("guideSearch")
         self.search.setClearButtonEnabled(True)

@@ -12,6 +12,8 @@ rare Han characters show, whatever the machine has installed.
 from __future__ import annotations
 
 import logging
+import math
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
     QObject,
     QTranslator,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from app.config import resources_dir
@@ -99,19 +101,80 @@ class Appearance:
         font.setFamilies(self.families)
         font.setPointSizeF(self.point_size())
         self.app.setFont(font)
-        self.app.setStyleSheet(style_sheet(self.point_size()))
+        self.app.setStyleSheet(style_sheet(self.point_size(), self.families))
 
     def point_size(self, factor: float = 1.0) -> float:
         """A point size relative to the scaled base, for headings and the evaluation screen."""
         return BASE_POINT_SIZE * self.scale / 100 * factor
 
 
-def style_sheet(pt: float) -> str:
+# Tibetan with the deepest stacks and the tallest vowel signs a form holds (names, places, items).
+TALL_SAMPLES = ("བསྒྲུབས་ སྒྲོལ་མ", "སྐྱེ་ཀྲྀ་རྒྱུད་ཧཱུྃ་ཕྱོགས་", "扎西顿珠 Ag")
+TIBETAN_FAMILY = "Noto Serif Tibetan"
+
+
+@cache
+def _line_height(pt: float, families: tuple[str, ...]) -> int:
+    return line_height(pt, list(families))
+
+
+def row_height(font: QFont) -> int:
+    """A table row for ``font``: the tallest script's line and a little air."""
+    return _line_height(round(font.pointSizeF(), 1), tuple(QApplication.font().families())) + 6
+
+
+def line_height(pt: float, families: list[str] | None = None) -> int:
+    """The height of one line of text at ``pt`` points in the tallest script on the screen.
+
+    Qt lays out a line with the ascent and descent of every font it uses, so a Tibetan name in a
+    Chinese field needs the Tibetan font's line, about twice the Latin one; and the ink of deep
+    stacks (བསྒྲུབས་) goes further than the Latin font's descent. Measured, never guessed: the
+    app's font (with its fallbacks) and the Tibetan font alone, their line height and the ink of
+    ``TALL_SAMPLES``."""
+    fonts = []
+    for names in (families or [], [TIBETAN_FAMILY]):
+        font = QFont()
+        if names:
+            font.setFamilies(names)
+        font.setPointSizeF(pt)
+        fonts.append(font)
+    tallest = 0.0
+    for font in fonts:
+        fm = QFontMetricsF(font)
+        tallest = max(tallest, fm.height())
+        for sample in TALL_SAMPLES:
+            tallest = max(tallest, fm.boundingRect(sample).height(), fm.tightBoundingRect(sample).height())
+    return math.ceil(tallest)
+
+
+def style_sheet(pt: float, families: list[str] | None = None) -> str:
+    """The application's style sheet at base size ``pt``: font sizes by property, and the heights
+    of every one-line input, button, menu row and table row from the real line height of the
+    tallest script (``line_height``), so a Tibetan stack is never cut at any scale."""
+    line = line_height(pt, families)
+    big = line_height(pt * 1.8, families)
+    base = QFontMetricsF(_font(pt, families)).height()
+    menu_pad = max(2, math.ceil((line - base) / 2) + 2)  # a menu row is the Latin line plus its padding
     return (f"* {{ font-size: {pt:.1f}pt; }}\n"
             f"*[heading=\"1\"] {{ font-size: {pt * 1.6:.1f}pt; font-weight: bold; }}\n"
             f"*[heading=\"2\"] {{ font-size: {pt * 1.25:.1f}pt; font-weight: bold; }}\n"
             f"*[size=\"big\"] {{ font-size: {pt * 1.8:.1f}pt; }}\n"
-            f"*[size=\"small\"] {{ font-size: {pt * 0.85:.1f}pt; }}\n")
+            f"*[size=\"small\"] {{ font-size: {pt * 0.85:.1f}pt; }}\n"
+            f"QLineEdit, QComboBox, QAbstractSpinBox, QPushButton, QCheckBox, QRadioButton "
+            f"{{ min-height: {line}px; }}\n"
+            f"QPushButton[size=\"big\"] {{ min-height: {big}px; }}\n"
+            f"QMenu::item {{ padding: {menu_pad}px 24px {menu_pad}px 24px; }}\n"
+            f"QComboBox {{ combobox-popup: 0; }}\n"  # the list (not menu) popup, whose rows follow the next rule
+            f"QComboBox QAbstractItemView::item {{ min-height: {line}px; }}\n"
+            "")  # table rows: ui.page.fit_rows (a qproperty on QHeaderView here makes Qt crash at times)
+
+
+def _font(pt: float, families: list[str] | None) -> QFont:
+    font = QFont()
+    if families:
+        font.setFamilies(families)
+    font.setPointSizeF(pt)
+    return font
 
 
 def _register_fonts() -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import BianminError, WrongPassword
 from ui.errors import message_for
 from ui.i18n import Retranslating
+from ui.page import scrolling
 from ui.session import Session
 
 
@@ -60,10 +62,10 @@ class LoginPage(Retranslating, QWidget):
         self.login_edit.returnPressed.connect(self.password_edit.setFocus)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         form.addRow(self.login_label, self.login_edit)
         form.addRow(self.password_label, self.password_edit)
         box = QWidget()
-        box.setMaximumWidth(520)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.subtitle)
@@ -73,10 +75,23 @@ class LoginPage(Retranslating, QWidget):
         inner.addWidget(self.button)
         inner.addSpacing(12)
         inner.addWidget(self.demo_hint)
+        # The box takes three fifths of the width (no fixed width: Tibetan and 200 % need more), and
+        # the page scrolls when the screen is too low for it (200 %, Tibetan, the demo's hint).
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(box, 3)
+        middle.addStretch(1)
+        page = QWidget()
+        rows = QVBoxLayout(page)
+        rows.addStretch(1)
+        rows.addLayout(middle)
+        rows.addStretch(2)
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        area = scrolling(page)
+        area.viewport().setAutoFillBackground(False)  # see-through: the page itself is painted (the window
+        page.setAutoFillBackground(False)  # builds its work area after the login page's first paint)
+        outer.addWidget(area)
         self.retranslate()
 
 

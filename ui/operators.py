@@ -155,6 +155,7 @@ class AddOperatorDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         form.addRow(self.login_label, self.login_edit)
         form.addRow("", self.login_message)
         form.addRow(self.name_label, self.name_edit)
@@ -238,6 +239,7 @@ class ResetPasswordDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.passwords.add_rows(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.keys import write_private_file
 from ui.labels import label
+from ui.page import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ class PrintPreviewDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
+        fit_to_screen(self)  # 760×900 does not fit a 1366×768 station screen
 
     @property
     def paper(self) -> str:

@@ -9,6 +9,7 @@ is printed at the end. The same scenes drive ``tests/test_layout_audit.py`` (a `
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import tempfile
@@ -169,8 +170,7 @@ def _case_dialogs(s: Shooter) -> None:
         fill(dialog)
         pump()
         s.shot(f"case-{action}", dialog)
-        dialog.reject()
-        dialog.deleteLater()
+        dialog.reject()  # (no deleteLater here: a wrapper deleted under PySide's feet crashes it at times)
 
 
 def _print_menu_and_preview(s: Shooter) -> None:
@@ -310,11 +310,42 @@ def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], ca
     return shooter
 
 
+class Auditor(Shooter):
+    """The scenes without pictures: only the audit of each (``--audit``)."""
+
+    def shot(self, name: str, widget: QWidget | None = None) -> None:
+        self.check(name, widget)
+
+
 def main(argv: list[str]) -> int:
+    """``python -m ui.screenshots [DIR]``: pictures and the audit table; ``--audit OUT.json
+    [--runs zh:100,bo:200] [--cases N]``: the audit alone, its problems written to OUT.json (the
+    test runs this in a process of its own, on a 1366×768 offscreen screen)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    out = Path(argv[0] if argv else "docs/screenshots")
+    args = list(argv)
+    options: dict[str, str] = {}
+    for flag in ("--audit", "--runs", "--cases"):
+        if flag in args:
+            i = args.index(flag)
+            options[flag] = args[i + 1]
+            del args[i:i + 2]
+    runs = [(language, scale) for language in ("zh", "bo") for scale in SCALES]
+    if "--runs" in options:
+        runs = [(r.split(":")[0], int(r.split(":")[1])) for r in options["--runs"].split(",")]
+    cases = int(options.get("--cases", "120"))
+    if "--audit" in options:
+        with tempfile.TemporaryDirectory(prefix="bianmin-audit-") as tmp:
+            shooter = run(Auditor, Path(tmp), runs, cases=cases)
+        found = [{"screen": name, "language": language, "scale": scale, "kind": p.kind, "widget": p.widget,
+                  "detail": p.detail} for (name, language, scale), problems in shooter.audits.items()
+                 for p in problems]
+        screens = [[name, language, scale] for name, language, scale in shooter.audits]
+        Path(options["--audit"]).write_text(json.dumps({"screens": screens, "problems": found}, ensure_ascii=False),
+                                            encoding="utf-8")
+        return 0
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    shooter = run(Shooter, out, [(language, scale) for language in ("zh", "bo") for scale in SCALES])
+    shooter = run(Shooter, out, runs, cases=cases)
     log.info("%d screenshots in %s", len(shooter.taken), out)
     log.info("layout audit:\n%s", audit.table(shooter.audits))
     return 0

@@ -135,11 +135,13 @@ class SettingsPage(Page):
         self.enrol_message.setObjectName("enrolMessage")
         self.enrol_form = QWidget()
         enrol_form = QFormLayout(self.enrol_form)
+        enrol_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         enrol_form.setContentsMargins(0, 0, 0, 0)
         enrol_form.addRow(self.hub_label, self.hub_edit)
         enrol_form.addRow(self.enrol_code_label, self.enrol_code_edit)
         enrol_form.addRow("", self.enrol_button)
         station_form = QFormLayout(self.station_box)
+        station_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         station_form.addRow(self.code_label, self.code_value)
         station_form.addRow(self.name_label, self.name_value)
         station_form.addRow(self.enrol_label, self.enrol_state)
@@ -174,6 +176,7 @@ class SettingsPage(Page):
         self.language_combo.currentIndexChanged.connect(lambda _i: self.apply_interface())
         self.scale_spin.valueChanged.connect(lambda _v: self._scale_timer.start())
         interface_form = QFormLayout(self.interface_box)
+        interface_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         interface_form.addRow(self.language_label, self.language_combo)
         interface_form.addRow(self.scale_label, self.scale_spin)
         interface_form.addRow(self.interface_note)
@@ -205,6 +208,7 @@ class SettingsPage(Page):
             name: _error_label() for name in ("printer", "paper", "idle_lock_minutes", "language", "font_scale")
         }
         counter_form = QFormLayout(self.counter_box)
+        counter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         counter_form.addRow(self.printer_label, self.printer_combo)
         counter_form.addRow("", self.field_messages["printer"])
         counter_form.addRow(self.paper_label, self.paper_combo)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,7 +31,7 @@ from app.services.settings import StationSettings
 from ui.i18n import Appearance, Retranslating
 from ui.idle import IdleWatcher
 from ui.login import LoginPage
-from ui.page import Page
+from ui.page import Page, scrolling
 from ui.session import Session
 
 if TYPE_CHECKING:
@@ -58,10 +57,9 @@ class PageStack(QStackedWidget):
         self._areas: dict[QWidget, QScrollArea] = {}
 
     def addWidget(self, page: QWidget) -> int:  # Qt's name
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
+        if getattr(page, "scrolls_itself", False):
+            return super().addWidget(page)  # its content scrolls, its navigation stays (ui.page.Page)
+        area = scrolling(page)
         self._areas[page] = area
         return super().addWidget(area)
 

@@ -62,6 +62,7 @@ class ApplicantStep(Step):
 
         self.applicant_box = QGroupBox()
         form = QFormLayout(self.applicant_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.name = self._line(form, "applicant.name")
         self.name_bo = self._line(form, "applicant.name_bo")
         self.id_type = self._combo(form, "applicant.id_type")
@@ -73,6 +74,7 @@ class ApplicantStep(Step):
 
         self.agent_box = QGroupBox()
         agent_form = QFormLayout(self.agent_box)
+        agent_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.agent_name = self._line(agent_form, "agent.name")
         self.agent_id_type = self._combo(agent_form, "agent.id_type")
         self.agent_id_number = self._line(agent_form, "agent.id_number")

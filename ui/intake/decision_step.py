@@ -89,6 +89,7 @@ class DecisionStep(Step):
 
         self.correction_box = QGroupBox()
         form = QFormLayout(self.correction_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.correction_due = DateField()
         self.correction_due.setObjectName("correctionDue")
         self.correction_due_label = QLabel()
@@ -97,6 +98,7 @@ class DecisionStep(Step):
 
         self.commitment_box = QGroupBox()
         form = QFormLayout(self.commitment_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.commitment_text = _text_edit()
         self.commitment_text.setObjectName("commitmentText")
         self.commitment_label = QLabel()
@@ -105,6 +107,7 @@ class DecisionStep(Step):
 
         self.refusal_box = QGroupBox()
         form = QFormLayout(self.refusal_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.reason = _text_edit()
         self.reason.setObjectName("refusalReason")
         self.legal_basis = QLineEdit()

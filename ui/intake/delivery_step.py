@@ -30,6 +30,7 @@ class DeliveryStep(Step):
         self.session = session
         self.box = QGroupBox()
         form = QFormLayout(self.box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
         self.method = QComboBox()
         self.method.setObjectName("deliveryMethod")
         self.address = QLineEdit()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +45,7 @@ from ui.intake.fields import HINT_STYLE, Step, heading
 from ui.intake.find_step import FindStep
 from ui.intake.materials_step import MaterialsStep
 from ui.labels import label
-from ui.page import Page
+from ui.page import Page, scrolling
 from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
 
@@ -54,6 +55,8 @@ DECIDE_DEBOUNCE_MS = 120
 
 
 class IntakePage(Page):
+    scrolls_itself = True  # the steps scroll, the navigation bar does not
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.case: Case | None = None  # the submitted case (the flow is finished)
@@ -104,10 +107,17 @@ class IntakePage(Page):
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
 
+        # The heading, the progress and the step scroll (at 200 % and in Tibetan a step needs more
+        # room than the screen has); the navigation bar stays under them, always in view.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.progress)
+        column.addWidget(self.stack, 1)
+        self.content_area = scrolling(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.content_area, 1)
         layout.addWidget(self.nav)
 
         for keys, slot in (("Alt+Right", self.go_next), ("Ctrl+Return", self.go_next), ("Ctrl+Enter", self.go_next),
@@ -249,6 +259,9 @@ class IntakePage(Page):
         return self.stack.currentIndex()
 
     def _show_step(self, index: int, focus: bool = True) -> None:
+        for n, step in enumerate(self.steps):  # the page as tall as the step shown, not as the tallest step
+            policy = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
+            step.setSizePolicy(policy, policy)
         self.stack.setCurrentIndex(index)
         self._show_progress()
         self._update_nav()

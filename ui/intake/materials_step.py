@@ -403,7 +403,7 @@ class MaterialsStep(Step):
         self.undo_stack.clear()
         for row in self.rows:
             for w in (row.name, row.details, row.scan, row.problem, row.state, row.rule):
-                w.setParent(None)
+                w.hide()  # still its parent's: setParent(None) gave it to Python, and deleteLater then crashed
                 w.deleteLater()
         self.rows = []
         if chosen is None:
