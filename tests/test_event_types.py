@@ -157,6 +157,9 @@ def test_decode_keeps_unknown_keys_and_allows_keys_added_later() -> None:
     # settings named over the versions: whatever was saved comes back
     saved = {"language": "zh", "printer": "", "paper": "a4", "idle_lock_minutes": 5}
     assert events.decode(StationEventType.settings_changed, saved).encode() == saved
+    # the hub's address as sync.engine journals it at enrolment
+    enrolled = {"hub": "https://hub.example.cn"}
+    assert events.decode(StationEventType.enrolled, enrolled) == events.HubSet(hub="https://hub.example.cn")
 
 
 def test_encode_gives_todays_payloads() -> None:
