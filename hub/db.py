@@ -28,6 +28,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     TypeDecorator,
     create_engine,
@@ -358,10 +359,17 @@ def create_all(engine: Engine) -> None:
     upgrade(engine)
 
 
+def sa_table(model: type[Base]) -> Table:
+    """The ``Table`` of a mapped class (typed as one)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 def _add_missing_indexes(engine: Engine) -> None:
     """Indexes of ``events`` that a database of an older hub could not take when it was upgraded."""
     present = {ix["name"] for ix in inspect(engine).get_indexes(StoredEvent.__tablename__)}
-    for index in StoredEvent.__table__.indexes:
+    for index in sa_table(StoredEvent).indexes:
         if index.name in present:
             continue
         try:

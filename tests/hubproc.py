@@ -108,6 +108,9 @@ def _session_database() -> str:
     try:
         with engine.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
+            # A test database need not survive a crash of the server: commits without waiting for the
+            # disk make the PostgreSQL runs several times faster (each push and pull commits).
+            conn.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     except SQLAlchemyError as exc:
         raise PostgresUnavailable(f"cannot make a test database at {url.render_as_string()}: {exc}") from exc
     finally:

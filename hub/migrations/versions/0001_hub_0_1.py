@@ -18,6 +18,7 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.schema import SchemaItem
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -27,7 +28,7 @@ depends_on: str | None = None
 log = logging.getLogger(__name__)
 
 
-def _tables() -> list[tuple[str, list[sa.SchemaItem]]]:
+def _tables() -> list[tuple[str, list[SchemaItem]]]:
     """Today's tables, in the order ``create_all`` made them (those referred to first)."""
     def utc(name: str, nullable: bool = False) -> sa.Column[object]:
         return sa.Column(name, sa.DateTime(), nullable=nullable)  # hub.db.UTCDateTime: a naive UTC DATETIME
