@@ -296,3 +296,33 @@ def test_the_station_reads_the_protocol_without_a_web_framework() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parent.parent, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_an_event_a_concurrent_push_stored_between_two_reads_is_a_duplicate() -> None:
+    """A database's reads of what the platform holds need not be one snapshot: the event's id read
+    as unknown, then its position read as held by that very event (another push committed it in
+    between). The answer is 'duplicate', as for any event sent twice, never a refusal."""
+    from sync.protocol.verdict import Held, judge
+
+    ev = protocol.WireEvent.of(events()[0])
+
+    class BetweenTwoReads:
+        def prefetch(self, signer: str, batch: Any) -> None:
+            pass
+
+        def hash_of(self, event_id: str) -> str | None:
+            return None  # read before the other push committed
+
+        def at(self, station: str, seq: int) -> Held | None:  # read after it
+            return Held(ev.event_id, ev.hash, ev.prev_hash) if seq == ev.seq else None
+
+        def intake_of(self, case_no: str) -> str | None:
+            return ev.event_id
+
+        def owner_of(self, case_no: str) -> str | None:
+            return ev.station
+
+        def keep(self, kept: Any) -> None:
+            raise AssertionError("a duplicate is not stored again")
+
+    assert judge(ev, ev.station, BetweenTwoReads()) == (protocol.PushStatus.duplicate, None)

@@ -99,6 +99,12 @@ def judge(ev: WireEvent, signer: str, held: Holdings) -> tuple[PushStatus, Rejec
     if event_hash(ev.prev_hash, ev.body()) != ev.hash:
         return PushStatus.rejected, Rejection.bad_hash
     known = held.hash_of(ev.event_id)
+    if known is None:
+        # The same event found at its position: a concurrent push stored it between two reads of
+        # what the platform holds (a database's reads need not be one snapshot). Still a duplicate.
+        same = held.at(ev.station, ev.seq)
+        if same is not None and same.event_id == ev.event_id:
+            known = same.hash
     if known is not None:
         return (PushStatus.duplicate, None) if known == ev.hash else (PushStatus.rejected, Rejection.conflict)
     # A case number is the signer's to use when its station part is the signer's code. (When devices
