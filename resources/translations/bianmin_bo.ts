@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="bo_CN" sourcelanguage="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>确定(&amp;K)</source>
+        <translation>གཏན་འཁེལ།(&amp;K)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>མེད་པར་བཟོ།</translation>
+    </message>
+</context>
+<context>
     <name>AddOperatorDialog</name>
     <message>
         <source>添加操作员</source>
@@ -131,20 +142,12 @@
         <translation>དཔེར་ན། ཚབ་ཏུ་རེ་ཞུ་འབུལ་བ་དང་སྒྲུབ་འབྲས་ལེན་པ།</translation>
     </message>
     <message>
-        <source>书面授权委托书</source>
-        <translation>ཡིག་ཐོག་དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ།</translation>
+        <source>代办人电话</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ཁ་པར།</translation>
     </message>
     <message>
-        <source>公证委托书</source>
-        <translation>ཁྲིམས་དཔང་བཅོལ་འཛིན་ཡི་གེ།</translation>
-    </message>
-    <message>
-        <source>法定代理（监护人）</source>
-        <translation>ཁྲིམས་ལྡན་ཚབ་བྱེད་པ། (སྲུང་སྐྱོང་བ།)</translation>
-    </message>
-    <message>
-        <source>村（居）委会证明</source>
-        <translation>གྲོང་ཚོ (སྡོད་ཁུལ) ཨུ་ཡོན་ལྷན་ཁང་གི་ར་སྤྲོད་ཡི་གེ།</translation>
+        <source>授权委托</source>
+        <translation>དབང་སྤྲོད་བཅོལ་འཛིན།</translation>
     </message>
     <message>
         <source>证件</source>
@@ -157,6 +160,25 @@
     <message>
         <source>代办人</source>
         <translation>ཚབ་སྒྲུབ་པ།</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorisationText</name>
+    <message>
+        <source>范围：{scope}</source>
+        <translation>ཁྱབ་ཁོངས། {scope}</translation>
+    </message>
+    <message>
+        <source>有效期至 {until}</source>
+        <translation>ནུས་ལྡན་དུས་མཚམས། {until}</translation>
+    </message>
+    <message>
+        <source>未写明</source>
+        <translation>གསལ་བཤད་མེད།</translation>
+    </message>
+    <message>
+        <source>编号 {ref}</source>
+        <translation>ཨང་གྲངས། {ref}</translation>
     </message>
 </context>
 <context>
@@ -283,6 +305,10 @@
     <message>
         <source>代办人</source>
         <translation>ཚབ་སྒྲུབ་པ</translation>
+    </message>
+    <message>
+        <source>授权委托</source>
+        <translation>དབང་སྤྲོད་བཅོལ་འཛིན།</translation>
     </message>
     <message>
         <source>办理方式</source>
@@ -793,18 +819,6 @@
         <translation>ནམ་ཡང་མེད།</translation>
     </message>
     <message>
-        <source>本站尚未登记到平台，记录都保存在本机</source>
-        <translation>ས་ཚིགས་འདི་ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད།</translation>
-    </message>
-    <message>
-        <source>与平台的连接中断，恢复后自动上报</source>
-        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་ཆད་འདུག སླར་གསོ་བྱུང་རྗེས་རང་འགུལ་གྱིས་ཡར་སྤྲོད་བྱེད།</translation>
-    </message>
-    <message>
-        <source>与平台连接正常</source>
-        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་རྒྱུན་ལྡན།</translation>
-    </message>
-    <message>
         <source>尚未上报平台：{n} 条记录，{files} 个附件</source>
         <translation>སྟེགས་བུར་ཡར་སྤྲོད་མ་བྱས་པ: ཟིན་ཐོ་ {n}། ཟུར་སྦྱར་ {files}</translation>
     </message>
@@ -956,6 +970,10 @@
     <message>
         <source>窗口领取时记下领取人；邮寄时记下运单号。</source>
         <translation>སྒེའུ་ཁུང་ནས་ལེན་སྐབས་ལེན་མཁན་ཐོ་འགོད་བྱེད། སྦྲག་སྐུར་སྐབས་སྐྱེལ་ཐོ་ཨང་གྲངས་ཐོ་འགོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>代办：代办人 {name}{phone}，{authorisation}。请核对代办人身份证件和授权委托。</source>
+        <translation>ཚབ་སྒྲུབ། ཚབ་སྒྲུབ་པ་ {name}{phone}  {authorisation}། ཚབ་སྒྲུབ་པའི་ཐོབ་ཐང་ལག་ཁྱེར་དང་དབང་སྤྲོད་བཅོལ་འཛིན་ལ་ཞིབ་བཤེར་གནང་རོགས།</translation>
     </message>
     <message>
         <source>送达方式(&amp;M)：</source>
@@ -1231,6 +1249,10 @@
         <translation>ལས་དོན་ཉིན་ཐོའི་ཞིབ་བཤེར་ཕམ་སོང་།</translation>
     </message>
     <message>
+        <source>办件日志中有一条记录的内容无法读取（{payload}）。</source>
+        <translation>ལས་དོན་ཉིན་ཐོའི་ནང་གི་ཟིན་ཐོ་ཞིག་གི་ནང་དོན་ཀློག་མི་ཐུབ། ({payload})</translation>
+    </message>
+    <message>
         <source>这台电脑的日期看起来不对（现在显示为 {today}）。为免办件日期和期限出错，本次没有受理，已保存的数据没有改动。请把电脑的日期和时间改正后再试。</source>
         <translation>གློག་ཀླད་འདིའི་ཚེས་གྲངས་ནོར་བ་འདྲ་ (ད་ལྟ་ {today} ཞེས་མངོན་གྱི་འདུག)། ལས་དོན་གྱི་ཚེས་གྲངས་དང་དུས་བཀག་ནོར་མི་འགྲོ་ཆེད་ཐེངས་འདིར་ལེན་མ་བྱས། ཉར་ཟིན་པའི་གཞི་གྲངས་ལ་འགྱུར་བ་མེད། གློག་ཀླད་ཀྱི་ཚེས་གྲངས་དང་དུས་ཚོད་ཡང་དག་པར་བཅོས་རྗེས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་རོགས།</translation>
     </message>
@@ -1327,94 +1349,16 @@
         <translation>འབྱོར་ལན་ཡིག་ཆ་ {path} ནུས་མེད། སྟེགས་བུས་བཏོན་པའི་འབྱོར་ལན་མིན་པའམ། གློག་ཀླད་འདིའི་དྲ་མེད་ཐུམ་སྒྲིལ་གྱི་འབྱོར་ལན་མིན་པའམ། ཡང་ན་གློག་ཀླད་འདིའི་ལས་དོན་ཉིན་ཐོ་དང་མི་མཐུན། མཚོན་རྟགས་གང་ཡང་བཀོད་མེད།</translation>
     </message>
     <message>
+        <source>这台电脑缺少打开柜台窗口所需的系统组件，请由管理员安装：sudo apt-get install {packages}（见 README「What the desktop needs」）。命令行现在就可以使用：bianmin --help</source>
+        <translation>གློག་ཀླད་འདིར་ཞབས་ཞུ་སྒྲོམ་གྱི་སྒེའུ་ཁུང་ཁ་ཕྱེ་བར་དགོས་པའི་མ་ལག་ཆ་ལག་མི་འདུག དོ་དམ་པས་འདི་ལྟར་སྒྲིག་འཇུག་བྱེད་རོགས། sudo apt-get install {packages} (README ནང་གི་“What the desktop needs”ལ་ལྟོས།)། བཀའ་ཕྲེང་ནི་ད་ལྟ་ཉིད་ནས་བཀོལ་ཆོག bianmin --help</translation>
+    </message>
+    <message>
         <source>操作失败（{code}）</source>
         <translation>བཀོལ་སྤྱོད་ཕམ་སོང་། ({code})</translation>
     </message>
 </context>
 <context>
     <name>EvaluationWindow</name>
-    <message>
-        <source>请您评价</source>
-        <translation>དཔྱད་བརྗོད་གནང་རོགས།</translation>
-    </message>
-    <message>
-        <source>请您对本次服务进行评价</source>
-        <translation>ཞབས་ཞུ་ཐེངས་འདིར་དཔྱད་བརྗོད་གནང་རོགས།</translation>
-    </message>
-    <message>
-        <source>按数字键 {n}</source>
-        <translation>ཨང་ཀིའི་མཐེབ་ {n} མནན།</translation>
-    </message>
-    <message>
-        <source>分项评价</source>
-        <translation>རྣམ་གྲངས་སོ་སོའི་དཔྱད་བརྗོད།</translation>
-    </message>
-    <message>
-        <source>办事效率</source>
-        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད།</translation>
-    </message>
-    <message>
-        <source>服务水平</source>
-        <translation>ཞབས་ཞུའི་ཆུ་ཚད།</translation>
-    </message>
-    <message>
-        <source>服务态度</source>
-        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད།</translation>
-    </message>
-    <message>
-        <source>请告诉我们不满意的原因（至少选一项或填写）</source>
-        <translation>ཡིད་མ་ཚིམ་པའི་རྒྱུ་མཚན་ང་ཚོར་གསུང་རོགས། (ཉུང་མཐར་རྣམ་གྲངས་གཅིག་འདེམས་པའམ་འབྲི་རོགས།)</translation>
-    </message>
-    <message>
-        <source>办事效率低，超时办结</source>
-        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད་དམའ། དུས་ཡོལ་ནས་སྒྲུབ་ཚར།</translation>
-    </message>
-    <message>
-        <source>多次跑腿，一次性告知不到位</source>
-        <translation>ཐེངས་མང་པོར་འགྲོ་དགོས་བྱུང་། ཐེངས་གཅིག་བརྡ་སྤྲོད་ཆ་ཚང་མེད།</translation>
-    </message>
-    <message>
-        <source>要求的材料过多或重复提交</source>
-        <translation>དགོས་པའི་ཡིག་ཆ་མང་དྲགས་པའམ་བསྐྱར་དུ་འབུལ་དགོས་བྱུང་།</translation>
-    </message>
-    <message>
-        <source>办事指南不清楚，咨询答复不准确</source>
-        <translation>ལས་སྒྲུབ་ལམ་སྟོན་གསལ་པོ་མེད། འདྲི་རྩད་ཀྱི་ལན་ཡང་དག་མིན།</translation>
-    </message>
-    <message>
-        <source>服务态度差</source>
-        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད་ཞན།</translation>
-    </message>
-    <message>
-        <source>等候时间过长</source>
-        <translation>སྒུག་དུས་རིང་དྲགས།</translation>
-    </message>
-    <message>
-        <source>收费不规范</source>
-        <translation>རིན་སྡུད་ཚད་ལྡན་མིན།</translation>
-    </message>
-    <message>
-        <source>办事环境和设施不便</source>
-        <translation>ལས་སྒྲུབ་ཁོར་ཡུག་དང་སྒྲིག་ཆས་སྟབས་མི་བདེ།</translation>
-    </message>
-    <message>
-        <source>其他意见(&amp;O)：</source>
-        <translation>བསམ་འཆར་གཞན(&amp;O):</translation>
-    </message>
-    <message>
-        <source>提交评价 (Enter)</source>
-        <translation>དཔྱད་བརྗོད་འབུལ་བ། (Enter)</translation>
-    </message>
-    <message>
-        <source>跳过 (Esc)</source>
-        <translation>མཆོང་བ། (Esc)</translation>
-    </message>
-    <message>
-        <source>谢谢您的评价！
-我们会继续改进服务。</source>
-        <translation>ཁྱེད་ཀྱི་དཔྱད་བརྗོད་ལ་ཐུགས་རྗེ་ཆེ།
-ང་ཚོས་མུ་མཐུད་ཞབས་ཞུ་ཡར་རྒྱས་གཏོང་ངེས།</translation>
-    </message>
     <message>
         <source>办件编号 {case}
 {items}</source>
@@ -1798,6 +1742,26 @@
         <translation>Alt+← གོམ་པ་སྔོན་མ།   Alt+→ ཡང་ན་ Ctrl+Enter གོམ་པ་རྗེས་མ།</translation>
     </message>
     <message>
+        <source>新受理</source>
+        <translation>ངོས་ལེན་གསར་པ།</translation>
+    </message>
+    <message>
+        <source>上一位群众的受理还没有提交（{who}）。继续办理上一位，还是放弃它并新建空白受理？</source>
+        <translation>མི་སྔ་མའི་ངོས་ལེན་ད་དུང་ཕུལ་མེད།  ({who}) མི་སྔ་མ་མུ་མཐུད་སྒྲུབ་བམ། ཡང་ན་དེ་བློས་བཏང་ནས་ངོས་ལེན་སྟོང་པ་གསར་བཟོ་བྱེད་དམ།</translation>
+    </message>
+    <message>
+        <source>未填姓名</source>
+        <translation>མིང་མ་བྲིས།</translation>
+    </message>
+    <message>
+        <source>继续上一位(&amp;C)</source>
+        <translation>མི་སྔ་མ་མུ་མཐུད།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>放弃并新建(&amp;N)</source>
+        <translation>བློས་བཏང་ནས་གསར་བཟོ།(&amp;N)</translation>
+    </message>
+    <message>
         <source>放弃本次受理</source>
         <translation>ངོས་ལེན་ཐེངས་འདི་བློས་གཏོང་།</translation>
     </message>
@@ -1919,6 +1883,22 @@
     <message>
         <source>其他</source>
         <translation>གཞན</translation>
+    </message>
+    <message>
+        <source>书面授权委托书</source>
+        <translation>ཡིག་ཐོག་དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ།</translation>
+    </message>
+    <message>
+        <source>公证委托书</source>
+        <translation>ཁྲིམས་དཔང་བཅོལ་འཛིན་ཡི་གེ།</translation>
+    </message>
+    <message>
+        <source>法定代理（监护人）</source>
+        <translation>ཁྲིམས་ལྡན་ཚབ་བྱེད་པ། (སྲུང་སྐྱོང་བ།)</translation>
+    </message>
+    <message>
+        <source>村（居）委会证明</source>
+        <translation>གྲོང་ཚོ (སྡོད་ཁུལ) ཨུ་ཡོན་ལྷན་ཁང་གི་ར་སྤྲོད་ཡི་གེ།</translation>
     </message>
     <message>
         <source>个人</source>
@@ -2088,6 +2068,230 @@
         <source>结果领取单</source>
         <translation>སྒྲུབ་འབྲས་ལེན་པའི་ཤོག་བྱང</translation>
     </message>
+    <message>
+        <source>行政许可</source>
+        <translation>སྲིད་འཛིན་ཆོག་མཆན</translation>
+    </message>
+    <message>
+        <source>行政确认</source>
+        <translation>སྲིད་འཛིན་ངོས་འཛིན</translation>
+    </message>
+    <message>
+        <source>行政给付</source>
+        <translation>སྲིད་འཛིན་སྤྲོད་སྒྲུབ</translation>
+    </message>
+    <message>
+        <source>行政奖励</source>
+        <translation>སྲིད་འཛིན་བྱ་དགའ</translation>
+    </message>
+    <message>
+        <source>行政裁决</source>
+        <translation>སྲིད་འཛིན་ཐག་གཅོད</translation>
+    </message>
+    <message>
+        <source>其他行政权力</source>
+        <translation>སྲིད་འཛིན་དབང་ཆ་གཞན</translation>
+    </message>
+    <message>
+        <source>公共服务</source>
+        <translation>སྤྱི་པའི་ཞབས་ཞུ</translation>
+    </message>
+    <message>
+        <source>A4 纸</source>
+        <translation>A4 ཤོག་བུ</translation>
+    </message>
+    <message>
+        <source>A5 纸</source>
+        <translation>A5 ཤོག་བུ</translation>
+    </message>
+    <message>
+        <source>80 毫米热敏小票</source>
+        <translation>80 mm དྲོད་ཚོར་ཤོག་བྱང་ཆུང་བ</translation>
+    </message>
+    <message>
+        <source>收件</source>
+        <translation>བསྡུ་ལེན</translation>
+    </message>
+    <message>
+        <source>受理决定</source>
+        <translation>ངོས་ལེན་ཐག་གཅོད</translation>
+    </message>
+    <message>
+        <source>不予受理决定</source>
+        <translation>ངོས་ལེན་མི་བྱེད་པའི་ཐག་གཅོད</translation>
+    </message>
+    <message>
+        <source>一次性告知补正</source>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད་དང་ཁ་སྐོང་ཞུ་དག</translation>
+    </message>
+    <message>
+        <source>补正后重新受理</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་རྗེས་བསྐྱར་དུ་ངོས་ལེན</translation>
+    </message>
+    <message>
+        <source>补交容缺材料</source>
+        <translation>ཆད་ཆོག་ཡིག་ཆ་ཕྱིས་སྤྲོད</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>སྒྲུབ་འགོ་ཚུགས</translation>
+    </message>
+    <message>
+        <source>特别程序开始</source>
+        <translation>དམིགས་བསལ་བྱ་རིམ་འགོ་ཚུགས</translation>
+    </message>
+    <message>
+        <source>特别程序结束</source>
+        <translation>དམིགས་བསལ་བྱ་རིམ་མཇུག་རྫོགས</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>སྒྲུབ་ཚར</translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation>སྐྱེལ་འབྱོར</translation>
+    </message>
+    <message>
+        <source>撤回</source>
+        <translation>ཕྱིར་འཐེན</translation>
+    </message>
+    <message>
+        <source>申请人到窗口</source>
+        <translation>རེ་ཞུ་བ་སྒེའུ་ཁུང་དུ་ཡོང་བ</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>ཡིག་ཆ་པར་འདེབས</translation>
+    </message>
+    <message>
+        <source>补打文书</source>
+        <translation>ཡིག་ཆ་བསྐྱར་པར</translation>
+    </message>
+    <message>
+        <source>好差评</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད</translation>
+    </message>
+    <message>
+        <source>平台状态更新</source>
+        <translation>སྟེགས་བུའི་གནས་སྟངས་གསར་སྒྱུར</translation>
+    </message>
+    <message>
+        <source>材料寄出</source>
+        <translation>ཡིག་ཆ་སྐུར་ཟིན</translation>
+    </message>
+    <message>
+        <source>内容与日志哈希不符（可能被改动）</source>
+        <translation>ནང་དོན་དང་ཉིན་ཐོའི་ hash མི་མཐུན། (བཟོ་བཅོས་བྱས་ཡོད་སྲིད།)</translation>
+    </message>
+    <message>
+        <source>格式不对</source>
+        <translation>རྣམ་གཞག་ནོར་འདུག</translation>
+    </message>
+    <message>
+        <source>不属于本服务站</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་མིན།</translation>
+    </message>
+    <message>
+        <source>与平台已有记录冲突</source>
+        <translation>སྟེགས་བུའི་ཟིན་ཐོ་ཡོད་པ་དང་འགལ།</translation>
+    </message>
+    <message>
+        <source>该办件属于其他服务站</source>
+        <translation>ལས་དོན་འདི་ཞབས་ཞུ་ས་ཚིགས་གཞན་གྱི་ཡིན།</translation>
+    </message>
+    <message>
+        <source>含有不允许的控制字符</source>
+        <translation>ཆོག་མཆན་མེད་པའི་ཚོད་འཛིན་ཡིག་རྟགས་ཚུད་འདུག</translation>
+    </message>
+    <message>
+        <source>办件编号不属于本服务站</source>
+        <translation>ལས་དོན་ཨང་གྲངས་ཞབས་ཞུ་ས་ཚིགས་འདིའི་མིན།</translation>
+    </message>
+    <message>
+        <source>平台在该序号上已有另一条记录（可能恢复过旧备份）</source>
+        <translation>སྟེགས་བུར་གོ་རིམ་འདིའི་ཐོག་ཟིན་ཐོ་གཞན་ཞིག་ཡོད་ཟིན། (གྲབས་ཉར་རྙིང་པ་སླར་གསོ་བྱས་ཡོད་སྲིད།)</translation>
+    </message>
+    <message>
+        <source>与平台已收到的日志接不上（哈希链断开）</source>
+        <translation>སྟེགས་བུར་འབྱོར་ཟིན་པའི་ཉིན་ཐོ་དང་མཐུད་མི་ཐུབ། (hash སྒྲོག་རིམ་ཆད་འདུག)</translation>
+    </message>
+    <message>
+        <source>平台已有该办件编号的另一次受理</source>
+        <translation>སྟེགས་བུར་ལས་དོན་ཨང་གྲངས་འདིའི་ངོས་ལེན་གཞན་ཞིག་ཡོད་ཟིན།</translation>
+    </message>
+    <message>
+        <source>未登记到平台，记录只保存在本机</source>
+        <translation>སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ཟིན་ཐོ་གློག་ཀླད་འདིར་ཁོ་ན་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>尚未与平台同步</source>
+        <translation>སྟེགས་བུ་དང་ད་དུང་དུས་མཉམ་སྒྲིག་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>在线</source>
+        <translation>དྲ་ཐོག</translation>
+    </message>
+    <message>
+        <source>离线：记录已保存在本机，联网后自动发送</source>
+        <translation>དྲ་རྒྱ་ཆད: ཟིན་ཐོ་གློག་ཀླད་འདིར་ཉར་ཟིན། དྲ་རྒྱ་མཐུད་རྗེས་རང་འགུལ་གྱིས་བསྐུར་རྒྱུ།</translation>
+    </message>
+    <message>
+        <source>平台拒绝本站，记录暂不发送（办法见工作台）</source>
+        <translation>སྟེགས་བུས་ས་ཚིགས་འདི་ཕྱིར་སློག་བྱས། ཟིན་ཐོ་གནས་སྐབས་མི་བསྐུར། (ཐབས་ལམ་ལས་སྟེགས་སུ་ལྟོས།)</translation>
+    </message>
+    <message>
+        <source>平台应答有误，记录暂不发送（办法见工作台）</source>
+        <translation>སྟེགས་བུའི་ལན་འདེབས་ནོར་འདུག ཟིན་ཐོ་གནས་སྐབས་མི་བསྐུར། (ཐབས་ལམ་ལས་སྟེགས་སུ་ལྟོས།)</translation>
+    </message>
+    <message>
+        <source>同步未完成，稍后自动重试</source>
+        <translation>དུས་མཉམ་སྒྲིག་ལེགས་གྲུབ་མ་བྱུང་། ཅུང་ཙམ་རྗེས་རང་འགུལ་གྱིས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>本站尚未登记到平台，记录都保存在本机。请管理员在“设置”中用平台给的登记码登记。</source>
+        <translation>ས་ཚིགས་འདི་ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། དོ་དམ་པས་“སྒྲིག་འགོད”ནང་སྟེགས་བུས་སྤྲད་པའི་ཐོ་འགོད་ཨང་རྟགས་བཀོལ་ནས་ཐོ་འགོད་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>本站已登记，正在等待第一次与平台同步。记录都保存在本机。</source>
+        <translation>ས་ཚིགས་འདི་ཐོ་འགོད་ཟིན། སྟེགས་བུ་དང་ཐེངས་དང་པོའི་དུས་མཉམ་སྒྲིག་སྒུག་བཞིན་ཡོད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>与平台连接正常，记录会自动上报。</source>
+        <translation>སྟེགས་བུ་དང་འབྲེལ་མཐུད་རྒྱུན་ལྡན། ཟིན་ཐོ་རང་འགུལ་གྱིས་ཡར་སྤྲོད་བྱེད།</translation>
+    </message>
+    <message>
+        <source>现在连不上平台（离线）。办件照常受理，所有记录都安全保存在这台电脑上，网络恢复后会自动发送到平台，不需要重新录入。</source>
+        <translation>ད་ལྟ་སྟེགས་བུ་དང་འབྲེལ་མཐུད་བྱེད་ཐབས་མེད། (དྲ་རྒྱ་ཆད།) ལས་དོན་རྒྱུན་ལྟར་ངོས་ལེན་བྱེད་ཆོག ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིའི་ནང་བདེ་འཇགས་ངང་ཉར་ཡོད། དྲ་རྒྱ་སླར་གསོ་བྱུང་རྗེས་རང་འགུལ་གྱིས་སྟེགས་བུར་བསྐུར་རྒྱུ་ཡིན་པས། བསྐྱར་དུ་ནང་འཇུག་བྱེད་མི་དགོས།</translation>
+    </message>
+    <message>
+        <source>平台拒绝了本站的请求。记录都保存在本机，但暂时不会发送。请联系县级信息化人员。</source>
+        <translation>སྟེགས་བུས་ས་ཚིགས་འདིའི་བླང་བྱ་ཕྱིར་སློག་བྱས། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། འོན་ཀྱང་གནས་སྐབས་མི་བསྐུར། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>平台的应答不符合协议，记录都保存在本机，暂时不会发送。请联系县级信息化人员，并告诉他们平台地址。</source>
+        <translation>སྟེགས་བུའི་ལན་འདེབས་གྲོས་མཐུན་དང་མི་མཐུན། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། གནས་སྐབས་མི་བསྐུར། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་ནས་སྟེགས་བུའི་ས་གནས་བརྗོད་རོགས།</translation>
+    </message>
+    <message>
+        <source>上次同步没有完成。记录都保存在本机，程序会自动重试；如果一直如此，请联系县级信息化人员。</source>
+        <translation>ཐེངས་སྔོན་མའི་དུས་མཉམ་སྒྲིག་ལེགས་གྲུབ་མ་བྱུང་། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། མཉེན་ཆས་ཀྱིས་རང་འགུལ་གྱིས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད། རྟག་ཏུ་དེ་ལྟར་བྱུང་ན་རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>平台不再认可本机的登记（可能已被注销，或本机恢复过备份）。记录都保存在本机，但不会发送。请管理员向平台管理员索取新的登记码，在“设置”中重新登记。</source>
+        <translation>སྟེགས་བུས་གློག་ཀླད་འདིའི་ཐོ་འགོད་ད་ནས་ངོས་ལེན་མི་བྱེད། (ཐོ་འགོད་མེད་པར་བཟོས་པའམ། གློག་ཀླད་འདིར་གྲབས་ཉར་སླར་གསོ་བྱས་ཡོད་སྲིད།) ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། འོན་ཀྱང་མི་བསྐུར། དོ་དམ་པས་སྟེགས་བུའི་དོ་དམ་པར་ཐོ་འགོད་ཨང་རྟགས་གསར་པ་ཞུས་ནས་“སྒྲིག་འགོད”ནང་བསྐྱར་དུ་ཐོ་འགོད་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>本机的日期或时间与平台相差太多，平台拒绝了请求。记录都保存在本机。请把电脑的日期和时间改正确，然后点“立即同步”。</source>
+        <translation>གློག་ཀླད་འདིའི་ཚེས་གྲངས་སམ་དུས་ཚོད་སྟེགས་བུ་དང་ཁྱད་པར་ཆེ་དྲགས་པས། སྟེགས་བུས་བླང་བྱ་ཕྱིར་སློག་བྱས། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། གློག་ཀླད་ཀྱི་ཚེས་གྲངས་དང་དུས་ཚོད་ཡང་དག་པར་བཅོས་རྗེས་“འཕྲལ་མར་དུས་མཉམ་སྒྲིག”ལ་མནན་རོགས།</translation>
+    </message>
+    <message>
+        <source>平台不接受这个版本的便民服务台。记录都保存在本机。请安装新版本后再同步。</source>
+        <translation>སྟེགས་བུས་མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ་གྱི་པར་གཞི་འདི་ངོས་ལེན་མི་བྱེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། པར་གཞི་གསར་པ་སྒྲིག་འཇུག་བྱས་རྗེས་ཡང་བསྐྱར་དུས་མཉམ་སྒྲིག་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>无法确认平台的安全证书，没有发送任何记录。记录都保存在本机。请联系县级信息化人员检查平台地址和证书。</source>
+        <translation>སྟེགས་བུའི་བདེ་འཇགས་དཔང་ཡིག་ར་སྤྲོད་བྱེད་ཐབས་མེད་པས། ཟིན་ཐོ་གང་ཡང་བསྐུར་མེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་ནས་སྟེགས་བུའི་ས་གནས་དང་དཔང་ཡིག་ཞིབ་བཤེར་བྱེད་རོགས།</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -2146,10 +2350,6 @@
 </context>
 <context>
     <name>Main</name>
-    <message>
-        <source>正在准备演示服务站…</source>
-        <translation>དཔེ་སྟོན་ཞབས་ཞུ་ས་ཚིགས་གྲ་སྒྲིག་བྱེད་བཞིན་པ…</translation>
-    </message>
     <message>
         <source>便民服务台</source>
         <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ།</translation>
@@ -2219,10 +2419,6 @@
         <translation>ཡིག་ཆ།</translation>
     </message>
     <message>
-        <source>逐项登记收到的材料：Tab 逐项移动，↑↓ 改状态；Ctrl+O 为当前材料添加扫描件（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。</source>
-        <translation>འབྱོར་བའི་ཡིག་ཆ་རེ་རེ་བཞིན་ཐོ་འགོད་བྱེད: Tab མཐེབ་ཀྱིས་རྣམ་གྲངས་རེ་རེར་སྤོ། ↑↓ མཐེབ་ཀྱིས་གནས་སྟངས་བསྒྱུར། Ctrl+O མཐེབ་ཀྱིས་ད་ལྟའི་ཡིག་ཆར་བཤེར་པར་ཁ་སྣོན་བྱེད། (ཕུལ་རྗེས་ལས་དོན་ནང་ཉར།) ཆད་པའི་ཡིག་ཆར་ཅི་ཞིག་ཆད་པ་འབྲི་ཆོག་ཅིང་། དེ་ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་སྤྱོད།</translation>
-    </message>
-    <message>
         <source>未选的全部已收(&amp;A)</source>
         <translation>མ་བདམས་པ་ཚང་མ་འབྱོར་ཟིན།(&amp;A)</translation>
     </message>
@@ -2231,8 +2427,100 @@
         <translation>སྔོན་ལ་དོན་ཚན་འདེམས་རོགས།</translation>
     </message>
     <message>
-        <source>共 {n} 项：已收 {received}，电子证照 {licence}，容缺 {deferred}，缺少 {missing}（其中必要 {required}），承诺代替 {committed}</source>
-        <translation>ཁྱོན་རྣམ་གྲངས་ {n}: འབྱོར་ཟིན་ {received}། གློག་རྡུལ་ལག་ཁྱེར་ {licence}། ཆད་ཆོག་ {deferred}། ཆད་པ་ {missing} (དེའི་ནང་ངེས་མཁོ་ {required})། ཁས་ལེན་གྱིས་ཚབ་ {committed}</translation>
+        <source>必要</source>
+        <translation>ངེས་མཁོ།</translation>
+    </message>
+    <message>
+        <source>非必要</source>
+        <translation>ངེས་མཁོ་མིན་པ།</translation>
+    </message>
+    <message>
+        <source>可容缺</source>
+        <translation>ཆད་ཆོག་རུང་བ།</translation>
+    </message>
+    <message>
+        <source>原件 {n}</source>
+        <translation>མ་ཡིག་ {n}</translation>
+    </message>
+    <message>
+        <source>复印件 {n}</source>
+        <translation>འདྲ་བཤུས་ {n}</translation>
+    </message>
+    <message>
+        <source>本材料没有可替代的电子证照</source>
+        <translation>ཡིག་ཆ་འདིའི་ཚབ་བྱེད་ཆོག་པའི་གློག་རྡུལ་ལག་ཁྱེར་མེད།</translation>
+    </message>
+    <message>
+        <source>本材料不可容缺</source>
+        <translation>ཡིག་ཆ་འདི་ཕྱིས་སྤྲོད་བྱེད་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>本事项不适用告知承诺</source>
+        <translation>ལས་དོན་འདིར་བརྡ་ཁྱབ་ཁས་ལེན་སྤྱོད་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>未选</source>
+        <translation>གདམ་མེད།</translation>
+    </message>
+    <message>
+        <source>{state}&#x3000;{key}</source>
+        <translation>{state}&#x3000;{key}</translation>
+    </message>
+    <message>
+        <source>尚未选择：提交时按缺少处理</source>
+        <translation>ད་དུང་གདམ་མེད། ཕུལ་སྐབས་ཆད་པར་བརྩི།</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>ཚན་གྲངས།</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>{grade} 级</source>
+        <translation>རིམ་པ་ {grade}</translation>
+    </message>
+    <message>
+        <source>可信等级</source>
+        <translation>ཡིད་རྟོན་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>补交期限</source>
+        <translation>ཕྱིས་སྤྲོད་དུས་བཀག</translation>
+    </message>
+    <message>
+        <source>缺什么、要补正什么（写入一次性告知书）</source>
+        <translation>ཅི་ཞིག་ཆད་པ་དང་ཁ་སྐོང་ཞུ་དག་ཅི་བྱེད་དགོས། (ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་འབྲི།)</translation>
+    </message>
+    <message>
+        <source>以申请人书面承诺代替</source>
+        <translation>རེ་ཞུ་བའི་ཡིག་ཐོག་ཁས་ལེན་གྱིས་ཚབ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>扫描件（{n}）…</source>
+        <translation>བཤེར་པར་ ({n})…</translation>
+    </message>
+    <message>
+        <source>扫描件…</source>
+        <translation>བཤེར་པར…</translation>
+    </message>
+    <message>
+        <source>逐项登记收到的材料：Tab 逐项移动，↑↓ 或字母键改状态（{keys}）；Alt+A 未选的全部已收，Ctrl+Z 撤销；Ctrl+O 为当前材料添加扫描件（提交后存入办件）。缺少的材料可写明缺什么，用于一次性告知书。</source>
+        <translation>འབྱོར་བའི་ཡིག་ཆ་རེ་རེ་བཞིན་ཐོ་འགོད་གནང་། Tab ཡིས་རིམ་བཞིན་སྤོ། ↑↓ ཡང་ན་ཡི་གེའི་མཐེབ་ཀྱིས་གནས་སྟངས་བསྒྱུར།  ({keys}) Alt+A གདམ་མེད་ཚང་མ་འབྱོར་ཟིན་དུ་བཀོད། Ctrl+Z ཕྱིར་ལྡོག Ctrl+O ཡིས་ཡིག་ཆ་འདིའི་བཤེར་ཡིག་སྣོན།  (ཕུལ་རྗེས་ལས་དོན་ནང་ཉར།) ཆད་པའི་ཡིག་ཆར་ཅི་ཞིག་ཆད་མིན་འབྲི་ཆོག ཐེངས་གཅིག་ལ་བརྡ་ཁྱབ་ཡི་གེར་སྤྱོད།</translation>
+    </message>
+    <message>
+        <source>只填未选的材料，已标为缺少等的不变；Ctrl+Z 撤销</source>
+        <translation>གདམ་མེད་ཀྱི་ཡིག་ཆ་ཁོ་ན་འགེངས། ཆད་པ་སོགས་སུ་བཀོད་ཟིན་པ་མི་འགྱུར། Ctrl+Z ཕྱིར་ལྡོག</translation>
+    </message>
+    <message>
+        <source>共 {n} 项：未选 {untouched}，已收 {received}，电子证照 {licence}，容缺 {deferred}，缺少 {missing}，承诺代替 {committed}；必要材料缺少 {required}（未选的按缺少）</source>
+        <translation>ཁྱོན་ {n}  གདམ་མེད་ {untouched}  འབྱོར་ཟིན་ {received}  གློག་རྡུལ་ལག་ཁྱེར་ {licence}  ཕྱིས་སྤྲོད་ {deferred}  ཆད་པ་ {missing}  ཁས་ལེན་གྱིས་ཚབ་ {committed}། ངེས་མཁོའི་ཡིག་ཆ་ཆད་པ་ {required}  (གདམ་མེད་ཆད་པར་བརྩི།)</translation>
+    </message>
+    <message>
+        <source>未选的全部已收</source>
+        <translation>གདམ་མེད་ཚང་མ་འབྱོར་ཟིན།</translation>
     </message>
     <message>
         <source>选择“{name}”的扫描件</source>
@@ -2241,6 +2529,10 @@
     <message>
         <source>扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
         <translation>བཤེར་པར (*.jpg *.jpeg *.png *.pdf);;ཡིག་ཆ་ཡོངས (*)</translation>
+    </message>
+    <message>
+        <source>未选（按缺少）</source>
+        <translation>གདམ་མེད།  (ཆད་པར་བརྩི།)</translation>
     </message>
     <message>
         <source>（{due} 前补交）</source>
@@ -2364,10 +2656,6 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <source>80 mm 热敏纸</source>
-        <translation>80 mm དྲོད་ཚོར་ཤོག་བུ།</translation>
-    </message>
-    <message>
         <source>打印预览</source>
         <translation>པར་འདེབས་སྔོན་ལྟ།</translation>
     </message>
@@ -2376,24 +2664,68 @@
         <translation>མ་ལག་གི་སྔོན་སྒྲིག་པར་ཆས།</translation>
     </message>
     <message>
+        <source>（本机没有打印机）</source>
+        <translation>(གློག་ཀླད་འདིར་པར་ཆས་མེད།)</translation>
+    </message>
+    <message>
         <source>打印(&amp;P)</source>
         <translation>པར་འདེབས།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>保存为 PDF(&amp;S)…</source>
+        <translation>PDF ལ་ཉར་ཚགས།(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>把这份文书存成 PDF 文件，放到您选择的位置（例如 U 盘）</source>
+        <translation>ཡིག་ཆ་འདི་ PDF ཡིག་ཆར་ཉར་ནས་ཁྱེད་ཀྱིས་བདམས་པའི་ས་ཆར་འཇོག (དཔེར་ན་ U སྡེར།)</translation>
     </message>
     <message>
         <source>关闭</source>
         <translation>སྒོ་རྒྱག</translation>
     </message>
     <message>
-        <source>打印机：</source>
-        <translation>པར་ཆས:</translation>
+        <source>打印机(&amp;R)：</source>
+        <translation>པར་ཆས།(&amp;R):</translation>
     </message>
     <message>
-        <source>纸张：</source>
-        <translation>ཤོག་བུ:</translation>
+        <source>纸张(&amp;Z)：</source>
+        <translation>ཤོག་བུ།(&amp;Z):</translation>
     </message>
     <message>
-        <source>打印失败</source>
-        <translation>པར་འདེབས་ཕམ་སོང་།</translation>
+        <source>本机没有设置打印机，不能直接打印。可以“保存为 PDF”，把文件拿到有打印机的电脑上打印。</source>
+        <translation>གློག་ཀླད་འདིར་པར་ཆས་སྒྲིག་འགོད་བྱས་མེད་པས་ཐད་ཀར་པར་འདེབས་བྱེད་མི་ཐུབ། “PDF ལ་ཉར་ཚགས” བྱས་ནས་ཡིག་ཆ་པར་ཆས་ཡོད་པའི་གློག་ཀླད་ཐོག་པར་འདེབས་བྱེད་ཆོག</translation>
+    </message>
+    <message>
+        <source>上次使用的打印机“{name}”现在找不到，已改用系统默认打印机。可以另选一台，或“保存为 PDF”。</source>
+        <translation>ཐེངས་སྔོན་མར་བཀོལ་བའི་པར་ཆས་“{name}” ད་ལྟ་རྙེད་མ་སོང་བས། མ་ལག་གི་སྔོན་སྒྲིག་པར་ཆས་ལ་བརྗེས་ཟིན། པར་ཆས་གཞན་ཞིག་འདེམས་པའམ། “PDF ལ་ཉར་ཚགས” བྱེད་ཆོག</translation>
+    </message>
+    <message>
+        <source>打印失败：本机没有设置打印机。请点“保存为 PDF”把文件存下来（例如存到 U 盘，拿到有打印机的电脑上打印），或请管理员在系统中添加打印机。</source>
+        <translation>པར་འདེབས་ཕམ་སོང་། གློག་ཀླད་འདིར་པར་ཆས་སྒྲིག་འགོད་བྱས་མེད། “PDF ལ་ཉར་ཚགས” ལ་མནན་ནས་ཡིག་ཆ་ཉར་རོགས། (དཔེར་ན་ U སྡེར་དུ་ཉར་ནས་པར་ཆས་ཡོད་པའི་གློག་ཀླད་ཐོག་པར་འདེབས་བྱེད།) ཡང་ན་དོ་དམ་པས་མ་ལག་ནང་པར་ཆས་སྣོན་རོགས།</translation>
+    </message>
+    <message>
+        <source>打印失败：找不到打印机“{name}”（可能已被删除、改名或没有连接）。请在“打印机”中另选一台，或点“保存为 PDF”。</source>
+        <translation>པར་འདེབས་ཕམ་སོང་། པར་ཆས་“{name}” རྙེད་མ་སོང་། (བསུབས་པའམ་མིང་བསྒྱུར་བ། ཡང་ན་འབྲེལ་མཐུད་མེད་པ་ཡིན་སྲིད།) “པར་ཆས” ནང་གཞན་ཞིག་འདེམས་པའམ། “PDF ལ་ཉར་ཚགས” ལ་མནན་རོགས།</translation>
+    </message>
+    <message>
+        <source>打印失败：这台电脑没有设定默认打印机。请在“打印机”中选一台，或点“保存为 PDF”。</source>
+        <translation>པར་འདེབས་ཕམ་སོང་། གློག་ཀླད་འདིར་སྔོན་སྒྲིག་པར་ཆས་གཏན་འཁེལ་བྱས་མེད། “པར་ཆས” ནང་གཅིག་འདེམས་པའམ། “PDF ལ་ཉར་ཚགས” ལ་མནན་རོགས།</translation>
+    </message>
+    <message>
+        <source>保存为 PDF</source>
+        <translation>PDF ལ་ཉར་ཚགས།</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF ཡིག་ཆ (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>ཉར་ཚགས་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>已保存为 PDF：{path}</source>
+        <translation>PDF ལ་ཉར་ཚགས་བྱས་ཟིན: {path}</translation>
     </message>
     <message>
         <source>打印机没有响应。请检查打印机是否开机、联机，或换一台打印机后重试。</source>
@@ -2560,47 +2892,469 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>སྡུད་སྡེར།</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>ཡིག་ཁུག</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>མྱུར་ལམ།</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>ངོས་མ་ཟིན།</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>ཚང་མ་འདེམས།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>ཡར་སྒྲིལ།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>མར་སྒྲིལ།(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>QDialogButtonBox</name>
+    <message>
+        <source>OK</source>
+        <translation>གཏན་འཁེལ།</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>འཚོལ་ས(&amp;L):</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>ཡིག་ཆའི་མིང་(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ཡིག་ཆའི་རིགས(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>ཡིག་ཁུག:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>ཁ་ཕྱེ།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>ཉར་ཚགས།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>འདེམས།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ཁ་ཕྱེ།</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>གཞན་དུ་ཉར།</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>ཡིག་ཁུག་འཚོལ།</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>ཡིག་ཆ་ཚང་མ། (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>ཡིག་ཆ་ཚང་མ། (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>ཡིག་ཁུག</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ཕྱིར་ལོག</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>མདུན་སྐྱོད།</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>ཕྱིར་ལོག</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>མདུན་དུ་སྐྱོད།</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>ཡིག་ཁུག་གོང་མ།</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>ཡིག་ཁུག་གོང་མར་འགྲོ།</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>ཡིག་ཁུག་གསར་པ་བཟོ།</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>ཡིག་ཁུག་གསར་པ་ཞིག་བཟོ།</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>ཡིག་ཁུག་གསར་པ།</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>ཡིག་ཁུག་གསར་པ།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>ཐོ་གཞུང་གི་མཐོང་སྣང་།</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>ཞིབ་ཕྲའི་མཐོང་སྣང་།</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>ཐོ་གཞུང་གི་མཐོང་སྣང་དུ་བསྒྱུར།</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>ཞིབ་ཕྲའི་མཐོང་སྣང་དུ་བསྒྱུར།</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>ཟུར་སྒྲོམ།</translation>
+    </message>
+    <message>
+        <source>List of places and bookmarks</source>
+        <translation>གནས་ས་དང་དེབ་རྟགས་ཀྱི་ཐོ།</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>ཉེ་ཆར་གྱི་གནས་ས།</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>ངའི་གློག་ཀླད།</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>སྟོན། </translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>སྦས་པའི་ཡིག་ཆ་སྟོན།(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>མིང་བསྒྱུར།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>བསུབ།(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>བསུབ།</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ཕྱིར་འདོན།</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 ཡོད་ཟིན།
+དེ་ཚབ་བརྗེ་བྱེད་དམ།</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+ཡིག་ཆ་རྙེད་མ་སོང་།
+ཡིག་ཆའི་མིང་ཡང་དག་ཡིན་མིན་ཞིབ་བཤེར་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+ཡིག་ཁུག་རྙེད་མ་སོང་།
+ཡིག་ཁུག་གི་མིང་ཡང་དག་ཡིན་མིན་ཞིབ་བཤེར་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>&apos;%1&apos; བསུབ་རྒྱུ་གཏན་འཁེལ་ལམ།</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; ལ་འབྲི་འགོག་ཡོད།
+དེ་ལྟར་ཡང་བསུབ་བམ།</translation>
+    </message>
+    <message>
+        <source>Could not delete directory.</source>
+        <translation>ཡིག་ཁུག་བསུབ་མ་ཐུབ།</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>མིང་།</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>ཆེ་ཆུང་།</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>རིགས།</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>རིགས།</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>བཟོ་བཅོས་ཚེས་གྲངས།</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>གློག་ཀླད།</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>ངའི་གློག་ཀླད།</translation>
+    </message>
+    <message>
+        <source>Invalid filename</source>
+        <translation>ཡིག་ཆའི་མིང་ནུས་མེད།</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
+        <translation>&lt;b&gt;མིང་ &quot;%1&quot; བེད་སྤྱོད་བྱེད་མི་ཐུབ།&lt;/b&gt;&lt;p&gt;ཡིག་འབྲུ་ཉུང་བའམ་ཚེག་ཤད་མེད་པའི་མིང་གཞན་ཞིག་བེད་སྤྱོད་གནང་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>གཏན་འཁེལ།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>མེད་པར་བཟོ།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>ཉར་ཚགས།(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>སྒོ་རྒྱག(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>མ་ཉར་བར་སྒོ་རྒྱག</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>ཕྱིར་འཐེན།(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>བསྐྱར་བཟོ།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>གཅོད།(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>འདྲ་བཤུས།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>སྦྱར།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>བསུབ།</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>ཚང་མ་འདེམས།</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>ཞིབ་ཕྲ་སྟོན།...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>ཞིབ་ཕྲ་སྦས།...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>གཏན་འཁེལ།</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>མེད་པར་བཟོ།</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ཡིན།(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>མིན།(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>ཚང་མ་ཡིན།(&amp;A)</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>ཚང་མ་མིན།(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ཉར་ཚགས།</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>ཚང་མ་ཉར་ཚགས།</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ཁ་ཕྱེ།</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>སྒོ་རྒྱག</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>བློས་གཏོང་།</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>ལག་བསྟར།</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>བསྐྱར་སྒྲིག</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>སྔོན་སྒྲིག་སླར་གསོ།</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>རོགས་རམ།</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>བར་གཅོད།</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>ཡང་བསྐྱར་ཚོད་ལྟ།</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>སྣང་མེད།</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>ཕྱིར་འཐེན།(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>བསྐྱར་བཟོ།(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>གཅོད།(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>འདྲ་བཤུས།(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>སྦྱར།(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>བསུབ།</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>ཚང་མ་འདེམས།</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>སྦྲེལ་ཐག་གི་གནས་ས་འདྲ་བཤུས།(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineDialog</name>
-    <message>
-        <source>内容与日志哈希不符（可能被改动）</source>
-        <translation>ནང་དོན་དང་ཉིན་ཐོའི་ hash མི་མཐུན། (བཟོ་བཅོས་བྱས་ཡོད་སྲིད།)</translation>
-    </message>
-    <message>
-        <source>格式不对</source>
-        <translation>རྣམ་གཞག་ནོར་འདུག</translation>
-    </message>
-    <message>
-        <source>不属于本服务站</source>
-        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་མིན།</translation>
-    </message>
-    <message>
-        <source>与平台已有记录冲突</source>
-        <translation>སྟེགས་བུའི་ཟིན་ཐོ་ཡོད་པ་དང་འགལ།</translation>
-    </message>
-    <message>
-        <source>该办件属于其他服务站</source>
-        <translation>ལས་དོན་འདི་ཞབས་ཞུ་ས་ཚིགས་གཞན་གྱི་ཡིན།</translation>
-    </message>
-    <message>
-        <source>含有不允许的控制字符</source>
-        <translation>ཆོག་མཆན་མེད་པའི་ཚོད་འཛིན་ཡིག་རྟགས་ཚུད་འདུག</translation>
-    </message>
-    <message>
-        <source>办件编号不属于本服务站</source>
-        <translation>ལས་དོན་ཨང་གྲངས་ཞབས་ཞུ་ས་ཚིགས་འདིའི་མིན།</translation>
-    </message>
-    <message>
-        <source>平台在该序号上已有另一条记录（可能恢复过旧备份）</source>
-        <translation>སྟེགས་བུར་གོ་རིམ་འདིའི་ཐོག་ཟིན་ཐོ་གཞན་ཞིག་ཡོད་ཟིན། (གྲབས་ཉར་རྙིང་པ་སླར་གསོ་བྱས་ཡོད་སྲིད།)</translation>
-    </message>
-    <message>
-        <source>与平台已收到的日志接不上（哈希链断开）</source>
-        <translation>སྟེགས་བུར་འབྱོར་ཟིན་པའི་ཉིན་ཐོ་དང་མཐུད་མི་ཐུབ། (hash སྒྲོག་རིམ་ཆད་འདུག)</translation>
-    </message>
-    <message>
-        <source>平台已有该办件编号的另一次受理</source>
-        <translation>སྟེགས་བུར་ལས་དོན་ཨང་གྲངས་འདིའི་ངོས་ལེན་གཞན་ཞིག་ཡོད་ཟིན།</translation>
-    </message>
     <message>
         <source>平台拒收的记录</source>
         <translation>སྟེགས་བུས་ཕྱིར་སློག་བྱས་པའི་ཟིན་ཐོ།</translation>
@@ -2815,6 +3569,37 @@ Qt {qt} · PySide6 {pyside}</translation>
     </message>
 </context>
 <context>
+    <name>Splash</name>
+    <message>
+        <source>正在准备演示服务站…</source>
+        <translation>དཔེ་སྟོན་ཞབས་ཞུ་ས་ཚིགས་གྲ་སྒྲིག་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>便民服务台</source>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ།</translation>
+    </message>
+    <message>
+        <source>只在第一次运行时准备，约需几秒钟；所有群众信息均为虚构。</source>
+        <translation>ཐེངས་དང་པོར་འཁོར་སྐྱོད་བྱེད་སྐབས་ཁོ་ནར་གྲ་སྒྲིག་བྱེད་ཅིང་སྐར་ཆ་འགའ་ཙམ་དགོས། མང་ཚོགས་ཀྱི་ཆ་འཕྲིན་ཚང་མ་བཟོ་བཅོས་ཡིན།</translation>
+    </message>
+    <message>
+        <source>正在建立加密的服务站数据…</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་ཀྱི་གསང་སྡོམ་གཞི་གྲངས་འཛུགས་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>正在导入事项目录…</source>
+        <translation>དོན་ཚན་དཀར་ཆག་ནང་འདྲེན་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>正在生成演示办件 {done}/{total}…</source>
+        <translation>དཔེ་སྟོན་ལས་དོན་བཟོ་བཞིན་པ {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>正在启动演示平台并登记服务站…</source>
+        <translation>དཔེ་སྟོན་སྟེགས་བུ་འགོ་སློང་བྱས་ནས་ཞབས་ཞུ་ས་ཚིགས་ཐོ་འགོད་བྱེད་བཞིན་པ…</translation>
+    </message>
+</context>
+<context>
     <name>SupplyDialog</name>
     <message>
         <source>补交容缺材料</source>
@@ -2852,36 +3637,32 @@ Qt {qt} · PySide6 {pyside}</translation>
         <translation>འཕྲལ་མར་དུས་མཉམ་སྒྲིག</translation>
     </message>
     <message>
+        <source>马上把待发送的记录发到平台（F5）</source>
+        <translation>བསྐུར་སྒུག་གི་ཟིན་ཐོ་འཕྲལ་མར་སྟེགས་བུར་བསྐུར། (F5)</translation>
+    </message>
+    <message>
         <source>正在同步…</source>
         <translation>དུས་མཉམ་སྒྲིག་བཞིན་པ…</translation>
     </message>
     <message>
-        <source>同步状态不可用</source>
-        <translation>དུས་མཉམ་སྒྲིག་གི་གནས་སྟངས་ཤེས་ཐབས་མེད།</translation>
+        <source>{state} · 待发送 {n} 条 · 上次成功 {last}</source>
+        <translation>{state} · བསྐུར་སྒུག་ {n} · མཐའ་མའི་ལེགས་གྲུབ་ {last}</translation>
     </message>
     <message>
-        <source>未登记到平台</source>
-        <translation>སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད།</translation>
+        <source>{state} · 待发送 {n} 条</source>
+        <translation>{state} · བསྐུར་སྒུག་ {n}</translation>
     </message>
     <message>
-        <source>离线 · 待发送 %1 条 · 上次成功 %2</source>
-        <translation>དྲ་རྒྱ་ཆད · བསྐུར་སྒུག་ %1 · མཐའ་མའི་ལེགས་གྲུབ་ %2</translation>
+        <source>上次同步成功：{last}</source>
+        <translation>མཐའ་མའི་དུས་མཉམ་སྒྲིག་ལེགས་གྲུབ: {last}</translation>
+    </message>
+    <message>
+        <source>被拒 {n} 条</source>
+        <translation>ཕྱིར་སློག་ {n}</translation>
     </message>
     <message>
         <source>从未</source>
         <translation>ནམ་ཡང་མེད།</translation>
-    </message>
-    <message>
-        <source>尚未与平台同步 · 待发送 %1 条</source>
-        <translation>སྟེགས་བུ་དང་ད་དུང་དུས་མཉམ་སྒྲིག་བྱས་མེད · བསྐུར་སྒུག་ %1</translation>
-    </message>
-    <message>
-        <source>在线 · 待发送 %1 条 · 上次成功 %2</source>
-        <translation>དྲ་ཐོག · བསྐུར་སྒུག་ %1 · མཐའ་མའི་ལེགས་གྲུབ་ %2</translation>
-    </message>
-    <message>
-        <source>被拒 %1 条</source>
-        <translation>ཕྱིར་སློག་ %1</translation>
     </message>
 </context>
 <context>
@@ -2905,65 +3686,6 @@ Qt {qt} · PySide6 {pyside}</translation>
     <message>
         <source>请填写撤回原因。</source>
         <translation>ཕྱིར་འཐེན་གྱི་རྒྱུ་མཚན་འབྲི་རོགས།</translation>
-    </message>
-</context>
-<context>
-    <name>step</name>
-    <message>
-        <source>必要</source>
-        <translation>ངེས་མཁོ།</translation>
-    </message>
-    <message>
-        <source>非必要</source>
-        <translation>ངེས་མཁོ་མིན་པ།</translation>
-    </message>
-    <message>
-        <source>可容缺</source>
-        <translation>ཆད་ཆོག་རུང་བ།</translation>
-    </message>
-    <message>
-        <source>原件 {n}</source>
-        <translation>མ་ཡིག་ {n}</translation>
-    </message>
-    <message>
-        <source>复印件 {n}</source>
-        <translation>འདྲ་བཤུས་ {n}</translation>
-    </message>
-    <message>
-        <source>份数</source>
-        <translation>ཚན་གྲངས།</translation>
-    </message>
-    <message>
-        <source>请选择</source>
-        <translation>འདེམས་རོགས།</translation>
-    </message>
-    <message>
-        <source>{grade} 级</source>
-        <translation>རིམ་པ་ {grade}</translation>
-    </message>
-    <message>
-        <source>可信等级</source>
-        <translation>ཡིད་རྟོན་རིམ་པ།</translation>
-    </message>
-    <message>
-        <source>补交期限</source>
-        <translation>ཕྱིས་སྤྲོད་དུས་བཀག</translation>
-    </message>
-    <message>
-        <source>缺什么、要补正什么（写入一次性告知书）</source>
-        <translation>ཅི་ཞིག་ཆད་པ་དང་ཁ་སྐོང་ཞུ་དག་ཅི་བྱེད་དགོས། (ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་འབྲི།)</translation>
-    </message>
-    <message>
-        <source>以申请人书面承诺代替</source>
-        <translation>རེ་ཞུ་བའི་ཡིག་ཐོག་ཁས་ལེན་གྱིས་ཚབ་བྱེད།</translation>
-    </message>
-    <message>
-        <source>扫描件（{n}）…</source>
-        <translation>བཤེར་པར་ ({n})…</translation>
-    </message>
-    <message>
-        <source>扫描件…</source>
-        <translation>བཤེར་པར…</translation>
     </message>
 </context>
 </TS>
