@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -119,8 +118,8 @@ class CaseDetailPage(Page):
         self.status_line.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top = FlowLayout()  # the back button goes under a long heading rather than past the edge
+        top.addWidget(self.heading)
         top.addWidget(self.back_button)
 
         # facts
@@ -132,6 +131,7 @@ class CaseDetailPage(Page):
         for key in ("applicant", "agent", "authorisation", "mode", "items", "decision", "received", "accepted", "due",
                     "outcome", "delivery", "platform", "verification"):
             name, value = QLabel(), QLabel()
+            name.setWordWrap(True)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key], self.fact_values[key] = name, value

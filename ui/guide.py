@@ -109,8 +109,6 @@ class GuidePage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_label)
-        left_layout.addWidget(self.search)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.results, 1)
 
@@ -145,7 +143,9 @@ class GuidePage(Page):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.search_label)  # the whole width: the explanation wraps in few lines
+        layout.addWidget(self.search)
+        layout.addWidget(split, 1)
 
         QWidget.setTabOrder(self.search, self.results)
         QWidget.setTabOrder(self.results, self.large)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -42,7 +41,7 @@ from app.station import Station
 from ui.errors import message_for
 from ui.i18n import Retranslating
 from ui.labels import choices, label
-from ui.page import Page
+from ui.page import FlowLayout, Page
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -320,11 +319,10 @@ class OperatorsPage(Page):
         self.message.setWordWrap(True)
 
         self.actions = QWidget()
-        buttons = QHBoxLayout(self.actions)
+        buttons = FlowLayout(self.actions)  # onto a second line rather than past the edge (200 %, Tibetan)
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.add_button, self.disable_button, self.unlock_button, self.reset_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.denied)

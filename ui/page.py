@@ -158,6 +158,8 @@ def fit_to_screen(window: QWidget) -> None:
             need = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + edit.fontMetrics().height()
             width = max(width, window.width() + need - edit.width())
     layout = window.layout()
+    if layout is not None:  # as wide as its rows ask (a row of fields and buttons is not squeezed)
+        width = max(width, layout.sizeHint().width())
     if layout is not None and layout.hasHeightForWidth():
         height = max(height, layout.totalHeightForWidth(width))
     extra = 0

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -99,12 +98,9 @@ class ApplicantStep(Step):
         column.addWidget(self.agent_box)
         column.addWidget(self.general)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # the intake page scrolls the step (its navigation stays in view)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(inner)
 
         self.mode.currentIndexChanged.connect(self._mode_changed)
         for edit, field in ((self.id_number, "applicant.id_number"), (self.phone, "applicant.phone"),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -141,12 +140,9 @@ class DecisionStep(Step):
         column.addWidget(self.commitment_box)
         column.addWidget(self.refusal_box)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(inner)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # the intake page scrolls the step (its navigation stays in view)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(inner)
         self._show_fields()
         self.fonts_changed()
         self.retranslate()
@@ -260,7 +256,7 @@ class DecisionStep(Step):
         self._show_fields()
         for box in (self.correction_box, self.commitment_box, self.refusal_box):
             if box.isVisible():
-                QTimer.singleShot(0, lambda b=box: self.scroll.ensureWidgetVisible(b))
+                QTimer.singleShot(0, lambda b=box: self.bring_into_view(b))
         self.changed.emit()
 
     def _edited(self) -> None:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QWidget
 
 from app.messages import PROBLEMS
 from ui.i18n import Retranslating
@@ -100,6 +100,14 @@ class Step(Retranslating, QWidget):
 
     def title(self) -> str:
         return ""
+
+    def bring_into_view(self, widget: QWidget) -> None:
+        """Scroll the page's content area (the intake page scrolls its steps) to show ``widget``."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget)
 
     def first_field(self) -> QWidget | None:
         return None

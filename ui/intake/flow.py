@@ -20,6 +20,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -98,12 +99,11 @@ class IntakePage(Page):
         self.keys_hint = QLabel()
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet(HINT_STYLE)
-        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.nav = QWidget()
         bar = QHBoxLayout(self.nav)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.discard_button)
-        bar.addWidget(self.keys_hint, 1)
+        bar.addStretch(1)
         bar.addWidget(self.back_button)
         bar.addWidget(self.next_button)
 
@@ -114,8 +114,12 @@ class IntakePage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.heading)
         column.addWidget(self.progress)
+        column.addWidget(self.keys_hint)  # here it may wrap; in the bar it took the step's room at 200 %
         column.addWidget(self.stack, 1)
         self.content_area = scrolling(content)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the field with the keyboard is always in view, however it got it
+            app.focusChanged.connect(self._follow_focus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.content_area, 1)
         layout.addWidget(self.nav)
@@ -275,6 +279,10 @@ class IntakePage(Page):
             self._show_summary()
         if focus:
             self.steps[index].enter()
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.content_area.widget().isAncestorOf(new):
+            self.content_area.ensureWidgetVisible(new)
 
     def _focus_current(self) -> None:
         self.steps[self.current()].enter()

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -352,14 +351,11 @@ class MaterialsStep(Step):
         column = QVBoxLayout(holder)
         column.addWidget(self.grid_holder)
         column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # the intake page scrolls the step (its navigation stays in view)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(holder, 1)
         self.attach_shortcut = QShortcut(QKeySequence("Ctrl+O"), self)
         self.attach_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.attach_shortcut.activated.connect(self._attach_focused)
