@@ -399,7 +399,7 @@ class MaterialsStep(Step):
         self.undo_stack.clear()
         for row in self.rows:
             for w in (row.name, row.details, row.scan, row.problem, row.state, row.rule):
-                w.hide()  # still its parent's: setParent(None) gave it to Python, and deleteLater then crashed
+                w.setParent(None)
                 w.deleteLater()
         self.rows = []
         if chosen is None:
