@@ -77,8 +77,10 @@ _CODE = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
 _KEYS = re.compile(r"\b(?:Ctrl|Alt|Shift|Meta|Esc|Enter|Return|Tab|Del|Delete|Backspace|Home|End|PgUp|PgDn)\b"
                    r"(?:\+\S+)?|\bF\d{1,2}\b")
 _WORD = re.compile(r"[A-Za-z]{2,}")
-# Data that looks like Latin words: codes with digits or dashes (540000-XZGF-0003, E2RFQYD5), paths.
-_DATA_TOKENS = re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z0-9]+(?:-[A-Z0-9]+)+|(?:~|[A-Za-z]:)?(?:[/\\][\w.\-]+)+")
+# Data that looks like Latin words: codes with digits or dashes (540000-XZGF-0003, E2RFQYD5), long
+# capital codes (a verification code AZSNNGVB), paths.
+_PATHS = re.compile(r"(?:~|[A-Za-z]:)?(?:[/\\][\w.\-]+)+")
+_DATA_TOKENS = re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z0-9]+(?:-[A-Z0-9]+)+|\b[A-Z]{6,}\b|" + _PATHS.pattern)
 # Widgets whose text is data by design: the language button names the other language in itself.
 DATA_WIDGETS = frozenset({"languageButton"})
 # Latin words that are not English interface text: units, formats, paper sizes, scripts' names.
@@ -537,6 +539,7 @@ def _language_of(text: str, language: str, interface: bool, data_words: frozense
     plain = re.sub(r"<[^>]+>", " ", text)
     for word in data_words:
         plain = plain.replace(word, " ")
+    plain = _PATHS.sub(" ", plain)  # a data directory is data
     codes = _CODE.findall(plain)
     if codes:
         return f"a raw code ({codes[0]})"

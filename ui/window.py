@@ -244,11 +244,18 @@ class MainWindow(Retranslating, QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)
         if event.type() == QEvent.Type.FontChange and self.work is not None:
             self._fit_nav()
+            QTimer.singleShot(0, self._fit_nav)  # again once the style sheet's size reached the list itself
         super().changeEvent(event)
 
     def _fit_nav(self) -> None:
-        """The navigation list as wide as its longest name (language and font scale change it)."""
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.nav.frameWidth() + self.fontMetrics().height())
+        """The navigation list as wide as its longest name at the list's own font (language and font
+        scale change it): never a sideways scroll bar under the page names."""
+        if self.work is None:
+            return
+        fm = self.nav.fontMetrics()
+        widest = max((fm.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count())), default=0)
+        widest = max(widest, self.nav.sizeHintForColumn(0))
+        self.nav.setFixedWidth(widest + 4 * self.nav.frameWidth() + fm.height())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("便民服务台"))
