@@ -141,8 +141,12 @@ class CaseDetailPage(Page):
         self.materials.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.materials.verticalHeader().setVisible(False)
         self.materials.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Name and state share the width and wrap (a Tibetan state with its form and count is long at
+        # 200 %); the due date keeps its own. The table never scrolls sideways.
+        self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.materials.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.materials.setWordWrap(True)
+        self.materials.horizontalHeader().sectionResized.connect(lambda *_: self.materials.resizeRowsToContents())
         QVBoxLayout(self.materials_box).addWidget(self.materials)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.keys import write_private_file
 from ui.labels import label
-from ui.page import fit_to_screen
+from ui.page import FlowLayout, fit_to_screen, pair
 
 log = logging.getLogger(__name__)
 
@@ -188,15 +188,16 @@ class PrintPreviewDialog(QDialog):
         self.problem.setStyleSheet("color: #c62828")
         self.problem.hide()
 
+        for box in (self.printers, self.papers):  # never narrower than the longest choice
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         printer_label = QLabel(self.tr("打印机(&R)："))
         printer_label.setBuddy(self.printers)
         paper_label = QLabel(self.tr("纸张(&Z)："))
         paper_label.setBuddy(self.papers)
-        bar = QHBoxLayout()
-        bar.addWidget(printer_label)
-        bar.addWidget(self.printers, 2)
-        bar.addWidget(paper_label)
-        bar.addWidget(self.papers, 1)
+        # Printer and paper side by side while the width holds them, else one under the other (200 %).
+        bar = FlowLayout()
+        bar.addWidget(pair(printer_label, self.printers))
+        bar.addWidget(pair(paper_label, self.papers))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
@@ -213,6 +214,10 @@ class PrintPreviewDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt's name
         super().showEvent(event)
+        for box in (self.printers, self.papers):
+            # Qt's size hint leaves out the style sheet's padding: one wide character more, measured
+            # at the font the box has now (the scale's), so the longest choice shows whole.
+            box.setMinimumWidth(box.sizeHint().width() + box.fontMetrics().horizontalAdvance("中"))
         fit_to_screen(self)  # 760×900 does not fit a 1366×768 station screen
 
     @property
