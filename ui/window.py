@@ -244,13 +244,14 @@ class MainWindow(Retranslating, QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)
         if event.type() == QEvent.Type.FontChange and self.work is not None:
             self._fit_nav()
-            QTimer.singleShot(0, self._fit_nav)  # again once the style sheet's size reached the list itself
+            QTimer.singleShot(0, self, self._fit_nav)  # again once the style sheet's size reached the list
+            # (with the window as the timer's context: a window deleted meanwhile is not called)
         super().changeEvent(event)
 
     def _fit_nav(self) -> None:
         """The navigation list as wide as its longest name at the list's own font (language and font
         scale change it): never a sideways scroll bar under the page names."""
-        if self.work is None:
+        if self.work is None or not shiboken6.isValid(self.nav):  # (a window being deleted)
             return
         fm = self.nav.fontMetrics()
         widest = max((fm.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count())), default=0)
