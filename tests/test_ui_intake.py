@@ -553,3 +553,48 @@ def test_instant_item_with_an_e_licence_concludes_at_once(qtbot: Any, station: S
         assert [e.type for e in journal] == [EventType.received, EventType.accepted, EventType.concluded]
     finally:
         close_window(window)
+
+
+# -- a whole intake in Tibetan at 200 %, from the keyboard alone (issue 13) --------------------------
+def test_a_whole_intake_in_tibetan_at_200_percent_from_the_keyboard_and_the_receipt_printed(
+        qtbot: Any, station: Station) -> None:
+    window, page = open_intake(qtbot, station)
+    try:
+        window.appearance.set_language("bo")
+        window.appearance.set_scale(200)
+        qtbot.waitUntil(lambda: focus() is page.find.search, timeout=5000)
+        choose_item(qtbot, page, "སྡོད་གནས", RESIDENCE_PROOF)  # 居住证明 by its Tibetan name
+        key(qtbot, Qt.Key.Key_Return)
+        assert page.current() == APPLICANT and focus() is page.applicant.name
+        typed("སྒྲོལ་མ་བཀྲ་ཤིས")  # a stacked Tibetan name, typed
+        alt(qtbot, "T")
+        assert focus() is page.applicant.name_bo
+        typed("སྒྲོལ་མ་བཀྲ་ཤིས")
+        alt(qtbot, "D")
+        assert focus() is page.applicant.id_number
+        typed(APPLICANT_ID)
+        alt(qtbot, "P")
+        typed("13908901234")
+        alt(qtbot, "V")
+        typed("帮堆村")
+        next_to(qtbot, page, MATERIALS)
+        with qtbot.waitSignal(page.materials.all_received.clicked, timeout=2000):  # a mnemonic clicks late
+            alt(qtbot, "A")  # 未选的全部已收
+        qtbot.waitUntil(lambda: all(r.chosen_state() is MaterialState.received for r in page.materials.rows))
+        next_to(qtbot, page, DECISION)
+        wait_verdicts(qtbot, page)
+        assert page.decision.decision() is Decision.accept
+        next_to(qtbot, page, DELIVERY)
+        case = submit(qtbot, page)
+        assert case.applicant.name == "སྒྲོལ་མ་བཀྲ་ཤིས"
+        # Every button of the step's bar is inside the window at 200 %: nothing to scroll sideways to.
+        for button in page.done.print_buttons[:1]:
+            top_left = button.mapTo(window, button.rect().topLeft())
+            assert window.rect().contains(top_left) and button.isVisible()
+        alt(qtbot, "P")  # 打印受理凭证
+        text = preview_text(qtbot, page)
+        assert case.case_no in text.replace(" ", "") and "受理" in text
+        stored = on_worker(qtbot, window, lambda st: cases.get_case(st, case.case_no, log_access=False))
+        assert stored.applicant.name_bo == "སྒྲོལ་མ་བཀྲ་ཤིས"
+    finally:
+        close_window(window)
