@@ -426,17 +426,18 @@ class EvaluationWindow(Retranslating, QWidget):
         return first, second
 
     def retranslate(self) -> None:
-        t = QT_TRANSLATE_NOOP
-        self.setWindowTitle(self.both(t("EvaluationWindow", "请您评价"), " · "))
-        self.title.setText(self.both(t("EvaluationWindow", "请您对本次服务进行评价")))
+        self.setWindowTitle(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "请您评价"), " · "))
+        self.title.setText(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "请您对本次服务进行评价")))
         for n, code in enumerate(LEVELS, 1):
             first, second = self.level_names(code)
             self.choice_buttons[code].set_words(first, second)
-            self.choice_buttons[code].setToolTip(self.both(t("EvaluationWindow", "按数字键 {n}")).format(n=n))
+            key_hint = QT_TRANSLATE_NOOP("EvaluationWindow", "按数字键 {n}")
+            self.choice_buttons[code].setToolTip(self.both(key_hint).format(n=n))
         self.indicator_box.setTitle("")
-        self.indicator_title.setText(self.both(t("EvaluationWindow", "分项评价"), " · "))
-        names = {"efficiency": t("EvaluationWindow", "办事效率"), "service": t("EvaluationWindow", "服务水平"),
-                 "attitude": t("EvaluationWindow", "服务态度")}
+        self.indicator_title.setText(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "分项评价"), " · "))
+        names = {"efficiency": QT_TRANSLATE_NOOP("EvaluationWindow", "办事效率"),
+                 "service": QT_TRANSLATE_NOOP("EvaluationWindow", "服务水平"),
+                 "attitude": QT_TRANSLATE_NOOP("EvaluationWindow", "服务态度")}
         for key, lab in self.indicator_labels.items():
             lab.setText(self.both(names[key]))
             for n, (code, b) in enumerate(self.indicator_buttons[key].items(), 1):
@@ -447,23 +448,25 @@ class EvaluationWindow(Retranslating, QWidget):
                 b.setToolTip(words)
                 b.setAccessibleName(words)
         self.reasons_box.setTitle("")
-        self.reasons_title.setText(self.both(t("EvaluationWindow", "请告诉我们不满意的原因（至少选一项或填写）")))
+        self.reasons_title.setText(self.both(
+            QT_TRANSLATE_NOOP("EvaluationWindow", "请告诉我们不满意的原因（至少选一项或填写）")))
         texts = {
-            "slow": t("EvaluationWindow", "办事效率低，超时办结"),
-            "many_trips": t("EvaluationWindow", "多次跑腿，一次性告知不到位"),
-            "materials": t("EvaluationWindow", "要求的材料过多或重复提交"),
-            "unclear": t("EvaluationWindow", "办事指南不清楚，咨询答复不准确"),
-            "attitude": t("EvaluationWindow", "服务态度差"),
-            "wait": t("EvaluationWindow", "等候时间过长"),
-            "fees": t("EvaluationWindow", "收费不规范"),
-            "facilities": t("EvaluationWindow", "办事环境和设施不便"),
+            "slow": QT_TRANSLATE_NOOP("EvaluationWindow", "办事效率低，超时办结"),
+            "many_trips": QT_TRANSLATE_NOOP("EvaluationWindow", "多次跑腿，一次性告知不到位"),
+            "materials": QT_TRANSLATE_NOOP("EvaluationWindow", "要求的材料过多或重复提交"),
+            "unclear": QT_TRANSLATE_NOOP("EvaluationWindow", "办事指南不清楚，咨询答复不准确"),
+            "attitude": QT_TRANSLATE_NOOP("EvaluationWindow", "服务态度差"),
+            "wait": QT_TRANSLATE_NOOP("EvaluationWindow", "等候时间过长"),
+            "fees": QT_TRANSLATE_NOOP("EvaluationWindow", "收费不规范"),
+            "facilities": QT_TRANSLATE_NOOP("EvaluationWindow", "办事环境和设施不便"),
         }
         for code, check in self.reason_checks.items():
             check.setText(self.both(texts[code]))
-        self.other_label.setText(self.both(t("EvaluationWindow", "其他意见(&O)："), "  "))
-        self.submit_button.setText(self.both(t("EvaluationWindow", "提交评价 (Enter)"), " · "))
-        self.skip_button.setText(self.both(t("EvaluationWindow", "跳过 (Esc)"), " · "))
-        self.thanks_text.setText(self.both(t("EvaluationWindow", "谢谢您的评价！\n我们会继续改进服务。")))
+        self.other_label.setText(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "其他意见(&O)："), "  "))
+        self.submit_button.setText(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "提交评价 (Enter)"), " · "))
+        self.skip_button.setText(self.both(QT_TRANSLATE_NOOP("EvaluationWindow", "跳过 (Esc)"), " · "))
+        self.thanks_text.setText(self.both(
+            QT_TRANSLATE_NOOP("EvaluationWindow", "谢谢您的评价！\n我们会继续改进服务。")))
         self._show_subject()
         self._size_icons()
         self._place_reasons(2 if self.session.settings.font_scale <= 125 else 1)

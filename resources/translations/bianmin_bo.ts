@@ -1360,6 +1360,88 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
+        <source>请您评价</source>
+        <translation>དཔྱད་བརྗོད་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>请您对本次服务进行评价</source>
+        <translation>ཞབས་ཞུ་ཐེངས་འདིར་དཔྱད་བརྗོད་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>按数字键 {n}</source>
+        <translation>ཨང་ཀིའི་མཐེབ་ {n} མནན།</translation>
+    </message>
+    <message>
+        <source>分项评价</source>
+        <translation>རྣམ་གྲངས་སོ་སོའི་དཔྱད་བརྗོད།</translation>
+    </message>
+    <message>
+        <source>办事效率</source>
+        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད།</translation>
+    </message>
+    <message>
+        <source>服务水平</source>
+        <translation>ཞབས་ཞུའི་ཆུ་ཚད།</translation>
+    </message>
+    <message>
+        <source>服务态度</source>
+        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད།</translation>
+    </message>
+    <message>
+        <source>请告诉我们不满意的原因（至少选一项或填写）</source>
+        <translation>ཡིད་མ་ཚིམ་པའི་རྒྱུ་མཚན་ང་ཚོར་གསུང་རོགས། (ཉུང་མཐར་རྣམ་གྲངས་གཅིག་འདེམས་པའམ་འབྲི་རོགས།)</translation>
+    </message>
+    <message>
+        <source>办事效率低，超时办结</source>
+        <translation>ལས་སྒྲུབ་ཀྱི་ལས་ཆོད་དམའ། དུས་ཡོལ་ནས་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>多次跑腿，一次性告知不到位</source>
+        <translation>ཐེངས་མང་པོར་འགྲོ་དགོས་བྱུང་། ཐེངས་གཅིག་བརྡ་སྤྲོད་ཆ་ཚང་མེད།</translation>
+    </message>
+    <message>
+        <source>要求的材料过多或重复提交</source>
+        <translation>དགོས་པའི་ཡིག་ཆ་མང་དྲགས་པའམ་བསྐྱར་དུ་འབུལ་དགོས་བྱུང་།</translation>
+    </message>
+    <message>
+        <source>办事指南不清楚，咨询答复不准确</source>
+        <translation>ལས་སྒྲུབ་ལམ་སྟོན་གསལ་པོ་མེད། འདྲི་རྩད་ཀྱི་ལན་ཡང་དག་མིན།</translation>
+    </message>
+    <message>
+        <source>服务态度差</source>
+        <translation>ཞབས་ཞུའི་ཀུན་སྤྱོད་ཞན།</translation>
+    </message>
+    <message>
+        <source>等候时间过长</source>
+        <translation>སྒུག་དུས་རིང་དྲགས།</translation>
+    </message>
+    <message>
+        <source>收费不规范</source>
+        <translation>རིན་སྡུད་ཚད་ལྡན་མིན།</translation>
+    </message>
+    <message>
+        <source>办事环境和设施不便</source>
+        <translation>ལས་སྒྲུབ་ཁོར་ཡུག་དང་སྒྲིག་ཆས་སྟབས་མི་བདེ།</translation>
+    </message>
+    <message>
+        <source>其他意见(&amp;O)：</source>
+        <translation>བསམ་འཆར་གཞན(&amp;O):</translation>
+    </message>
+    <message>
+        <source>提交评价 (Enter)</source>
+        <translation>དཔྱད་བརྗོད་འབུལ་བ། (Enter)</translation>
+    </message>
+    <message>
+        <source>跳过 (Esc)</source>
+        <translation>མཆོང་བ། (Esc)</translation>
+    </message>
+    <message>
+        <source>谢谢您的评价！
+我们会继续改进服务。</source>
+        <translation>ཁྱེད་ཀྱི་དཔྱད་བརྗོད་ལ་ཐུགས་རྗེ་ཆེ།
+ང་ཚོས་མུ་མཐུད་ཞབས་ཞུ་ཡར་རྒྱས་གཏོང་ངེས།</translation>
+    </message>
+    <message>
         <source>办件编号 {case}
 {items}</source>
         <translation>ལས་དོན་ཨང་གྲངས་ {case}
