@@ -146,7 +146,7 @@ class CaseDetailPage(Page):
         self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.materials.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.materials.setWordWrap(True)
-        self.materials.horizontalHeader().sectionResized.connect(lambda *_: self.materials.resizeRowsToContents())
+        self.materials.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         QVBoxLayout(self.materials_box).addWidget(self.materials)
         left = QWidget()
         left_layout = QVBoxLayout(left)
