@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -32,7 +33,9 @@ from ui.window import MainWindow
 log = logging.getLogger(__name__)
 
 FAST = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
-SIZE = (1366, 768)
+# The window's size: a common station screen; BIANMIN_SHOT_SIZE=1920x1080 audits a larger one.
+_W, _H = (int(n) for n in os.environ.get("BIANMIN_SHOT_SIZE", "1366x768").split("x"))
+SIZE = (_W, _H)
 SCALES = (100, 150, 200)
 # Long, realistic text typed into the fields: Tibetan stacks (བསྒྲུབས་, སྒྲོལ་མ) and long Chinese.
 NAME_BO = "བསྒྲུབས་པ་སྒྲོལ་མ་བཀྲ་ཤིས་"
