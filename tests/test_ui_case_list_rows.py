@@ -86,16 +86,24 @@ def test_case_list_rows_show_their_distinguishing_tails_and_whole_dates(
             assert summary is not None
             rows.append((summary, {name: shown(view, model.index(r, c)) for name, c in col.items()}))
 
+        # Tibetan at 200 %: the headers alone are wider than the page, and the list never scrolls
+        # sideways (the layout audit): the masked ID and then the intake day give way there only.
+        hidden = {name for name in ("id_masked", "created") if view.isColumnHidden(col[name])}
+        assert not hidden or (language, scale) == ("bo", 200), hidden
+        assert view.horizontalScrollBar().maximum() == 0
         case_texts = [texts["case_no"] for _s, texts in rows]
         id_texts = [texts["id_masked"] for _s, texts in rows]
         assert len(set(case_texts)) == len(rows), case_texts  # every row's number reads differently
-        assert len(set(id_texts)) == len(rows), id_texts
+        if "id_masked" not in hidden:
+            assert len(set(id_texts)) == len(rows), id_texts
         for summary, texts in rows:
             assert summary.case_no[-9:] in texts["case_no"], texts["case_no"]  # day and sequence number
-            assert summary.id_masked[-4:] in texts["id_masked"], texts["id_masked"]  # the unmasked tail
-            assert summary.id_masked[:4] in texts["id_masked"], texts["id_masked"]
+            if "id_masked" not in hidden:
+                assert summary.id_masked[-4:] in texts["id_masked"], texts["id_masked"]  # the unmasked tail
+                assert summary.id_masked[:4] in texts["id_masked"], texts["id_masked"]
             whole = summary.created_at[:16].replace("T", " ")
-            assert texts["created"] in (whole, whole[:10]), texts["created"]  # the day whole; the time when it fits
+            if "created" not in hidden:  # the day whole; the time when it fits
+                assert texts["created"] in (whole, whole[:10]), texts["created"]
             assert summary.promised_due and summary.promised_due in texts["due"]
             assert "…" not in texts["due"], texts["due"]
             assert "…" not in texts["status"], texts["status"]

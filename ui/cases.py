@@ -224,25 +224,31 @@ class CasesPage(Page):
             want.update(change)
             short = step >= 1
         self.model.set_short_dates(short)
-        # Still too wide (Tibetan at 200 % on a small screen): first the masked ID goes, then the day of
-        # intake (the row keeps the case number's tail, the name, the status and the due date; the rest
-        # is on the case page), then the widest
-        # columns give up what is missing, never below their header (cells elide; whole on hover),
-        # so the list never scrolls sideways.
+        # Still too wide (200 %, Tibetan): the case number and the name give up spare width first
+        # (the number keeps its tail, the name elides; whole on hover), then the other columns down
+        # to their header; only then the masked ID goes, then the day of intake (the row keeps the
+        # number's tail, the name, the status and the due date; the rest is on the case page). The
+        # list never scrolls sideways.
         items_head = header.sectionSizeHint(COLUMNS.index("items"))
         header.setMinimumSectionSize(min(items_head, fm.horizontalAdvance("……") + pad))
         over = sum(want.values()) + items_head - room
-        for name in ("id_masked", "created"):  # then the day of intake (the due date stays)
-            table.setColumnHidden(COLUMNS.index(name), over > 0)
-            if over > 0:
-                over -= want.pop(name)
-        for name in sorted(want, key=lambda n: want[n] - header.sectionSizeHint(COLUMNS.index(n)), reverse=True):
+        tail = fit("case_no", SAMPLE_CASE_TAIL[-9:])
+        floors = {name: header.sectionSizeHint(COLUMNS.index(name)) for name in want}
+        floors["case_no"] = max(floors["case_no"], tail)
+        rest = sorted((n for n in want if n not in ("case_no", "applicant")), key=lambda n: want[n] - floors[n],
+                      reverse=True)
+        order = ["case_no", "applicant", *rest]
+        for name in order:
             if over <= 0:
                 break
-            give = min(over, want[name] - header.sectionSizeHint(COLUMNS.index(name)))
+            give = min(over, want[name] - floors[name])
             if give > 0:
                 want[name] -= give
                 over -= give
+        for name in ("id_masked", "created"):
+            table.setColumnHidden(COLUMNS.index(name), over > 0)
+            if over > 0:
+                over -= want.pop(name)
         for name, width in want.items():
             header.resizeSection(COLUMNS.index(name), width)
 
