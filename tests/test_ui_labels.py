@@ -84,7 +84,12 @@ def test_the_refused_records_list_names_the_record_and_the_reason(qtbot: Any) ->
                {"seq": 8, "case_no": None, "type": "case.reprinted", "reason": "seq_taken"}]
     runner = TaskRunner()
     try:
-        dialog = QuarantineDialog(runner, lambda: {"quarantined": refused}, lambda _seqs: 0)
+        from sync.status import LinkState, SyncStatus
+
+        status = SyncStatus(state=LinkState.refused, enrolled=True, hub_url="http://hub", waiting=2, sent=0,
+                            quarantined=refused, deferred_updates=0, last_attempt="", last_success="",
+                            last_error="", last_error_reason="", failures=0, notices=0, attachments_waiting=0)
+        dialog = QuarantineDialog(runner, lambda: status, lambda _seqs: 0)
         qtbot.addWidget(dialog)
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5000)
         cells = [dialog.table.item(r, c).text() for r in range(2) for c in (2, 3)]

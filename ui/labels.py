@@ -148,6 +148,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "case.evaluated": QT_TRANSLATE_NOOP("Labels", "好差评"),
         "case.platform_status": QT_TRANSLATE_NOOP("Labels", "平台状态更新"),
         "case.posted": QT_TRANSLATE_NOOP("Labels", "材料寄出"),
+        "case.attachment_added": QT_TRANSLATE_NOOP("Labels", "添加扫描件"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

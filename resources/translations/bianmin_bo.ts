@@ -2263,6 +2263,10 @@
         <translation>ཡིག་ཆ་སྐུར་ཟིན</translation>
     </message>
     <message>
+        <source>添加扫描件</source>
+        <translation>བཤེར་ཡིག་སྣོན་པ།</translation>
+    </message>
+    <message>
         <source>内容与日志哈希不符（可能被改动）</source>
         <translation>ནང་དོན་དང་ཉིན་ཐོའི་ hash མི་མཐུན། (བཟོ་བཅོས་བྱས་ཡོད་སྲིད།)</translation>
     </message>
