@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -192,6 +193,8 @@ class CasesPage(Page):
         and language change it); the items take the rest. When the page is too narrow, step by step:
         case numbers show their tail (day and sequence number), then the intake's day goes without
         its time and a due date without the words of its state (its colour stays; both on hover)."""
+        if not shiboken6.isValid(self.table):  # (a page being deleted)
+            return
         table, header = self.table, self.table.horizontalHeader()
         fm = table.fontMetrics()
         margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1

@@ -318,6 +318,9 @@ class _Table(QTranslator):
         return False
 
 
+_KEPT_TRANSLATORS: list[QTranslator] = []
+
+
 def install_qt_translations(app: QCoreApplication) -> bool:
     """Qt's own texts in Chinese, once per application (the Tibetan comes with bianmin_bo.qm,
     installed later and so asked first); False when Qt's catalogue is missing."""
@@ -330,7 +333,11 @@ def install_qt_translations(app: QCoreApplication) -> bool:
         app.installTranslator(qt)
     else:
         log.warning("Qt's Chinese translation (%s) not found: standard buttons stay in English", QT_CATALOGUE)
-    app.installTranslator(_Table(QT_ZH_GAPS, app))  # after Qt's own: asked before it
+    table = _Table(QT_ZH_GAPS, app)
+    app.installTranslator(table)  # after Qt's own: asked before it
+    # A Python subclass answers Qt's calls only while its Python object lives: kept for the
+    # application's life (collected, Qt would call into freed memory: a crash in a later translate).
+    _KEPT_TRANSLATORS.extend((qt, table))
     return found
 
 
