@@ -55,6 +55,10 @@ class Retranslating:
         super().changeEvent(event)  # type: ignore[misc]
 
 
+# The Tibetan translator installed on the application now (at most one), whichever Appearance did it.
+_TIBETAN_INSTALLED: list[QTranslator] = []
+
+
 class Appearance:
     """Owns the app's translator and font; one per QApplication."""
 
@@ -64,6 +68,11 @@ class Appearance:
         self.scale = 100
         self.families = _register_fonts()
         self._translator: QTranslator | None = None
+        # A new Appearance starts in Chinese: a Tibetan translator an earlier one installed on this
+        # application (a window closed in Tibetan) comes off.
+        for stale in _TIBETAN_INSTALLED:
+            app.removeTranslator(stale)
+        _TIBETAN_INSTALLED.clear()
         install_qt_translations(app)  # standard buttons and dialogs in Chinese (Tibetan: bianmin_bo.qm)
         self.set_scale(100)
 
@@ -73,6 +82,8 @@ class Appearance:
             return True
         if self._translator is not None:
             self.app.removeTranslator(self._translator)
+            if self._translator in _TIBETAN_INSTALLED:
+                _TIBETAN_INSTALLED.remove(self._translator)
             self._translator = None
         ok = True
         if language == "bo":
@@ -81,6 +92,7 @@ class Appearance:
             if ok:
                 self.app.installTranslator(translator)
                 self._translator = translator
+                _TIBETAN_INSTALLED.append(translator)
             else:
                 log.warning("Tibetan translation not found")
         self.language = language if ok else "zh"
