@@ -403,7 +403,7 @@ def test_a_station_enrolled_before_certificates_fetches_one(laptop: Station, tmp
 # -- the command line ----------------------------------------------------------------------------
 def test_bundle_commands(laptop: Station, centre: Station, hub: Hub, tmp_path: Path,
                          monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from app import cli
+    from bianmin import cli
 
     field_work(laptop, n_cases=2, n_scans=1)
     monkeypatch.setenv("BIANMIN_PASSWORD", ADMIN_PASSWORD)

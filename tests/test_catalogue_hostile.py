@@ -66,7 +66,7 @@ def _index(doc: dict[str, Any], code: str = ITEM) -> int:
 def run(home: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
     env.update(BIANMIN_HOME=str(home), BIANMIN_PASSWORD=PASSWORD)
-    proc = subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "bianmin", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=200, stdin=subprocess.DEVNULL)
     if check:
         assert proc.returncode == 0, proc.stderr + proc.stdout

@@ -22,7 +22,7 @@ def run(home: Path, *args: str, password: str | None = PASSWORD, extra_env: dict
     if password is not None:
         env["BIANMIN_PASSWORD"] = password
     env.update(extra_env or {})
-    proc = subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "bianmin", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300, stdin=subprocess.DEVNULL)
     if check:
         assert proc.returncode == 0, proc.stderr + proc.stdout

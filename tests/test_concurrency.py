@@ -46,7 +46,7 @@ def worker(paths: Paths, *args: str) -> subprocess.Popen[str]:
 def cli(paths: Paths, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
     env.update(BIANMIN_HOME=str(paths.home), BIANMIN_PASSWORD=ADMIN_PASSWORD)
-    return subprocess.run([sys.executable, "-m", "app", *args, "-u", "admin"], cwd=ROOT, env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "bianmin", *args, "-u", "admin"], cwd=ROOT, env=env, text=True,
                           capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
 
 

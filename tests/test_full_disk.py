@@ -40,7 +40,7 @@ env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
 env.update(BIANMIN_HOME=home, BIANMIN_USER="admin", BIANMIN_PASSWORD=sys.argv[4])
 out = []
 for args in commands:
-    proc = subprocess.run([sys.executable, "-m", "app", *args], cwd=root, env=env, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "bianmin", *args], cwd=root, env=env, capture_output=True,
                           text=True, stdin=subprocess.DEVNULL, timeout=240)
     out.append({"args": args, "rc": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr})
 free = os.statvfs(home)

@@ -194,7 +194,7 @@ def _stored_before_the_check(station: Station) -> str:
 def _cli(station: Station, *args: str, stdin: int | None = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
     env.update(BIANMIN_HOME=str(station.paths.home), BIANMIN_USER="admin", BIANMIN_PASSWORD=ADMIN_PASSWORD)
-    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "bianmin", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           stdin=stdin, timeout=300)
 
 

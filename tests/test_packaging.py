@@ -97,7 +97,7 @@ def test_build_stamp_is_read_and_a_source_run_says_so(tmp_path: Path) -> None:
 
 
 def test_version_option_prints_the_build_line(capsys: pytest.CaptureFixture[str]) -> None:
-    from app.cli import main
+    from bianmin.cli import main
 
     with pytest.raises(SystemExit) as done:
         main(["--version"])

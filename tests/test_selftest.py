@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app import selftest
-from app.cli import main
+from bianmin.cli import main
 from app.errors import HubRefused
 from app.journal import GENESIS, event_hash
 from sync import protocol

@@ -172,7 +172,7 @@ def test_sync_status_json_prints_the_same_keys_and_values(station: Station) -> N
     station.close()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BIANMIN_")}
     env.update(BIANMIN_HOME=str(home), BIANMIN_PASSWORD=ADMIN_PASSWORD, BIANMIN_USER="admin")
-    proc = subprocess.run([sys.executable, "-m", "app", "sync", "status", "--json"], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "bianmin", "sync", "status", "--json"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
     printed = json.loads(proc.stdout)

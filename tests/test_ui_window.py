@@ -190,7 +190,7 @@ def test_make_run_starts_the_window_with_a_demo_station_and_a_hub(tmp_path: Path
 
     home = tmp_path / "home"
     env = {**os.environ, "BIANMIN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--demo"], env=env, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "bianmin", "--demo"], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 120

@@ -1,0 +1,137 @@
+"""What every command shares: the output (text and JSON), the password and the operator's login,
+opening the station, and the Chinese words the command line shows for codes."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.config import PASSWORD_ENV, Paths
+from app.textcheck import is_clean
+
+USER_ENV = "BIANMIN_USER"
+NEW_PASSWORD_ENV = "BIANMIN_NEW_PASSWORD"
+RECOVERY_ENV = "BIANMIN_RECOVERY_CODE"
+
+STATUS_ZH = {
+    "received": "已收件", "accepted": "已受理", "refused": "不予受理", "correction_requested": "待补正",
+    "in_progress": "办理中", "special_procedure": "特别程序", "concluded": "已办结", "delivered": "已送达",
+    "withdrawn": "已撤回",
+}
+MODE_ZH = {"in_person": "本人办理", "assisted": "帮办", "proxy": "代办", "home_visit": "上门服务"}
+MATERIAL_ZH = {"received": "已收", "e_licence": "电子证照", "deferred": "容缺", "missing": "缺", "committed": "承诺"}
+RELATION_ZH = {"family": "亲属", "village_cadre": "村干部", "work_team": "驻村工作队", "agency_clerk": "帮办代办员",
+               "other": "其他"}
+SYNC_ERRORS = {
+    "sync.link_down": "连不上平台（网络中断或平台暂时不可用）",
+    "sync.refused": "平台拒绝了请求（登记失效或时间相差太大）",
+    "sync.protocol": "平台的应答不符合协议",
+    "sync.not_enrolled": "本服务站尚未在平台登记（bianmin enrol）",
+    "sync": "同步出错",
+}
+DUE_ZH = {"ok": "", "due_soon": "即将到期", "overdue": "已超期", None: ""}
+
+
+def top_flags(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation in a temporary directory (the station's data is not touched)")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--demo", action="store_true",
+                        help="with no command: open the window, setting up a demo station if there is none")
+    return parser
+
+
+class CliError(Exception):
+    """A usage problem of the command line itself (exit code 2)."""
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _json_escape(ch: str) -> str:
+    cp = ord(ch)
+    if cp > 0xFFFF:  # JSON writes characters beyond the BMP as a surrogate pair
+        cp -= 0x10000
+        return f"\\u{0xD800 + (cp >> 10):04x}\\u{0xDC00 + (cp & 0x3FF):04x}"
+    return f"\\u{cp:04x}"
+
+
+def emit_json(data: Any) -> None:
+    """JSON on stdout; characters that would act on a terminal (C1 controls, bidi overrides, lone
+    surrogates: json leaves them raw with ensure_ascii=False) are written as \\u escapes."""
+    from app.models import to_jsonable
+
+    text = json.dumps(to_jsonable(data), ensure_ascii=False, indent=2)
+    if not is_clean(text, multiline=True):
+        text = "".join(ch if is_clean(ch, multiline=True) else _json_escape(ch) for ch in text)
+    sys.stdout.write(text + "\n")
+
+
+# -- secrets ---------------------------------------------------------------------------------
+def read_secret_file(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8").splitlines()[0].strip()
+    except (OSError, IndexError, UnicodeDecodeError) as exc:
+        raise CliError(f"无法读取密码文件 {path}") from exc
+
+
+def ask_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
+    if getattr(args, "password_file", None):
+        return read_secret_file(args.password_file)
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"需要密码：请在终端输入，或设置 {PASSWORD_ENV}，或使用 --password-file")
+    return getpass.getpass(prompt)
+
+
+def ask_new_password(args: argparse.Namespace, prompt: str = "新密码：") -> str:
+    if getattr(args, "new_password_file", None):
+        return read_secret_file(args.new_password_file)
+    env = os.environ.get(NEW_PASSWORD_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"需要新密码：请在终端输入，或设置 {NEW_PASSWORD_ENV}，或使用 --new-password-file")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("再输入一次：") != first:
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def station_file(paths: Paths) -> Path:
+    return paths.home / "station.json"
+
+
+def _default_login(paths: Paths) -> str | None:
+    try:
+        return str(json.loads(station_file(paths).read_text("utf-8")).get("default_login") or "") or None
+    except (OSError, ValueError):
+        return None
+
+
+def operator_login(args: argparse.Namespace, paths: Paths) -> str:
+    login = args.user or os.environ.get(USER_ENV) or _default_login(paths)
+    if login:
+        return str(login)
+    if sys.stdin.isatty():
+        return input("操作员账号：").strip()
+    raise CliError(f"请用 --user 或 {USER_ENV} 指定操作员账号")
+
+
+def open_station(args: argparse.Namespace, check: str = "quick") -> Any:
+    from app.errors import StationNotFound
+    from app.station import Station
+
+    paths = Paths.default()
+    if not paths.keyfile.exists():
+        raise StationNotFound(home=str(paths.home))
+    return Station.open(paths, operator_login(args, paths), ask_password(args), check=check)
+

@@ -1,0 +1,194 @@
+"""The link to the regional platform: ``enrol``, ``sync`` and offline ``bundle``\\ s."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.messages import describe
+from bianmin.cli.common import SYNC_ERRORS, emit_json, open_station, out
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from sync import engine
+
+    station = open_station(args)
+    try:
+        engine.enrol(station, args.url, args.code, ca_bundle=args.ca_bundle)
+    finally:
+        station.close()
+    out(f"已在 {args.url} 登记本服务站，可以同步了")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync import engine
+
+    station = open_station(args)
+    try:
+        if args.sync_command == "status":
+            return _sync_status(engine.status(station), as_json=args.json)
+        if args.sync_command == "once" and getattr(args, "watch", False):
+            return _sync_watch(station)
+        if args.sync_command == "retry":
+            released = engine.retry_quarantined(station, [int(s) for s in args.seq] or None)
+            out(f"已放回待发送队列：{released} 条")
+            return 0
+        report = engine.run_once(station)
+        info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
+                "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
+                "deferred": report.deferred, "error": report.error, **engine.status(station).as_dict()}
+    finally:
+        station.close()
+    if args.json:
+        emit_json(info)
+    elif info["ok"]:
+        out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
+             f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
+    else:
+        out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
+             "稍后会自动重试。")
+    return 0 if info["ok"] else 4
+
+
+def _sync_status(status: Any, as_json: bool) -> int:
+    """``bianmin sync status``: a ``sync.status.SyncStatus`` (``--json``: its fields in order)."""
+    if as_json:
+        emit_json(status.as_dict())
+        return 0
+    out(f"平台：{status.hub_url or '未登记'}    上次成功：{status.last_success or '从未'}")
+    out(f"待发送 {status.waiting} 条，已送达 {status.sent} 条，被拒 {len(status.quarantined)} 条")
+    if status.last_error:
+        out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
+    for q in status.quarantined[:20]:
+        out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
+    return 0
+
+
+def _sync_watch(station: Any) -> int:
+    """Sync every few minutes; while the link is down, probe with backoff. Ends with Ctrl-C."""
+    import time
+
+    from sync import engine
+    from sync.scheduler import SyncScheduler
+
+    scheduler = SyncScheduler(run=lambda: engine.run_once(station), probe=lambda: engine.client_for(station).time())
+    try:
+        while True:
+            report = scheduler.step()
+            if report is not None:
+                state = "完成" if report.ok else SYNC_ERRORS.get(report.error or "", report.error or "")
+                out(f"{time.strftime('%H:%M:%S')} 同步{state}：送出 {report.pushed} 条，收到 {report.pulled} 条；"
+                     f"下次 {scheduler.seconds_to_next():.0f} 秒后")
+            time.sleep(min(5.0, max(0.5, scheduler.seconds_to_next())))
+    except KeyboardInterrupt:
+        return 0
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def _print_summary(summary: Any) -> None:
+    out(f"离线包 {summary.bundle_id}（{summary.created_at} 导出）")
+    out(f"来自服务站：{summary.station_name}（{summary.station}），区域 {summary.region}")
+    out(f"办件 {summary.cases} 件，日志事件 {summary.events} 条（第 {summary.first_seq}–{summary.last_seq} 条），"
+         f"扫描材料 {summary.attachments} 份（{_mb(summary.attachment_bytes)}），文件 {_mb(summary.size)}")
+    out("签名与完整性校验通过（内容已加密，只有平台能读取）")
+    if summary.state == "delivered":
+        out(f"本站已于 {summary.delivered_at} 将它送达平台")
+    elif summary.state == "uploading":
+        out(f"上次转交中断，平台已收到 {summary.offset * 100 // max(1, summary.size)}%，再次导入将从断点继续")
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """Offline bundles: export (work team's laptop), show/import (township centre), ack (laptop)."""
+    station = open_station(args)
+    try:
+        return _bundle(args, station)
+    except OSError as exc:  # the stick was pulled out, a read-only or full disk, no such directory
+        name = exc.filename or getattr(args, "file", "")
+        sys.stderr.write(f"读写文件失败：{name}（{exc.strerror or type(exc).__name__}）。本站已保存的数据没有改动。\n")
+        return 1
+    finally:
+        station.close()
+
+
+def _bundle(args: argparse.Namespace, station: Any) -> int:
+    from dataclasses import asdict
+
+    from app.errors import SyncError
+    from sync import bundles
+
+    if args.bundle_command == "export":
+        result = bundles.export_bundle(station, Path(args.file), since=args.since)
+        if args.json:
+            emit_json(asdict(result))
+        else:
+            out(f"已导出离线包 {result.path}：办件 {result.cases} 件，日志事件 {result.events} 条，"
+                 f"扫描材料 {result.attachments} 份，共 {_mb(result.size)}")
+            out("内容已为平台加密并由本机签名。导出不算送达：本机联网后仍会自己同步，平台只保留一份。")
+        return 0
+    if args.bundle_command == "show":
+        summary = bundles.inspect(station, Path(args.file))
+        if args.json:
+            emit_json(asdict(summary))
+        else:
+            _print_summary(summary)
+        return 0
+    if args.bundle_command == "import":
+        def progress(at: int, size: int) -> None:
+            if not args.json and sys.stderr.isatty():
+                sys.stderr.write(f"\r转交平台 {at * 100 // max(1, size)}%")
+                sys.stderr.flush()
+
+        try:
+            imported = bundles.import_bundle(station, Path(args.file), ack_path=args.ack, progress=progress)
+            if not args.json and sys.stderr.isatty():
+                sys.stderr.write("\n")
+        except SyncError as exc:
+            info = bundles.inspect_record(station, Path(args.file))
+            sys.stderr.write(describe(exc) + "\n")
+            if info is not None:
+                sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
+                                 "再次运行本命令将从断点继续。\n")
+            return 4
+        if args.json:
+            emit_json(asdict(imported))
+        else:
+            s = imported.summary
+            out(f"已转交平台：服务站 {s.station_name}（{s.station}）的办件 {s.cases} 件、日志事件 {s.events} 条、"
+                 f"扫描材料 {s.attachments} 份")
+            out(f"平台新收 {imported.stored} 条，此前已有 {imported.duplicate} 条，拒收 {imported.rejected} 条；"
+                 f"扫描材料 {imported.attachments} 份")
+            out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
+        return 0
+    if args.bundle_command == "ack":
+        acked = bundles.apply_ack(station, Path(args.file))
+        if args.json:
+            emit_json(asdict(acked))
+        else:
+            out(f"平台回执已核验：离线包 {acked.bundle_id} 中的 {acked.marked_sent} 条日志事件、"
+                 f"{acked.attachments_done} 份扫描材料标记为已送达" +
+                 (f"，{acked.quarantined} 条被平台拒收（见 bianmin sync status）" if acked.quarantined else ""))
+            out(f"仍待发送 {acked.waiting} 条")
+        return 0
+    listed = {"exported": bundles.exports(station), "imported": bundles.imports(station)}
+    if args.json:
+        emit_json(listed)
+    else:
+        for r in listed["exported"]:
+            state = f"平台回执 {r['acked_at']}" if r.get("acked_at") else "尚无回执"
+            out(f"导出 {r['bundle_id']}  {r['created_at']}  日志事件 {r['events']} 条  扫描材料 "
+                 f"{r['attachments']} 份  {state}")
+        for r in listed["imported"]:
+            state = f"已于 {r.get('delivered_at')} 送达" if r.get("state") == "delivered" else \
+                f"转交中断（{r['offset'] * 100 // max(1, r['size'])}%）"
+            out(f"转交 {r['bundle_id']}  服务站 {r['station_name']}（{r['station']}）  办件 {r['cases']} 件  "
+                 f"{state}")
+        if not listed["exported"] and not listed["imported"]:
+            out("本站还没有导出或转交过离线包")
+    return 0
+
