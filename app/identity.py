@@ -554,10 +554,10 @@ def _check_foreign_permanent(normalized: str, today: date) -> IdCheck:
         return _fail(kind, normalized, IdProblem.bad_checksum)
     if normalized[3:5] not in _MAINLAND_PROVINCES:
         return _fail(kind, normalized, IdProblem.bad_region)
-    born = _yymmdd(normalized[7:13], today)
-    if born is None:
+    birth = _yymmdd(normalized[7:13], today)
+    if birth is None:
         return _fail(kind, normalized, IdProblem.bad_birth_date)
-    return IdCheck(ok=True, id_type=kind, normalized=normalized, problem=None, birth_date=born,
+    return IdCheck(ok=True, id_type=kind, normalized=normalized, problem=None, birth_date=birth,
                    sex=_sex(normalized[13]), region_code=normalized[3:5])
 
 

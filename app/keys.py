@@ -226,7 +226,7 @@ class KeyFile:
     def slot(self, slot_id: str) -> dict[str, Any] | None:
         for s in self.data["slots"]:
             if s["id"] == slot_id:
-                return s  # type: ignore[no-any-return]
+                return s
         return None
 
     def operator_slot_id(self, login: str) -> str:

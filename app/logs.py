@@ -24,8 +24,10 @@ import logging
 import os
 import re
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from app.config import Paths
 
@@ -113,14 +115,14 @@ class QuietErrors:
         self.failures += 1
 
 
-class QuietStreamHandler(QuietErrors, logging.StreamHandler):  # type: ignore[type-arg]
+class QuietStreamHandler(QuietErrors, logging.StreamHandler[TextIO]):
     """stderr, quiet when stderr itself cannot be written (a closed pipe, a full disk behind it)."""
 
 
 class PrivateRotatingFileHandler(QuietErrors, RotatingFileHandler):
     """A rotating file handler whose files are created owner-only (0600), quiet when it cannot write."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
         fd = os.open(self.baseFilename, flags, 0o600)
         try:

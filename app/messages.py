@@ -160,8 +160,8 @@ def describe(exc: BianminError, translate: Translate = _as_is) -> str:
             where = p.get("field") or p.get("where", "")
             if p.get("entry"):  # the catalogue item or bundle the problem lies in
                 where = f"{where}（{p['entry']}）"
-            what = translate("Problems", PROBLEMS.get(p.get("problem", ""), p.get("problem", ""))).format_map(
-                _Default(p))
+            problem: str = p.get("problem", "")
+            what = translate("Problems", PROBLEMS.get(problem, problem)).format_map(_Default(p))
             extra = p.get("detail", "")
             lines.append(f"  - {where}：{what}" + (f"（{extra}）" if extra else ""))
         else:

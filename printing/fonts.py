@@ -122,6 +122,7 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     plain = LATIN_BOLD if bold else LATIN
     for ch in text:
+        font: str | None
         if ch.isspace():  # a space stays in its run, unless that font has no space (the rare-Han subset)
             font = out[-1][0] if out and out[-1][0] != RARE else plain
         else:

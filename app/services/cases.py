@@ -446,6 +446,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
         code = verification_code(decision_event.hash)
         fields: dict[str, Any] = {"status": status.value, "verification_code": code}
         if accepted:
+            assert legal_due is not None and promised_due is not None  # computed above for every accepted case
             fields.update(accepted_at=stamp, clock_start=today.isoformat(), legal_due=legal_due.isoformat(),
                           promised_due=promised_due.isoformat())
         if accepted and all_instant and req.decision is not Decision.deferred_material:

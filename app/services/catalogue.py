@@ -6,6 +6,7 @@ import hashlib
 import itertools
 import json
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -335,7 +336,7 @@ def list_items(station: Station) -> list[ServiceItem]:
     return store.list_items(station.db)
 
 
-def delivery_offered(items: list[ServiceItem]) -> list[str]:
+def delivery_offered(items: Iterable[ServiceItem]) -> list[str]:
     """The delivery methods every item offers, in the catalogue's order (at the counter when an
     item names none)."""
     offered: list[str] | None = None
