@@ -7,9 +7,9 @@ from datetime import date
 from enum import StrEnum
 
 from app.identity import IdType, mask_id, mask_phone
-from app.models import Authorisation, MaterialState
+from app.models import Authorisation, MaterialForm, MaterialState
 from printing.context import PrintContext
-from printing.labels import LABELS, label, sentence
+from printing.labels import code_label, label, sentence
 from printing.layout import Paper, Sheet
 
 
@@ -52,11 +52,11 @@ def _party_rows(ctx: PrintContext, lang: str) -> list[tuple[str, str]]:
     rows = [(label("applicant", lang), name), (label("id_number", lang), _masked(ctx))]
     if a.phone:
         rows.append((label("phone", lang), mask_phone(a.phone)))
-    rows.append((label("mode", lang), label(f"mode.{case.mode.value}", lang)))
+    rows.append((label("mode", lang), code_label(case.mode, None, lang)))
     if case.agent:
         ag = case.agent
         rows.append((label("agent", lang),
-                     f"{ag.name}　{mask_id(ag.id_number)}　{label(f'relation.{ag.relation.value}', lang)}"))
+                     f"{ag.name}　{mask_id(ag.id_number)}　{code_label(ag.relation, None, lang)}"))
         if ag.phone:
             rows.append((label("agent_phone", lang), mask_phone(ag.phone)))
         rows.append((label("authorisation_given", lang), _authorisation_text(ag.authorisation, lang)))
@@ -65,8 +65,7 @@ def _party_rows(ctx: PrintContext, lang: str) -> list[tuple[str, str]]:
 
 def _authorisation_text(auth: Authorisation, lang: str) -> str:
     """Kind, scope, valid until and number of the agent's authorisation, on one line."""
-    key = f"auth.{auth.kind}"
-    parts = [label(key, lang) if key in LABELS else auth.kind]
+    parts = [code_label(auth.kind, "AuthorisationKind", lang)]
     if auth.scope:
         parts.append(label("auth_scope", lang, scope=auth.scope))
     if auth.valid_until:
@@ -107,7 +106,7 @@ def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         rows.append((label("legal_days", lang), f"{max(i.legal_days for i in ctx.items)} {wd}"))
         rows.append((label("promised_days", lang), f"{max(i.promised_days for i in ctx.items)} {wd}"))
         rows.append((label("promised_due", lang), _date(case.promised_due)))
-    delivery = label(f"delivery.{case.delivery.method.value}", lang)
+    delivery = code_label(case.delivery.method, None, lang)
     if case.delivery.address:
         delivery += f"　{case.delivery.address}"
     rows.append((label("delivery", lang), delivery))
@@ -121,10 +120,11 @@ def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         body = []
         for m in received:
             if m.state is MaterialState.e_licence:
-                form = f"{label('e_licence', lang)} {m.licence_grade.value if m.licence_grade else ''}"
+                grade = m.licence_grade.value if m.licence_grade else ""
+                form = f"{code_label(MaterialState.e_licence, None, lang)} {grade}"
                 count = "—"
             else:
-                form = label(m.form.value if m.form else "original", lang)
+                form = code_label(m.form or MaterialForm.original, "MaterialForm", lang)
                 count = str(m.count)
             body.append([_material_name(ctx, m.material_code), form, count])
         sheet.grid([label("material", lang), label("form", lang), label("count", lang)], body, [0.62, 0.24, 0.14])
@@ -222,7 +222,7 @@ def authorisation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     rows = [(label("principal", lang), f"{a.name}　{_masked(ctx)}")]
     if ag:
         rows.append((label("trustee", lang), f"{ag.name}　{mask_id(ag.id_number)}　"
-                                             f"{label(f'relation.{ag.relation.value}', lang)}"))
+                                             f"{code_label(ag.relation, None, lang)}"))
         rows.append((label("scope", lang), ag.authorisation.scope or _items_text(ctx, lang)))
         rows.append((label("term", lang), _date(ag.authorisation.valid_until)))
     else:
@@ -239,11 +239,11 @@ def authorisation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
 def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     case = ctx.case
     _codes(sheet, ctx, lang)
-    outcome = label(f"outcome.{case.outcome.value}", lang) if case.outcome else "—"
+    outcome = code_label(case.outcome, None, lang) if case.outcome else "—"
     results = "；".join(i.result for i in ctx.items if i.result)
     rows = [*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)),
             (label("result", lang), f"{outcome}　{results}"),
-            (label("delivery", lang), label(f"delivery.{case.delivery.method.value}", lang)
+            (label("delivery", lang), code_label(case.delivery.method, None, lang)
              + (f"　{case.delivery.address}" if case.delivery.address else ""))]
     done = ctx.delivered
     if done.get("recipient"):

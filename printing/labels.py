@@ -1,10 +1,17 @@
 """The words printed on the counter's documents, in Chinese and Tibetan.
 
-Documents are the product's sentences, so they live here and not in the core. The Tibetan is a
-careful first version and must be reviewed by the regional office before real use.
+Documents are the product's sentences, so they live here and not in the core: their titles, field
+names and notices. The names of codes (modes, relations, authorisation kinds, material forms,
+delivery methods, outcomes, ...) are not here: :func:`code_label` takes them from the one table,
+``app/labels.py``, with the Tibetan the window shows. The Tibetan here is a careful first version
+and must be reviewed by the regional office before real use.
 """
 
 from __future__ import annotations
+
+from enum import Enum
+
+from app import labels as codes
 
 LABELS: dict[str, tuple[str, str]] = {
     # titles
@@ -34,19 +41,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "auth_scope": ("范围：{scope}", "ཁྱབ་ཁོངས། {scope}"),
     "auth_until": ("有效期至 {until}", "ནུས་ལྡན་དུས་མཚམས། {until}"),
     "auth_ref": ("编号 {ref}", "ཨང་གྲངས། {ref}"),
-    "auth.written": ("书面授权委托书", "ཡིག་ཐོག་དབང་སྤྲོད་བཅོལ་འཛིན་ཡི་གེ།"),
-    "auth.notarised": ("公证委托书", "ཁྲིམས་དཔང་བཅོལ་འཛིན་ཡི་གེ།"),
-    "auth.statutory": ("法定代理（监护人）", "ཁྲིམས་ལྡན་ཚབ་བྱེད་པ། (སྲུང་སྐྱོང་བ།)"),
-    "auth.village_certified": ("村（居）委会证明", "གྲོང་ཚོ (སྡོད་ཁུལ) ཨུ་ཡོན་ལྷན་ཁང་གི་ར་སྤྲོད་ཡི་གེ།"),
     "mode": ("办理方式", "ལས་སྒྲུབ་ཐབས།"),
     "items": ("申请事项", "ཞུ་བའི་ལས་དོན།"),
     "materials": ("已收材料", "ལེན་ཟིན་པའི་ཡིག་ཆ།"),
     "material": ("材料名称", "ཡིག་ཆའི་མིང་།"),
     "form": ("原件/复印件", "མ་ཡིག/འདྲ་བཤུས།"),
     "count": ("份数", "གྲངས།"),
-    "original": ("原件", "མ་ཡིག"),
-    "copy": ("复印件", "འདྲ་བཤུས།"),
-    "e_licence": ("电子证照", "གློག་རྡུལ་ལག་ཁྱེར།"),
     "deferred": ("容缺后补材料", "རྗེས་སྤྲོད་ཡིག་ཆ།"),
     "due_date": ("补交期限", "རྗེས་སྤྲོད་དུས་ཚད།"),
     "missing": ("需补正的材料", "ཁ་སྐོང་དགོས་པའི་ཡིག་ཆ།"),
@@ -80,20 +80,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "archive_copy": ("存档联", "ཡིག་ཚགས་ཉར་ཚགས།"),
     "applicant_copy": ("申请人联", "ཞུ་སྐུལ་བའི་ཆ།"),
     # values
-    "mode.in_person": ("本人办理", "རང་ཉིད་ཀྱིས་བྱེད་པ།"),
-    "mode.assisted": ("帮办", "རོགས་རམ་བྱེད་པ།"),
-    "mode.proxy": ("代办", "ཚབ་བྱེད།"),
-    "mode.home_visit": ("上门服务", "ཁྱིམ་དུ་ཞབས་ཞུ།"),
-    "relation.family": ("亲属", "ཉེ་ཚན།"),
-    "relation.village_cadre": ("村干部", "གྲོང་ཚོའི་ལས་བྱེད་པ།"),
-    "relation.work_team": ("驻村工作队", "གྲོང་སྡོད་ལས་དོན་རུ་ཁག"),
-    "relation.agency_clerk": ("帮办代办员", "ཚབ་བྱེད་ལས་བྱེད་པ།"),
-    "relation.other": ("其他", "གཞན།"),
-    "delivery.counter": ("窗口领取", "སྒེའུ་ཁུང་དུ་ལེན་པ།"),
-    "delivery.post": ("邮寄送达", "སྦྲག་སྐུར།"),
-    "delivery.electronic": ("电子送达", "གློག་རྡུལ་བརྒྱུད་སྤྲོད་པ།"),
-    "outcome.approved": ("准予", "ཆོག་མཆན།"),
-    "outcome.denied": ("不予", "ཆོག་མཆན་མེད།"),
 }
 
 # Sentences of the notices, with {placeholders}.
@@ -145,8 +131,22 @@ SENTENCES: dict[str, tuple[str, str]] = {
 def label(key: str, lang: str, **fmt: object) -> str:
     """Chinese, or Tibetan followed by Chinese (bilingual) when the station's language is Tibetan."""
     zh, bo = LABELS[key]
-    zh, bo = zh.format(**fmt), bo.format(**fmt)
-    return zh if lang == "zh" else f"{bo} {zh}"
+    return bilingual(zh.format(**fmt), bo.format(**fmt), lang)
+
+
+def bilingual(zh: str, bo: str | None, lang: str) -> str:
+    """Chinese, or Tibetan followed by Chinese when the station's language is Tibetan (the Chinese
+    alone when there is no Tibetan)."""
+    return zh if lang == "zh" or not bo else f"{bo} {zh}"
+
+
+def code_label(value: Enum | str, kind: str | None, lang: str, **fmt: object) -> str:
+    """The name of a code from ``app/labels.py``, printed like :func:`label` (the window's Tibetan);
+    the code itself when the table has no name for it."""
+    if not codes.has_label(value, kind):
+        return codes.code_and_kind(value, kind)[0]
+    bo = codes.tibetan(codes.source_text(value, kind))
+    return bilingual(codes.zh(value, kind, **fmt), bo.format(**fmt) if bo and fmt else bo, lang)
 
 
 def sentence(key: str, lang: str, **fmt: object) -> list[str]:

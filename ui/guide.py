@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.guide import BUNDLE, ITEM, Guide, GuideField, GuideMaterial, ItemGuide, facts, guide_for
+from app.models import Text
 from app.services import catalogue
 from app.station import Station
 from printing import guide as guide_printing
-from printing.guide import BUNDLE, ITEM, Guide, GuideMaterial, ItemGuide
 from printing.layout import Paper
 from ui.documents import Rendered, render_papers, show_pdfs
-from ui.labels import label
+from ui.intake.guide_view import material_html, text_html, title, value_html
 from ui.page import Page
 from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
@@ -104,7 +105,6 @@ class GuidePage(Page):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._first)
         self.results.currentItemChanged.connect(self._picked)
-        self.results.itemActivated.connect(lambda _i: self.text.setFocus())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -126,6 +126,7 @@ class GuidePage(Page):
         self.text = QTextBrowser()
         self.text.setObjectName("guideText")
         self.text.setOpenLinks(False)
+        self.results.itemActivated.connect(lambda _i: self.text.setFocus())
         bar = QHBoxLayout()
         bar.addWidget(self.large)
         bar.addWidget(self.tibetan)
@@ -246,15 +247,12 @@ class GuidePage(Page):
                 self.print_button.setEnabled(True)
                 self._show_guide()
 
-        self.session.run(lambda st: guide_printing.guide_for(st, kind, code), loaded)
+        self.session.run(lambda st: guide_for(st, kind, code), loaded)
 
-    # -- the guide, in sentences ----------------------------------------------------------------
-    def _t(self, zh: str, bo: str | None) -> str:
+    # -- the guide, read aloud: the facts of app/guide.py, rendered like the intake's guide ---------
+    def _t(self, t: Text) -> str:
         """A catalogue text, with its Tibetan after it when asked for."""
-        text = escape(zh)
-        if self.tibetan.isChecked() and bo and bo != zh:
-            text += f"<br/><span>{escape(bo)}</span>"
-        return text
+        return text_html(t, self.tibetan.isChecked())
 
     def _time(self, i: ItemGuide) -> str:
         if i.instant:
@@ -263,60 +261,17 @@ class GuidePage(Page):
             legal=i.legal_days, promised=i.promised_days)
 
     def _material(self, n: int, m: GuideMaterial) -> str:
-        parts = []
-        if m.originals:
-            parts.append(self.tr("原件 {n} 份").format(n=m.originals))
-        if m.copies:
-            parts.append(self.tr("复印件 {n} 份").format(n=m.copies))
-        if not parts and m.form == "electronic":
-            parts.append(self.tr("电子材料"))
-        sentence = "，".join(parts) + "。" if parts else ""
-        sentence += self.tr("必须带。") if m.required else self.tr("有这种情况的才需要带。")
-        if m.deferrable:
-            sentence += self.tr("暂时没有的，可以先受理，之后按约定时间补交（容缺）。")
-        if m.e_licence_type:
-            sentence += self.tr("也可以用电子证照代替（{name}）。").format(name=escape(m.e_licence_type))
-        if m.notes:
-            sentence += self.tr("说明：{notes}").format(notes=escape(m.notes))
-        if m.for_items:
-            sentence += self.tr("（用于：{names}）").format(names=escape("、".join(m.for_items)))
-        return f"<p><b>{n}. {self._t(m.name.zh, m.name.bo)}</b><br/>{escape(sentence, quote=False)}</p>"
+        return f"<p><b>{n}. {self._t(m.name)}</b><br/>{material_html(m, self.tibetan.isChecked())}</p>"
 
     def _facts(self, i: ItemGuide, station_name: str) -> list[str]:
+        """Each fact as "title：value"; the time limits as one sentence to read aloud."""
         out = []
-        if i.applicants.zh:
-            out.append(self.tr("谁可以申请：") + self._t(i.applicants.zh, i.applicants.bo))
-        if i.conditions.zh:
-            out.append(self.tr("需要满足的条件：") + self._t(i.conditions.zh, i.conditions.bo))
-        out.append(escape(self._time(i)))
-        where = self.tr("办理部门：") + self._t(i.department.zh, i.department.bo)
-        if station_name:
-            where += "<br/>" + escape(self.tr("在 {station} 的窗口受理。").format(station=station_name))
-        out.append(where)
-        if i.fee_charged:
-            fee = self.tr("收费：{standard}").format(standard=i.fee_standard)
-            if i.fee_basis:
-                fee += self.tr("（依据：{basis}）").format(basis=i.fee_basis)
-            out.append(escape(fee))
-        else:
-            out.append(escape(self.tr("不收费。")))
-        if i.result.zh:
-            out.append(self.tr("办好后得到：") + self._t(i.result.zh, i.result.bo))
-        delivery = "、".join(label(d, "DeliveryMethod") for d in i.delivery)
-        out.append(escape(self.tr("领取方式：{ways}。").format(ways=delivery)))
-        scope = {"county": self.tr("本县内任一服务站都可以办理。"),
-                 "region": self.tr("全区通办：在自治区内任一服务站都可以办理。"),
-                 "national": self.tr("跨省通办：在外省也可以办理。")}.get(i.cross_region)
-        if scope:
-            out.append(escape(scope))
-        if i.commitment_allowed:
-            out.append(escape(self.tr("可以告知承诺：书面承诺符合条件的，可以少交部分证明材料。")))
-        if i.consult_phone:
-            out.append(escape(self.tr("咨询电话：{phone}").format(phone=i.consult_phone)))
-        if i.notes.zh:
-            out.append(self.tr("说明：") + self._t(i.notes.zh, i.notes.bo))
-        if i.legal_basis:
-            out.append(escape(self.tr("依据：{basis}").format(basis=i.legal_basis)))
+        for fact in facts(i, station_name):
+            if fact.field in (GuideField.time, GuideField.legal_time):
+                out.append(escape(self._time(i)))
+            elif fact.field is not GuideField.promised_time:
+                out.append(self.tr("{title}：{value}").format(
+                    title=title(fact.field), value=value_html(fact, self.tibetan.isChecked())))
         return out
 
     def guide_html(self) -> str:
@@ -329,7 +284,7 @@ class GuidePage(Page):
         html.append(f"<p>{escape(g.code)}</p>")
         if g.kind == BUNDLE:
             if g.description.zh:
-                html.append(f"<p>{self._t(g.description.zh, g.description.bo)}</p>")
+                html.append(f"<p>{self._t(g.description)}</p>")
             html.append("<p>" + escape(self.tr("这件事一次办理以下 {n} 个事项：").format(n=len(g.items))) + "</p><ul>")
             html += [f"<li>{escape(i.name.zh)}：{escape(self._time(i))}</li>" for i in g.items]
             html.append("</ul>")

@@ -1,238 +1,46 @@
 """Names of the core's codes (statuses, decisions, modes, ...) for people, through Qt translation.
 
-The core returns enums; the window shows ``label(value)``. Every name is marked for lupdate with
-QT_TRANSLATE_NOOP under the context "Labels", so the Tibetan file translates them once for all
-screens.
+The core returns enums; the window shows ``label(value)``. The names are the one table of
+``app/labels.py`` (Chinese source texts marked for lupdate under the context "Labels", shared with
+the command lines and the printed documents); here they are translated with Qt's translators, so the
+Tibetan file translates them once for all screens.
 """
 
 from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from app import labels as table
 from sync.status import REENROL_REASONS
 
-_LABELS: dict[str, dict[str, str]] = {
-    "CaseStatus": {
-        "received": QT_TRANSLATE_NOOP("Labels", "已收件"),
-        "accepted": QT_TRANSLATE_NOOP("Labels", "已受理"),
-        "refused": QT_TRANSLATE_NOOP("Labels", "不予受理"),
-        "correction_requested": QT_TRANSLATE_NOOP("Labels", "待补正"),
-        "in_progress": QT_TRANSLATE_NOOP("Labels", "办理中"),
-        "special_procedure": QT_TRANSLATE_NOOP("Labels", "特别程序"),
-        "concluded": QT_TRANSLATE_NOOP("Labels", "已办结"),
-        "delivered": QT_TRANSLATE_NOOP("Labels", "已送达"),
-        "withdrawn": QT_TRANSLATE_NOOP("Labels", "已撤回"),
-    },
-    "Decision": {
-        "accept": QT_TRANSLATE_NOOP("Labels", "受理"),
-        "deferred_material": QT_TRANSLATE_NOOP("Labels", "容缺受理"),
-        "commitment": QT_TRANSLATE_NOOP("Labels", "告知承诺"),
-        "correction_notice": QT_TRANSLATE_NOOP("Labels", "一次性告知（补正）"),
-        "refuse": QT_TRANSLATE_NOOP("Labels", "不予受理"),
-    },
-    "HandlingMode": {
-        "in_person": QT_TRANSLATE_NOOP("Labels", "本人办理"),
-        "assisted": QT_TRANSLATE_NOOP("Labels", "帮办"),
-        "proxy": QT_TRANSLATE_NOOP("Labels", "代办"),
-        "home_visit": QT_TRANSLATE_NOOP("Labels", "上门服务"),
-    },
-    "AgentRelation": {
-        "family": QT_TRANSLATE_NOOP("Labels", "亲属"),
-        "village_cadre": QT_TRANSLATE_NOOP("Labels", "村干部"),
-        "work_team": QT_TRANSLATE_NOOP("Labels", "驻村工作队"),
-        "agency_clerk": QT_TRANSLATE_NOOP("Labels", "帮办代办员"),
-        "other": QT_TRANSLATE_NOOP("Labels", "其他"),
-    },
-    "AuthorisationKind": {  # Authorisation.kind (代办)
-        "written": QT_TRANSLATE_NOOP("Labels", "书面授权委托书"),
-        "notarised": QT_TRANSLATE_NOOP("Labels", "公证委托书"),
-        "statutory": QT_TRANSLATE_NOOP("Labels", "法定代理（监护人）"),
-        "village_certified": QT_TRANSLATE_NOOP("Labels", "村（居）委会证明"),
-    },
-    "PartyKind": {
-        "person": QT_TRANSLATE_NOOP("Labels", "个人"),
-        "organisation": QT_TRANSLATE_NOOP("Labels", "单位"),
-    },
-    "MaterialState": {
-        "received": QT_TRANSLATE_NOOP("Labels", "已收"),
-        "e_licence": QT_TRANSLATE_NOOP("Labels", "电子证照"),
-        "deferred": QT_TRANSLATE_NOOP("Labels", "容缺（后补）"),
-        "missing": QT_TRANSLATE_NOOP("Labels", "缺少"),
-        "committed": QT_TRANSLATE_NOOP("Labels", "承诺代替"),
-    },
-    "MaterialForm": {
-        "original": QT_TRANSLATE_NOOP("Labels", "原件"),
-        "copy": QT_TRANSLATE_NOOP("Labels", "复印件"),
-    },
-    "DeliveryMethod": {
-        "counter": QT_TRANSLATE_NOOP("Labels", "窗口领取"),
-        "post": QT_TRANSLATE_NOOP("Labels", "邮寄送达"),
-        "electronic": QT_TRANSLATE_NOOP("Labels", "电子送达"),
-    },
-    "Outcome": {
-        "approved": QT_TRANSLATE_NOOP("Labels", "准予"),
-        "denied": QT_TRANSLATE_NOOP("Labels", "不予准予"),
-    },
-    "Role": {
-        "clerk": QT_TRANSLATE_NOOP("Labels", "窗口人员"),
-        "admin": QT_TRANSLATE_NOOP("Labels", "管理员"),
-    },
-    "Handling": {
-        "instant": QT_TRANSLATE_NOOP("Labels", "即办件"),
-        "promised": QT_TRANSLATE_NOOP("Labels", "承诺件"),
-    },
-    "DueState": {
-        "ok": QT_TRANSLATE_NOOP("Labels", "正常"),
-        "due_soon": QT_TRANSLATE_NOOP("Labels", "即将到期"),
-        "overdue": QT_TRANSLATE_NOOP("Labels", "已超期"),
-    },
-    "Evaluation": {
-        "very_satisfied": QT_TRANSLATE_NOOP("Labels", "非常满意"),
-        "satisfied": QT_TRANSLATE_NOOP("Labels", "满意"),
-        "basically_satisfied": QT_TRANSLATE_NOOP("Labels", "基本满意"),
-        "dissatisfied": QT_TRANSLATE_NOOP("Labels", "不满意"),
-        "very_dissatisfied": QT_TRANSLATE_NOOP("Labels", "非常不满意"),
-    },
-    "IdType": {
-        "resident_id": QT_TRANSLATE_NOOP("Labels", "居民身份证"),
-        "passport": QT_TRANSLATE_NOOP("Labels", "护照"),
-        "hk_macau_permit": QT_TRANSLATE_NOOP("Labels", "港澳居民来往内地通行证"),
-        "taiwan_permit": QT_TRANSLATE_NOOP("Labels", "台湾居民来往大陆通行证"),
-        "residence_permit_hmt": QT_TRANSLATE_NOOP("Labels", "港澳台居民居住证"),
-        "foreign_permanent": QT_TRANSLATE_NOOP("Labels", "外国人永久居留身份证"),
-        "military": QT_TRANSLATE_NOOP("Labels", "军官证"),
-        "other": QT_TRANSLATE_NOOP("Labels", "其他证件"),
-        "uscc": QT_TRANSLATE_NOOP("Labels", "统一社会信用代码"),
-    },
-    "Document": {  # printing.Kind
-        "receipt": QT_TRANSLATE_NOOP("Labels", "受理凭证"),
-        "correction": QT_TRANSLATE_NOOP("Labels", "一次性告知书"),
-        "refusal": QT_TRANSLATE_NOOP("Labels", "不予受理通知书"),
-        "deferral": QT_TRANSLATE_NOOP("Labels", "容缺受理通知书"),
-        "commitment": QT_TRANSLATE_NOOP("Labels", "告知承诺书"),
-        "authorisation": QT_TRANSLATE_NOOP("Labels", "授权委托书"),
-        "collection": QT_TRANSLATE_NOOP("Labels", "结果领取单"),
-    },
-    "ItemType": {
-        "licensing": QT_TRANSLATE_NOOP("Labels", "行政许可"),
-        "confirmation": QT_TRANSLATE_NOOP("Labels", "行政确认"),
-        "payment": QT_TRANSLATE_NOOP("Labels", "行政给付"),
-        "reward": QT_TRANSLATE_NOOP("Labels", "行政奖励"),
-        "ruling": QT_TRANSLATE_NOOP("Labels", "行政裁决"),
-        "other_power": QT_TRANSLATE_NOOP("Labels", "其他行政权力"),
-        "public_service": QT_TRANSLATE_NOOP("Labels", "公共服务"),
-    },
-    "Paper": {  # printing.Paper
-        "a4": QT_TRANSLATE_NOOP("Labels", "A4 纸"),
-        "a5": QT_TRANSLATE_NOOP("Labels", "A5 纸"),
-        "80mm": QT_TRANSLATE_NOOP("Labels", "80 毫米热敏小票"),
-    },
-    "EventType": {  # app.journal.EventType: a case's history, the refused records of sync
-        "case.received": QT_TRANSLATE_NOOP("Labels", "收件"),
-        "case.accepted": QT_TRANSLATE_NOOP("Labels", "受理决定"),
-        "case.refused": QT_TRANSLATE_NOOP("Labels", "不予受理决定"),
-        "case.correction_requested": QT_TRANSLATE_NOOP("Labels", "一次性告知补正"),
-        "case.correction_resumed": QT_TRANSLATE_NOOP("Labels", "补正后重新受理"),
-        "case.material_supplied": QT_TRANSLATE_NOOP("Labels", "补交容缺材料"),
-        "case.in_progress": QT_TRANSLATE_NOOP("Labels", "开始办理"),
-        "case.special_procedure_started": QT_TRANSLATE_NOOP("Labels", "特别程序开始"),
-        "case.special_procedure_ended": QT_TRANSLATE_NOOP("Labels", "特别程序结束"),
-        "case.concluded": QT_TRANSLATE_NOOP("Labels", "办结"),
-        "case.delivered": QT_TRANSLATE_NOOP("Labels", "送达"),
-        "case.withdrawn": QT_TRANSLATE_NOOP("Labels", "撤回"),
-        "case.trip": QT_TRANSLATE_NOOP("Labels", "申请人到窗口"),
-        "case.printed": QT_TRANSLATE_NOOP("Labels", "打印文书"),
-        "case.reprinted": QT_TRANSLATE_NOOP("Labels", "补打文书"),
-        "case.evaluated": QT_TRANSLATE_NOOP("Labels", "好差评"),
-        "case.platform_status": QT_TRANSLATE_NOOP("Labels", "平台状态更新"),
-        "case.posted": QT_TRANSLATE_NOOP("Labels", "材料寄出"),
-        "case.attachment_added": QT_TRANSLATE_NOOP("Labels", "添加扫描件"),
-    },
-    "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
-        "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),
-        "malformed": QT_TRANSLATE_NOOP("Labels", "格式不对"),
-        "wrong_station": QT_TRANSLATE_NOOP("Labels", "不属于本服务站"),
-        "conflict": QT_TRANSLATE_NOOP("Labels", "与平台已有记录冲突"),
-        "foreign_case": QT_TRANSLATE_NOOP("Labels", "该办件属于其他服务站"),
-        "bad_text": QT_TRANSLATE_NOOP("Labels", "含有不允许的控制字符"),
-        "foreign_case_no": QT_TRANSLATE_NOOP("Labels", "办件编号不属于本服务站"),
-        "seq_taken": QT_TRANSLATE_NOOP("Labels", "平台在该序号上已有另一条记录（可能恢复过旧备份）"),
-        "broken_chain": QT_TRANSLATE_NOOP("Labels", "与平台已收到的日志接不上（哈希链断开）"),
-        "duplicate_case_no": QT_TRANSLATE_NOOP("Labels", "平台已有该办件编号的另一次受理"),
-    },
-    "LinkState": {  # sync.status.LinkState: the status bar's words (the dashboard says more: LinkAdvice)
-        "not_enrolled": QT_TRANSLATE_NOOP("Labels", "未登记到平台，记录只保存在本机"),
-        "never_synced": QT_TRANSLATE_NOOP("Labels", "尚未与平台同步"),
-        "online": QT_TRANSLATE_NOOP("Labels", "在线"),
-        "offline": QT_TRANSLATE_NOOP("Labels", "离线：记录已保存在本机，联网后自动发送"),
-        "refused": QT_TRANSLATE_NOOP("Labels", "平台拒绝本站，记录暂不发送（办法见工作台）"),
-        "protocol_error": QT_TRANSLATE_NOOP("Labels", "平台应答有误，记录暂不发送（办法见工作台）"),
-        "failed": QT_TRANSLATE_NOOP("Labels", "同步未完成，稍后自动重试"),
-    },
-    "LinkAdvice": {  # sync.status.LinkState: the whole sentence (dashboard, status bar's tooltip)
-        "not_enrolled": QT_TRANSLATE_NOOP(
-            "Labels", "本站尚未登记到平台，记录都保存在本机。请管理员在“设置”中用平台给的登记码登记。"),
-        "never_synced": QT_TRANSLATE_NOOP(
-            "Labels", "本站已登记，正在等待第一次与平台同步。记录都保存在本机。"),
-        "online": QT_TRANSLATE_NOOP("Labels", "与平台连接正常，记录会自动上报。"),
-        "offline": QT_TRANSLATE_NOOP(
-            "Labels", "现在连不上平台（离线）。办件照常受理，所有记录都安全保存在这台电脑上，"
-                      "网络恢复后会自动发送到平台，不需要重新录入。"),
-        "refused": QT_TRANSLATE_NOOP(
-            "Labels", "平台拒绝了本站的请求。记录都保存在本机，但暂时不会发送。请联系县级信息化人员。"),
-        "protocol_error": QT_TRANSLATE_NOOP(
-            "Labels", "平台的应答不符合协议，记录都保存在本机，暂时不会发送。请联系县级信息化人员，"
-                      "并告诉他们平台地址。"),
-        "failed": QT_TRANSLATE_NOOP(
-            "Labels", "上次同步没有完成。记录都保存在本机，程序会自动重试；如果一直如此，请联系县级信息化人员。"),
-    },
-    "RefusalAdvice": {  # why the platform refused the station itself (the hub's error codes), and what to do
-        "reenrol": QT_TRANSLATE_NOOP(
-            "Labels", "平台不再认可本机的登记（可能已被注销，或本机恢复过备份）。记录都保存在本机，但不会发送。"
-                      "请管理员向平台管理员索取新的登记码，在“设置”中重新登记。"),
-        "stale": QT_TRANSLATE_NOOP(
-            "Labels", "本机的日期或时间与平台相差太多，平台拒绝了请求。记录都保存在本机。"
-                      "请把电脑的日期和时间改正确，然后点“立即同步”。"),
-        "upgrade": QT_TRANSLATE_NOOP(
-            "Labels", "平台不接受这个版本的便民服务台。记录都保存在本机。请安装新版本后再同步。"),
-        "tls": QT_TRANSLATE_NOOP(
-            "Labels", "无法确认平台的安全证书，没有发送任何记录。记录都保存在本机。"
-                      "请联系县级信息化人员检查平台地址和证书。"),
-    },
-}
 
-# Enum classes whose table goes by another name.
-_KIND_OF_CLASS = {"Kind": "Document"}
-
-
-def label(value: Enum | str, kind: str | None = None) -> str:
-    """The translated name of an enum member (``kind`` is taken from its class) or of a code."""
-    if isinstance(value, Enum):
-        kind = kind or _KIND_OF_CLASS.get(type(value).__name__, type(value).__name__)
-        value = str(value.value)
-    text = _LABELS.get(kind or "", {}).get(value)
-    return QCoreApplication.translate("Labels", text) if text else value
+def label(value: Enum | str, kind: str | None = None, **fmt: object) -> str:
+    """The translated name of an enum member (``kind`` is taken from its class) or of a code, its
+    {placeholders} filled; the code itself when it has no name."""
+    code, kind = table.code_and_kind(value, kind)
+    text = table.LABELS.get(kind, {}).get(code)
+    if not text:
+        return code
+    translated = QCoreApplication.translate(table.CONTEXT, text)
+    return translated.format(**fmt) if fmt else translated
 
 
 def has_label(value: Enum | str, kind: str | None = None) -> bool:
     """Whether ``value`` has a name for people in the table (else :func:`label` shows the code)."""
-    if isinstance(value, Enum):
-        kind = kind or _KIND_OF_CLASS.get(type(value).__name__, type(value).__name__)
-        value = str(value.value)
-    return value in _LABELS.get(kind or "", {})
+    return table.has_label(value, kind)
 
 
 def choices(kind: str) -> list[tuple[str, str]]:
     """(code, translated name) pairs in their order, for combo boxes."""
-    return [(code, QCoreApplication.translate("Labels", text)) for code, text in _LABELS[kind].items()]
+    return [(code, QCoreApplication.translate(table.CONTEXT, text)) for code, text in table.LABELS[kind].items()]
 
 
 def source_text(code: str, kind: str) -> str:
     """The Chinese name of a code, untranslated: for a screen that shows both languages at once
     (``ui.i18n.translate_in(language, "Labels", source_text(...))``); the code when it has none."""
-    return _LABELS.get(kind, {}).get(code, code)
+    return table.source_text(code, kind)
 
 
 def link_advice(state: Enum | str, reason: str = "") -> str:
