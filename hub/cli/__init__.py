@@ -1,0 +1,30 @@
+"""``bianmin-hub``: run the reference hub and act as the regional platform from a shell.
+
+    bianmin-hub [--db URL] db upgrade          # make or upgrade the database's schema
+    bianmin-hub db current
+    bianmin-hub [--db URL] serve --port 8470
+    bianmin-hub enrol-code 540127100000
+    bianmin-hub publish-catalogue catalogue.json
+    bianmin-hub publish-calendar workdays.json
+    bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
+    bianmin-hub cases --station 540127100000 --json
+    bianmin-hub region [540000]
+    bianmin-hub bundles --json
+
+The database comes from ``--db`` (given before the subcommand), else ``BIANMIN_HUB_DB``, else
+``sqlite:///bianmin-hub.db`` in the current directory. A new SQLite database is set up by any
+command; a PostgreSQL one, and any database of an older hub, by ``db upgrade`` (``serve --upgrade``
+does it before serving). The hub serves only a database at the newest schema revision.
+
+The commands by group: ``schema`` (serve, db), ``regional`` (enrol-code, publish-*, region),
+``cases`` (set-status, cases, bundles); ``parser`` puts them together; ``common`` is what they share.
+"""
+
+from __future__ import annotations
+
+from hub.cli.common import CliError, new_enrol_code, publish
+from hub.cli.parser import build_parser, main
+
+_publish = publish  # the name some tests publish through
+
+__all__ = ["CliError", "build_parser", "main", "new_enrol_code", "publish"]

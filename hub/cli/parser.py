@@ -1,0 +1,116 @@
+"""``bianmin-hub``'s arguments, logging and exit statuses: every command group in one parser."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.models import CaseStatus, Outcome
+from hub import db
+from hub.cli.cases import cmd_bundles, cmd_cases, cmd_set_status
+from hub.cli.common import ENV_DB, CliError, err
+from hub.cli.regional import cmd_enrol_code, cmd_publish_calendar, cmd_publish_catalogue, cmd_region
+from hub.cli.schema import cmd_db_current, cmd_db_upgrade, cmd_serve
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own messages stay in English; the exit code is 2
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bianmin-hub", description="便民服务台 区域枢纽（参考实现）")
+    parser.add_argument("--db", default=os.environ.get(ENV_DB) or db.DEFAULT_URL,
+                        help=f"数据库 URL（默认取环境变量 {ENV_DB}，否则 {db.DEFAULT_URL}）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("serve", help="运行枢纽 HTTP 服务")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--upgrade", action="store_true",
+                   help="启动前先升级数据库结构（同 db upgrade；供自带数据库的演示与测试枢纽）")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("db", help="数据库结构：upgrade 建立或升级，current 显示当前版本")
+    db_sub = p.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    q = db_sub.add_parser("upgrade", help="建立数据库结构，或把较早枢纽的数据库升级到最新版本")
+    q.set_defaults(func=cmd_db_upgrade)
+    q = db_sub.add_parser("current", help="显示数据库结构的当前版本（最新时退出码为 0）")
+    q.set_defaults(func=cmd_db_current)
+
+    p = sub.add_parser("enrol-code", help="为站点生成一次性登记码（最后一行为登记码）")
+    p.add_argument("station", help="12 位站点代码")
+    p.add_argument("--ttl-hours", type=float, default=72.0)
+    p.set_defaults(func=cmd_enrol_code)
+
+    p = sub.add_parser("publish-catalogue", help="校验并向所有站点发布事项目录")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_publish_catalogue)
+
+    p = sub.add_parser("publish-calendar", help="向所有站点发布工作日历（区域调休日）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_publish_calendar)
+
+    p = sub.add_parser("set-status", help="设置办件状态并通知其站点")
+    p.add_argument("case_no")
+    p.add_argument("status", choices=[s.value for s in CaseStatus])
+    p.add_argument("--outcome", choices=[o.value for o in Outcome])
+    p.add_argument("--note")
+    p.add_argument("--platform-no")
+    p.set_defaults(func=cmd_set_status)
+
+    p = sub.add_parser("region", help="显示或设置本枢纽服务的区域（6 位行政区划代码，写入设备证书）")
+    p.add_argument("code", nargs="?")
+    p.set_defaults(func=cmd_region)
+
+    p = sub.add_parser("bundles", help="列出站点转交的离线包")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_bundles)
+
+    p = sub.add_parser("cases", help="列出枢纽上的办件")
+    p.add_argument("--station")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(func=cmd_cases)
+    return parser
+
+
+class _RedactingFormatter(logging.Formatter):
+    """Log lines without the database password (the URL's, or any URL's written in a message)."""
+
+    def __init__(self, fmt: str, url: str) -> None:
+        super().__init__(fmt)
+        self._url = url
+
+    def format(self, record: logging.LogRecord) -> str:
+        return db.redact_text(super().format(record), self._url)
+
+
+def _install_logging(url: str) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", url))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _install_logging(args.db)
+    try:
+        return int(args.func(args))
+    except CliError as exc:
+        err(f"错误：{exc}")
+        return 1
+    except db.SchemaNotCurrent as exc:
+        err(f"错误：{exc}")
+        return 1
+    except (SQLAlchemyError, db.DatabaseUnusable) as exc:
+        err(db.redact_text(f"数据库错误（{db.redact_url(args.db)}）：{exc}", args.db))
+        return 1

@@ -1,0 +1,69 @@
+"""What the regional platform hands out: enrolment codes, the catalogue, the calendar, its region."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+
+from sqlalchemy.orm import Session
+
+from hub import db
+from hub.cli.common import CliError, engine, err, new_enrol_code, out, publish, read_json, refuse_control_text
+from sync import protocol
+
+
+def cmd_enrol_code(args: argparse.Namespace) -> int:
+    station = args.station
+    if not re.fullmatch(r"[0-9]{12}", station):
+        raise CliError(f"站点代码应为 12 位数字：{station}")
+    if args.ttl_hours <= 0:
+        raise CliError("有效期（小时）必须大于 0")
+    code = new_enrol_code()
+    expires = db.utcnow() + dt.timedelta(hours=args.ttl_hours)
+    with Session(engine(args.db)) as session:
+        session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station, expires_at=expires))
+        session.commit()
+    local = expires.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
+    out(f"站点 {station} 的一次性登记码（北京时间 {local} 前有效，仅可使用一次）：")
+    out(code)
+    return 0
+
+
+def cmd_publish_catalogue(args: argparse.Namespace) -> int:
+    from app.services.catalogue import validate_document
+
+    doc = read_json(args.file)
+    refuse_control_text(doc, f"目录文件 {args.file} ")
+    problems = validate_document(doc)
+    if problems:
+        err(f"目录文件 {args.file} 有 {len(problems)} 处问题，未发布：")
+        for p in problems:
+            err(f"  {p.get('where', '')}：{p.get('problem', '')} {p.get('detail', '')}".rstrip())
+        return 1
+    update_id = publish(engine(args.db), protocol.CATALOGUE, doc)
+    out(f"已发布事项目录 {doc.get('version', '')}（{len(doc.get('items', []))} 个事项），更新编号 {update_id}")
+    return 0
+
+
+def cmd_publish_calendar(args: argparse.Namespace) -> int:
+    doc = read_json(args.file)
+    if not isinstance(doc, dict) or not isinstance(doc.get("days"), list):
+        raise CliError(f"日历文件 {args.file} 应为含有 \"days\" 列表的 JSON 对象，未发布")
+    refuse_control_text(doc, f"日历文件 {args.file} ")
+    update_id = publish(engine(args.db), protocol.CALENDAR, doc)
+    out(f"已发布工作日历（{len(doc['days'])} 天），更新编号 {update_id}")
+    return 0
+
+
+def cmd_region(args: argparse.Namespace) -> int:
+    with Session(engine(args.db)) as session:
+        if args.code is not None:
+            if not re.fullmatch(r"[1-9][0-9]{5}", args.code):
+                raise CliError(f"区域代码应为 6 位行政区划代码：{args.code}")
+            db.set_region(session, args.code)
+            session.commit()
+            out(f"本枢纽服务的区域已设为 {args.code}（此后登记或领取的设备证书写入此区域）")
+        else:
+            out(db.region(session))
+    return 0
