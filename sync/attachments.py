@@ -5,7 +5,9 @@ For each attachment not yet uploaded, in the order it was added, once the case's
 the upload), then PATCH ``CHUNK`` bytes at a time. The offset the hub confirmed is saved after each
 chunk in its own small transaction, and the furthest byte ever sent before each chunk goes out; so
 after a cut link (or a crash) the upload resumes where the hub stands and at most the chunk that
-was in flight is sent again. Those bytes are counted in ``report.upload_bytes_resent``.
+was in flight is sent again. Those bytes are counted in ``report.upload_bytes_resent``. The
+upload itself is ``sync.upload``'s (bundles use it too); this module says what is sent and keeps
+its progress in the store.
 
 ``LinkDown`` and every refusal that is not about one attachment propagate: the engine records
 them and the next round resumes. A content the hub refuses (hash mismatch, too large) is counted in
@@ -19,68 +21,44 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from app.errors import HubProtocolError, HubRefused
+from app.errors import HubRefused
 from app.station import Station
 from app.store import attachments as store
 from sync import protocol
 from sync.client import HubClient
+from sync.upload import OCTETS, Target, Uploader, UploadVanished
 
 if TYPE_CHECKING:
     from sync.engine import SyncReport
+
+__all__ = ["BASE", "CHUNK", "OCTETS", "create", "patch", "pending_count", "upload_pending"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 384 * 1024  # a typical downscaled scan in one request; a cut costs at most ~6 s at 512 kbit/s
 BASE = f"{protocol.PREFIX}/attachments"
-OCTETS = "application/offset+octet-stream"
-MAX_SETBACKS = 3  # offset disagreements or lost uploads in a row before this round gives up
 # Refusals that concern one attachment: the others go on.
 _ATTACHMENT_REFUSALS = {"hash_mismatch", "too_large", "unsupported_type", "size_mismatch", "malformed"}
 
 
-class _Restart(Exception):
-    """The hub no longer has the upload: create it again."""
+def _target(client: HubClient, sha256: str, size: int, mime: str) -> Target:
+    body = json.dumps({"sha256": sha256, "size": size, "mime": mime}, separators=(",", ":")).encode()
+    return Target(client=client, base=BASE, key=sha256, create_body=body, size=size, noun="attachment")
 
 
-# -- the calls (HubClient's transport, signing and error mapping) ----------------------------
-def _offset_of(answer: dict[str, Any], size: int) -> int:
-    offset = answer.get("offset")
-    if type(offset) is not int or not 0 <= offset <= size:
-        raise HubProtocolError("attachment answer without a valid offset")
-    return offset
-
-
+# -- the calls (for tests and tools; a round goes through ``sync.upload.Uploader``) -------------
 def create(client: HubClient, sha256: str, size: int, mime: str) -> tuple[str, int]:
     """Create the upload, or find the hub's (upload path, offset)."""
-    body = json.dumps({"sha256": sha256, "size": size, "mime": mime}, separators=(",", ":")).encode()
-    answer = client._send("POST", BASE, body=body, headers={"Content-Type": "application/json"})
-    offset = _offset_of(answer, size)
-    upload = answer.get("upload") or f"{BASE}/{sha256}"
-    if not isinstance(upload, str) or not upload.startswith(BASE + "/"):
-        raise HubProtocolError("attachment answer with a strange upload path")
-    return upload, size if answer.get("complete") is True else offset
-
-
-def offset(client: HubClient, upload: str, size: int) -> int:
-    """How many bytes the hub has; ``_Restart`` when it has no such upload."""
-    try:
-        answer = client._send("GET", upload)
-    except HubRefused as exc:
-        if exc.details.get("status") == 404:
-            raise _Restart() from exc
-        raise
-    return size if answer.get("complete") is True else _offset_of(answer, size)
+    target = _target(client, sha256, size, mime)
+    url, answer = target.create()
+    return url, target.offset_of(answer)
 
 
 def patch(client: HubClient, upload: str, at: int, chunk: bytes, size: int) -> int:
-    """Send one chunk; the hub's new offset."""
-    answer = client._send("PATCH", upload, body=chunk,
-                          headers={"Content-Type": OCTETS, "Upload-Offset": str(at), "Tus-Resumable": "1.0.0"})
-    new = _offset_of(answer, size)
-    if new != at + len(chunk) and answer.get("complete") is not True:
-        raise HubProtocolError("hub confirmed another offset than the chunk's end", sent_to=at + len(chunk),
-                               confirmed=new)
-    return new
+    """Send one chunk of the upload at ``upload``; the hub's new offset."""
+    target = Target(client=client, base=BASE, key=upload.rsplit("/", 1)[-1], create_body=b"", size=size,
+                    noun="attachment")
+    return target.offset_of(target.patch(upload, at, chunk))
 
 
 # -- the round -------------------------------------------------------------------------------
@@ -100,16 +78,21 @@ def _save(station: Station, sha256: str, **fields: Any) -> None:
         store.set_upload(station.db, sha256, station.clock.stamp(), **fields)
 
 
-def _start(station: Station, client: HubClient, up: store.Upload) -> tuple[str, int]:
-    """Resume (ask the hub where it stands) or create the upload; saves what the hub said."""
-    if up.upload_url:
-        try:
-            return up.upload_url, offset(client, up.upload_url, up.size)
-        except _Restart:
-            log.info("hub lost upload %s…, creating it again", up.sha256[:12])
-    url, at = create(client, up.sha256, up.size, up.mime)
-    _save(station, up.sha256, upload_url=url, offset=at)
-    return url, at
+class _Ledger:
+    """An attachment's upload as the station's store keeps it (``attachment_uploads``)."""
+
+    def __init__(self, station: Station, sha256: str, report: SyncReport) -> None:
+        self.station, self.sha256, self.report = station, sha256, report
+
+    def created(self, url: str, offset: int) -> None:
+        _save(self.station, self.sha256, upload_url=url, offset=offset)
+
+    def sending(self, sent: int, resent: int) -> None:
+        _save(self.station, self.sha256, sent=sent)
+        self.report.upload_bytes_resent += resent
+
+    def confirmed(self, offset: int) -> None:
+        _save(self.station, self.sha256, offset=offset)
 
 
 def _upload(station: Station, client: HubClient, report: SyncReport, up: store.Upload) -> None:
@@ -119,36 +102,10 @@ def _upload(station: Station, client: HubClient, report: SyncReport, up: store.U
         log.error("attachment %s… fails its hash check in the store; not uploaded", sha[:12])
         report.upload_failed += 1
         return
-    sent = up.sent
-    setbacks = 0
+    uploader = Uploader(_target(client, sha, up.size, up.mime), _Ledger(station, sha, report), CHUNK, sent=up.sent)
     try:
-        url, at = _start(station, client, up)
-        while at < up.size:
-            chunk = data[at:at + CHUNK]
-            resent = max(0, min(at + len(chunk), sent) - at)
-            # Remember how far bytes went before they go: a chunk whose answer is lost counts when sent again.
-            sent = max(sent, at + len(chunk))
-            _save(station, sha, sent=sent)
-            report.upload_bytes_resent += resent
-            try:
-                at = patch(client, url, at, chunk, up.size)
-            except HubRefused as exc:
-                status = exc.details.get("status")
-                if status not in (404, 409):
-                    raise
-                setbacks += 1
-                if setbacks > MAX_SETBACKS:
-                    raise HubProtocolError("hub keeps losing the upload or disagreeing about its offset",
-                                           sha256=sha) from exc
-                if status == 404:  # the hub lost it (or discarded it): create it again
-                    url, at = _start(station, client, store.Upload(sha, up.size, up.mime, 0, sent, None))
-                else:  # 409: another offset than ours; continue from the hub's
-                    at = offset(client, url, up.size)
-                _save(station, sha, offset=at)
-                continue
-            setbacks = 0
-            _save(station, sha, offset=at)
-    except _Restart:  # the upload vanished between two calls: next round
+        uploader.run(lambda at, n: data[at:at + n], url=up.upload_url)
+    except UploadVanished:  # the upload vanished between two calls: next round
         log.info("upload %s… vanished on the hub; it starts again next round", sha[:12])
         with station.db.transaction():
             store.restart_upload(station.db, sha, station.clock.stamp())

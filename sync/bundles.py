@@ -55,11 +55,11 @@ from sync import bundle_format, protocol
 from sync import state as sync_state
 from sync.bundle_format import BundleFormatError
 from sync.client import HubClient
+from sync.upload import Target, Uploader, UploadVanished
 
 log = logging.getLogger(__name__)
 
 UPLOAD_CHUNK = 1024 * 1024  # bytes of the bundle file per PATCH (the hub takes up to 4 MiB)
-MAX_SETBACKS = 3
 ACK_SUFFIX = ".ack"
 Progress = Callable[[int, int], None]
 
@@ -136,7 +136,6 @@ class AckResult:
 class _Upload:
     bytes_sent: int = 0
     resumed_from: int = 0
-    setbacks: int = 0
     ack: dict[str, Any] = field(default_factory=dict)
     already: bool = False
 
@@ -393,65 +392,46 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
                         resumed_from=upload.resumed_from)
 
 
-def _offset_of(answer: dict[str, Any], size: int) -> int:
-    offset = answer.get("offset")
-    if type(offset) is not int or not 0 <= offset <= size:
-        raise HubProtocolError("bundle answer without a valid offset")
-    return offset
+class _Ledger:
+    """A forwarded bundle's progress as this station keeps it (its import record); the upload's path
+    follows from the bundle id, so only the hub's offset is kept."""
 
+    def __init__(self, station: Station, record: dict[str, Any]) -> None:
+        self.station, self.record = station, record
 
-def _save_offset(station: Station, record: dict[str, Any], offset: int) -> None:
-    with station.db.transaction():
-        record.update(offset=offset, updated_at=station.clock.stamp())
-        store.put_import(station.db, record)
+    def created(self, url: str, offset: int) -> None:
+        pass
+
+    def sending(self, sent: int, resent: int) -> None:
+        pass
+
+    def confirmed(self, offset: int) -> None:
+        with self.station.db.transaction():
+            self.record.update(offset=offset, updated_at=self.station.clock.stamp())
+            store.put_import(self.station.db, self.record)
 
 
 def _forward(station: Station, client: HubClient, path: Path, summary: BundleSummary, record: dict[str, Any],
              upload: _Upload, progress: Progress | None) -> None:
-    size = summary.size
-    body = json.dumps({"bundle_id": summary.bundle_id, "size": size, "sha256": summary.sha256}).encode()
-    answer = client._send("POST", protocol.BUNDLES, body=body, headers={"Content-Type": "application/json"})
-    url = f"{protocol.BUNDLES}/{summary.bundle_id}"
-    at = _offset_of(answer, size)
-    upload.resumed_from = at
-    if progress is not None:
-        progress(at, size)
+    body = json.dumps({"bundle_id": summary.bundle_id, "size": summary.size, "sha256": summary.sha256}).encode()
+    target = Target(client=client, base=protocol.BUNDLES, key=summary.bundle_id, create_body=body,
+                    size=summary.size, noun="bundle")
+    uploader = Uploader(target, _Ledger(station, record), UPLOAD_CHUNK)
     with open(path, "rb") as stream:
-        while not answer.get("complete"):
-            if at >= size:  # every byte is there but the hub has not taken it in: ask again
-                answer = client._send("POST", protocol.BUNDLES, body=body,
-                                      headers={"Content-Type": "application/json"})
-                if not answer.get("complete"):
-                    raise HubProtocolError("the hub has the whole bundle but does not take it in")
-                break
+
+        def read(at: int, n: int) -> bytes:
             stream.seek(at)
-            chunk = stream.read(UPLOAD_CHUNK)
+            chunk = stream.read(n)
             if not chunk:
                 raise BundleTruncated("the file shrank during the import", path=str(path))
-            try:
-                answer = client._send("PATCH", url, body=chunk, headers={
-                    "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(at),
-                    "Tus-Resumable": "1.0.0"})
-            except HubRefused as exc:
-                status = exc.details.get("status")
-                if status not in (404, 409):
-                    raise
-                upload.setbacks += 1
-                if upload.setbacks > MAX_SETBACKS:
-                    raise HubProtocolError("the hub keeps losing the bundle or disagreeing about its offset") from exc
-                if status == 404:  # the hub lost the upload: start it again
-                    answer = client._send("POST", protocol.BUNDLES, body=body,
-                                          headers={"Content-Type": "application/json"})
-                else:
-                    answer = client._send("GET", url)
-                at = _offset_of(answer, size)
-                _save_offset(station, record, at)
-                continue
-            upload.bytes_sent += len(chunk)
-            at = _offset_of(answer, size)
-            _save_offset(station, record, at)
-            if progress is not None:
-                progress(at, size)
+            return chunk
+
+        try:
+            answer = uploader.run(read, progress=progress)
+        except UploadVanished as gone:  # lost while the hub said where it stands: its refusal, as it came
+            raise gone.refusal from None
+        finally:
+            upload.bytes_sent, upload.resumed_from = uploader.bytes_sent, uploader.resumed_from
     ack = answer.get("ack")
     if not isinstance(ack, dict):
         raise HubProtocolError("bundle taken in without an acknowledgement")

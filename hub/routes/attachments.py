@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Response
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -15,8 +15,20 @@ from sqlalchemy.orm import Session
 from hub import attachments, db
 from hub.dependencies import EngineDep, SignedRequest, now, retrying
 from hub.errors import HubError, error_responses
-from hub.schemas import SIGNED, ErrorOut
-from hub.uploads import OCTETS, chunk_request, offset_mismatch, tus_headers, upload_request
+from hub.schemas import SIGNED
+from hub.uploads import (
+    UploadOffset,
+    answer,
+    append,
+    chunk_answer,
+    chunk_openapi,
+    chunk_request,
+    chunk_responses,
+    start_answer,
+    start_openapi,
+    tus_headers,
+    upload_request,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +81,7 @@ def _load(engine: Any, station: str, sha256: str) -> dict[str, Any]:
 @router.post(BASE, status_code=201, response_model=UploadOut,
              responses={200: {"model": UploadOut, "description": "the upload exists (in progress or complete)"},
                         **error_responses(401, 413, 422)},
-             openapi_extra={**SIGNED, "requestBody": {
-                 "required": True,
-                 "content": {"application/json": {"schema": AttachmentIn.model_json_schema()}}}})
+             openapi_extra=start_openapi(AttachmentIn))
 def create_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Create the upload of one attachment, or find the one that exists (to resume it)."""
     wanted = _parse_create(request.body)
@@ -99,16 +109,14 @@ def create_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     state, created = retrying(engine, work)
     if created:
         log.info("station %s: upload %s… created (%d bytes)", request.station, wanted.sha256[:12], wanted.size)
-    headers = {**tus_headers(state["offset"], state["size"]), "Location": state["upload"]}
-    return JSONResponse(state, status_code=201 if created else 200, headers=headers)
+    return start_answer(state, created)
 
 
 @router.get(BASE + "/{sha256}", response_model=UploadOut, responses=error_responses(401, 404, 422),
             openapi_extra=SIGNED)
 def upload_status(sha256: Sha, request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Where an upload stands (JSON, and the ``Upload-Offset`` header)."""
-    state = _load(engine, request.station, sha256)
-    return JSONResponse(state, headers=tus_headers(state["offset"], state["size"]))
+    return answer(_load(engine, request.station, sha256))
 
 
 @router.head(BASE + "/{sha256}", response_class=Response, responses={
@@ -121,18 +129,11 @@ def upload_offset(sha256: Sha, request: SignedRequest, engine: EngineDep) -> Res
 
 
 @router.patch(BASE + "/{sha256}", response_model=OffsetOut,
-              responses={**error_responses(400, 401, 404, 409, 413, 415, 422),
-                         409: {"model": ErrorOut, "description": "offset_mismatch: the hub has another offset, given "
-                                                                 "in detail.offset and the Upload-Offset header"}},
-              openapi_extra={**SIGNED, "requestBody": {
-                  "required": True, "description": f"the next bytes of the content, at most {attachments.MAX_CHUNK}",
-                  "content": {OCTETS: {"schema": {"type": "string", "format": "binary"}}}}})
-def append_chunk(
-    sha256: Sha,
-    request: SignedRequest,
-    engine: EngineDep,
-    upload_offset: Annotated[str | None, Header(alias="Upload-Offset", description="where this chunk starts")] = None,
-) -> JSONResponse:
+              responses=chunk_responses({409: "offset_mismatch: the hub has another offset, given in detail.offset "
+                                              "and the Upload-Offset header"}),
+              openapi_extra=chunk_openapi(f"the next bytes of the content, at most {attachments.MAX_CHUNK}"))
+def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep, upload_offset: UploadOffset = None,
+                 ) -> JSONResponse:
     """Append the next chunk; on the last byte the hub checks the content's SHA-256."""
     chunk = request.body
     offset = chunk_request(request.headers, upload_offset, chunk, attachments.MAX_CHUNK)
@@ -144,15 +145,9 @@ def append_chunk(
             raise HubError(404, "not_found")
         if row.completed_at is not None:
             return ("complete" if offset == row.size and not chunk else "mismatch"), row.size, row.size
-        if offset != row.offset:
+        piece = db.AttachmentChunk(station=request.station, sha256=sha256, offset=offset, data=chunk)
+        if not append(session, row, offset, chunk, piece, moment):
             return "mismatch", row.offset, row.size
-        if offset + len(chunk) > row.size:
-            raise HubError(413, "too_large", "the chunk goes beyond the declared size")
-        if chunk:
-            session.add(db.AttachmentChunk(station=request.station, sha256=sha256, offset=offset, data=chunk))
-            row.offset = offset + len(chunk)
-            row.updated_at = moment
-            session.flush()  # a concurrent PATCH at the same offset fails here, and is retried as a mismatch
         if row.offset < row.size:
             return "partial", row.offset, row.size
         size = row.size
@@ -163,9 +158,7 @@ def append_chunk(
         log.warning("station %s: upload %s… discarded, content does not match its hash", request.station,
                     sha256[:12])
         raise HubError(422, "hash_mismatch", "the content's SHA-256 is not the declared one; upload discarded")
-    if outcome == "mismatch":
-        return offset_mismatch(new_offset, size)
     if outcome == "complete" and chunk:
         log.info("station %s: upload %s… complete (%d bytes)", request.station, sha256[:12], size)
-    return JSONResponse({"offset": new_offset, "size": size, "complete": outcome == "complete"},
-                        headers=tus_headers(new_offset, size))
+    return chunk_answer({"offset": new_offset, "size": size, "complete": outcome == "complete"},
+                        outcome != "mismatch")

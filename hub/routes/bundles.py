@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -18,8 +18,19 @@ from sqlalchemy.orm import Session
 from hub import bundles, db
 from hub.dependencies import EngineDep, SignedRequest, now, retrying
 from hub.errors import HubError, error_responses
-from hub.schemas import SIGNED, ErrorOut
-from hub.uploads import OCTETS, chunk_request, offset_mismatch, tus_headers, upload_request
+from hub.schemas import SIGNED
+from hub.uploads import (
+    UploadOffset,
+    answer,
+    append,
+    chunk_answer,
+    chunk_openapi,
+    chunk_request,
+    chunk_responses,
+    start_answer,
+    start_openapi,
+    upload_request,
+)
 from sync import protocol
 
 BUNDLE_ID = r"^[0-9a-f]{32}$"
@@ -61,11 +72,10 @@ def _finish_if_complete(engine: Engine, state: dict[str, Any], uploader: str) ->
 
 
 @router.post(protocol.BUNDLES, status_code=201, response_model=BundleUploadOut,
-          responses={200: {"model": BundleUploadOut, "description": "the upload exists, or the bundle was "
-                                                                    "taken in already (already = true)"},
-                     **error_responses(401, 413, 422)},
-          openapi_extra={**SIGNED, "requestBody": {
-              "required": True, "content": {"application/json": {"schema": BundleIn.model_json_schema()}}}})
+             responses={200: {"model": BundleUploadOut, "description": "the upload exists, or the bundle was "
+                                                                       "taken in already (already = true)"},
+                        **error_responses(401, 413, 422)},
+             openapi_extra=start_openapi(BundleIn))
 def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Start forwarding a bundle, or find where this station's upload of it stands (or that it was
     taken in). Each station's upload is its own: no other station sees or changes it."""
@@ -93,13 +103,11 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
         return bundles.transfer_state(row), False
 
     state, created = retrying(engine, work)
-    state = _finish_if_complete(engine, state, request.station)
-    return JSONResponse(state, status_code=201 if created else 200,
-                        headers={**tus_headers(state["offset"], state["size"]), "Location": state["upload"]})
+    return start_answer(_finish_if_complete(engine, state, request.station), created)
 
 
 @router.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
-         responses=error_responses(401, 404, 422), openapi_extra=SIGNED)
+            responses=error_responses(401, 404, 422), openapi_extra=SIGNED)
 def bundle_upload_status(bundle_id: BundleId, request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Where this station's upload of a bundle stands (404 for another station's)."""
     with Session(engine) as session:
@@ -111,55 +119,33 @@ def bundle_upload_status(bundle_id: BundleId, request: SignedRequest, engine: En
             if taken is None or taken.uploader != request.station:
                 raise HubError(404, "not_found")
             state = bundles.bundle_state(taken, already=True)
-    return JSONResponse(state, headers=tus_headers(state["offset"], state["size"]))
+    return answer(state)
 
 
 @router.patch(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
-           responses={**error_responses(400, 401, 404, 409, 413, 415, 422),
-                      404: {"model": ErrorOut, "description": "not_found: this station has no upload of "
-                                                              "that bundle (another station's is not its)"},
-                      409: {"model": ErrorOut, "description": "offset_mismatch: the hub has another offset"},
-                      422: {"model": ErrorOut, "description": "bundle_tampered, bundle_truncated, "
-                                                              "bundle_unknown_signer, bundle_foreign_region, "
-                                                              "bundle_hash_mismatch, bundle_id_mismatch, ...: "
-                                                              "refused, forgotten"}},
-           openapi_extra={**SIGNED, "requestBody": {
-               "required": True, "description": f"the next bytes of the bundle, at most {bundles.MAX_BUNDLE_CHUNK}",
-               "content": {OCTETS: {"schema": {"type": "string", "format": "binary"}}}}})
-def append_bundle_chunk(
-    bundle_id: BundleId,
-    request: SignedRequest,
-    engine: EngineDep,
-    upload_offset: Annotated[str | None, Header(alias="Upload-Offset", description="where this chunk starts")]
-    = None,
-) -> JSONResponse:
+              responses=chunk_responses({
+                  404: "not_found: this station has no upload of that bundle (another station's is not its)",
+                  409: "offset_mismatch: the hub has another offset",
+                  422: "bundle_tampered, bundle_truncated, bundle_unknown_signer, bundle_foreign_region, "
+                       "bundle_hash_mismatch, bundle_id_mismatch, ...: refused, forgotten"}),
+              openapi_extra=chunk_openapi(f"the next bytes of the bundle, at most {bundles.MAX_BUNDLE_CHUNK}"))
+def append_bundle_chunk(bundle_id: BundleId, request: SignedRequest, engine: EngineDep,
+                        upload_offset: UploadOffset = None) -> JSONResponse:
     """Append the next bytes to this station's upload; with the last one the hub checks the bundle
     and takes it in."""
     chunk = request.body
     offset = chunk_request(request.headers, upload_offset, chunk, bundles.MAX_BUNDLE_CHUNK)
 
-    def work(session: Session) -> tuple[str, dict[str, Any]]:
+    def work(session: Session) -> tuple[bool, dict[str, Any]]:
         row = session.get(db.BundleTransfer, (bundle_id, request.station))
         if row is None:
             raise HubError(404, "not_found")
         taken = bundles.taken_in(session, bundle_id)
         if taken is not None:  # another station's upload of it completed meanwhile
             bundles.drop_transfer(session, bundle_id, request.station)
-            return "done", bundles.bundle_state(taken, already=True)
-        if offset != row.offset:
-            return "mismatch", bundles.transfer_state(row)
-        if offset + len(chunk) > row.size:
-            raise HubError(413, "too_large", "the chunk goes beyond the declared size")
-        if chunk:
-            session.add(db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset,
-                                               data=chunk))
-            row.offset = offset + len(chunk)
-            row.updated_at = now()
-            session.flush()
-        return "ok", bundles.transfer_state(row)
+            return True, bundles.bundle_state(taken, already=True)
+        piece = db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset, data=chunk)
+        return append(session, row, offset, chunk, piece, now()), bundles.transfer_state(row)
 
-    outcome, state = retrying(engine, work)
-    if outcome == "mismatch":
-        return offset_mismatch(state["offset"], state["size"])
-    state = _finish_if_complete(engine, state, request.station)
-    return JSONResponse(state, headers=tus_headers(state["offset"], state["size"]))
+    appended, state = retrying(engine, work)
+    return chunk_answer(_finish_if_complete(engine, state, request.station) if appended else state, appended)
