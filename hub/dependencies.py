@@ -121,6 +121,8 @@ def signing_stations(headers: Any) -> list[str]:
         parsed = http_sf.parse(headers["signature-input"].encode("latin-1"), tltype="dictionary")
     except Exception as exc:
         raise HubError(401, "bad_signature", "malformed Signature-Input") from exc
+    if not isinstance(parsed, dict):  # a dictionary, as asked: the parser's type names every kind
+        raise HubError(401, "bad_signature", "malformed Signature-Input")
     ids = []
     for member in parsed.values():
         params = member[1] if isinstance(member, tuple) and len(member) == 2 else {}

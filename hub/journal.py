@@ -47,11 +47,11 @@ class DatabaseHoldings:
         ours = [ev for ev in events if ev.station == signer]
         around = {ev.seq + d for ev in ours for d in (-1, 0, 1)}
         for seqs in _chunks(sorted(seq for seq in around if 0 <= seq < 2**63)):  # a column holds no more
-            rows = s.execute(select(db.StoredEvent.seq, db.StoredEvent.event_id, db.StoredEvent.hash,
+            held = s.execute(select(db.StoredEvent.seq, db.StoredEvent.event_id, db.StoredEvent.hash,
                                     db.StoredEvent.prev_hash)
                              .where(db.StoredEvent.station == signer, db.StoredEvent.seq.in_(seqs)))
             self.positions.update({(signer, seq): protocol.Held(event_id, hash_, prev)
-                                   for seq, event_id, hash_, prev in rows})
+                                   for seq, event_id, hash_, prev in held})
         case_nos = sorted({ev.case_no for ev in ours if ev.type == EventType.received and ev.case_no is not None})
         for chunk in _chunks(case_nos):
             rows = s.execute(select(db.StoredEvent.case_no, db.StoredEvent.event_id)

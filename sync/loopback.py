@@ -24,7 +24,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from socketserver import BaseServer
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -104,8 +105,7 @@ class LoopbackHub:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{_address(self._server)}"
 
     def start(self) -> LoopbackHub:
         self._thread.start()
@@ -179,6 +179,12 @@ class LoopbackHub:
         return 200, page.to_wire()
 
 
+def _address(server: BaseServer) -> str:
+    """``host:port`` of a server bound to an IPv4 address."""
+    host, port = cast(tuple[str, int], server.server_address)[:2]
+    return f"{host}:{port}"
+
+
 def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -199,7 +205,7 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
             return self.rfile.read(min(length, MAX_BODY))
 
         def _signed(self, body: bytes) -> str | None:
-            host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+            host = self.headers.get("Host") or _address(self.server)
             received = protocol.ReceivedRequest(self.command, f"http://{host}{self.path}", self.headers)
             station = hub.verify(received, body)
             if station is None:

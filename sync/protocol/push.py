@@ -162,14 +162,18 @@ class EventResult:
     def from_wire(cls, doc: Any) -> EventResult:
         if not isinstance(doc, dict) or "event_id" not in doc:
             raise Malformed("a result is an object with an event_id")
+        raw_status = doc.get("status")
         try:
-            status = PushStatus(doc.get("status"))
+            if not isinstance(raw_status, str):
+                raise ValueError(raw_status)
+            status = PushStatus(raw_status)
         except ValueError as exc:
             raise Malformed(f"status: one of {', '.join(PushStatus)}") from exc
         reason = doc.get("reason")
-        known = reason in Rejection.__members__.values()
+        if isinstance(reason, str) and reason in Rejection.__members__.values():
+            reason = Rejection(reason)
         return cls(event_id=doc["event_id"], seq=doc.get("seq"), status=status,
-                   reason=Rejection(reason) if known else (None if reason is None else str(reason)))
+                   reason=reason if isinstance(reason, Rejection) or reason is None else str(reason))
 
 
 @dataclass(frozen=True)
