@@ -47,10 +47,11 @@ bench-first-run: $(STAMP)
 	$(PY) bench/first_run.py
 
 TS := resources/translations/bianmin_bo.ts
-# The Tibetan of every text of the window and of the error sentences (app/messages.py).
+# The Tibetan of every text of the window, of the error sentences (app/messages.py) and of the names
+# of codes (app/labels.py: the window, the command lines and the printed documents).
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none -source-language zh_CN \
-		-target-language bo_CN ui app/messages.py -ts $(TS)
+		-target-language bo_CN ui app/messages.py app/labels.py -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm resources/translations/bianmin_bo.qm
 
 # Every main screen, in Chinese and Tibetan, at 100 % and 200 %, under Xvfb (apt-get install xvfb).
