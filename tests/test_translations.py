@@ -30,8 +30,8 @@ def fresh_ts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ts") / "bianmin_bo.ts"
     shutil.copy(TS, out)
     subprocess.run([str(BIN / "pyside6-lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
-                    "-source-language", "zh_CN", "-target-language", "bo_CN", "ui", "app/messages.py", "-ts",
-                    str(out)], cwd=ROOT, check=True, capture_output=True, timeout=120)
+                    "-source-language", "zh_CN", "-target-language", "bo_CN", "ui", "app/messages.py", "app/labels.py",
+                    "-ts", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=120)
     return out
 
 
