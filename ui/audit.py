@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextEdit,
     QToolButton,
+    QTreeView,
     QWidget,
 )
 
@@ -113,7 +114,7 @@ def describe(widget: QWidget, text: str = "") -> str:
     name = widget.objectName()
     out = type(widget).__name__ + (f"#{name}" if name and not name.startswith("qt_") else "")
     parent = widget.parentWidget()
-    trail = []
+    trail: list[str] = []
     while parent is not None and len(trail) < 2:
         pn = parent.objectName()
         if pn and not pn.startswith("qt_"):
@@ -328,8 +329,8 @@ def _view_fit(view: QAbstractItemView, limit: int = 40) -> list[Problem]:
                 # lists wrap when asked to and are as wide as their viewport: the whole text shows
                 need_w, need_h = _text_size(fm, text, cell.width() if view.wordWrap() else None)
             else:  # table cells elide by design (the column can be widened): only the height counts
-                need_w, need_h = 0.0, (_text_size(fm, text, cell.width())[1] if view.wordWrap()
-                                      else _line_height(fm, text))
+                wraps = isinstance(view, (QTableView, QTreeView)) and view.wordWrap()  # the views that can wrap
+                need_w, need_h = 0.0, (_text_size(fm, text, cell.width())[1] if wraps else _line_height(fm, text))
             if not _fits(need_w, need_h, cell):
                 out.append(Problem("clipped", describe(view, text), f"row {row} needs {need_w:.0f}×{need_h:.0f}, "
                                                                     f"has {cell.width():.0f}×{cell.height():.0f}"))

@@ -70,7 +70,7 @@ class BundleDialog(Retranslating, QDialog):
         self.session = session
         self.path: str | None = None
         self.summary: bundles.BundleSummary | None = None
-        self.result: bundles.ImportResult | None = None
+        self.import_result: bundles.ImportResult | None = None
         self._busy = False
         self._runner: TaskRunner | None = None
         self._companion: Station | None = None
@@ -183,7 +183,7 @@ class BundleDialog(Retranslating, QDialog):
         self.check_value.setText(check)
 
     def _show_result(self) -> None:
-        r = self.result
+        r = self.import_result
         if r is None:
             return
         self.status_label.setText(self.tr(
@@ -204,7 +204,7 @@ class BundleDialog(Retranslating, QDialog):
         self.path = str(path)
         self.path_edit.setText(self.path)
         self.summary = None
-        self.result = None
+        self.import_result = None
         self._show_summary()
         self.status_label.setText(self.tr("正在校验离线包…"))
         self.error_label.hide()
@@ -261,7 +261,7 @@ class BundleDialog(Retranslating, QDialog):
 
     def _imported(self, result: bundles.ImportResult) -> None:
         self._busy = False
-        self.result = result
+        self.import_result = result
         self.summary = result.summary
         self.progress.setValue(1000)
         self.browse_button.setEnabled(True)

@@ -304,7 +304,8 @@ class CasesPage(Page):
             self._load_items()
         if not self.day_check.isChecked():
             self.day_edit.blockSignals(True)
-            self.day_edit.setDate(QDate(self.session.clock.today()))
+            today = self.session.clock.today()
+            self.day_edit.setDate(QDate(today.year, today.month, today.day))
             self.day_edit.blockSignals(False)
         self.search_now()
 

@@ -66,7 +66,7 @@ def _file_name(kind: str, case_no: str) -> str:
     return f"{label(kind, 'Document')}-{case_no}.pdf"
 
 
-def _dialog(rendered: Rendered, on_printed: Callable[[str, str], None], title: str,
+def _dialog(rendered: Rendered, on_printed: Callable[[str, str], object], title: str,
             parent: QWidget | None, *, on_save: Callable[[Path, str, Finished], None] | None = None,
             printers: Printers | None = None, file_name: str = "") -> PrintPreviewDialog:
     pdfs, printer, paper = rendered

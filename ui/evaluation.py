@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -62,7 +62,7 @@ from app.services import cases
 from app.services import catalogue as catalogue_service
 from app.station import Station
 from ui.errors import message_for
-from ui.i18n import Retranslating, translate_in
+from ui.i18n import QT_TRANSLATE_NOOP, Retranslating, translate_in
 from ui.labels import source_text
 from ui.session import Session
 
@@ -298,14 +298,14 @@ class EvaluationWindow(Retranslating, QWidget):
             self.indicator_groups[key] = group
             self.indicator_buttons[key] = {}
             for c, code in enumerate(LEVELS, 1):
-                b = QPushButton()
-                b.setObjectName(f"{key}_{code}")
-                b.setCheckable(True)
-                b.setIcon(face_icon(code))
-                b.setStyleSheet(f"QPushButton:checked {{ color: white; background: {COLOURS[code]} }}")
-                group.addButton(b, c)
-                self.indicator_buttons[key][code] = b
-                grid.addWidget(b, r, c)
+                button = QPushButton()
+                button.setObjectName(f"{key}_{code}")
+                button.setCheckable(True)
+                button.setIcon(face_icon(code))
+                button.setStyleSheet(f"QPushButton:checked {{ color: white; background: {COLOURS[code]} }}")
+                group.addButton(button, c)
+                self.indicator_buttons[key][code] = button
+                grid.addWidget(button, r, c)
             group.idClicked.connect(lambda n, k=key: self._indicator(k, LEVELS[n - 1]))
             if r == 1:
                 lab.setBuddy(self.indicator_buttons[key][LEVELS[0]])
@@ -364,16 +364,16 @@ class EvaluationWindow(Retranslating, QWidget):
         content_layout.addWidget(self.indicator_box)
         content_layout.addWidget(self.reasons_box)
         content_layout.addWidget(self.message)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("evaluationContent")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("evaluationContent")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
         ask = QWidget()
         ask_layout = QVBoxLayout(ask)
         ask_layout.setContentsMargins(0, 0, 0, 0)
-        ask_layout.addWidget(self.scroll, 1)
+        ask_layout.addWidget(self.scroll_area, 1)
         ask_layout.addLayout(buttons)
 
         # -- thank you ---------------------------------------------------------------------------
@@ -589,7 +589,7 @@ class EvaluationWindow(Retranslating, QWidget):
         bad = self.level in BAD or any(v in BAD for v in self.indicators.values())
         self.reasons_box.setVisible(bad)
         if bad:  # the citizen sees the reasons come, even when the question scrolls
-            QTimer.singleShot(50, lambda: self.scroll.ensureWidgetVisible(self.reasons_title))
+            QTimer.singleShot(50, lambda: self.scroll_area.ensureWidgetVisible(self.reasons_title))
 
     def reasons(self) -> list[str]:
         out = [code for code, check in self.reason_checks.items() if check.isChecked()]

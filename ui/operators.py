@@ -318,15 +318,15 @@ class OperatorsPage(Page):
         self.message.setObjectName("operatorsMessage")
         self.message.setWordWrap(True)
 
-        self.actions = QWidget()
-        buttons = FlowLayout(self.actions)  # onto a second line rather than past the edge (200 %, Tibetan)
+        self.action_bar = QWidget()
+        buttons = FlowLayout(self.action_bar)  # onto a second line rather than past the edge (200 %, Tibetan)
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.add_button, self.disable_button, self.unlock_button, self.reset_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.denied)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.action_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.setTabOrder(self.add_button, self.disable_button)
@@ -355,7 +355,7 @@ class OperatorsPage(Page):
 
     def _set_admin_view(self, admin: bool) -> None:
         self.denied.setVisible(not admin and self.session.station is not None)
-        self.actions.setVisible(admin)
+        self.action_bar.setVisible(admin)
         self.table.setVisible(admin)
         self.message.setVisible(admin)
 

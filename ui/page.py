@@ -84,7 +84,7 @@ class FlowLayout(QLayout):
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
+        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
 
     def _gap(self) -> int:
         gap = self.spacing()
@@ -139,7 +139,8 @@ def fit_rows(widget: QWidget) -> None:
     are as tall as the Latin font asks by default: a Tibetan stack would be cut)."""
     for header in widget.findChildren(QHeaderView):
         if header.orientation() == Qt.Orientation.Vertical:
-            height = row_height(header.parentWidget().font() if header.parentWidget() else header.font())
+            view = header.parentWidget()
+            height = row_height(view.font() if view else header.font())
             if header.minimumSectionSize() != height:
                 header.setMinimumSectionSize(height)
                 header.setDefaultSectionSize(height)

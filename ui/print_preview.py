@@ -71,7 +71,7 @@ class PdfInMemory:
         self.bytes = QByteArray(data)
         self.buffer = QBuffer(self.bytes)
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
         self.document.load(self.buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
             raise PrintFailed(NOT_STARTED, f"pdf not loaded: {self.document.error()}")
@@ -136,7 +136,7 @@ class PrintPreviewDialog(QDialog):
     description) are those of :func:`available_printers` unless given.
     """
 
-    def __init__(self, render: Callable[[str], bytes], on_printed: Callable[[str, str], None], *,
+    def __init__(self, render: Callable[[str], bytes], on_printed: Callable[[str, str], object], *,
                  printer: str = "", paper: str = "a4", title: str = "bianmin", parent: QWidget | None = None,
                  on_save: SaveFn | None = None, printers: Printers | None = None, file_name: str = "") -> None:
         super().__init__(parent)

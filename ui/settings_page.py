@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, qVersion
@@ -47,6 +46,7 @@ from app.services import settings as settings_service
 from app.services.settings import PAPERS, StationSettings
 from app.station import Station
 from sync import engine
+from sync.status import SyncStatus
 from ui.errors import message_for
 from ui.i18n import translations_dir
 from ui.page import Page
@@ -73,8 +73,8 @@ class StationFacts:
 
 def _facts(st: Station) -> StationFacts:
     status = engine.status(st)
-    return StationFacts(code=st.station_code, name=st.station_name, enrolled=bool(status.get("enrolled")),
-                        hub_url=str(status.get("hub_url") or ""), settings=settings_service.load(st))
+    return StationFacts(code=st.station_code, name=st.station_name, enrolled=status.enrolled,
+                        hub_url=status.hub_url, settings=settings_service.load(st))
 
 
 def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int) -> StationSettings:
@@ -84,7 +84,7 @@ def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int)
                                              idle_lock_minutes=idle_lock_minutes))
 
 
-def _enrol(st: Station, url: str, code: str) -> dict[str, Any]:
+def _enrol(st: Station, url: str, code: str) -> SyncStatus:
     engine.enrol(st, url, code)
     return engine.status(st)
 
@@ -441,12 +441,11 @@ class SettingsPage(Page):
         self.enrol_button.setEnabled(False)
         self.session.run(lambda st: _enrol(st, url, code), self._enrolled, on_error=self._enrol_failed)
 
-    def _enrolled(self, status: dict[str, Any]) -> None:
+    def _enrolled(self, status: SyncStatus) -> None:
         self.enrol_button.setEnabled(True)
         self.enrol_code_edit.clear()
         if self.facts is not None:
-            self.facts = replace(self.facts, enrolled=bool(status.get("enrolled")),
-                                 hub_url=str(status.get("hub_url") or ""))
+            self.facts = replace(self.facts, enrolled=status.enrolled, hub_url=status.hub_url)
         self._show_station()
         _show(self.enrol_message, self.tr("已登记到平台，可以同步了。"), error=False)
 

@@ -66,7 +66,7 @@ class PageStack(QStackedWidget):
     def setCurrentWidget(self, page: QWidget) -> None:  # Qt's name
         super().setCurrentWidget(self._areas.get(page, page))
 
-    def currentWidget(self) -> QWidget:  # Qt's name
+    def currentWidget(self) -> QWidget | None:  # Qt's name
         current = super().currentWidget()
         return current.widget() if isinstance(current, QScrollArea) else current
 

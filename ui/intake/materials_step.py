@@ -415,8 +415,8 @@ class MaterialsStep(Step):
             self.grid.addWidget(row.problem, r + 1, 0, 1, 4)
             self.grid.addWidget(row.rule, r + 2, 0, 1, 4)
             row.scan.clicked.connect(lambda _=False, rw=row: self.attach(rw))
-            for w in (row.state, row.form, row.count, row.grade):
-                signal = w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged
+            for field in (row.state, row.form, row.count, row.grade):
+                signal = field.valueChanged if isinstance(field, QSpinBox) else field.currentIndexChanged
                 signal.connect(self._edited)
             row.due.textChanged.connect(self._edited)
             row.note.textChanged.connect(self._edited)
