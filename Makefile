@@ -27,6 +27,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -56,7 +57,7 @@ translations: $(STAMP)
 
 # Every main screen, in Chinese and Tibetan, at 100 % and 200 %, under Xvfb (apt-get install xvfb).
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m ui.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m bianmin.screenshots docs/screenshots
 
 documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents

@@ -44,9 +44,10 @@ from PIL import Image  # noqa: E402
 
 from app.config import KdfParams, Paths  # noqa: E402
 from app.services import attachments as attachment_service  # noqa: E402
-from app.services import catalogue, demo  # noqa: E402
+from app.services import catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from app.store import cases as case_store  # noqa: E402
+from bianmin.demo import cases as demo  # noqa: E402
 from sync import engine  # noqa: E402
 from tests.hubproc import start_hub  # noqa: E402
 

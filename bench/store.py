@@ -38,9 +38,10 @@ from pypinyin import Style, lazy_pinyin  # noqa: E402
 
 from app import station as station_module  # noqa: E402
 from app.config import KdfParams, Paths  # noqa: E402
-from app.services import cases, catalogue, demo  # noqa: E402
+from app.services import cases, catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from app.store.db import Database  # noqa: E402
+from bianmin.demo import cases as demo  # noqa: E402
 
 SEARCH_TARGET_MS = 30.0
 ACCEPT_TARGET_MS = 20.0

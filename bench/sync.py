@@ -77,11 +77,12 @@ from PIL import Image  # noqa: E402
 from app.config import KdfParams, Paths  # noqa: E402
 from app.errors import SyncError  # noqa: E402
 from app.services import attachments as attachment_service  # noqa: E402
-from app.services import catalogue, demo  # noqa: E402
+from app.services import catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from app.store import attachments as attachment_store  # noqa: E402
 from app.store import cases as case_store  # noqa: E402
 from app.store import outbox  # noqa: E402
+from bianmin.demo import cases as demo  # noqa: E402
 from sync import attachments as sync_attachments  # noqa: E402
 from sync import engine, protocol  # noqa: E402
 from sync.client import HubClient  # noqa: E402

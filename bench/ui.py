@@ -66,8 +66,9 @@ def station_home(cache: Path, n: int) -> Path:
 def prepare_station(home: Path, n: int, fresh: bool) -> dict[str, Any]:
     """Make (or reuse) a station with ``n`` generated cases; returns what it cost."""
     from app.config import KdfParams, Paths
-    from app.services import catalogue, demo
+    from app.services import catalogue
     from app.station import Station
+    from bianmin.demo import cases as demo
 
     done_mark = home / "bench-complete"
     if fresh and home.exists():

@@ -33,10 +33,11 @@ from app.models import (
     Outcome,
     Role,
 )
-from app.services import attachments, cases, demo, settings
+from app.services import attachments, cases, settings
 from app.services.verify import verify
 from app.station import Station
 from app.store import journal as journal_store
+from bianmin.demo import cases as demo
 from tests.helpers import DIBAO, deferred, missing, request
 
 OLD = Path(__file__).parent / "fixtures" / "station-0.1-schema1"

@@ -32,7 +32,7 @@ def test_every_screen_fits_and_speaks_the_interface_language(tmp_path: Path) -> 
     config.write_text(json.dumps(SCREEN), encoding="utf-8")
     out = tmp_path / "audit.json"
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run([sys.executable, "-m", "ui.screenshots", "--audit", str(out), "--runs", RUNS,
+    done = subprocess.run([sys.executable, "-m", "bianmin.screenshots", "--audit", str(out), "--runs", RUNS,
                            "--cases", "20"], env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     found = json.loads(out.read_text(encoding="utf-8"))

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from app import selftest
-from bianmin.cli import main
 from app.errors import HubRefused
 from app.journal import GENESIS, event_hash
+from bianmin import selftest
+from bianmin.cli import main
 from sync import protocol
 from sync.client import HubClient
 from sync.loopback import LoopbackHub

@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 
 from app.journal import EventType
 from app.models import CaseStatus, Decision, DeliveryMethod, Outcome
-from app.services import cases, demo
+from app.services import cases
 from app.station import Station
 from app.store import journal as journal_store
+from bianmin.demo import cases as demo
 from tests.helpers import DIBAO, applicant, missing, request
 from tests.uikit import close_window, open_window, wait_idle
 from ui import case_actions

@@ -55,7 +55,7 @@ def main_window() -> Any:
 def run_window(look: Callable[[], bool]) -> int:
     """``bianmin --demo`` until ``look()`` (called every few ms on the GUI thread) says it has seen
     enough; then the window is closed as a clerk would close it."""
-    from ui import main as ui_main
+    from bianmin.cli import window as ui_main
 
     started = time.monotonic()
 
@@ -86,8 +86,8 @@ def port_answers(port: int) -> bool:
 
 def test_first_run_shows_a_splash_at_once_and_builds_the_demo_station_off_the_gui_thread(
         qtbot: Any, fresh_home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import demo as demo_service
     from app.station import Station
+    from bianmin.demo import cases as demo_service
 
     real_init, real_generate = Station.init, demo_service.generate
     gui_thread = threading.get_ident()
@@ -146,8 +146,8 @@ def test_first_run_shows_a_splash_at_once_and_builds_the_demo_station_off_the_gu
 
 def test_a_warm_demo_start_shows_the_login_window_and_keeps_its_hub_until_it_closes(
         qtbot: Any, fresh_home: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bianmin import demo
     from hub import local as hub_local
-    from ui import demo
 
     made = demo.prepare(fresh_home, cases=5, with_hub=False)  # the demo station of an earlier run
     real_start_hub = vars(hub_local)["start_hub"]  # (by name, not as hub_local.start_hub: conftest would

@@ -112,7 +112,7 @@ def test_idle_time_locks_the_counter(qtbot: Any, station: Station) -> None:
 
 @pytest.fixture
 def demo_home(tmp_path: Path) -> Any:
-    from ui import demo
+    from bianmin import demo
 
     paths = Paths(tmp_path / "demo")
     made = demo.prepare(paths, kdf=FAST_KDF, cases=20)
@@ -226,7 +226,7 @@ def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
         qtbot: Any, station: Station, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from app.services import demo
+    from bianmin.demo import cases as demo
 
     demo.generate(station, 300, batch=100)
     path = station.paths.database

@@ -55,7 +55,7 @@ def test_older_station_opens_migrated_with_everything_kept(old_paths: Paths,
         assert report.ok, report.as_dict()
         assert report.cases == 12
         # work goes on: a new case gets a number after the old ones, never one of theirs
-        from app.services.demo import make_request
+        from bianmin.demo.cases import make_request
 
         items = catalogue.list_items(station)
         request = make_request(random.Random(3), station, items, [], station.today())

@@ -1,193 +1,69 @@
-"""Demo mode (``make run`` on a machine with no station yet): a working counter at once.
+"""What the window needs of a demo station, as the entry point gives it (``bianmin --demo``).
 
-The first run makes a demo station in the data directory: the sample catalogue, demo cases made
-through the real services, and one demo operator whose password the login screen shows (in demo
-mode only; every person in it is invented). When the reference hub is installed (it is with
-``make run``, not in the desktop build), a hub is started on loopback beside it at every run, and
-the demo station is enrolled with it, so sync works out of the box.
-
-No Qt here. The window runs :class:`Preparation`: :func:`prepare` on a thread of its own, so that
-a splash can say what is being made (``progress(step, done, total)``, steps :data:`STEPS`) while
-the event loop keeps turning; the same thread then keeps the hub until the window closes.
+The demo station is made, and its reference hub started, outside ``ui`` (``bianmin.demo``: the
+window imports neither the entry points nor the hub). ``bianmin.cli`` passes a :class:`DemoMaker`
+to ``ui.main.run``; the splash (``ui.splash``) runs its :class:`DemoPreparation` while it shows
+how far it is. No Qt here.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from app.config import KdfParams, Paths
 
-log = logging.getLogger(__name__)
-
-STATION_CODE = "540127100000"
-STATION_NAME = "工卡镇便民服务中心（演示）"
-LOGIN = "demo"
-PASSWORD = "demo-2026"
-DEMO_CASES = 300
-HUB_PORT = 8766
-CASE_BATCH = 25  # demo cases per transaction, and per progress report
-STEPS = ("station", "catalogue", "cases", "hub")  # what prepare() reports, in this order
-Progress = Callable[[str, int, int], None]  # step, done, total
+# step ("station", "catalogue", "cases", "hub": bianmin.demo.STEPS, in this order), done, total
+Progress = Callable[[str, int, int], None]
 
 
-@dataclass
-class Demo:
-    login: str
-    password: str
-    hub: Any = None  # hub.local.Hub while it runs
+class DemoLogin(Protocol):
+    """What the login page shows of a demo station."""
 
     @property
-    def hub_url(self) -> str:
-        return str(getattr(self.hub, "url", ""))
+    def login(self) -> str: ...
 
-    def stop(self) -> None:
-        if self.hub is not None:
-            self.hub.stop()
-            self.hub = None
+    @property
+    def password(self) -> str: ...
 
 
-def _file(paths: Paths) -> Path:
-    return paths.home / "demo.json"
+class RunningDemo(DemoLogin, Protocol):
+    """A demo station whose hub runs (when the hub is installed) until :meth:`stop`."""
+
+    @property
+    def hub_url(self) -> str: ...
+
+    def stop(self) -> None: ...
 
 
-def is_demo(paths: Paths) -> bool:
-    return _file(paths).exists()
+class DemoPreparation(Protocol):
+    """The demo station made (when there is none) and its hub started, on a thread of its own that
+    keeps the hub until :meth:`stop`; ``done(demo, error)`` is called on that thread."""
+
+    @property
+    def demo(self) -> DemoLogin | None: ...
+
+    @property
+    def error(self) -> Exception | None: ...
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = 30.0) -> None: ...
 
 
-def login_info(paths: Paths) -> Demo:
-    """What the login page shows, from the demo station's file (no hub, nothing opened)."""
-    info = json.loads(_file(paths).read_text("utf-8"))
-    return Demo(login=info["login"], password=info["password"])
+Done = Callable[[DemoLogin | None, Exception | None], None]
 
 
-def prepare(paths: Paths, *, kdf: KdfParams | None = None, cases: int = DEMO_CASES,
-            with_hub: bool = True, progress: Progress | None = None) -> Demo:
-    """Make the demo station when there is none; start its hub; return what the login page shows.
+class DemoMaker(Protocol):
+    """Tells a demo station, reads its login, makes one and starts its hub (``bianmin.demo.Maker``)."""
 
-    The hub's process gets a signal when the thread that started it ends (``hub.local``): call
-    this on a thread that lives as long as the hub should (the main thread, or a
-    :class:`Preparation`)."""
-    report = progress or (lambda step, done, total: None)
-    if not paths.keyfile.exists():
-        _create(paths, kdf or KdfParams(), cases, report)
-    result = login_info(paths)
-    if with_hub:
-        report("hub", 0, 1)
-        result.hub = _start_hub(paths, json.loads(_file(paths).read_text("utf-8")), kdf)
-        report("hub", 1, 1)
-    return result
+    def is_demo(self, paths: Paths) -> bool: ...
 
+    def login_info(self, paths: Paths) -> DemoLogin: ...
 
-def _create(paths: Paths, kdf: KdfParams, cases: int, report: Progress) -> None:
-    from app.keys import write_private_file
-    from app.services import catalogue, demo  # only when a demo station is made (keeps the start light)
-    from app.station import Station
+    def preparation(self, paths: Paths, *, progress: Progress | None = None,
+                    done: Done | None = None) -> DemoPreparation: ...
 
-    log.info("making the demo station in %s", paths.home)
-    report("station", 0, 1)
-    station, recovery = Station.init(paths, station_code=STATION_CODE, station_name=STATION_NAME,
-                                     admin_login=LOGIN, admin_password=PASSWORD, admin_name="演示管理员", kdf=kdf)
-    try:
-        report("catalogue", 0, 1)
-        catalogue.import_sample(station)
-        report("cases", 0, cases)
-        demo.generate(station, cases, batch=CASE_BATCH, progress=lambda made: report("cases", made, cases))
-    finally:
-        station.close()
-    info = {"login": LOGIN, "password": PASSWORD, "recovery_code": recovery, "hub_port": HUB_PORT,
-            "note": "演示服务站：所有群众信息均为虚构。demo station: every person in it is invented."}
-    write_private_file(_file(paths), json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
-
-
-def _start_hub(paths: Paths, info: dict[str, Any], kdf: KdfParams | None) -> Any:
-    from app.keys import write_private_file
-
-    try:
-        from hub.local import start_hub
-    except ImportError:  # the desktop build carries no hub
-        log.info("no reference hub installed: the demo station works offline")
-        return None
-    try:
-        hub = start_hub(paths.home / "demo-hub", port=int(info.get("hub_port", HUB_PORT)))
-    except (RuntimeError, OSError) as exc:
-        log.warning("demo hub did not start: %s", exc)
-        return None
-    if hub.port != info.get("hub_port"):  # the usual port was taken: remember where it is now
-        info["hub_port"] = hub.port
-        write_private_file(_file(paths), json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
-    try:
-        _enrol_once(paths, hub, kdf)
-    except Exception as exc:  # the demo still works offline
-        log.warning("demo station not enrolled: %s", exc)
-    return hub
-
-
-def _enrol_once(paths: Paths, hub: Any, kdf: KdfParams | None) -> None:
-    from app.station import Station
-    from sync import engine
-
-    station = Station.open(paths, LOGIN, PASSWORD, kdf=kdf, check="none")
-    try:
-        status = engine.status(station)
-        if status["enrolled"] and status["hub_url"] == hub.url:
-            return
-        if status["enrolled"]:
-            engine.set_hub_url(station, hub.url)
-            return
-        engine.enrol(station, hub.url, hub.quick_code(station.station_code))
-        log.info("demo station enrolled with the hub at %s", hub.url)
-    finally:
-        station.close()
-
-
-class Preparation:
-    """:func:`prepare` on a thread of its own, which then keeps the hub it started until :meth:`stop`.
-
-    ``progress(step, done, total)`` and ``done(demo, error)`` are called on that thread. The thread
-    stays because the hub's process is told to end when the thread that started it ends (Linux's
-    parent-death signal follows the thread, not the process); it is a daemon, so a program that
-    ends without :meth:`stop` is not held up, and the hub then ends with it."""
-
-    def __init__(self, paths: Paths, *, kdf: KdfParams | None = None, cases: int = DEMO_CASES,
-                 with_hub: bool = True, progress: Progress | None = None,
-                 done: Callable[[Demo | None, Exception | None], None] | None = None) -> None:
-        self.paths = paths
-        self.kdf = kdf
-        self.cases = cases
-        self.with_hub = with_hub
-        self.progress = progress
-        self.done = done
-        self.demo: Demo | None = None
-        self.error: Exception | None = None
-        self.finished = threading.Event()  # prepare() has returned or failed
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._main, name="demo-preparation", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        """Stop the hub (on the thread that started it) and let the thread end."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _main(self) -> None:
-        try:
-            self.demo = prepare(self.paths, kdf=self.kdf, cases=self.cases, with_hub=self.with_hub,
-                                progress=self.progress)
-        except Exception as exc:  # the window says so; nothing of a half-made station is used
-            log.warning("demo station not prepared: %s", type(exc).__name__)
-            self.error = exc
-        self.finished.set()
-        if self.done is not None:
-            self.done(self.demo, self.error)
-        self._stop.wait()
-        if self.demo is not None:
-            self.demo.stop()
+    def prepare(self, paths: Paths, *, kdf: KdfParams | None = None, cases: int | None = None) -> RunningDemo:
+        """On this thread; the hub lives as long as the thread (``make screenshots``)."""
+        ...

@@ -2,7 +2,8 @@
 
 ``bianmin --demo`` (what ``make run`` does) sets up a demo station first when the data directory
 has none, and starts a reference hub beside it; without ``--demo`` a machine with no station is
-told how to set one up.
+told how to set one up. The demo station is made outside ``ui``: the entry point (``bianmin.cli``)
+passes a :class:`ui.demo.DemoMaker`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.config import Paths, resources_dir
 from ui import crash as ui_crash
-from ui import demo as demo_mode
 from ui import desktop_libs
+from ui.demo import DemoLogin, DemoMaker, DemoPreparation
 from ui.errors import show_error
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
@@ -35,9 +36,9 @@ def program_icon() -> QIcon:
     return icon
 
 
-def run(demo: bool = False) -> int:
-    """The window; ``demo``: set up a demo station when there is none (the flags are parsed once,
-    by ``app.cli``)."""
+def run(demo: bool = False, demo_maker: DemoMaker | None = None) -> int:
+    """The window; ``demo``: set up a demo station when there is none, with ``demo_maker`` (the
+    flags are parsed once, by ``bianmin.cli``). Without a maker the window knows no demo station."""
     if QApplication.instance() is None:
         desktop_libs.check()  # names the apt packages instead of Qt's "could not load the Qt platform plugin"
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "bianmin"])
@@ -50,19 +51,19 @@ def run(demo: bool = False) -> int:
     paths = Paths.default()
     notice = ui_crash.install(None, paths)  # a crash: a report without personal data, a plain message
     try:
-        return _run(demo, app, appearance, paths)
+        return _run(demo, demo_maker, app, appearance, paths)
     finally:
         notice.uninstall()
 
 
-def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Paths) -> int:
-    demo: demo_mode.Demo | None = None
-    preparation: demo_mode.Preparation | None = None  # the demo hub's thread; stopped with the window
+def _run(want_demo: bool, maker: DemoMaker | None, app: QApplication, appearance: Appearance, paths: Paths) -> int:
+    demo: DemoLogin | None = None
+    preparation: DemoPreparation | None = None  # the demo hub's thread; stopped with the window
     splash: Splash | None = None
-    if want_demo and not paths.keyfile.exists():
+    if want_demo and maker is not None and not paths.keyfile.exists():
         # First run: a splash at once, the demo station built (and its hub started) on a thread of
         # its own while the splash says what is being prepared.
-        preparation, splash = prepare_demo(paths)
+        preparation, splash = prepare_demo(paths, maker)
         if splash.interrupted or preparation.demo is None:  # Ctrl+C in the terminal, or failed (it says why)
             splash.close()
             splash.deleteLater()
@@ -70,18 +71,18 @@ def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Path
                 show_error(None, preparation.error)
             return 1
         demo = preparation.demo
-    elif want_demo and demo_mode.is_demo(paths):
+    elif want_demo and maker is not None and maker.is_demo(paths):
         # Warm: the window at once; the hub starts beside it (the station is enrolled already).
-        demo = demo_mode.login_info(paths)
-        preparation = demo_mode.Preparation(paths)
+        demo = maker.login_info(paths)
+        preparation = maker.preparation(paths)
         preparation.start()
     elif not paths.keyfile.exists():
         QMessageBox.information(None, QApplication.translate("Main", "便民服务台"), QApplication.translate(
             "Main", "此电脑上还没有服务站（{home}）。\n请由管理员运行 bianmin init 建立服务站；"
             "试用请运行 make run（演示服务站）。").format(home=paths.home))
         return 1
-    elif demo_mode.is_demo(paths):
-        demo = demo_mode.login_info(paths)
+    elif maker is not None and maker.is_demo(paths):
+        demo = maker.login_info(paths)
     try:
         return _show(app, appearance, paths, demo, splash)
     finally:
@@ -89,7 +90,7 @@ def _run(want_demo: bool, app: QApplication, appearance: Appearance, paths: Path
             preparation.stop()
 
 
-def _show(app: QApplication, appearance: Appearance, paths: Paths, demo: demo_mode.Demo | None,
+def _show(app: QApplication, appearance: Appearance, paths: Paths, demo: DemoLogin | None,
           splash: QWidget | None) -> int:
     info = DemoInfo(demo.login, demo.password) if demo else None
     session = Session(paths, demo=info)

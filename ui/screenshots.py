@@ -4,7 +4,9 @@
 Runs the real window on a throw-away demo station (every person invented) under Xvfb and saves
 ``docs/screenshots/<screen>-<lang>-<scale>.png``; the layout audit (``ui/audit.py``) of every shot
 is printed at the end. The same scenes drive ``tests/test_layout_audit.py`` (a ``Shooter`` whose
-``shot`` audits instead of saving). Not part of the desktop build.
+``shot`` audits instead of saving). Not part of the desktop build. Run as ``python -m
+bianmin.screenshots``, which gives it the demo station's maker (``ui`` imports neither the entry
+points nor the hub).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.config import KdfParams, Paths
 from ui import audit
-from ui import demo as demo_mode
+from ui.demo import DemoMaker
 from ui.i18n import Appearance
 from ui.session import DemoInfo, Session
 from ui.window import MainWindow
@@ -281,14 +282,15 @@ SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _guide,
                                            _simple("operators"), _simple("settings")]
 
 
-def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], cases: int = 120) -> Shooter:
+def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], maker: DemoMaker,
+        cases: int = 120) -> Shooter:
     """Every scene for each (language, scale) of ``runs`` on a throw-away demo station."""
     app = QApplication.instance() or QApplication(["bianmin"])
     assert isinstance(app, QApplication)
     appearance = Appearance(app)
     with tempfile.TemporaryDirectory(prefix="bianmin-shots-") as tmp:
         paths = Paths(Path(tmp) / "station")
-        made = demo_mode.prepare(paths, kdf=FAST, cases=cases)
+        made = maker.prepare(paths, kdf=FAST, cases=cases)
         try:
             demo = DemoInfo(made.login, made.password, made.hub_url)
             session = Session(paths, kdf=FAST, demo=demo)
@@ -320,8 +322,8 @@ class Auditor(Shooter):
         self.check(name, widget)
 
 
-def main(argv: list[str]) -> int:
-    """``python -m ui.screenshots [DIR]``: pictures and the audit table; ``--audit OUT.json
+def main(argv: list[str], maker: DemoMaker) -> int:
+    """``python -m bianmin.screenshots [DIR]``: pictures and the audit table; ``--audit OUT.json
     [--runs zh:100,bo:200] [--cases N]``: the audit alone, its problems written to OUT.json (the
     test runs this in a process of its own, on a 1366×768 offscreen screen)."""
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -338,7 +340,7 @@ def main(argv: list[str]) -> int:
     cases = int(options.get("--cases", "120"))
     if "--audit" in options:
         with tempfile.TemporaryDirectory(prefix="bianmin-audit-") as tmp:
-            shooter = run(Auditor, Path(tmp), runs, cases=cases)
+            shooter = run(Auditor, Path(tmp), runs, maker, cases=cases)
         found = [{"screen": name, "language": language, "scale": scale, "kind": p.kind, "widget": p.widget,
                   "detail": p.detail} for (name, language, scale), problems in shooter.audits.items()
                  for p in problems]
@@ -348,11 +350,8 @@ def main(argv: list[str]) -> int:
         return 0
     out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    shooter = run(Shooter, out, runs, cases=cases)
+    shooter = run(Shooter, out, runs, maker, cases=cases)
     log.info("%d screenshots in %s", len(shooter.taken), out)
     log.info("layout audit:\n%s", audit.table(shooter.audits))
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -2,23 +2,31 @@
 Tibetan translation load on this machine, and the receipt the core printed reads back.
 
 Runs on Qt's offscreen platform, so an IT officer can run the self-test from a terminal or over
-SSH; whether the desktop's own platform plugin starts is seen by opening the window.
+SSH; whether the desktop's own platform plugin starts is seen by opening the window. The command
+line (``bianmin.selftest``) runs it as an extra step and passes its context in (:class:`Receipts`).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from app.selftest import Context
 from ui.i18n import Appearance
 from ui.print_preview import PdfInMemory
 
 log = logging.getLogger(__name__)
+
+
+class Receipts(Protocol):
+    """What the window's step reads of the self-test's context: the receipt it printed of a case."""
+
+    case_no: str
+    receipts: dict[str, Path]  # language -> PDF file
 
 
 def _application() -> QApplication:
@@ -34,7 +42,7 @@ def _inked(image: QImage, step: int = 7) -> int:
     return sum(1 for p in pixels if (p >> 24) & 0xFF and (p & 0xFFFFFF) != 0xFFFFFF)  # drawn, not white
 
 
-def window_step(ctx: Context) -> dict[str, Any]:
+def window_step(ctx: Receipts) -> dict[str, Any]:
     app = _application()
     appearance = Appearance(app)
     if not appearance.set_language("bo"):

@@ -1,8 +1,9 @@
 """The first window of a first run (``make run`` on a machine with no station): it appears at once
 and says what is being prepared while the demo station is built on a thread of its own
-(:class:`ui.demo.Preparation`), with a progress bar, so the screen is never blank nor frozen.
+(a :class:`ui.demo.DemoPreparation` that the entry point's maker gives), with a progress bar, so
+the screen is never blank nor frozen.
 
-    demo = prepare_demo(paths)   # the splash, until the demo station and its hub are ready
+    preparation, splash = prepare_demo(paths, maker)   # the splash, until the demo station and its hub are ready
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from app.config import KdfParams, Paths
-from ui import demo as demo_mode
+from app.config import Paths
+from ui.demo import DemoMaker, DemoPreparation
 from ui.i18n import Retranslating
 
 log = logging.getLogger(__name__)
 
-# Share of the bar for each step of ui.demo.STEPS (the cases take most of the time).
+# Share of the bar for each step of a preparation (bianmin.demo.STEPS; the cases take most of the time).
 _SPAN = {"station": (0, 10), "catalogue": (10, 20), "cases": (20, 90), "hub": (90, 100)}
 
 
@@ -105,8 +106,7 @@ class Splash(Retranslating, QWidget):
         self.raise_()
 
 
-def prepare_demo(paths: Paths, *, kdf: KdfParams | None = None,
-                 cases: int = demo_mode.DEMO_CASES) -> tuple[demo_mode.Preparation, Splash]:
+def prepare_demo(paths: Paths, maker: DemoMaker) -> tuple[DemoPreparation, Splash]:
     """Show the splash and build the demo station (and start its hub) on a thread of its own; the
     event loop turns until it is ready. The caller closes the splash once its window is shown,
     and stops the preparation (its hub) when the window closes; ``preparation.error`` is set
@@ -114,8 +114,7 @@ def prepare_demo(paths: Paths, *, kdf: KdfParams | None = None,
     splash = Splash()
     loop = QEventLoop()
     splash.finished.connect(loop.quit)  # queued, like the steps
-    preparation = demo_mode.Preparation(paths, kdf=kdf, cases=cases, progress=splash.reported.emit,
-                                        done=splash.finished.emit)
+    preparation = maker.preparation(paths, progress=splash.reported.emit, done=splash.finished.emit)
 
     def interrupt(*_: object) -> None:  # Ctrl+C in the terminal of `make run`, or SIGTERM
         splash.interrupted = True

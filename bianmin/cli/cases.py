@@ -25,11 +25,11 @@ from bianmin.cli.common import (
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services import demo
+    from bianmin.demo import cases as demo_cases
 
     station = open_station(args)
     try:
-        result = demo.generate(station, args.cases, seed=args.seed, batch=50)
+        result = demo_cases.generate(station, args.cases, seed=args.seed, batch=50)
     finally:
         station.close()
     if args.json:

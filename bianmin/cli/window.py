@@ -26,16 +26,18 @@ SELF_TEST_STEPS = {
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    from app import selftest
+    from bianmin import selftest
 
     extra: list[tuple[str, selftest.StepFn]] = []
+    window_step: selftest.StepFn
     try:
         from ui.selftest import window_step
     except ImportError as exc:  # Qt or one of its system libraries is missing: the window cannot open
         missing = str(exc)
 
-        def window_step(ctx: selftest.Context) -> dict[str, Any]:
+        def qt_missing(ctx: selftest.Context) -> dict[str, Any]:
             raise AssertionError(f"qt_missing: {missing}")
+        window_step = qt_missing
     extra.append(("window", window_step))
     out(f"{build_info().line()}：安装自检（在临时目录中进行，不碰本机服务站的数据）")
 
@@ -57,7 +59,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     try:
-        from ui.main import run
+        import ui.main  # noqa: F401  (Qt and its system libraries load, or the command line says what is missing)
     except ImportError as exc:  # Qt's system libraries are missing (a server with no desktop)
         log.warning("window not available: %s", exc)
         paths = Paths.default()
@@ -66,5 +68,13 @@ def cmd_window(args: argparse.Namespace) -> int:
             out("  bianmin init --station-code 540127100000 --station-name 工卡镇便民服务中心 --admin admin")
         out("  bianmin demo --cases 50    bianmin case list    bianmin --help")
         return 1
-    return int(run(demo=args.demo))
+    return run(demo=args.demo)
 
+
+def run(demo: bool = False) -> int:
+    """The counter window (``ui.main.run``), given what it needs of the demo station
+    (:class:`bianmin.demo.Maker`: the window imports neither ``bianmin`` nor ``hub``)."""
+    from bianmin.demo import Maker
+    from ui.main import run as run_window
+
+    return int(run_window(demo=demo, demo_maker=Maker()))

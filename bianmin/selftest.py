@@ -4,9 +4,9 @@ In a temporary directory, never the station's own data: make a throw-away statio
 SQLCipher, real Argon2), import the bundled sample catalogue and search it, accept a case through
 the real services, print its receipt in Chinese and in Tibetan, enrol with a stand-in platform
 started on loopback (``sync.loopback``) and sync over real HTTP, verify the journal, and remove
-everything. The window's part (Qt reads the receipt back) is passed in by the entry point as an
-extra step, so that this module, like the rest of ``app``, imports neither Qt nor HTTP itself:
-``sync`` and ``printing`` are imported inside the steps, as ``app.cli`` does.
+everything. The window's part (Qt reads the receipt back, ``ui.selftest``) is passed in by the
+command line (``bianmin.cli.window``) as an extra step. ``sync`` and ``printing`` are imported
+inside the steps, so that a build missing one of them fails that step and names what is missing.
 
 Every step reports a code, whether it worked, how long it took and details made of codes and
 numbers only (no personal data: the self-test's applicant is invented anyway).
@@ -92,7 +92,7 @@ def _case(ctx: Context) -> dict[str, Any]:
         MaterialState,
     )
     from app.services import cases, catalogue
-    from app.services.demo import person
+    from bianmin.demo.cases import person
 
     station = ctx.station
     item = next(i for i in catalogue.list_items(station) if not i.instant)
