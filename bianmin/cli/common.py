@@ -12,21 +12,18 @@ from pathlib import Path
 from typing import Any
 
 from app.config import PASSWORD_ENV, Paths
+from app.labels import zh_table
 from app.textcheck import is_clean
 
 USER_ENV = "BIANMIN_USER"
 NEW_PASSWORD_ENV = "BIANMIN_NEW_PASSWORD"
 RECOVERY_ENV = "BIANMIN_RECOVERY_CODE"
 
-STATUS_ZH = {
-    "received": "已收件", "accepted": "已受理", "refused": "不予受理", "correction_requested": "待补正",
-    "in_progress": "办理中", "special_procedure": "特别程序", "concluded": "已办结", "delivered": "已送达",
-    "withdrawn": "已撤回",
-}
-MODE_ZH = {"in_person": "本人办理", "assisted": "帮办", "proxy": "代办", "home_visit": "上门服务"}
-MATERIAL_ZH = {"received": "已收", "e_licence": "电子证照", "deferred": "容缺", "missing": "缺", "committed": "承诺"}
-RELATION_ZH = {"family": "亲属", "village_cadre": "村干部", "work_team": "驻村工作队", "agency_clerk": "帮办代办员",
-               "other": "其他"}
+# The names of codes: the one table of app/labels.py, in the window's Chinese.
+STATUS_ZH = zh_table("CaseStatus")
+MODE_ZH = zh_table("HandlingMode")
+MATERIAL_ZH = zh_table("MaterialState")
+RELATION_ZH = zh_table("AgentRelation")
 SYNC_ERRORS = {
     "sync.link_down": "连不上平台（网络中断或平台暂时不可用）",
     "sync.refused": "平台拒绝了请求（登记失效或时间相差太大）",
@@ -34,7 +31,9 @@ SYNC_ERRORS = {
     "sync.not_enrolled": "本服务站尚未在平台登记（bianmin enrol）",
     "sync": "同步出错",
 }
-DUE_ZH = {"ok": "", "due_soon": "即将到期", "overdue": "已超期", None: ""}
+# A case on time (or without a time limit) says nothing in the list.
+DUE_ZH: dict[str | None, str] = {code: "" if code == "ok" else name for code, name in zh_table("DueState").items()}
+DUE_ZH[None] = ""
 
 
 def top_flags(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
