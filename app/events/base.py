@@ -6,14 +6,18 @@ field is left out of the payload when it is ``None``: keys written only when the
 (``outcome``, ``extended_by``) or added after the first release (``source`` on a resumed
 correction). Keys the fields do not name are kept in ``extra`` as they came, so that
 ``encode(decode(p)) == p`` for every payload: the bytes the journal stores, and so its hashes, stay
-the same whatever program version reads them."""
+the same whatever program version reads them.
+
+Every payload is declared as a plain subclass of :class:`Payload` (its docstring, ``TYPES`` and its
+fields): the subclass is made a frozen dataclass here, once for the case events and the station
+events, so no payload can miss it (an undecorated one would encode none of its fields)."""
 
 from __future__ import annotations
 
 import dataclasses
 import types
 from collections.abc import Mapping
-from typing import Any, ClassVar, Self, Union, get_args, get_origin, get_type_hints
+from typing import Any, ClassVar, Self, Union, dataclass_transform, get_args, get_origin, get_type_hints
 
 from app.errors import EventMalformed
 
@@ -34,14 +38,22 @@ def optional(key: str | None = None) -> Any:
     return dataclasses.field(default=None, metadata=metadata)
 
 
+# ``stored_as`` names a field the payload must have; ``optional()`` reads to the checker as what it
+# is, a default (None).
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field, stored_as))
 @dataclasses.dataclass(frozen=True)
 class Payload:
-    """One journal event payload. ``TYPES``: the event types that carry this payload."""
+    """One journal event payload. ``TYPES``: the event types that carry this payload. A subclass
+    is a frozen dataclass without saying so (``__init_subclass__``)."""
 
     TYPES: ClassVar[tuple[str, ...]] = ()
 
     # Keys this program does not name (written by another version), kept as they came.
     extra: dict[str, Any] = dataclasses.field(default_factory=dict, kw_only=True, repr=False)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True)(cls)  # in place: the class itself, its fields in order
 
     @classmethod
     def fits(cls, payload: Mapping[str, Any]) -> bool:

@@ -8,7 +8,6 @@ types also written at intake (concluded, correction requested, refused) or by th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from app.events.base import Payload, optional, stored_as
@@ -17,7 +16,6 @@ from app.journal import EventType
 JSONObject = dict[str, Any]
 
 
-@dataclass(frozen=True)
 class Received(Payload):
     """An application taken in at the counter (the intake; its decision is the next event)."""
 
@@ -34,7 +32,6 @@ class Received(Payload):
     note: str
 
 
-@dataclass(frozen=True)
 class Accepted(Payload):
     """The counter's acceptance (受理), with the clock's start and the due dates."""
 
@@ -47,7 +44,6 @@ class Accepted(Payload):
     deferred: list[JSONObject]
 
 
-@dataclass(frozen=True)
 class Refused(Payload):
     """The counter's refusal at intake (不予受理), with the written reasons and remedies."""
 
@@ -55,7 +51,6 @@ class Refused(Payload):
     refusal: JSONObject | None
 
 
-@dataclass(frozen=True)
 class CorrectionRequested(Payload):
     """Corrections asked for at intake (一次性告知): the missing materials and the due date."""
 
@@ -65,7 +60,6 @@ class CorrectionRequested(Payload):
     source: str
 
 
-@dataclass(frozen=True)
 class CorrectionResumed(Payload):
     """Corrections arrived: accepted again, the clock restarts (``source`` since the hub's echo fix)."""
 
@@ -78,7 +72,6 @@ class CorrectionResumed(Payload):
     source: str | None = optional()
 
 
-@dataclass(frozen=True)
 class MaterialSupplied(Payload):
     """A deferred or missing material handed in after intake."""
 
@@ -92,7 +85,6 @@ class MaterialSupplied(Payload):
     trip: bool
 
 
-@dataclass(frozen=True)
 class ConcludedAtIntake(Payload):
     """An instant item (即办件) concluded at the counter, in the intake's transaction."""
 
@@ -101,7 +93,6 @@ class ConcludedAtIntake(Payload):
     instant: bool
 
 
-@dataclass(frozen=True)
 class StatusChanged(Payload):
     """A status change after intake, from the counter or from the platform (``source``);
     ``extended_by``: working days a special procedure added to the limits."""
@@ -123,7 +114,6 @@ class StatusChanged(Payload):
         return "from" in payload and "to" in payload
 
 
-@dataclass(frozen=True)
 class Delivered(Payload):
     """The result handed over at the counter, posted, or sent electronically."""
 
@@ -134,7 +124,6 @@ class Delivered(Payload):
     tracking_no: str
 
 
-@dataclass(frozen=True)
 class Trip(Payload):
     """The applicant came to the counter for this case (最多跑一次 counts them)."""
 
@@ -142,7 +131,6 @@ class Trip(Payload):
     purpose: str
 
 
-@dataclass(frozen=True)
 class Posted(Payload):
     """Paper materials of a cross-region case sent on by post (政务专递)."""
 
@@ -150,7 +138,6 @@ class Posted(Payload):
     tracking_no: str
 
 
-@dataclass(frozen=True)
 class Printed(Payload):
     """A document printed (``copy`` 0) or printed again (``copy`` 1, 2, …: a reprint)."""
 
@@ -160,7 +147,6 @@ class Printed(Payload):
     copy: int
 
 
-@dataclass(frozen=True)
 class Evaluated(Payload):
     """好差评: a five-level rating, or skipped (``level`` null)."""
 
@@ -171,7 +157,6 @@ class Evaluated(Payload):
     reasons: list[Any]
 
 
-@dataclass(frozen=True)
 class PlatformStatus(Payload):
     """The platform's status of a case (a type the window can show; no program version writes it)."""
 
@@ -179,7 +164,6 @@ class PlatformStatus(Payload):
     status: str | None = optional()
 
 
-@dataclass(frozen=True)
 class AttachmentAdded(Payload):
     """A scan or photo attached to one of the case's materials (content by its SHA-256)."""
 

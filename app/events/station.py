@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Self
 
 from app.events.base import Payload
 from app.journal import StationEventType
 
 
-@dataclass(frozen=True)
 class OperatorChanged(Payload):
     """An operator's account disabled, unlocked, recovered or given a new password (by login)."""
 
@@ -19,14 +18,12 @@ class OperatorChanged(Payload):
     login: str
 
 
-@dataclass(frozen=True)
 class OperatorAdded(Payload):
     TYPES = (StationEventType.operator_added,)
     login: str
     role: str
 
 
-@dataclass(frozen=True)
 class Rekeyed(Payload):
     """The store re-encrypted under a new data key (``epoch``: the key's number)."""
 
@@ -34,7 +31,6 @@ class Rekeyed(Payload):
     epoch: int
 
 
-@dataclass(frozen=True)
 class SettingsChanged(Payload):
     """The station's settings as saved: every setting by name (``app.services.settings``); the
     names grew over versions, so they are one mapping rather than fields."""
@@ -50,7 +46,6 @@ class SettingsChanged(Payload):
         return cls(values=dict(payload)) if isinstance(payload, Mapping) else super().decode(payload)
 
 
-@dataclass(frozen=True)
 class Verified(Payload):
     """The journal and store checked (``events``: how many events the chain held)."""
 
@@ -59,7 +54,6 @@ class Verified(Payload):
     events: int
 
 
-@dataclass(frozen=True)
 class HubSet(Payload):
     """The station enrolled with a hub, or told that its hub moved (the hub's address)."""
 
@@ -67,7 +61,6 @@ class HubSet(Payload):
     hub: str
 
 
-@dataclass(frozen=True)
 class CatalogueImported(Payload):
     """A version of the service catalogue (事项清单) imported: its hash and size."""
 
