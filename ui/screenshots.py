@@ -249,6 +249,7 @@ def _intake(s: Shooter) -> None:
     s.shot("intake-5-delivery")
     page.go_next()
     wait_for(lambda: page.case is not None, timeout=30)
+    assert page.case is not None
     s.shot("intake-6-done")
     w.ask_evaluation(page.case.case_no)
     pump(400)
@@ -259,9 +260,12 @@ def _intake(s: Shooter) -> None:
 
 def _guide(s: Shooter) -> None:
     """The consulting window: a citizen asks about 低保; Enter shows the first hit's guide."""
+    from ui.guide import GuidePage
+
     w = s.window
     w.go("guide")
     page = w.pages["guide"]
+    assert isinstance(page, GuidePage)
     page.search.setText("低保")
     wait_for(lambda: page.results.count() > 0)
     idle(s.session)
