@@ -18,36 +18,44 @@ from pydantic import TypeAdapter
 from sync import protocol
 
 
-class EnrolIn(protocol.EnrolRequest):
-    __doc__ = protocol.EnrolRequest.__doc__
+class _Named:
+    """A protocol message under the hub document's name for it, described by the message's own docstring."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__doc__ = next(base for base in cls.__bases__ if base is not _Named).__doc__
 
 
-class EnrolOut(protocol.EnrolAnswer):
-    __doc__ = protocol.EnrolAnswer.__doc__
+class EnrolIn(_Named, protocol.EnrolRequest):
+    pass
 
 
-class CertificateOut(protocol.CertificateAnswer):
-    __doc__ = protocol.CertificateAnswer.__doc__
+class EnrolOut(_Named, protocol.EnrolAnswer):
+    pass
 
 
-class TimeOut(protocol.TimeAnswer):
-    __doc__ = protocol.TimeAnswer.__doc__
+class CertificateOut(_Named, protocol.CertificateAnswer):
+    pass
 
 
-class EventsIn(protocol.PushBatch):
-    __doc__ = protocol.PushBatch.__doc__
+class TimeOut(_Named, protocol.TimeAnswer):
+    pass
 
 
-class EventsOut(protocol.PushAnswer):
-    __doc__ = protocol.PushAnswer.__doc__
+class EventsIn(_Named, protocol.PushBatch):
+    pass
 
 
-class UpdatesOut(protocol.UpdatePage):
-    __doc__ = protocol.UpdatePage.__doc__
+class EventsOut(_Named, protocol.PushAnswer):
+    pass
 
 
-class ErrorOut(protocol.ErrorAnswer):
-    __doc__ = protocol.ErrorAnswer.__doc__
+class UpdatesOut(_Named, protocol.UpdatePage):
+    pass
+
+
+class ErrorOut(_Named, protocol.ErrorAnswer):
+    pass
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
-from typing import Annotated, Any, Protocol
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import Header
 from fastapi.responses import JSONResponse
@@ -68,7 +68,22 @@ def offset_mismatch(offset: int, size: int) -> JSONResponse:
     return error_response(409, "offset_mismatch", {"offset": offset, "size": size}, headers=tus_headers(offset, size))
 
 
-# -- appending --------------------------------------------------------------------------------
+Row = TypeVar("Row")
+
+
+# -- starting and appending -----------------------------------------------------------------
+def find_or_add(session: Session, model: type[Row], key: tuple[str, str], make: Callable[[], Row]) -> tuple[Row, bool]:
+    """The upload kept under ``key``, or a new one from ``make`` (added and flushed, so that a start
+    of the same upload at the same moment fails here and is retried); whether it is new."""
+    row = session.get(model, key)
+    if row is not None:
+        return row, False
+    row = make()
+    session.add(row)
+    session.flush()
+    return row, True
+
+
 class Appendable(Protocol):
     """An upload in progress, as appending sees it (``db.AttachmentUpload``, ``db.BundleTransfer``)."""
 

@@ -12,23 +12,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from hub import attachments, db
+from hub import attachments, db, uploads
 from hub.dependencies import EngineDep, SignedRequest, now, retrying
 from hub.errors import HubError, error_responses
 from hub.schemas import SIGNED
-from hub.uploads import (
-    UploadOffset,
-    answer,
-    append,
-    chunk_answer,
-    chunk_openapi,
-    chunk_request,
-    chunk_responses,
-    start_answer,
-    start_openapi,
-    tus_headers,
-    upload_request,
-)
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +50,7 @@ class OffsetOut(BaseModel):
 
 
 def _parse_create(body: bytes) -> AttachmentIn:
-    doc, size, sha = upload_request(body, attachments.MAX_SIZE)
+    doc, size, sha = uploads.upload_request(body, attachments.MAX_SIZE)
     mime = doc.get("mime")
     if mime not in attachments.MIME_TYPES:
         raise HubError(422, "unsupported_type", str(mime)[:80])
@@ -81,19 +68,17 @@ def _load(engine: Any, station: str, sha256: str) -> dict[str, Any]:
 @router.post(BASE, status_code=201, response_model=UploadOut,
              responses={200: {"model": UploadOut, "description": "the upload exists (in progress or complete)"},
                         **error_responses(401, 413, 422)},
-             openapi_extra=start_openapi(AttachmentIn))
+             openapi_extra=uploads.start_openapi(AttachmentIn))
 def create_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Create the upload of one attachment, or find the one that exists (to resume it)."""
     wanted = _parse_create(request.body)
 
     def work(session: Session) -> tuple[dict[str, Any], bool]:
         moment = now()
-        row = session.get(db.AttachmentUpload, (request.station, wanted.sha256))
-        if row is None:
-            row = db.AttachmentUpload(station=request.station, sha256=wanted.sha256, size=wanted.size,
-                                      mime=wanted.mime, offset=0, created_at=moment, updated_at=moment)
-            session.add(row)
-            session.flush()
+        row, created = uploads.find_or_add(session, db.AttachmentUpload, (request.station, wanted.sha256), lambda: (
+            db.AttachmentUpload(station=request.station, sha256=wanted.sha256, size=wanted.size, mime=wanted.mime,
+                                offset=0, created_at=moment, updated_at=moment)))
+        if created:
             return attachments.state(row), True
         if row.completed_at is not None:
             if row.size != wanted.size:
@@ -109,14 +94,14 @@ def create_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     state, created = retrying(engine, work)
     if created:
         log.info("station %s: upload %s… created (%d bytes)", request.station, wanted.sha256[:12], wanted.size)
-    return start_answer(state, created)
+    return uploads.start_answer(state, created)
 
 
 @router.get(BASE + "/{sha256}", response_model=UploadOut, responses=error_responses(401, 404, 422),
             openapi_extra=SIGNED)
 def upload_status(sha256: Sha, request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Where an upload stands (JSON, and the ``Upload-Offset`` header)."""
-    return answer(_load(engine, request.station, sha256))
+    return uploads.answer(_load(engine, request.station, sha256))
 
 
 @router.head(BASE + "/{sha256}", response_class=Response, responses={
@@ -125,18 +110,19 @@ def upload_status(sha256: Sha, request: SignedRequest, engine: EngineDep) -> JSO
 def upload_offset(sha256: Sha, request: SignedRequest, engine: EngineDep) -> Response:
     """Where an upload stands, in headers only (tus)."""
     state = _load(engine, request.station, sha256)
-    return Response(status_code=200, headers=tus_headers(state["offset"], state["size"]))
+    return Response(status_code=200, headers=uploads.tus_headers(state["offset"], state["size"]))
 
 
 @router.patch(BASE + "/{sha256}", response_model=OffsetOut,
-              responses=chunk_responses({409: "offset_mismatch: the hub has another offset, given in detail.offset "
-                                              "and the Upload-Offset header"}),
-              openapi_extra=chunk_openapi(f"the next bytes of the content, at most {attachments.MAX_CHUNK}"))
-def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep, upload_offset: UploadOffset = None,
-                 ) -> JSONResponse:
+              responses=uploads.chunk_responses({
+                  409: "offset_mismatch: the hub has another offset, given in detail.offset and the Upload-Offset "
+                       "header"}),
+              openapi_extra=uploads.chunk_openapi(f"the next bytes of the content, at most {attachments.MAX_CHUNK}"))
+def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep,
+                 upload_offset: uploads.UploadOffset = None) -> JSONResponse:
     """Append the next chunk; on the last byte the hub checks the content's SHA-256."""
     chunk = request.body
-    offset = chunk_request(request.headers, upload_offset, chunk, attachments.MAX_CHUNK)
+    offset = uploads.chunk_request(request.headers, upload_offset, chunk, attachments.MAX_CHUNK)
 
     def work(session: Session) -> tuple[str, int, int]:
         moment = now()
@@ -146,7 +132,7 @@ def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep, upload_
         if row.completed_at is not None:
             return ("complete" if offset == row.size and not chunk else "mismatch"), row.size, row.size
         piece = db.AttachmentChunk(station=request.station, sha256=sha256, offset=offset, data=chunk)
-        if not append(session, row, offset, chunk, piece, moment):
+        if not uploads.append(session, row, offset, chunk, piece, moment):
             return "mismatch", row.offset, row.size
         if row.offset < row.size:
             return "partial", row.offset, row.size
@@ -160,5 +146,5 @@ def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep, upload_
         raise HubError(422, "hash_mismatch", "the content's SHA-256 is not the declared one; upload discarded")
     if outcome == "complete" and chunk:
         log.info("station %s: upload %s… complete (%d bytes)", request.station, sha256[:12], size)
-    return chunk_answer({"offset": new_offset, "size": size, "complete": outcome == "complete"},
+    return uploads.chunk_answer({"offset": new_offset, "size": size, "complete": outcome == "complete"},
                         outcome != "mismatch")

@@ -15,22 +15,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, delete
 from sqlalchemy.orm import Session
 
-from hub import bundles, db
+from hub import bundles, db, uploads
 from hub.dependencies import EngineDep, SignedRequest, now, retrying
 from hub.errors import HubError, error_responses
 from hub.schemas import SIGNED
-from hub.uploads import (
-    UploadOffset,
-    answer,
-    append,
-    chunk_answer,
-    chunk_openapi,
-    chunk_request,
-    chunk_responses,
-    start_answer,
-    start_openapi,
-    upload_request,
-)
 from sync import protocol
 
 BUNDLE_ID = r"^[0-9a-f]{32}$"
@@ -57,7 +45,7 @@ class BundleUploadOut(BaseModel):
 
 
 def _parse_bundle_in(body: bytes) -> BundleIn:
-    doc, size, sha = upload_request(body, bundles.MAX_BUNDLE)
+    doc, size, sha = uploads.upload_request(body, bundles.MAX_BUNDLE)
     bundle_id = doc.get("bundle_id")
     if not isinstance(bundle_id, str) or not re.fullmatch(BUNDLE_ID, bundle_id):
         raise HubError(422, "malformed", "bundle_id: 32 lower-case hex digits")
@@ -75,7 +63,7 @@ def _finish_if_complete(engine: Engine, state: dict[str, Any], uploader: str) ->
              responses={200: {"model": BundleUploadOut, "description": "the upload exists, or the bundle was "
                                                                        "taken in already (already = true)"},
                         **error_responses(401, 413, 422)},
-             openapi_extra=start_openapi(BundleIn))
+             openapi_extra=uploads.start_openapi(BundleIn))
 def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Start forwarding a bundle, or find where this station's upload of it stands (or that it was
     taken in). Each station's upload is its own: no other station sees or changes it."""
@@ -86,12 +74,10 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
         taken = bundles.taken_in(session, wanted.bundle_id)
         if taken is not None:
             return bundles.bundle_state(taken, already=True), False
-        row = session.get(db.BundleTransfer, (wanted.bundle_id, request.station))
-        if row is None:
-            row = db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
-                                    sha256=wanted.sha256, offset=0, created_at=moment, updated_at=moment)
-            session.add(row)
-            session.flush()
+        row, created = uploads.find_or_add(session, db.BundleTransfer, (wanted.bundle_id, request.station), lambda: (
+            db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
+                              sha256=wanted.sha256, offset=0, created_at=moment, updated_at=moment)))
+        if created:
             return bundles.transfer_state(row), True
         if (row.size, row.sha256) != (wanted.size, wanted.sha256):
             # Another file under the same id: what came so far cannot be trusted; start again.
@@ -103,7 +89,7 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
         return bundles.transfer_state(row), False
 
     state, created = retrying(engine, work)
-    return start_answer(_finish_if_complete(engine, state, request.station), created)
+    return uploads.start_answer(_finish_if_complete(engine, state, request.station), created)
 
 
 @router.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
@@ -119,22 +105,22 @@ def bundle_upload_status(bundle_id: BundleId, request: SignedRequest, engine: En
             if taken is None or taken.uploader != request.station:
                 raise HubError(404, "not_found")
             state = bundles.bundle_state(taken, already=True)
-    return answer(state)
+    return uploads.answer(state)
 
 
 @router.patch(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
-              responses=chunk_responses({
+              responses=uploads.chunk_responses({
                   404: "not_found: this station has no upload of that bundle (another station's is not its)",
                   409: "offset_mismatch: the hub has another offset",
                   422: "bundle_tampered, bundle_truncated, bundle_unknown_signer, bundle_foreign_region, "
                        "bundle_hash_mismatch, bundle_id_mismatch, ...: refused, forgotten"}),
-              openapi_extra=chunk_openapi(f"the next bytes of the bundle, at most {bundles.MAX_BUNDLE_CHUNK}"))
+              openapi_extra=uploads.chunk_openapi(f"the next bytes of the bundle, at most {bundles.MAX_BUNDLE_CHUNK}"))
 def append_bundle_chunk(bundle_id: BundleId, request: SignedRequest, engine: EngineDep,
-                        upload_offset: UploadOffset = None) -> JSONResponse:
+                        upload_offset: uploads.UploadOffset = None) -> JSONResponse:
     """Append the next bytes to this station's upload; with the last one the hub checks the bundle
     and takes it in."""
     chunk = request.body
-    offset = chunk_request(request.headers, upload_offset, chunk, bundles.MAX_BUNDLE_CHUNK)
+    offset = uploads.chunk_request(request.headers, upload_offset, chunk, bundles.MAX_BUNDLE_CHUNK)
 
     def work(session: Session) -> tuple[bool, dict[str, Any]]:
         row = session.get(db.BundleTransfer, (bundle_id, request.station))
@@ -145,7 +131,7 @@ def append_bundle_chunk(bundle_id: BundleId, request: SignedRequest, engine: Eng
             bundles.drop_transfer(session, bundle_id, request.station)
             return True, bundles.bundle_state(taken, already=True)
         piece = db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset, data=chunk)
-        return append(session, row, offset, chunk, piece, now()), bundles.transfer_state(row)
+        return uploads.append(session, row, offset, chunk, piece, now()), bundles.transfer_state(row)
 
     appended, state = retrying(engine, work)
-    return chunk_answer(_finish_if_complete(engine, state, request.station) if appended else state, appended)
+    return uploads.chunk_answer(_finish_if_complete(engine, state, request.station) if appended else state, appended)
