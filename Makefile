@@ -3,21 +3,38 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-startup bench-first-run documents translations screenshots dist dist-onefile dist-check clean venv
+.PHONY: run test lint bench bench-startup bench-first-run documents translations screenshots dist dist-onefile dist-check clean venv lock
 
 # The first time this downloads about 300 MB (PySide6 is most of it) and takes a few minutes: pip
-# shows each package as it comes. Every step says what it is doing.
-$(STAMP): pyproject.toml
+# shows each package as it comes. Every step says what it is doing. The packages are the versions
+# of the lock file requirements/dev.txt, each checked against its hashes; bianmin itself is then
+# installed from this tree without looking at its dependencies again.
+LOCK := requirements/dev.txt
+$(STAMP): pyproject.toml $(LOCK)
 	@echo "== [1/3] $(VENV): a Python virtual environment with $$($(PYTHON) --version 2>&1)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "== [2/3] updating pip in $(VENV)"
 	$(PY) -m pip install --progress-bar on --upgrade pip
-	@echo "== [3/3] installing bianmin and its packages (PySide6/Qt, SQLCipher, ReportLab, FastAPI, pytest, ...)"
-	$(PY) -m pip install --progress-bar on -e '.[test]'
+	@echo "== [3/3] installing bianmin and its packages (PySide6/Qt, SQLCipher, ReportLab, FastAPI, pytest, ...) from $(LOCK)"
+	$(PY) -m pip install --progress-bar on --require-hashes -r $(LOCK)
+	$(PY) -m pip install --progress-bar on --no-deps -e .
 	touch $(STAMP)
 	@echo "== $(VENV) is ready"
 
 venv: $(STAMP)
+
+# The lock files requirements/*.txt: every package pinned, with its hashes, for Linux and Windows and
+# Python 3.11+, resolved by uv from the dependency lists in pyproject.toml (docs/packaging.md). After
+# changing those lists: `make lock`, then commit pyproject.toml and requirements/ together. Pins already
+# in a file stay where they still fit; `make lock UPGRADE=--upgrade` moves every package to its newest.
+UV_VERSION := 0.13.9
+UV := build/uv/bin/uv
+LOCK_ARGS := --universal --python-version 3.11 --generate-hashes --quiet --custom-compile-command 'make lock' $(UPGRADE)
+lock:
+	test -x $(UV) || { $(PYTHON) -m venv build/uv && build/uv/bin/pip install -q uv==$(UV_VERSION); }
+	$(UV) pip compile pyproject.toml $(LOCK_ARGS) -o requirements/station.txt
+	$(UV) pip compile pyproject.toml $(LOCK_ARGS) --extra hub --extra postgres -o requirements/hub.txt
+	$(UV) pip compile pyproject.toml $(LOCK_ARGS) --extra test --extra build -o requirements/dev.txt
 
 # The first run builds a demo station (a few seconds, a window shows how far it is); later runs
 # open the login window at once.
@@ -63,13 +80,12 @@ documents: $(STAMP)
 	$(PY) -m printing.samples docs/documents
 
 # The program a county IT officer installs (docs/packaging.md): dist/bianmin/, one folder.
+# PyInstaller (the build extra) comes from the lock with everything else (the venv step above).
 dist: $(STAMP)
-	$(PY) -m pip install -q -e '.[build]'
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
 
 # One portable file instead: dist/bianmin-portable.
 dist-onefile: $(STAMP)
-	$(PY) -m pip install -q -e '.[build]'
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec -- --onefile
 
 # What CI proves of the build: moved to another folder it still runs its self-test, and it opens
