@@ -604,8 +604,7 @@ def audit(top: QWidget, language: str, screen: tuple[int, int] = (1366, 768),
     """Every problem of ``top`` (a window, a dialog, a menu) as it is shown now."""
     problems = (text_problems(top) + placement_problems(top, screen) + overlap_problems(top)
                 + language_problems(top, language, data_words))
-    seen: set[Problem] = set()
-    return [p for p in problems if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
+    return list(dict.fromkeys(problems))  # each once, in the order found
 
 
 def table(results: dict[tuple[str, str, int], list[Problem]]) -> str:

@@ -10,6 +10,7 @@ a row opens the case.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import shiboken6
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -324,9 +325,10 @@ class CasesPage(Page):
 
     def current_query(self) -> CaseQuery:
         status = self.status_combo.currentData()
-        day = self.day_edit.date().toPython() if self.day_check.isChecked() else None
+        shown = self.day_edit.date()
+        day = date(shown.year(), shown.month(), shown.day()) if self.day_check.isChecked() else None
         return CaseQuery(text=self.search_edit.text().strip(), status=CaseStatus(status) if status else None,
-                         day=day, item_code=self.item_combo.currentData() or None)  # type: ignore[arg-type]
+                         day=day, item_code=self.item_combo.currentData() or None)
 
     def search_now(self) -> None:
         """Show the list for what is typed and chosen now (no waiting for the pause)."""

@@ -60,7 +60,7 @@ class Retranslating:
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)  # type: ignore[misc]
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt class after this mixin has it; the checker sees object
 
 
 # The Tibetan translator installed on the application now (at most one), whichever Appearance did it.

@@ -8,6 +8,7 @@ locks the counter, F5 syncs now.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -74,7 +75,7 @@ class PageStack(QStackedWidget):
 class _FirstPaint(QObject):
     """Calls ``then`` once, just after ``widget`` was first painted."""
 
-    def __init__(self, widget: QWidget, then: object) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
         self._then = then
         widget.installEventFilter(self)
@@ -82,7 +83,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # type: ignore[call-overload]
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -236,9 +237,9 @@ class MainWindow(Retranslating, QMainWindow):
         add("F5", lambda: self._guarded(self.sync_indicator.sync_now))
         add("Ctrl+I", lambda: self._guarded(self.import_bundle))
 
-    def _guarded(self, fn: object) -> None:
+    def _guarded(self, fn: Callable[[], object]) -> None:
         if self.session.station is not None and not self.session.is_locked:
-            fn()  # type: ignore[operator]
+            fn()
 
     # -- texts ------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # Qt's name (LanguageChange: Retranslating)

@@ -226,8 +226,15 @@ def _grey_in_fact(image: Image.Image) -> bool:
     small = image.copy()
     small.thumbnail((512, 512), Image.Resampling.BOX)
     red, green, blue = small.split()
-    worst = max(ImageChops.difference(red, green).getextrema()[1], ImageChops.difference(green, blue).getextrema()[1])
-    return int(worst) <= GREY_TOLERANCE  # type: ignore[arg-type]
+    worst = max(_spread(red, green), _spread(green, blue))
+    return int(worst) <= GREY_TOLERANCE
+
+
+def _spread(band: Image.Image, other: Image.Image) -> float:
+    """The largest difference between two bands of one image."""
+    highest = ImageChops.difference(band, other).getextrema()[1]
+    assert isinstance(highest, int | float)  # a single band's extrema are two numbers
+    return highest
 
 
 def _line_art(image: Image.Image) -> Image.Image:
