@@ -19,7 +19,7 @@ from hub import attachments, db
 from hub.dependencies import now, retrying, stamp
 from hub.errors import HubError
 from hub.journal import store_batch
-from sync import bundle_format, protocol
+from sync import bundle_documents, bundle_format, protocol
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def ingest(engine: Engine, bundle_id: str, uploader: str) -> tuple[dict[str, Any
     and whether the bundle had been taken in already (by another station's upload meanwhile)."""
     with Session(engine) as session:
         signing, box = db.hub_private_keys(session)
-        trust = bundle_format.Trust(hub_key=protocol.b64(protocol.public_bytes(signing)), region=db.region(session))
+        trust = bundle_documents.Trust(hub_key=protocol.b64(protocol.public_bytes(signing)), region=db.region(session))
         row = session.get(db.BundleTransfer, (bundle_id, uploader))
         if row is None:
             raise HubError(404, "not_found")
@@ -161,7 +161,7 @@ def ingest(engine: Engine, bundle_id: str, uploader: str) -> tuple[dict[str, Any
     except bundle_format.BundleFormatError as exc:
         raise refuse(engine, bundle_id, uploader, exc.reason, exc.detail) from exc
     moment = now()
-    ack = bundle_format.sign_document(bundle_format.ACK_FORMAT, {
+    ack = bundle_documents.sign_document(bundle_documents.ACK_FORMAT, {
         "bundle_id": bundle_id, "station": station, "uploaded_by": uploader, "received_at": stamp(moment),
         "stored": intake.stored, "duplicate": intake.duplicate,
         "ranges": bundle_format.seq_ranges(intake.accepted),

@@ -25,7 +25,6 @@ Reading and writing go chunk by chunk: a bundle never needs to fit in memory.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import secrets
@@ -36,15 +35,32 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.journal import canonical
 from app.keys import seal, unseal
+from sync.bundle_documents import (
+    ACK_FORMAT,
+    CERT_FORMAT,
+    BundleFormatError,
+    Trust,
+    b64,
+    check_certificate,
+    make_certificate,
+    public_key,
+    sign_document,
+    unb64,
+    verify_document,
+)
+
+# The signed documents are ``sync.bundle_documents``'s; named here too, with the format they travel in.
+__all__ = ["ACK_FORMAT", "ATTACHMENT_PIECE", "CERT_FORMAT", "EVENTS_PER_CHUNK", "FORMAT", "KIND_ATTACHMENT",
+           "KIND_EVENTS", "BundleFormatError", "BundleWriter", "Header", "Part", "Trust", "Verified", "decrypt",
+           "make_certificate", "new_bundle_id", "read_header", "seq_ranges", "sign_document", "verify",
+           "verify_document"]
 
 FORMAT = "bianmin-bundle/1"
-CERT_FORMAT = "bianmin-device-cert/1"
-ACK_FORMAT = "bianmin-bundle-ack/1"
 MAGIC = b"BIANMIN-BUNDLE1\n"
 CHUNK = b"C"
 END = b"E"
@@ -60,95 +76,8 @@ _U32 = struct.Struct(">I")
 _FRAME_HEAD = struct.Struct(">cII")
 
 
-class BundleFormatError(Exception):
-    """A bundle (or certificate, or acknowledgement) that must be refused; ``reason`` says why:
-    ``not_a_bundle``, ``unsupported_version``, ``tampered``, ``truncated``, ``unknown_signer``,
-    ``foreign_region``."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.detail = detail
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def unb64(text: Any) -> bytes:
-    if not isinstance(text, str):
-        raise ValueError("not base64 text")
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
 def new_bundle_id() -> str:
     return secrets.token_hex(16)
-
-
-def _public(raw_b64: Any) -> Ed25519PublicKey:
-    raw = unb64(raw_b64)
-    if len(raw) != 32:
-        raise ValueError("public key is not 32 bytes")
-    return Ed25519PublicKey.from_public_bytes(raw)
-
-
-def _raw_public(key: Ed25519PrivateKey) -> bytes:
-    from sync.protocol import public_bytes
-
-    return public_bytes(key)
-
-
-# -- signed documents (certificate, acknowledgement) ---------------------------------------------
-def _signed_bytes(kind: str, body: dict[str, Any]) -> bytes:
-    return kind.encode("ascii") + b"\n" + canonical(body)
-
-
-def sign_document(kind: str, body: dict[str, Any], key: Ed25519PrivateKey) -> dict[str, Any]:
-    """``body`` with ``format`` = kind and a ``signature`` over its canonical JSON."""
-    doc = {**body, "format": kind}
-    return {**doc, "signature": b64(key.sign(_signed_bytes(kind, doc)))}
-
-
-def verify_document(kind: str, doc: Any, public_b64: str) -> dict[str, Any]:
-    """The document without its signature when ``public_b64`` signed it; BundleFormatError otherwise."""
-    if not isinstance(doc, dict) or doc.get("format") != kind or "signature" not in doc:
-        raise BundleFormatError("tampered", f"not a {kind}")
-    body = {k: v for k, v in doc.items() if k != "signature"}
-    try:
-        _public(public_b64).verify(unb64(doc["signature"]), _signed_bytes(kind, body))
-    except (InvalidSignature, ValueError) as exc:
-        raise BundleFormatError("unknown_signer", f"{kind} not signed by the expected key") from exc
-    return body
-
-
-def make_certificate(hub_key: Ed25519PrivateKey, *, station: str, station_name: str, device_key: str,
-                     region: str, issued_at: str) -> dict[str, Any]:
-    """The hub's word that ``device_key`` (base64 Ed25519) is the device key of ``station`` in ``region``."""
-    return sign_document(CERT_FORMAT, {"station": station, "station_name": station_name, "device_key": device_key,
-                                       "region": region, "issued_at": issued_at,
-                                       "hub_key": b64(_raw_public(hub_key))}, hub_key)
-
-
-@dataclass(frozen=True)
-class Trust:
-    """What a reader trusts: the hub's signing key (base64) and the region it serves."""
-
-    hub_key: str
-    region: str
-
-
-def check_certificate(cert: Any, trust: Trust) -> dict[str, Any]:
-    """The certificate's fields when this hub issued it for this region; BundleFormatError otherwise."""
-    if not isinstance(cert, dict) or cert.get("format") != CERT_FORMAT:
-        raise BundleFormatError("unknown_signer", "no device certificate")
-    region = cert.get("region")
-    if region != trust.region:
-        raise BundleFormatError("foreign_region", str(region)[:20])
-    body = verify_document(CERT_FORMAT, cert, trust.hub_key)
-    for name in ("station", "station_name", "device_key", "region"):
-        if not isinstance(body.get(name), str):
-            raise BundleFormatError("unknown_signer", f"certificate without {name}")
-    return body
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -357,7 +286,7 @@ def _frames(stream: Any, header: Header, out: dict[str, Any]) -> Iterator[tuple[
         raise BundleFormatError("tampered", "data after the signature")
     if chunks != index or trailer.get("chain") != chain.hex():
         raise BundleFormatError("tampered", "the content is not what was signed")
-    device = _public(header.fields["certificate"].get("device_key"))
+    device = public_key(header.fields["certificate"].get("device_key"))
     try:
         device.verify(signature, _signature_input(chain, index))
     except InvalidSignature as exc:

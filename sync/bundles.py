@@ -7,71 +7,55 @@
 * :func:`inspect` checks a bundle without decrypting it (it cannot: only the hub can) and says whose
   work it carries, how much, how big; :func:`import_bundle` does the same, then forwards the
   still-encrypted file to the hub with a resumable upload (an interrupted import goes on from the
-  hub's offset) and writes the hub's signed acknowledgement next to the bundle (``FILE.ack``).
-  The importing station keeps only the bundle id, the signer, counts, progress and the ack.
+  hub's offset; the upload is ``sync.upload``'s, as for attachments) and writes the hub's signed
+  acknowledgement next to the bundle (``FILE.ack``). The importing station keeps only the bundle
+  id, the signer, counts, progress and the ack.
 * :func:`apply_ack` on the laptop checks the hub's signature on an acknowledgement and marks what
   the hub received as sent, so it is offered no more. The laptop's own next sync learns the same
   (its pushes are answered "duplicate", its uploads "complete").
 
 Files are read and written chunk by chunk: a bundle of any size never needs to fit in memory.
+
+This module is the centre's half (inspect, import, forward) and the one place callers name: the
+laptop's half (export, ack) is ``sync.bundle_export``, the keys and certificate both halves trust
+``sync.bundle_trust``; their public names are given here too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from app.errors import (
-    BundleAckInvalid,
     BundleAlreadyDelivered,
-    BundleError,
-    BundleForeignRegion,
-    BundleNoCertificate,
-    BundleNotABundle,
-    BundleNothingToExport,
-    BundleTampered,
     BundleTruncated,
-    BundleUnknownSigner,
     BundleUnreadable,
-    BundleUnsupported,
     HubProtocolError,
     HubRefused,
-    LinkDown,
-    NotEnrolled,
 )
 from app.station import Station
-from app.store import attachments as att_store
 from app.store import bundles as store
-from app.store import outbox
-from sync import bundle_format, protocol
-from sync import state as sync_state
-from sync.bundle_format import BundleFormatError
+from sync import bundle_documents, bundle_format, protocol
+from sync.bundle_documents import BundleFormatError
+from sync.bundle_export import AckResult, ExportResult, apply_ack, export_bundle, exports
+from sync.bundle_trust import certificate, hub_key, trust_for, typed_error
 from sync.client import HubClient
 from sync.upload import Target, Uploader, UploadVanished
+
+__all__ = ["ACK_SUFFIX", "UPLOAD_CHUNK", "AckResult", "BundleSummary", "ExportResult", "ImportResult", "apply_ack",
+           "certificate", "default_ack_path", "export_bundle", "exports", "import_bundle", "imports", "inspect",
+           "inspect_record"]
 
 log = logging.getLogger(__name__)
 
 UPLOAD_CHUNK = 1024 * 1024  # bytes of the bundle file per PATCH (the hub takes up to 4 MiB)
 ACK_SUFFIX = ".ack"
 Progress = Callable[[int, int], None]
-
-_ERRORS: dict[str, type[BundleError]] = {
-    "not_a_bundle": BundleNotABundle,
-    "unsupported_version": BundleUnsupported,
-    "tampered": BundleTampered,
-    "truncated": BundleTruncated,
-    "unknown_signer": BundleUnknownSigner,
-    "foreign_region": BundleForeignRegion,
-    "hash_mismatch": BundleTampered,
-}
 
 
 @dataclass(frozen=True)
@@ -98,19 +82,6 @@ class BundleSummary:
 
 
 @dataclass(frozen=True)
-class ExportResult:
-    path: str
-    bundle_id: str
-    events: int
-    cases: int
-    attachments: int
-    attachment_bytes: int
-    first_seq: int
-    last_seq: int
-    size: int
-
-
-@dataclass(frozen=True)
 class ImportResult:
     summary: BundleSummary
     ack_path: str
@@ -122,16 +93,6 @@ class ImportResult:
     resumed_from: int  # the hub's offset when this call started
 
 
-@dataclass(frozen=True)
-class AckResult:
-    bundle_id: str
-    marked_sent: int  # events marked sent by this ack (not marked so before)
-    quarantined: int
-    attachments_done: int
-    highest_seq: int
-    waiting: int  # events still waiting after the ack
-
-
 @dataclass
 class _Upload:
     bytes_sent: int = 0
@@ -140,138 +101,13 @@ class _Upload:
     already: bool = False
 
 
-# -- keys, certificate, trust --------------------------------------------------------------------
-def _device_key(station: Station) -> Ed25519PrivateKey:
-    raw = sync_state.load(station.db).enrolment.device_key
-    if not raw:
-        raise NotEnrolled()
-    return Ed25519PrivateKey.from_private_bytes(protocol.unb64(raw))
-
-
-def _hub_key(station: Station) -> str:
-    key = sync_state.load(station.db).enrolment.hub_signing_key
-    if not key:
-        raise NotEnrolled()
-    return key
-
-
-def certificate(station: Station, client: HubClient | None = None) -> dict[str, Any]:
-    """This station's device certificate; fetched once with a signed request when the station was
-    enrolled before the hub issued them (needs the link then: BundleNoCertificate without it)."""
-    stored = sync_state.load(station.db).enrolment.certificate_document()
-    if stored is not None:
-        return stored
-    from sync import engine
-
-    try:
-        client = client or engine.client_for(station)
-        answer = client._send("GET", protocol.CERTIFICATE)
-    except (LinkDown, HubRefused) as exc:
-        raise BundleNoCertificate(reason=exc.code) from exc
-    cert = answer.get("certificate")
-    if not isinstance(cert, dict):
-        raise HubProtocolError("certificate answer without a certificate")
-    try:
-        body = bundle_format.verify_document(bundle_format.CERT_FORMAT, cert, _hub_key(station))
-    except BundleFormatError as exc:
-        raise HubProtocolError("the hub's certificate does not check out") from exc
-    if body.get("station") != station.station_code or \
-            body.get("device_key") != protocol.b64(protocol.public_bytes(_device_key(station))):
-        raise HubProtocolError("the hub certified another station or key")
-    with station.db.transaction():
-        kept = sync_state.load(station.db)
-        sync_state.save(station.db, replace(kept, enrolment=replace(
-            kept.enrolment, certificate=json.dumps(cert, ensure_ascii=False), region=str(body.get("region") or ""))))
-    log.info("device certificate fetched from the hub")
-    return cert
-
-
-def _trust(station: Station, client: HubClient | None) -> bundle_format.Trust:
-    cert = certificate(station, client)
-    return bundle_format.Trust(hub_key=_hub_key(station), region=str(cert.get("region") or ""))
-
-
-def _typed(exc: BundleFormatError, path: Path, **details: Any) -> BundleError:
-    cls = _ERRORS.get(exc.reason, BundleTampered)
-    extra: dict[str, Any] = {"reason": exc.reason}
-    if exc.reason == "foreign_region":
-        extra["region"] = exc.detail
-    if exc.reason == "unsupported_version":
-        extra["version"] = exc.detail
-    return cls(str(exc), path=str(path), **extra, **details)
-
-
-# -- export (the laptop) -------------------------------------------------------------------------
-def export_bundle(station: Station, path: Path | str, *, since: int | None = None,
-                  client: HubClient | None = None) -> ExportResult:
-    """Write the unsent events and attachments (or all after journal seq ``since``) to ``path``."""
-    path = Path(path)
-    db = station.db
-    device_key = _device_key(station)
-    box_key = sync_state.load(db).enrolment.hub_box_key
-    if not box_key:
-        raise NotEnrolled()
-    cert = certificate(station, client)
-    upto = outbox.last_seq(db)
-    counts = store.export_counts(db, since, upto)
-    planned = store.export_attachments(db, since, upto)
-    if counts["events"] == 0 and not planned:
-        raise BundleNothingToExport()
-    bundle_id = bundle_format.new_bundle_id()
-    summary = {**counts, "attachments": len(planned), "attachment_bytes": sum(size for _s, size, _m in planned)}
-    header = {
-        "bundle_id": bundle_id, "created_at": station.clock.stamp(), "protocol": protocol.VERSION,
-        "station": station.station_code, "station_name": station.station_name, "region": str(cert.get("region")),
-        "device_key": protocol.b64(protocol.public_bytes(device_key)), "certificate": cert,
-        "since": since, "summary": summary,
-    }
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open(tmp, "wb") as out:
-            writer = bundle_format.BundleWriter(out, header=header, hub_box_key=protocol.unb64(box_key),
-                                                device_key=device_key)
-            batch: list[dict[str, Any]] = []
-            for ev in store.iter_export_events(db, since, upto):
-                batch.append(protocol.event_to_wire(ev))
-                if len(batch) >= bundle_format.EVENTS_PER_CHUNK:
-                    writer.add_events(batch)
-                    batch = []
-            if batch:
-                writer.add_events(batch)
-            for sha, size, mime in planned:
-                data = att_store.content(db, sha)  # one attachment at a time in memory
-                if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != sha:
-                    log.error("attachment %s… fails its hash check in the store; left out of the bundle", sha[:12])
-                    continue
-                for offset in range(0, size, bundle_format.ATTACHMENT_PIECE):
-                    writer.add_attachment_piece(sha256=sha, size=size, mime=mime, offset=offset,
-                                                data=data[offset:offset + bundle_format.ATTACHMENT_PIECE])
-                del data
-            writer.finish()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
-    size = path.stat().st_size
-    with db.transaction():
-        store.put_export(db, {"bundle_id": bundle_id, "created_at": header["created_at"], "since": since,
-                              "size": size, **summary, "operator": station.operator.login})
-    log.info("bundle %s exported: %d events, %d attachments, %d bytes", bundle_id, counts["events"], len(planned),
-             size)
-    return ExportResult(path=str(path), bundle_id=bundle_id, events=counts["events"], cases=counts["cases"],
-                        attachments=len(planned), attachment_bytes=int(summary["attachment_bytes"]),
-                        first_seq=counts["first_seq"], last_seq=counts["last_seq"], size=size)
-
-
 # -- inspect and import (the centre) -------------------------------------------------------------
-def _verify_file(path: Path, trust: bundle_format.Trust) -> bundle_format.Verified:
+def _verify_file(path: Path, trust: bundle_documents.Trust) -> bundle_format.Verified:
     try:
         with open(path, "rb") as stream:
             return bundle_format.verify(stream, trust)
     except BundleFormatError as exc:
-        raise _typed(exc, path) from exc
+        raise typed_error(exc, path) from exc
     except OSError as exc:
         raise BundleUnreadable(str(exc), path=str(path), reason=exc.strerror or type(exc).__name__) from exc
 
@@ -301,7 +137,7 @@ def _summary(station: Station, path: Path, verified: bundle_format.Verified) -> 
 def inspect(station: Station, path: Path | str, client: HubClient | None = None) -> BundleSummary:
     """Check a bundle completely (certificate, region, every byte, signature) without decrypting it."""
     path = Path(path)
-    return _summary(station, path, _verify_file(path, _trust(station, client)))
+    return _summary(station, path, _verify_file(path, trust_for(station, client)))
 
 
 def default_ack_path(path: Path | str) -> Path:
@@ -320,7 +156,7 @@ def _write_ack(ack: dict[str, Any], path: Path) -> None:
 
 def _check_ack(station: Station, ack: Any, bundle_id: str | None = None) -> dict[str, Any]:
     try:
-        body = bundle_format.verify_document(bundle_format.ACK_FORMAT, ack, _hub_key(station))
+        body = bundle_documents.verify_document(bundle_documents.ACK_FORMAT, ack, hub_key(station))
     except BundleFormatError as exc:
         raise HubProtocolError("the hub's acknowledgement does not check out") from exc
     if bundle_id is not None and body.get("bundle_id") != bundle_id:
@@ -341,7 +177,7 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
     path = Path(path)
     ack_file = Path(ack_path) if ack_path else default_ack_path(path)
     client = client or engine.client_for(station)
-    verified = _verify_file(path, _trust(station, client))
+    verified = _verify_file(path, trust_for(station, client))
     summary = _summary(station, path, verified)
     db = station.db
     record = store.get_import(db, summary.bundle_id)
@@ -370,7 +206,7 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
         if reason.startswith("bundle_"):  # the hub refused the bundle itself: nothing of it was kept
             with db.transaction():
                 store.drop_import(db, summary.bundle_id)
-            raise _typed(BundleFormatError(reason.removeprefix("bundle_"), str(exc)), path) from exc
+            raise typed_error(BundleFormatError(reason.removeprefix("bundle_"), str(exc)), path) from exc
         raise
     body = _check_ack(station, upload.ack, summary.bundle_id)
     if body.get("station") != summary.station:
@@ -443,60 +279,6 @@ def imports(station: Station) -> list[dict[str, Any]]:
     """Bundles this station forwarded or is forwarding (no acknowledgement bodies)."""
     return [{k: v for k, v in r.items() if k != "ack"} for r in store.imports(station.db)]
 
-
-def exports(station: Station) -> list[dict[str, Any]]:
-    return store.exports(station.db)
-
-
-# -- acknowledgement (the laptop) ----------------------------------------------------------------
-def apply_ack(station: Station, path: Path | str) -> AckResult:
-    """Check the hub's acknowledgement of one of this station's bundles; mark what it received as
-    sent (and what it rejected as quarantined) so it is not offered again. Applying it twice is harmless."""
-    path = Path(path)
-    try:
-        doc = json.loads(path.read_bytes())
-    except OSError as exc:
-        raise BundleUnreadable(str(exc), path=str(path), reason=exc.strerror or type(exc).__name__) from exc
-    except (ValueError, RecursionError) as exc:
-        raise BundleAckInvalid("not JSON", path=str(path), reason="not_json") from exc
-    try:
-        body = bundle_format.verify_document(bundle_format.ACK_FORMAT, doc, _hub_key(station))
-    except BundleFormatError as exc:
-        raise BundleAckInvalid(str(exc), path=str(path), reason="signature") from exc
-    if body.get("station") != station.station_code:
-        raise BundleAckInvalid("ack of another station", path=str(path), reason="other_station")
-    db = station.db
-    ranges = body.get("ranges") or []
-    try:
-        checked = [(int(first), int(last), str(hash_)) for first, last, hash_ in ranges]
-    except (TypeError, ValueError) as exc:
-        raise BundleAckInvalid("bad ranges", path=str(path), reason="malformed") from exc
-    for first, last, hash_ in checked:
-        # The ack names the hash of each range's last event: it must be this journal's event.
-        if first > last or store.event_hash_at(db, last) != hash_ or store.event_hash_at(db, first) is None:
-            raise BundleAckInvalid("ack does not match the journal", path=str(path), reason="journal_mismatch",
-                                   seq=last)
-    stamp = station.clock.stamp()
-    marked = quarantined = done = 0
-    with db.transaction():
-        for first, last, _hash in checked:
-            marked += store.mark_sent_range(db, first, last, stamp)
-        for rejected in body.get("rejected") or []:
-            if isinstance(rejected, dict) and type(rejected.get("seq")) is int:
-                quarantined += store.quarantine_unsent(db, rejected["seq"], str(rejected.get("reason") or "rejected"),
-                                                       stamp)
-        for sha in body.get("attachments") or []:
-            if isinstance(sha, str):
-                done += store.mark_attachment_done(db, sha, None, stamp)
-        record = store.get_export(db, str(body.get("bundle_id")))
-        if record is not None:
-            record.update(acked_at=stamp, hub_received_at=body.get("received_at"))
-            store.put_export(db, record)
-    log.info("ack of bundle %s applied: %d events marked sent, %d quarantined, %d attachments done",
-             body.get("bundle_id"), marked, quarantined, done)
-    return AckResult(bundle_id=str(body.get("bundle_id")), marked_sent=marked, quarantined=quarantined,
-                     attachments_done=done, highest_seq=int(body.get("highest_seq") or 0),
-                     waiting=outbox.pending_count(db))
 
 
 def inspect_record(station: Station, path: Path | str) -> dict[str, Any] | None:
