@@ -288,8 +288,8 @@ def test_damaged_and_forged_bundles_are_refused_and_change_nothing(laptop: Stati
     stranger = protocol.new_device_key()
     with open(tmp_path / "stranger.bmb", "wb") as out:
         header = {k: v for k, v in _header(raw).items() if k not in ("format", "key")}
-        writer = bundle_format.BundleWriter(out, header=header, device_key=stranger,
-                                            hub_box_key=protocol.unb64(meta.get_meta(laptop.db, "sync.hub_box_key")))
+        box_key = protocol.unb64(meta.get_meta(laptop.db, "sync.hub_box_key") or "")
+        writer = bundle_format.BundleWriter(out, header=header, device_key=stranger, hub_box_key=box_key)
         writer.add_events([{"seq": 1}])
         writer.finish()
     exc = refused((tmp_path / "stranger.bmb").read_bytes(), "stranger.bmb")
@@ -303,7 +303,7 @@ def test_damaged_and_forged_bundles_are_refused_and_change_nothing(laptop: Stati
         writer = bundle_format.BundleWriter(out, header={**header, "station": "530102100000", "certificate": cert,
                                                          "device_key": cert["device_key"]},
                                             device_key=stranger, hub_box_key=protocol.unb64(
-                                                meta.get_meta(laptop.db, "sync.hub_box_key")))
+                                                meta.get_meta(laptop.db, "sync.hub_box_key") or ""))
         writer.add_events([{"seq": 1}])
         writer.finish()
     exc = refused((tmp_path / "foreign.bmb").read_bytes(), "foreign.bmb")
@@ -376,6 +376,64 @@ def test_an_interrupted_import_resumes_where_the_hub_stands(laptop: Station, cen
     assert result.bytes_sent == exported.size - 3 * bundles.UPLOAD_CHUNK  # nothing sent twice
     assert result.stored == exported.events and result.attachments == 3
     assert hub_events(hub) == exported.events
+
+
+class LoseAnswer(CutAfter):
+    """After ``patches`` bundle chunks the hub takes one more, and the link goes down before its answer arrives."""
+
+    def _send(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
+        if method == "PATCH" and path.startswith(protocol.BUNDLES) and self.left == 0:
+            HubClient._send(self, method, path, **kw)
+            raise LinkDown("answer lost")
+        return super()._send(method, path, **kw)
+
+
+SMALL_CHUNK = 64 * 1024
+
+
+@pytest.fixture
+def big_bundle(laptop: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bundles.ExportResult:
+    """The laptop's work in a bundle of many upload chunks (``SMALL_CHUNK`` each)."""
+    monkeypatch.setattr(bundles, "UPLOAD_CHUNK", SMALL_CHUNK)
+    field_work(laptop, n_cases=2, n_scans=3)
+    return bundles.export_bundle(laptop, tmp_path / "big.bmb")
+
+
+def test_a_lost_answer_resumes_at_the_hubs_offset(big_bundle: bundles.ExportResult, centre: Station,
+                                                  hub: Hub) -> None:
+    """The station's shared upload (``sync.upload``): the centre kept only what the hub confirmed, the
+    hub has one chunk more; the next import starts where the hub stands and sends nothing twice."""
+    with pytest.raises(LinkDown):
+        bundles.import_bundle(centre, big_bundle.path, client=LoseAnswer(engine.client_for(centre), 2))
+    assert bundles.inspect(centre, big_bundle.path).offset == 2 * SMALL_CHUNK  # confirmed before the cut
+    result = bundles.import_bundle(centre, big_bundle.path)
+    assert result.resumed_from == 3 * SMALL_CHUNK  # where the hub stands
+    assert result.bytes_sent == big_bundle.size - 3 * SMALL_CHUNK
+    assert result.stored == big_bundle.events and hub_events(hub) == big_bundle.events
+
+
+def test_an_offset_conflict_resumes_a_bundle_from_the_hubs_offset(big_bundle: bundles.ExportResult,
+                                                                  centre: Station, hub: Hub) -> None:
+    """A hub that says it has nothing (a stale answer) while it has three chunks refuses the first
+    chunk with 409; the import goes on from the hub's offset, as an attachment's upload does."""
+    with pytest.raises(LinkDown):
+        bundles.import_bundle(centre, big_bundle.path, client=CutAfter(engine.client_for(centre), 3))
+    client = engine.client_for(centre)
+    real = client._send
+    calls: list[str] = []
+
+    def stale(method: str, path: str, **kw: Any) -> dict[str, Any]:
+        calls.append(method)
+        answer = real(method, path, **kw)
+        return {**answer, "offset": 0} if method == "POST" else answer
+
+    client._send = stale  # type: ignore[method-assign]
+    result = bundles.import_bundle(centre, big_bundle.path, client=client)
+    chunks = -(-big_bundle.size // SMALL_CHUNK)
+    assert calls.count("PATCH") == 1 + (chunks - 3)  # one refused with 409, then the rest from the hub's offset
+    assert calls.count("GET") == 1
+    assert result.bytes_sent == big_bundle.size - 3 * SMALL_CHUNK
+    assert result.stored == big_bundle.events and hub_events(hub) == big_bundle.events
 
 
 def test_export_streams_chunk_by_chunk(laptop: Station, tmp_path: Path) -> None:
