@@ -68,10 +68,10 @@ def offset_mismatch(offset: int, size: int) -> JSONResponse:
     return error_response(409, "offset_mismatch", {"offset": offset, "size": size}, headers=tus_headers(offset, size))
 
 
+# -- starting and appending -----------------------------------------------------------------
 Row = TypeVar("Row")
 
 
-# -- starting and appending -----------------------------------------------------------------
 def find_or_add(session: Session, model: type[Row], key: tuple[str, str], make: Callable[[], Row]) -> tuple[Row, bool]:
     """The upload kept under ``key``, or a new one from ``make`` (added and flushed, so that a start
     of the same upload at the same moment fails here and is retried); whether it is new."""
