@@ -1562,104 +1562,8 @@
         <translation>ཁྲིམས་ལྡན་སྒྲུབ་ཚར་དུས་ཚད་ནི་ལས་ཉིན་ {legal} ཡིན། ང་ཚོས་ལས་ཉིན་ {promised} ནང་སྒྲུབ་ཚར་རྒྱུའི་ཁས་ལེན་བྱེད།</translation>
     </message>
     <message>
-        <source>原件 {n} 份</source>
-        <translation>མ་ཡིག་ཚན་ {n}</translation>
-    </message>
-    <message>
-        <source>复印件 {n} 份</source>
-        <translation>འདྲ་བཤུས་ཚན་ {n}</translation>
-    </message>
-    <message>
-        <source>电子材料</source>
-        <translation>གློག་རྡུལ་ཡིག་ཆ།</translation>
-    </message>
-    <message>
-        <source>必须带。</source>
-        <translation>ངེས་པར་ཁྱེར་དགོས།</translation>
-    </message>
-    <message>
-        <source>有这种情况的才需要带。</source>
-        <translation>གནས་ཚུལ་འདི་ཡོད་ན་མ་གཏོགས་ཁྱེར་མི་དགོས།</translation>
-    </message>
-    <message>
-        <source>暂时没有的，可以先受理，之后按约定时间补交（容缺）。</source>
-        <translation>གནས་སྐབས་མེད་ན་སྔོན་ལ་ངོས་ལེན་བྱས་ནས་རྗེས་སུ་གྲོས་མཐུན་དུས་ཚོད་ལྟར་ཕྱིས་སྤྲོད་ཆོག (ཆད་ཆོག)</translation>
-    </message>
-    <message>
-        <source>也可以用电子证照代替（{name}）。</source>
-        <translation>གློག་རྡུལ་ལག་ཁྱེར་གྱིས་ཚབ་བྱེད་ཀྱང་ཆོག ({name})</translation>
-    </message>
-    <message>
-        <source>说明：{notes}</source>
-        <translation>གསལ་བཤད: {notes}</translation>
-    </message>
-    <message>
-        <source>（用于：{names}）</source>
-        <translation>(སྤྱོད་ཡུལ: {names})</translation>
-    </message>
-    <message>
-        <source>谁可以申请：</source>
-        <translation>སུས་རེ་ཞུ་འབུལ་ཆོག:</translation>
-    </message>
-    <message>
-        <source>需要满足的条件：</source>
-        <translation>ཚང་དགོས་པའི་ཆ་རྐྱེན:</translation>
-    </message>
-    <message>
-        <source>办理部门：</source>
-        <translation>སྒྲུབ་མཁན་ལས་ཁུངས:</translation>
-    </message>
-    <message>
-        <source>在 {station} 的窗口受理。</source>
-        <translation>ངོས་ལེན་ས་ཆ: {station} སྒེའུ་ཁུང་།</translation>
-    </message>
-    <message>
-        <source>收费：{standard}</source>
-        <translation>རིན་སྡུད: {standard}</translation>
-    </message>
-    <message>
-        <source>（依据：{basis}）</source>
-        <translation>(གཞི་རྩ: {basis})</translation>
-    </message>
-    <message>
-        <source>不收费。</source>
-        <translation>རིན་སྡུད་མི་བྱེད།</translation>
-    </message>
-    <message>
-        <source>办好后得到：</source>
-        <translation>སྒྲུབ་ཚར་རྗེས་ཐོབ་རྒྱུ:</translation>
-    </message>
-    <message>
-        <source>领取方式：{ways}。</source>
-        <translation>ལེན་སྟངས: {ways}།</translation>
-    </message>
-    <message>
-        <source>本县内任一服务站都可以办理。</source>
-        <translation>རྫོང་འདིའི་ནང་གི་ཞབས་ཞུ་ས་ཚིགས་གང་རུང་དུ་སྒྲུབ་ཆོག</translation>
-    </message>
-    <message>
-        <source>全区通办：在自治区内任一服务站都可以办理。</source>
-        <translation>ལྗོངས་ཡོངས་མཉམ་སྒྲུབ: རང་སྐྱོང་ལྗོངས་ནང་གི་ཞབས་ཞུ་ས་ཚིགས་གང་རུང་དུ་སྒྲུབ་ཆོག</translation>
-    </message>
-    <message>
-        <source>跨省通办：在外省也可以办理。</source>
-        <translation>ཞིང་ཆེན་བརྒལ་ནས་མཉམ་སྒྲུབ: ཞིང་ཆེན་གཞན་དུའང་སྒྲུབ་ཆོག</translation>
-    </message>
-    <message>
-        <source>可以告知承诺：书面承诺符合条件的，可以少交部分证明材料。</source>
-        <translation>བརྡ་སྤྲོད་ཁས་ལེན་བྱེད་ཆོག: ཆ་རྐྱེན་དང་མཐུན་པར་ཡིག་ཐོག་ནས་ཁས་ལེན་བྱས་ན། ར་སྤྲོད་ཡིག་ཆ་ཁ་ཤས་ཉུང་དུ་གཏོང་ཆོག</translation>
-    </message>
-    <message>
-        <source>咨询电话：{phone}</source>
-        <translation>འདྲི་རྩད་ཁ་པར: {phone}</translation>
-    </message>
-    <message>
-        <source>说明：</source>
-        <translation>གསལ་བཤད:</translation>
-    </message>
-    <message>
-        <source>依据：{basis}</source>
-        <translation>གཞི་རྩ: {basis}</translation>
+        <source>{title}：{value}</source>
+        <translation>{title}: {value}</translation>
     </message>
     <message>
         <source>这件事一次办理以下 {n} 个事项：</source>
@@ -1683,110 +1587,6 @@
     <message>
         <source>选择事项后，这里显示办事指南：申请条件、所需材料、办理时限和办理部门。</source>
         <translation>དོན་ཚན་བདམས་རྗེས་འདིར་ལས་སྒྲུབ་ལམ་སྟོན་མངོན་ཡོང་། རེ་ཞུའི་ཆ་རྐྱེན། དགོས་པའི་ཡིག་ཆ། སྒྲུབ་པའི་དུས་ཚད། སྒྲུབ་མཁན་ལས་ཁུངས་བཅས།</translation>
-    </message>
-    <message>
-        <source>办理类型</source>
-        <translation>སྒྲུབ་པའི་རིགས།</translation>
-    </message>
-    <message>
-        <source>办理时限</source>
-        <translation>སྒྲུབ་པའི་དུས་ཚད།</translation>
-    </message>
-    <message>
-        <source>即办件：材料齐全当场办结</source>
-        <translation>འཕྲལ་སྒྲུབ་ལས་དོན: ཡིག་ཆ་ཚང་ན་ས་ཐོག་ཏུ་སྒྲུབ་ཚར།</translation>
-    </message>
-    <message>
-        <source>法定时限</source>
-        <translation>ཁྲིམས་ལྡན་དུས་ཚད།</translation>
-    </message>
-    <message>
-        <source>{n} 个工作日</source>
-        <translation>ལས་ཉིན་ {n}</translation>
-    </message>
-    <message>
-        <source>承诺时限</source>
-        <translation>ཁས་ལེན་དུས་ཚད།</translation>
-    </message>
-    <message>
-        <source>办理部门</source>
-        <translation>སྒྲུབ་མཁན་ལས་ཁུངས།</translation>
-    </message>
-    <message>
-        <source>申请对象</source>
-        <translation>རེ་ཞུ་འབུལ་ཆོག་མཁན།</translation>
-    </message>
-    <message>
-        <source>申请条件</source>
-        <translation>རེ་ཞུའི་ཆ་རྐྱེན།</translation>
-    </message>
-    <message>
-        <source>收费</source>
-        <translation>རིན་སྡུད།</translation>
-    </message>
-    <message>
-        <source>按规定收费</source>
-        <translation>སྒྲིག་གཞི་ལྟར་རིན་སྡུད།</translation>
-    </message>
-    <message>
-        <source>不收费</source>
-        <translation>རིན་སྡུད་མི་བྱེད།</translation>
-    </message>
-    <message>
-        <source>送达方式</source>
-        <translation>སྐྱེལ་འབྱོར་སྟངས།</translation>
-    </message>
-    <message>
-        <source>告知承诺</source>
-        <translation>བརྡ་སྤྲོད་ཁས་ལེན།</translation>
-    </message>
-    <message>
-        <source>可以告知承诺方式办理</source>
-        <translation>བརྡ་སྤྲོད་ཁས་ལེན་གྱི་སྟངས་ཀྱིས་སྒྲུབ་ཆོག</translation>
-    </message>
-    <message>
-        <source>办理结果</source>
-        <translation>སྒྲུབ་འབྲས།</translation>
-    </message>
-    <message>
-        <source>咨询电话</source>
-        <translation>འདྲི་རྩད་ཁ་པར།</translation>
-    </message>
-    <message>
-        <source>设定依据</source>
-        <translation>གཏན་འཁེལ་གཞི་རྩ།</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>མཆན།</translation>
-    </message>
-    <message>
-        <source>必要</source>
-        <translation>ངེས་མཁོ།</translation>
-    </message>
-    <message>
-        <source>非必要</source>
-        <translation>ངེས་མཁོ་མིན་པ།</translation>
-    </message>
-    <message>
-        <source>可容缺</source>
-        <translation>ཆད་ཆོག་རུང་བ།</translation>
-    </message>
-    <message>
-        <source>可用电子证照</source>
-        <translation>གློག་རྡུལ་ལག་ཁྱེར་སྤྱོད་ཆོག</translation>
-    </message>
-    <message>
-        <source>原件 {n} 份</source>
-        <translation>མ་ཡིག་ཚན་ {n}</translation>
-    </message>
-    <message>
-        <source>复印件 {n} 份</source>
-        <translation>འདྲ་བཤུས་ཚན་ {n}</translation>
-    </message>
-    <message>
-        <source>（用于 {items}）</source>
-        <translation>(སྤྱོད་ཡུལ་ {items})</translation>
     </message>
 </context>
 <context>
@@ -2377,6 +2177,170 @@
     <message>
         <source>无法确认平台的安全证书，没有发送任何记录。记录都保存在本机。请联系县级信息化人员检查平台地址和证书。</source>
         <translation>སྟེགས་བུའི་བདེ་འཇགས་དཔང་ཡིག་ར་སྤྲོད་བྱེད་ཐབས་མེད་པས། ཟིན་ཐོ་གང་ཡང་བསྐུར་མེད། ཟིན་ཐོ་ཚང་མ་གློག་ཀླད་འདིར་ཉར་ཡོད། རྫོང་རིམ་ཆ་འཕྲིན་ཅན་ལས་བྱེད་པར་འབྲེལ་བ་གནང་ནས་སྟེགས་བུའི་ས་གནས་དང་དཔང་ཡིག་ཞིབ་བཤེར་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>村（居）级</source>
+        <translation>གྲོང་ཚོའི་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>乡（镇）级</source>
+        <translation>ཤང་གྲོང་རྡལ་གྱི་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>རྫོང་གི་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>本地办理</source>
+        <translation>ས་གནས་འདིར་སྒྲུབ།</translation>
+    </message>
+    <message>
+        <source>县内通办</source>
+        <translation>རྫོང་ནང་གང་སར་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>全区通办</source>
+        <translation>ལྗོངས་ཡོངས་མཉམ་སྒྲུབ</translation>
+    </message>
+    <message>
+        <source>跨省通办</source>
+        <translation>ཞིང་ཆེན་བརྒལ་ནས་མཉམ་སྒྲུབ</translation>
+    </message>
+    <message>
+        <source>事项编码</source>
+        <translation>དོན་ཚན་ཨང་རྟགས།</translation>
+    </message>
+    <message>
+        <source>事项类型</source>
+        <translation>ལས་དོན་གྱི་རིགས།</translation>
+    </message>
+    <message>
+        <source>办理类型</source>
+        <translation>སྒྲུབ་པའི་རིགས།</translation>
+    </message>
+    <message>
+        <source>办理层级</source>
+        <translation>ལས་སྒྲུབ་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>简介</source>
+        <translation>ངོ་སྤྲོད།</translation>
+    </message>
+    <message>
+        <source>包含的事项</source>
+        <translation>ཚུད་པའི་ལས་དོན།</translation>
+    </message>
+    <message>
+        <source>申请对象</source>
+        <translation>རེ་ཞུ་འབུལ་ཆོག་མཁན།</translation>
+    </message>
+    <message>
+        <source>申请条件</source>
+        <translation>རེ་ཞུའི་ཆ་རྐྱེན།</translation>
+    </message>
+    <message>
+        <source>办理时限</source>
+        <translation>སྒྲུབ་པའི་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>法定时限</source>
+        <translation>ཁྲིམས་ལྡན་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>ཁས་ལེན་དུས་ཚད།</translation>
+    </message>
+    <message>
+        <source>办理部门</source>
+        <translation>སྒྲུབ་མཁན་ལས་ཁུངས།</translation>
+    </message>
+    <message>
+        <source>受理地点</source>
+        <translation>ངོས་ལེན་ས་ཆ།</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>རིན་སྡུད།</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>སྒྲུབ་འབྲས།</translation>
+    </message>
+    <message>
+        <source>送达方式</source>
+        <translation>སྐྱེལ་འབྱོར་སྟངས།</translation>
+    </message>
+    <message>
+        <source>通办范围</source>
+        <translation>ས་ཁུལ་བརྒལ་ནས་སྒྲུབ་ཆོག་པའི་ཁྱབ་ཁོངས།</translation>
+    </message>
+    <message>
+        <source>咨询电话</source>
+        <translation>འདྲི་རྩད་ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>设定依据</source>
+        <translation>གཏན་འཁེལ་གཞི་རྩ།</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>མཆན།</translation>
+    </message>
+    <message>
+        <source>所需材料</source>
+        <translation>དགོས་པའི་ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>即办件：材料齐全当场办结</source>
+        <translation>འཕྲལ་སྒྲུབ་ལས་དོན: ཡིག་ཆ་ཚང་ན་ས་ཐོག་ཏུ་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>{n} 个工作日</source>
+        <translation>ལས་ཉིན་ {n}</translation>
+    </message>
+    <message>
+        <source>不收费</source>
+        <translation>རིན་སྡུད་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <source>（依据：{basis}）</source>
+        <translation>(གཞི་རྩ: {basis})</translation>
+    </message>
+    <message>
+        <source>可以告知承诺方式办理</source>
+        <translation>བརྡ་སྤྲོད་ཁས་ལེན་གྱི་སྟངས་ཀྱིས་སྒྲུབ་ཆོག</translation>
+    </message>
+    <message>
+        <source>原件 {n} 份</source>
+        <translation>མ་ཡིག་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>复印件 {n} 份</source>
+        <translation>འདྲ་བཤུས་ཚན་ {n}</translation>
+    </message>
+    <message>
+        <source>电子材料</source>
+        <translation>གློག་རྡུལ་ཡིག་ཆ།</translation>
+    </message>
+    <message>
+        <source>必要</source>
+        <translation>ངེས་མཁོ།</translation>
+    </message>
+    <message>
+        <source>非必要</source>
+        <translation>ངེས་མཁོ་མིན་པ།</translation>
+    </message>
+    <message>
+        <source>可容缺</source>
+        <translation>ཆད་ཆོག་རུང་བ།</translation>
+    </message>
+    <message>
+        <source>可用电子证照：{name}</source>
+        <translation>གློག་རྡུལ་ལག་ཁྱེར་སྤྱོད་ཆོག: {name}</translation>
+    </message>
+    <message>
+        <source>用于：{names}</source>
+        <translation>སྤྱོད་ཡུལ: {names}</translation>
     </message>
 </context>
 <context>
