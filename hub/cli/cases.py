@@ -46,10 +46,10 @@ def cmd_set_status(args: argparse.Namespace) -> int:
         if args.platform_no:
             case.platform_no = args.platform_no
         case.updated_at = db.utcnow()
-        body = {"case_no": case.case_no, "status": status.value, "outcome": outcome, "note": args.note,
-                "platform_no": args.platform_no or case.platform_no}
+        body = protocol.CaseStatusBody(case_no=case.case_no, status=status.value, outcome=outcome, note=args.note,
+                                       platform_no=args.platform_no or case.platform_no)
         row = db.Update(station=case.station, kind=protocol.CASE_STATUS, case_no=case.case_no,
-                        body=json.dumps(body, ensure_ascii=False), created_at=db.utcnow())
+                        body=json.dumps(body.to_wire(), ensure_ascii=False), created_at=db.utcnow())
         session.add(row)
         session.commit()
         out(f"办件 {case.case_no} 状态已设为「{_status(status.value)}」，将在站点 {case.station} 下次同步时送达"
