@@ -1,0 +1,92 @@
+"""Cases (办件): intake and decision at the counter, and everything that happens after.
+
+Every change writes its journal event in the same transaction as the change itself.
+
+One module per use case, each importing only the ones below it (no cycle):
+- ``rules``: the statuses and which follows which, checklist lines, the decision rules, the text checks;
+- ``rows``: a case's stored rows and the models they stand for, the row of a case by its number;
+- ``queries``: one case, its journal and trips, search and lists, due cases and rates (reads only);
+- ``intake``: the checks of an application, the counter's decision, the case number (:func:`submit`);
+- ``status``: status changes, materials supplied, corrections, delivery, withdrawal;
+- ``visits``: trips, posted materials, prints;
+- ``evaluation``: the citizen's rating (好差评).
+
+Callers use the package: ``from app.services import cases; cases.submit(...)``.
+"""
+
+from __future__ import annotations
+
+from app.models import CaseStatus, Outcome
+from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
+from app.services.cases.intake import check_clock, people_problems, submit
+from app.services.cases.queries import (
+    CaseListPage,
+    case_journal,
+    count_cases,
+    due_report,
+    find_cases,
+    get_case,
+    list_cases,
+    rates,
+    search_cases,
+    trips,
+)
+from app.services.cases.rules import (
+    AUTHORISATION_LETTER,
+    AUTHORISATION_LETTER_NAME,
+    MAX_DUE_AHEAD,
+    MULTILINE_FIELDS,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    ChecklistLine,
+    Problems,
+    checklist,
+    decide,
+    due_date_problem,
+    is_authorisation_letter,
+    material_required,
+)
+from app.services.cases.status import deliver, resume_after_correction, set_status, supply_material, withdraw
+from app.services.cases.visits import print_count, record_posting, record_print, record_trip
+
+__all__ = [
+    "AUTHORISATION_LETTER",
+    "AUTHORISATION_LETTER_NAME",
+    "EVALUATION_LEVELS",
+    "MAX_DUE_AHEAD",
+    "MULTILINE_FIELDS",
+    "OPEN_STATUSES",
+    "TRANSITIONS",
+    "CaseListPage",
+    "CaseStatus",
+    "ChecklistLine",
+    "Outcome",
+    "Problems",
+    "case_journal",
+    "check_clock",
+    "checklist",
+    "count_cases",
+    "decide",
+    "deliver",
+    "due_date_problem",
+    "due_report",
+    "evaluate",
+    "find_cases",
+    "get_case",
+    "is_authorisation_letter",
+    "list_cases",
+    "material_required",
+    "people_problems",
+    "print_count",
+    "rates",
+    "record_posting",
+    "record_print",
+    "record_trip",
+    "resume_after_correction",
+    "search_cases",
+    "set_status",
+    "submit",
+    "supply_material",
+    "trips",
+    "withdraw",
+]

@@ -1,0 +1,74 @@
+"""Cases (办件): a case's stored rows and the models they stand for (both ways), and the row of a case
+by its number."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from app.errors import CaseNotFound
+from app.models import (
+    Address,
+    Agent,
+    AgentRelation,
+    Authorisation,
+    LicenceGrade,
+    MaterialEntry,
+    MaterialForm,
+    MaterialState,
+    Party,
+    PartyKind,
+)
+from app.station import Station
+from app.store import cases as store
+
+
+def material_row(e: MaterialEntry) -> dict[str, Any]:
+    """A material entry as the store keeps it (and as intake's and correction's events carry it)."""
+    return {
+        "item_code": e.item_code, "material_code": e.material_code, "state": e.state.value,
+        "form": e.form.value if e.form else None, "count": e.count, "licence_type": e.licence_type,
+        "licence_grade": e.licence_grade.value if e.licence_grade else None,
+        "due_date": e.due_date.isoformat() if e.due_date else None, "note": e.note,
+    }
+
+
+def optional_date(value: str | None) -> date | None:
+    """A stored ISO date, or None."""
+    return date.fromisoformat(value) if value else None
+
+
+def party_of(data: dict[str, Any]) -> Party:
+    """The applicant from its stored JSON."""
+    return Party(kind=PartyKind(data["kind"]), name=data["name"], id_type=data["id_type"],
+                 id_number=data["id_number"], name_bo=data.get("name_bo", ""), phone=data.get("phone", ""),
+                 address=Address(**data.get("address", {})))
+
+
+def agent_of(data: dict[str, Any] | None) -> Agent | None:
+    """The agent (代办人) from its stored JSON, or None."""
+    if not data:
+        return None
+    auth = dict(data.get("authorisation") or {})
+    auth["valid_until"] = optional_date(auth.get("valid_until"))
+    return Agent(name=data["name"], id_type=data["id_type"], id_number=data["id_number"],
+                 relation=AgentRelation(data["relation"]), phone=data.get("phone", ""),
+                 authorisation=Authorisation(**auth))
+
+
+def material_entry(m: dict[str, Any]) -> MaterialEntry:
+    """A stored material row as an entry (the inverse of :func:`material_row`)."""
+    return MaterialEntry(
+        item_code=m["item_code"], material_code=m["material_code"], state=MaterialState(m["state"]),
+        form=MaterialForm(m["form"]) if m["form"] else None, count=m["count"], licence_type=m["licence_type"],
+        licence_grade=LicenceGrade(m["licence_grade"]) if m["licence_grade"] else None,
+        due_date=optional_date(m["due_date"]), note=m["note"],
+    )
+
+
+def load_row(station: Station, case_no: str) -> dict[str, Any]:
+    """The stored row of the case numbered ``case_no``; :class:`CaseNotFound` when there is none."""
+    row = store.get_row(station.db, case_no.strip())
+    if row is None:
+        raise CaseNotFound(case_no=case_no)
+    return row

@@ -1,0 +1,192 @@
+"""Cases (办件): after intake — status changes (from the counter or the platform), materials supplied,
+corrections, conclusion, delivery and withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from app.errors import InvalidTransition, ValidationError
+from app.events import CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
+from app.journal import EventType, verification_code
+from app.lifecycle import event_for
+from app.models import (
+    Case,
+    CaseStatus,
+    Decision,
+    DeliveryMethod,
+    HandlingMode,
+    MaterialEntry,
+    MaterialForm,
+    MaterialState,
+    Outcome,
+)
+from app.services import catalogue
+from app.services.cases.queries import get_case
+from app.services.cases.rows import load_row, material_entry, material_row
+from app.services.cases.rules import TRANSITIONS, ChecklistLine, decide, require_clean
+from app.station import Station
+from app.store import cases as store
+from app.store import journal as journal_store
+
+
+def _transition(station: Station, row: dict[str, Any], to: CaseStatus) -> CaseStatus:
+    current = CaseStatus(row["status"])
+    if to not in TRANSITIONS[current]:
+        raise InvalidTransition(case_no=row["case_no"], current=current.value, to=to.value)
+    return current
+
+
+def _items_of(station: Station, case_id: int) -> list[dict[str, Any]]:
+    return store.get_items(station.db, case_id)
+
+
+def _restart_clock(station: Station, case_id: int, start: date) -> tuple[date, date]:
+    items = _items_of(station, case_id)
+    cal = station.calendar
+    legal = cal.add_working_days(start, max(i["legal_days"] for i in items))
+    promised = cal.add_working_days(start, max(i["promised_days"] for i in items))
+    return legal, promised
+
+
+def supply_material(
+    station: Station, case_no: str, item_code: str, material_code: str, *, form: MaterialForm = MaterialForm.original,
+    count: int = 1, trip: bool = True,
+) -> Case:
+    """A deferred (or missing) material handed in after intake."""
+    row = load_row(station, case_no)
+    mats = {(m["item_code"], m["material_code"]): m for m in store.get_materials(station.db, row["id"])}
+    m = mats.get((item_code, material_code))
+    if m is None:
+        raise ValidationError("material not in case", problems=[{"field": "material", "problem": "not_in_case"}])
+    if m["state"] not in (MaterialState.deferred.value, MaterialState.missing.value):
+        raise InvalidTransition(case_no=case_no, current=m["state"], to="received")
+    if count < 1:
+        raise ValidationError("count", problems=[{"field": "count", "problem": "count_missing"}])
+    stamp = station.clock.stamp()
+    late = bool(m["due_date"] and date.fromisoformat(m["due_date"]) < station.today())
+    with station.db.transaction():
+        store.upsert_materials(station.db, row["id"], [{**m, "state": MaterialState.received.value,
+                                                        "form": form.value, "count": count}])
+        if trip:
+            store.insert_trip(station.db, row["id"], stamp, "supply_material", station.operator.login)
+        station.journal(EventType.material_supplied, case_no, MaterialSupplied(
+            item=item_code, material=material_code, form=form.value, count=count,
+            was=m["state"], late=late, trip=trip).encode())
+        store.update_case(station.db, row["id"], updated_at=stamp)
+    return get_case(station, case_no, log_access=False)
+
+
+def resume_after_correction(station: Station, case_no: str, supplied: list[MaterialEntry], trip: bool = True,
+                            source: str = "counter") -> Case:
+    """Corrections arrived: the case is accepted again and the clock restarts the next day."""
+    row = load_row(station, case_no)
+    _transition(station, row, CaseStatus.accepted)
+    current = {(m["item_code"], m["material_code"]): m for m in store.get_materials(station.db, row["id"])}
+    for e in supplied:
+        if (e.item_code, e.material_code) not in current:
+            raise ValidationError("material not in case", problems=[
+                {"field": f"materials.{e.item_code}.{e.material_code}", "problem": "not_in_case"}])
+    merged = dict(current)
+    for e in supplied:
+        merged[(e.item_code, e.material_code)] = material_row(e)
+    items = [catalogue.get_item(station, i["item_code"], i["item_version"]) for i in _items_of(station, row["id"])]
+    if row["bundle_code"]:
+        bundle = catalogue.get_bundle(station, row["bundle_code"], items[0].version)
+        lines = [ChecklistLine(bundle.code, m) for m, _ in catalogue.bundle_materials(station, bundle)]
+    else:
+        lines = [ChecklistLine(i.code, m) for i in items for m in i.materials]
+    entries = [material_entry(m) for m in merged.values()]
+    has_deferred = any(e.state is MaterialState.deferred for e in entries)
+    decision = Decision.deferred_material if has_deferred else Decision.accept
+    decide(decision, items, lines, entries, None, mode=HandlingMode(row["mode"]))
+    today = station.today()
+    stamp = station.clock.stamp()
+    legal, promised = _restart_clock(station, row["id"], today)
+    with station.db.transaction():
+        store.upsert_materials(station.db, row["id"], [material_row(e) for e in supplied])
+        if trip:
+            store.insert_trip(station.db, row["id"], stamp, "correction", station.operator.login)
+        ev = station.journal(EventType.correction_resumed, case_no, CorrectionResumed(
+            supplied=[material_row(e) for e in supplied], clock_start=today.isoformat(),
+            legal_due=legal.isoformat(), promised_due=promised.isoformat(), trip=trip, source=source).encode())
+        fields: dict[str, Any] = {
+            "status": CaseStatus.accepted.value, "clock_start": today.isoformat(), "legal_due": legal.isoformat(),
+            "promised_due": promised.isoformat(), "updated_at": stamp, "decision": decision.value}
+        if not row["accepted_at"]:
+            fields.update(accepted_at=stamp, verification_code=verification_code(ev.hash))
+        store.update_case(station.db, row["id"], **fields)
+    return get_case(station, case_no, log_access=False)
+
+
+def set_status(
+    station: Station, case_no: str, to: CaseStatus, *, outcome: Outcome | None = None, note: str = "",
+    source: str = "counter", platform_no: str = "",
+) -> Case:
+    """A status change after intake (from the counter, or from the platform when it syncs)."""
+    row = load_row(station, case_no)
+    current = _transition(station, row, to)
+    if source == "counter":  # what the platform sends is its own record, kept as it came
+        require_clean({"note": note, "platform_no": platform_no})
+    if to is CaseStatus.concluded and outcome is None:
+        raise ValidationError("outcome", problems=[{"field": "outcome", "problem": "required"}])
+    if to is CaseStatus.accepted:
+        raise InvalidTransition(case_no=case_no, current=current.value, to=to.value, hint="resume_after_correction")
+    today = station.today()
+    stamp = station.clock.stamp()
+    fields: dict[str, Any] = {"status": to.value, "updated_at": stamp}
+    event = event_for(current, to)  # by app.lifecycle.STATUS_BY_TYPE, the table the hub projects with
+    extended_by: int | None = None
+    if current is CaseStatus.special_procedure and row["legal_due"]:
+        # A special procedure (hearing, inspection, expert review) does not count against the limits.
+        started = _special_started(station, case_no)
+        if started is not None:
+            spent = max(0, station.calendar.working_days_between(started, today))
+            cal = station.calendar
+            fields["legal_due"] = cal.add_working_days(date.fromisoformat(row["legal_due"]), spent).isoformat()
+            fields["promised_due"] = cal.add_working_days(date.fromisoformat(row["promised_due"]), spent).isoformat()
+            extended_by = spent
+    if outcome is not None:
+        fields["outcome"] = outcome.value
+    if platform_no:
+        fields["platform_no"] = platform_no
+    payload = StatusChanged(from_=current.value, to=to.value, note=note, source=source, extended_by=extended_by,
+                            outcome=outcome.value if outcome is not None else None, platform_no=platform_no or None)
+    with station.db.transaction():
+        station.journal(event, case_no, payload.encode())
+        store.update_case(station.db, row["id"], **fields)
+    return get_case(station, case_no, log_access=False)
+
+
+def _special_started(station: Station, case_no: str) -> date | None:
+    for ev in reversed(journal_store.case_events(station.db, case_no)):
+        if ev.type == EventType.special_started:
+            return datetime.fromisoformat(ev.at).date()
+    return None
+
+
+def deliver(
+    station: Station, case_no: str, *, method: DeliveryMethod, recipient: str = "", recipient_id: str = "",
+    tracking_no: str = "",
+) -> Case:
+    """The result handed over at the counter (a trip), posted, or sent electronically."""
+    row = load_row(station, case_no)
+    _transition(station, row, CaseStatus.delivered)
+    require_clean({"recipient": recipient, "recipient_id": recipient_id, "tracking_no": tracking_no})
+    if method is DeliveryMethod.counter and not recipient.strip():
+        raise ValidationError("recipient", problems=[{"field": "recipient", "problem": "empty"}])
+    if method is DeliveryMethod.post and not tracking_no.strip():
+        raise ValidationError("tracking", problems=[{"field": "tracking_no", "problem": "empty"}])
+    stamp = station.clock.stamp()
+    with station.db.transaction():
+        if method is DeliveryMethod.counter:
+            store.insert_trip(station.db, row["id"], stamp, "collect_result", station.operator.login)
+        station.journal(EventType.delivered, case_no, Delivered(method=method.value, recipient=recipient,
+                                                                recipient_id=recipient_id,
+                                                                tracking_no=tracking_no).encode())
+        store.update_case(station.db, row["id"], status=CaseStatus.delivered.value, updated_at=stamp)
+    return get_case(station, case_no, log_access=False)
+
+
+def withdraw(station: Station, case_no: str, reason: str) -> Case:
+    return set_status(station, case_no, CaseStatus.withdrawn, note=reason)
