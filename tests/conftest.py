@@ -113,9 +113,9 @@ def reopen(st: Station, login: str = "admin", password: str = ADMIN_PASSWORD) ->
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The first-run tests run the program's own entry point (``bianmin.cli.window.run``, which calls ``ui.main.run``) in this process; what
-    it installs on the one QApplication (its event filters, translators, style) outlives them, so
-    they run after every other window test."""
+    """The first-run tests run the program's own entry point (``bianmin.cli.window.run``, which calls
+    ``ui.main.run``) in this process; what it installs on the one QApplication (its event filters,
+    translators, style) outlives them, so they run after every other window test."""
     last = [item for item in items if item.nodeid.startswith("tests/test_ui_first_run.py")]
     if last:
         items[:] = [item for item in items if item not in last] + last
