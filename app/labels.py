@@ -19,15 +19,11 @@ from functools import cache
 from pathlib import Path
 
 from app.config import resources_dir
+from app.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "Labels"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Mark ``text`` for translation under ``context`` and give it back unchanged."""
-    return text
 
 
 LABELS: dict[str, dict[str, str]] = {

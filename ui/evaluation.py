@@ -58,11 +58,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.messages import QT_TRANSLATE_NOOP
 from app.services import cases
 from app.services import catalogue as catalogue_service
 from app.station import Station
 from ui.errors import message_for
-from ui.i18n import QT_TRANSLATE_NOOP, Retranslating, translate_in
+from ui.i18n import Retranslating, translate_in
 from ui.labels import source_text
 from ui.session import Session
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from app.config import resources_dir
+from app.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +36,6 @@ LANGUAGES = ("zh", "bo")
 BASE_POINT_SIZE = 11.0
 _FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "DroidSansFallbackFull.ttf", "BianminRareHan.ttf",
                "NotoSerifTibetan-Regular.ttf", "NotoSerifTibetan-Bold.ttf")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    """Mark ``text`` for translation under ``context`` and give it back unchanged.
-
-    Does what PySide6's own QT_TRANSLATE_NOOP does; that one's stub says it returns ``object``,
-    so a table of marked texts would not type as ``str``. lupdate matches the name, not the import
-    (``app/messages.py`` marks its sentences the same way)."""
-    return text
 
 
 def translations_dir() -> Path:

@@ -80,29 +80,30 @@ def read_secret_file(path: str) -> str:
         raise CliError(f"无法读取密码文件 {path}") from exc
 
 
-def ask_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
-    if getattr(args, "password_file", None):
-        return read_secret_file(args.password_file)
-    env = os.environ.get(PASSWORD_ENV)
-    if env:
-        return env
+def _secret(args: argparse.Namespace, file_flag: str, env: str, what: str, prompt: str, confirm: bool) -> str:
+    """A password from its file flag, else its environment variable, else the terminal (asked twice
+    when ``confirm``)."""
+    path = getattr(args, file_flag, None)
+    if path:
+        return read_secret_file(path)
+    value = os.environ.get(env)
+    if value:
+        return value
     if not sys.stdin.isatty():
-        raise CliError(f"需要密码：请在终端输入，或设置 {PASSWORD_ENV}，或使用 --password-file")
-    return getpass.getpass(prompt)
+        option = "--" + file_flag.replace("_", "-")
+        raise CliError(f"需要{what}：请在终端输入，或设置 {env}，或使用 {option}")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def ask_password(args: argparse.Namespace, prompt: str = "密码：") -> str:
+    return _secret(args, "password_file", PASSWORD_ENV, "密码", prompt, confirm=False)
 
 
 def ask_new_password(args: argparse.Namespace, prompt: str = "新密码：") -> str:
-    if getattr(args, "new_password_file", None):
-        return read_secret_file(args.new_password_file)
-    env = os.environ.get(NEW_PASSWORD_ENV)
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise CliError(f"需要新密码：请在终端输入，或设置 {NEW_PASSWORD_ENV}，或使用 --new-password-file")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("再输入一次：") != first:
-        raise CliError("两次输入的密码不一致")
-    return first
+    return _secret(args, "new_password_file", NEW_PASSWORD_ENV, "新密码", prompt, confirm=True)
 
 
 def station_file(paths: Paths) -> Path:

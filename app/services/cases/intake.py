@@ -11,7 +11,7 @@ from typing import Any
 from app.clock import check_plausible
 from app.errors import InvalidId
 from app.events import Accepted, ConcludedAtIntake, CorrectionRequested, Received, Refused
-from app.identity import IdType, check_id, phone_problem
+from app.identity import IdCheck, IdType, check_id, phone_problem
 from app.journal import EventType, verification_code
 from app.models import (
     Agent,
@@ -48,21 +48,30 @@ def _check_texts_of_party(p: Problems, party: Party) -> None:
     p.texts("applicant.address", vars(party.address))
 
 
+def _checked_id(p: Problems, field: str, id_type: IdType | str, as_given: str, number: str,
+                today: date) -> IdCheck | None:
+    """The check of an ID number under ``field`` (applicant, agent): its result when valid, else the
+    problem added (an unknown type named as the clerk gave it) and None."""
+    try:
+        result = check_id(id_type, number, today=today)
+    except ValueError:
+        p.add(f"{field}.id_type", "unknown", value=as_given)
+        return None
+    if not result.ok:
+        p.add(f"{field}.id_number", str(result.problem))
+        return None
+    return result
+
+
 def _check_party(p: Problems, party: Party, today: date) -> None:
     if not party.name.strip():
         p.add("applicant.name", "empty")
     _check_texts_of_party(p, party)
     id_type = IdType.uscc if party.kind is PartyKind.organisation else party.id_type
-    try:
-        result = check_id(id_type, party.id_number, today=today)
-    except ValueError:
-        p.add("applicant.id_type", "unknown", value=party.id_type)
-    else:
-        if not result.ok:
-            p.add("applicant.id_number", str(result.problem))
-        else:
-            party.id_number = result.normalized
-            party.id_type = result.id_type.value
+    result = _checked_id(p, "applicant", id_type, party.id_type, party.id_number, today)
+    if result is not None:
+        party.id_number = result.normalized
+        party.id_type = result.id_type.value
     if party.phone and phone_problem(party.phone):
         p.add("applicant.phone", "bad_phone")
 
@@ -78,15 +87,9 @@ def _check_agent(p: Problems, agent: Agent | None, mode: HandlingMode, today: da
     p.text("agent.name", agent.name)
     p.texts("agent.authorisation", {"scope": agent.authorisation.scope,
                                     "document_ref": agent.authorisation.document_ref})
-    try:
-        result = check_id(agent.id_type, agent.id_number, today=today)
-    except ValueError:
-        p.add("agent.id_type", "unknown", value=agent.id_type)
-    else:
-        if not result.ok:
-            p.add("agent.id_number", str(result.problem))
-        else:
-            agent.id_number = result.normalized
+    result = _checked_id(p, "agent", agent.id_type, agent.id_type, agent.id_number, today)
+    if result is not None:
+        agent.id_number = result.normalized
     if agent.phone and phone_problem(agent.phone):
         p.add("agent.phone", "bad_phone")
     auth = agent.authorisation
