@@ -53,6 +53,18 @@ def test_login_opens_the_dashboard(qtbot: Any, station: Station) -> None:
         close_window(window)
 
 
+def test_the_window_first_opens_within_the_screens_free_area(qtbot: Any, station: Station) -> None:
+    """On a screen smaller than 1280×800 (a 1366×768 laptop with its taskbar) the window starts no larger
+    than the screen's free area, so its bottom row (sync status, bundle import) is on the screen."""
+    window = open_window(qtbot, station)
+    try:
+        room = QApplication.primaryScreen().availableGeometry().size()
+        assert room.width() < 1280 or room.height() < 800  # the offscreen screen is smaller than the wish
+        assert window.width() <= room.width() and window.height() <= room.height(), (window.size(), room)
+    finally:
+        close_window(window)
+
+
 def test_a_wrong_password_says_so_and_opens_nothing(qtbot: Any, station: Station) -> None:
     window = open_window(qtbot, station)
     try:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -87,6 +87,15 @@ class _FirstPaint(QObject):
         return False
 
 
+def _first_size() -> QSize:
+    """1280×800, or less where the screen's free area (without the taskbar) is smaller: on the
+    common 1366×768 laptop the bottom row (sync status, the bundle import) must not start below
+    the screen's edge."""
+    wanted = QSize(1280, 800)
+    screen = QGuiApplication.primaryScreen()
+    return wanted if screen is None else wanted.boundedTo(screen.availableGeometry().size())
+
+
 class MainWindow(Retranslating, QMainWindow):
     """The login page at once; the work area (every page, sync, evaluation) built with it, or, with
     ``defer_work`` (the program does this), once the login page is on the screen, while the clerk
@@ -101,7 +110,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.session = session
         self.appearance = appearance
         session.error_parent = self
-        self.resize(1280, 800)
+        self.resize(_first_size())
 
         self._station_name = ""
         self._fresh = True  # the next login starts at the dashboard (an unlock returns where it was)
