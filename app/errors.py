@@ -179,6 +179,13 @@ class InvalidTransition(BianminError):
     code = "case.invalid_transition"
 
 
+class CaseNumbersExhausted(BianminError):
+    """This device has used all 999 case numbers of the day (``details``: ``day``, ``device``); the
+    case was not recorded. Another device of the station can take it in."""
+
+    code = "case.numbers_exhausted"
+
+
 class JournalBroken(BianminError):
     code = "journal.broken"
 

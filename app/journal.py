@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,6 +39,7 @@ class EventType(StrEnum):
     platform_status = "case.platform_status"
     posted = "case.posted"
     attachment_added = "case.attachment_added"
+    conflict_resolved = "case.conflict_resolved"
 
 
 class StationEventType(StrEnum):
@@ -102,6 +104,18 @@ def verification_code(hash_hex: str, length: int = 8) -> str:
     return "".join(reversed(out))
 
 
+# A device of a station is numbered "00".."99"; its events carry that number in ``device`` and form
+# that device's chain. Events written before devices existed carry a random id there (a UUID): they
+# are the first device's, "00".
+FIRST_DEVICE = "00"
+_DEVICE_NO = re.compile(r"^[0-9]{2}$")
+
+
+def chain_of(device: str) -> str:
+    """The chain (device number) an event belongs to, from its ``device`` field."""
+    return device if _DEVICE_NO.fullmatch(device) else FIRST_DEVICE
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     seq: int
@@ -121,4 +135,20 @@ def check_chain(events: Iterable[Event], start_prev: str = GENESIS, start_seq: i
             return ChainBreak(seq=ev.seq, reason="hash_mismatch")
         prev = ev.hash
         expected += 1
+    return None
+
+
+def check_links(events: Iterable[Event]) -> ChainBreak | None:
+    """The first fault in a part of one chain that may have gaps (another device's events as far as
+    they reached here, ordered by seq): each event's own hash, and the link between two events whose
+    positions follow each other. ``check_chain`` is for a whole chain from its start."""
+    previous: Event | None = None
+    for ev in events:
+        if event_hash(ev.prev_hash, ev.body()) != ev.hash:
+            return ChainBreak(seq=ev.seq, reason="hash_mismatch")
+        if ev.seq == 1 and ev.prev_hash != GENESIS:
+            return ChainBreak(seq=ev.seq, reason="prev_mismatch")
+        if previous is not None and previous.seq + 1 == ev.seq and ev.prev_hash != previous.hash:
+            return ChainBreak(seq=ev.seq, reason="prev_mismatch")
+        previous = ev
     return None

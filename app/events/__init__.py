@@ -17,6 +17,7 @@ from app.events.case import (
     Accepted,
     AttachmentAdded,
     ConcludedAtIntake,
+    ConflictResolved,
     CorrectionRequested,
     CorrectionResumed,
     Delivered,
@@ -42,10 +43,10 @@ from app.events.station import (
 )
 
 __all__ = [
-    "PAYLOADS", "Accepted", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "CorrectionRequested",
-    "CorrectionResumed", "Delivered", "Evaluated", "HubSet", "MaterialSupplied", "OperatorAdded", "OperatorChanged",
-    "Payload", "PlatformStatus", "Posted", "Printed", "Received", "Refused", "Rekeyed", "SettingsChanged",
-    "StatusChanged", "Trip", "Verified", "decode",
+    "PAYLOADS", "Accepted", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "ConflictResolved",
+    "CorrectionRequested", "CorrectionResumed", "Delivered", "Evaluated", "HubSet", "MaterialSupplied",
+    "OperatorAdded", "OperatorChanged", "Payload", "PlatformStatus", "Posted", "Printed", "Received", "Refused",
+    "Rekeyed", "SettingsChanged", "StatusChanged", "Trip", "Verified", "decode",
 ]
 
 

@@ -48,6 +48,11 @@ class Payload:
 
     TYPES: ClassVar[tuple[str, ...]] = ()
 
+    # The hashes of the case's latest events, from other devices of the station, that the writing
+    # device held when it wrote this one (``app.merge``): what this action knew of. Left out when the
+    # case had no other device's events, so every payload written before devices existed is unchanged.
+    after: list[str] | None = dataclasses.field(default=None, kw_only=True, metadata={_OPTIONAL: True})
+
     # Keys this program does not name (written by another version), kept as they came.
     extra: dict[str, Any] = dataclasses.field(default_factory=dict, kw_only=True, repr=False)
 

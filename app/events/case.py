@@ -176,8 +176,22 @@ class AttachmentAdded(Payload):
     name: str
 
 
+class ConflictResolved(Payload):
+    """Two devices acted on the case while apart and the actions cannot both stand (``app.merge``): a
+    clerk kept one (``keep``, an event hash) and set the others aside (``set_aside``); ``status`` is the
+    case's status from here on (and ``outcome`` when it is concluded)."""
+
+    TYPES = (EventType.conflict_resolved,)
+    keep: str
+    set_aside: list[str]
+    status: str
+    note: str
+    outcome: str | None = optional()
+
+
 # Types with two shapes list the status change first: it fits only payloads with "from" and "to".
 CASE_PAYLOADS: tuple[type[Payload], ...] = (
     StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
     ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
+    ConflictResolved,
 )

@@ -237,6 +237,40 @@ CREATE INDEX attachment_uploads_state ON attachment_uploads(state);
 """
 
 
+_V4 = """
+CREATE TABLE peer_events (
+    chain TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    event_id TEXT NOT NULL UNIQUE,
+    station TEXT NOT NULL,
+    case_no TEXT,
+    type TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    device TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    received_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (chain, seq)
+);
+CREATE INDEX peer_events_case ON peer_events(case_no);
+CREATE TRIGGER peer_events_no_update BEFORE UPDATE ON peer_events
+BEGIN SELECT RAISE(ABORT, 'journal events are immutable'); END;
+CREATE TRIGGER peer_events_no_delete BEFORE DELETE ON peer_events
+BEGIN SELECT RAISE(ABORT, 'journal events are immutable'); END;
+
+ALTER TABLE cases ADD COLUMN origin TEXT NOT NULL DEFAULT '00';
+ALTER TABLE cases ADD COLUMN conflict TEXT;
+CREATE INDEX cases_conflict ON cases(conflict) WHERE conflict IS NOT NULL;
+
+CREATE TABLE peer_cases_waiting (case_no TEXT PRIMARY KEY, since TEXT NOT NULL);
+
+INSERT OR IGNORE INTO meta (key, value) VALUES ('device_no', '00');
+"""
+
+
 def _v1(db: Database) -> None:
     for statement in _split(_V1):
         db.execute(statement)
@@ -276,7 +310,16 @@ def _v3(db: Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Devices: this store's journal (``events``) is its own device's chain, unchanged (a store made
+    before devices existed becomes device "00", every hash as it was); the other devices' chains of
+    the station, as far as they reached here, go to ``peer_events``; a case records the device that
+    took it in (``origin``) and its open conflict (``conflict``, JSON, ``app.merge``)."""
+    for statement in _split(_V4):
+        db.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 

@@ -16,10 +16,14 @@ Everything is importable from ``sync.protocol`` itself.
 from sync.protocol.base import (
     BUNDLES,
     CERTIFICATE,
+    DEVICE_NO,
+    DEVICES,
     ENROL,
     EVENTS,
     HEX64,
     MAX_BATCH,
+    MAX_PEER_PAGE,
+    PEERS,
     PREFIX,
     STATION_CODE,
     TIME,
@@ -28,6 +32,7 @@ from sync.protocol.base import (
     Malformed,
     Spec,
 )
+from sync.protocol.devices import DeviceInfo, DeviceList, DeviceRole, PeerPage
 from sync.protocol.enrolment import CertificateAnswer, EnrolAnswer, EnrolRequest, ErrorAnswer, TimeAnswer
 from sync.protocol.push import (
     DUPLICATE,
@@ -72,11 +77,12 @@ from sync.protocol.updates import (
 from sync.protocol.verdict import BatchRefused, Held, Holdings, answer_batch, judge, read_batch
 
 __all__ = [
-    "BUNDLES", "CALENDAR", "CASE_STATUS", "CATALOGUE", "CERTIFICATE", "COVERED", "DUPLICATE", "ENROL", "EVENTS",
-    "HEX64", "MAX_AGE", "MAX_BATCH", "MAX_SKEW", "NOTICE", "PREFIX", "REJECTED", "SIGNATURE_TAG", "STATION_CODE",
-    "STATION_CODE_DIGITS", "STORED", "TIME", "UPDATES", "VERSION", "BatchRefused", "CalendarBody", "CaseStatusBody",
-    "CatalogueBody", "CertificateAnswer", "EnrolAnswer", "EnrolRequest", "ErrorAnswer", "EventResult", "Held",
-    "Holdings", "Malformed", "NoticeBody", "PushAnswer", "PushBatch", "PushStatus", "ReceivedRequest", "Rejection",
+    "BUNDLES", "CALENDAR", "CASE_STATUS", "CATALOGUE", "CERTIFICATE", "COVERED", "DEVICES", "DEVICE_NO",
+    "DUPLICATE", "ENROL", "EVENTS", "HEX64", "MAX_AGE", "MAX_BATCH", "MAX_PEER_PAGE", "MAX_SKEW", "NOTICE", "PEERS",
+    "PREFIX", "REJECTED", "SIGNATURE_TAG", "STATION_CODE", "STATION_CODE_DIGITS", "STORED", "TIME", "UPDATES",
+    "VERSION", "BatchRefused", "CalendarBody", "CaseStatusBody", "CatalogueBody", "CertificateAnswer", "DeviceInfo",
+    "DeviceList", "DeviceRole", "EnrolAnswer", "EnrolRequest", "ErrorAnswer", "EventResult", "Held", "Holdings",
+    "Malformed", "NoticeBody", "PeerPage", "PushAnswer", "PushBatch", "PushStatus", "ReceivedRequest", "Rejection",
     "Spec", "TimeAnswer", "Update", "UpdateKind", "UpdatePage", "WireEvent", "answer_batch", "b64",
     "case_no_station", "event_to_wire", "has_control_text", "judge", "new_device_key", "private_bytes",
     "public_bytes", "read_batch", "sign_request", "unb64", "verify_request",

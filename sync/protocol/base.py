@@ -22,8 +22,12 @@ UPDATES = f"{PREFIX}/updates"
 TIME = f"{PREFIX}/time"
 CERTIFICATE = f"{PREFIX}/certificate"
 BUNDLES = f"{PREFIX}/bundles"
+DEVICES = f"{PREFIX}/devices"
+PEERS = f"{PREFIX}/peers"
 MAX_BATCH = 500
 STATION_CODE = r"^[0-9]{12}$"
+DEVICE_NO = r"^[0-9]{2}$"
+MAX_PEER_PAGE = 500
 HEX64 = re.compile(r"[0-9a-f]{64}")
 
 

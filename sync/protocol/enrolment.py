@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from sync.protocol.base import STATION_CODE, VERSION, Spec
+from sync.protocol.base import DEVICE_NO, STATION_CODE, VERSION, Spec
 
 
 @dataclass(frozen=True)
@@ -17,10 +17,18 @@ class EnrolRequest:
     station_code: Annotated[str, Spec("12-digit division code of the station", pattern=STATION_CODE)]
     station_name: Annotated[str, Spec(min_length=1, max_length=200)]
     public_key: Annotated[str, Spec("the station's Ed25519 device key: base64 of the raw 32 bytes", max_length=100)]
+    device: Annotated[str | None, Spec("the device's number within the station, two digits; absent: 00",
+                                       pattern=DEVICE_NO)] = None
+    device_name: Annotated[str | None, Spec("what the counter calls this device (e.g. 3号窗口)", max_length=40)] = None
+    role: Annotated[str | None, Spec("window, laptop or relay; absent: window")] = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"code": self.code, "station_code": self.station_code, "station_name": self.station_name,
-                "public_key": self.public_key}
+        doc = {"code": self.code, "station_code": self.station_code, "station_name": self.station_name,
+               "public_key": self.public_key}
+        for name in ("device", "device_name", "role"):  # left out when absent: older requests unchanged
+            if getattr(self, name) is not None:
+                doc[name] = getattr(self, name)
+        return doc
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,7 @@ class EnrolAnswer:
     certificate: Annotated[dict[str, Any] | None, Spec(
         "the station's device certificate (bianmin-device-cert/1): the hub's Ed25519 signature over station, "
         "station_name, device_key, region, issued_at, hub_key")] = None
+    device: Annotated[str | None, Spec("the device number the hub enrolled (absent from hubs before devices)")] = None
 
     def to_wire(self) -> dict[str, Any]:
         doc: dict[str, Any] = {"station_code": self.station_code, "hub_signing_key": self.hub_signing_key,
@@ -43,6 +52,8 @@ class EnrolAnswer:
             doc["region"] = self.region
         if self.certificate is not None:
             doc["certificate"] = self.certificate
+        if self.device is not None:
+            doc["device"] = self.device
         return doc
 
 
@@ -76,7 +87,7 @@ class ErrorAnswer:
 
     error: Annotated[str, Spec("unsigned, unknown_station, bad_signature, stale, replayed, bad_code, malformed, "
                                "bad_cursor, unsupported_version, unsupported_encoding, too_large, batch_too_large, "
-                               "wrong_station, not_found, method_not_allowed")]
+                               "wrong_station, not_found, method_not_allowed, revoked_device")]
     detail: Any = None
 
     def to_wire(self) -> dict[str, Any]:

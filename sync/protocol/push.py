@@ -34,8 +34,10 @@ class Rejection(StrEnum):
     bad_hash = "bad_hash"  # the hash is not that of the event's content
     conflict = "conflict"  # the hub holds another event under this event id
     foreign_case_no = "foreign_case_no"  # the case number is not the signer's (its station part)
-    seq_taken = "seq_taken"  # the hub holds another event of the station at this position
-    broken_chain = "broken_chain"  # prev_hash does not link to the hub's events around this position
+    wrong_device = "wrong_device"  # the event belongs to another device's chain than the signer's
+    foreign_device = "foreign_device"  # an intake whose case number names another device than the one taking it
+    seq_taken = "seq_taken"  # the hub holds another event of the device's chain at this position
+    broken_chain = "broken_chain"  # prev_hash does not link to the hub's events of the chain around it
     duplicate_case_no = "duplicate_case_no"  # the hub holds another intake (case.received) of this case number
     foreign_case = "foreign_case"  # the hub holds this case under another station
 
