@@ -31,7 +31,7 @@ from app.errors import (
     WeakPassword,
 )
 from app.events import OperatorAdded, OperatorChanged, Rekeyed
-from app.journal import StationEventType
+from app.journal import FIRST_DEVICE, StationEventType
 from app.keys import RECOVERY_SLOT, KeyFile, new_data_key, new_recovery_code, normalize_recovery_code
 from app.models import Operator, Role
 from app.seqmark import SequenceMark
@@ -85,7 +85,18 @@ class Station:
 
     @property
     def device_id(self) -> str:
+        """The random id the store was made with (before devices had numbers, events carried it)."""
         return op_store.get_meta(self.db, "device_id", "") or ""
+
+    @property
+    def device_no(self) -> str:
+        """This device's number within the station ("00".."99"); the chain its events form."""
+        return op_store.get_meta(self.db, "device_no", FIRST_DEVICE) or FIRST_DEVICE
+
+    @property
+    def device_name(self) -> str:
+        """What the counter calls this device (the 窗口 of printed documents); empty: not named."""
+        return op_store.get_meta(self.db, "device_name", "") or ""
 
     @property
     def is_admin(self) -> bool:
@@ -114,7 +125,7 @@ class Station:
 
     def journal(self, type: str, case_no: str | None, payload: dict[str, object]) -> journal_store.Event:
         return journal_store.append(
-            self.db, station=self.station_code, device=self.device_id, operator=self.operator.login,
+            self.db, station=self.station_code, device=self.device_no, operator=self.operator.login,
             type=type, at=self.clock.stamp(), case_no=case_no, payload=payload,
         )
 
@@ -149,6 +160,7 @@ class Station:
     def init(
         cls, paths: Paths, *, station_code: str, station_name: str, admin_login: str, admin_password: str,
         admin_name: str = "", kdf: KdfParams | None = None, clock: Clock | None = None,
+        device_no: str = FIRST_DEVICE, device_name: str = "",
     ) -> tuple[Station, str]:
         """Make a new station; returns it (the admin logged in) and the recovery code, shown once."""
         kdf = kdf or KdfParams()
@@ -177,6 +189,9 @@ class Station:
                 op_store.set_meta(db, "station_code", station_code)
                 op_store.set_meta(db, "station_name", station_name.strip())
                 op_store.set_meta(db, "device_id", str(uuid.uuid4()))
+                op_store.set_meta(db, "device_no", device_no)
+                if device_name.strip():
+                    op_store.set_meta(db, "device_name", device_name.strip())
                 op_store.set_meta(db, "created_at", now)
                 op_store.insert_operator(db, login=admin_login, display_name=admin_name or admin_login,
                                          role=Role.admin.value, created_at=now)

@@ -8,6 +8,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
+from app import casenumber
 from app.clock import check_plausible
 from app.errors import InvalidId
 from app.events import Accepted, ConcludedAtIntake, CorrectionRequested, Received, Refused
@@ -248,7 +249,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
     with db.transaction():
         seq, reserved = station.sequence_mark.next_number(*store.counter(db, day), day)
         store.set_counter(db, day, seq, reserved)
-        case_no = f"{station.station_code}{day}{seq:05d}"
+        case_no = casenumber.make(station.station_code, day, station.device_no, seq)
         row = {
             "case_no": case_no, "station_code": station.station_code, "status": CaseStatus.received.value,
             "decision": req.decision.value, "mode": req.mode.value, "bundle_code": req.bundle_code,
@@ -261,7 +262,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             "cross_region": store.as_json(to_jsonable(req.cross_region)) if req.cross_region else None,
             "correction_due": req.correction_due.isoformat() if req.correction_due else None,
             "created_at": stamp, "created_day": day, "operator": station.operator.login,
-            "window": req.window, "updated_at": stamp, "trips": 0,
+            "window": req.window, "updated_at": stamp, "trips": 0, "origin": station.device_no,
         }
         case_id = store.insert_case(db, row)
         store.insert_items(db, case_id, case_items)
