@@ -45,6 +45,7 @@ from hub.models import (
     BundleTransferChunk,
     BundleUpload,
     Case,
+    Device,
     EnrolCode,
     HubMeta,
     Nonce,
@@ -58,7 +59,7 @@ from hub.models import (
 __all__ = [
     "BOX_KEY", "DEFAULT_REGION", "DEFAULT_URL", "POSTGRES_EXTRA", "REGION", "SIGNING_KEY",
     "AttachmentChunk", "AttachmentUpload", "Base", "BundleChunk", "BundleTransfer", "BundleTransferChunk",
-    "BundleUpload", "Case", "DatabaseUnusable", "EnrolCode", "HubKeys", "HubMeta", "Nonce", "SchemaNotCurrent",
+    "BundleUpload", "Case", "DatabaseUnusable", "Device", "EnrolCode", "HubKeys", "HubMeta", "Nonce", "SchemaNotCurrent",
     "SchemaState", "SchemaStatus", "Station", "StoredEvent", "UTCDateTime", "Update",
     "create_all", "ensure_hub_keys", "hub_keys", "hub_private_keys", "make_engine", "ready", "redact_text",
     "redact_url", "region", "require_current", "sa_table", "set_region", "upgrade", "utcnow",

@@ -59,8 +59,29 @@ class Station(Base):
 
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # base64 of the raw 32-byte Ed25519 key of device 00 when it enrolled (kept; devices hold the keys now)
+    public_key: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # The station's last peer-feed number (``StoredEvent.feed``): raised under this row's lock in the
+    # transaction that stores the events, so that feed order is commit order.
+    feed: Mapped[int] = mapped_column(BigInteger, server_default="0")
+
+
+class Device(Base):
+    """A device of a station (a window, a laptop, the centre's relay), with its own key and chain."""
+
+    __tablename__ = "devices"
+
+    station: Mapped[str] = mapped_column(String(12), ForeignKey("stations.code", ondelete="CASCADE"),
+                                         primary_key=True)
+    device: Mapped[str] = mapped_column(String(2), primary_key=True)  # "00".."99"
+    name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(16))  # protocol.DeviceRole
     public_key: Mapped[str] = mapped_column(String(64))  # base64 of the raw 32-byte Ed25519 key
     enrolled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    legacy_id: Mapped[str | None] = mapped_column(String(100), default=None)  # a station's old device UUID
 
 
 class EnrolCode(Base):
@@ -68,22 +89,28 @@ class EnrolCode(Base):
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)  # canonical form: no separators, upper case
     station_code: Mapped[str] = mapped_column(String(12))
+    device: Mapped[str | None] = mapped_column(String(2), default=None)  # the device it enrols; None: "00"
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class StoredEvent(Base):
-    """A station's journal event as pushed. A station's events form one hash chain: one event per
-    position (``seq``), each naming the hash of the one before it (``hub.journal.store_batch`` checks)."""
+    """A device's journal event as pushed. Each device of a station keeps its own hash chain
+    (``chain``: ``app.journal.chain_of(device)``): one event per position (``seq``) of a chain, each
+    naming the hash of the one before it (``hub.journal.store_batch`` checks). ``feed`` numbers a
+    station's events in the order they were stored (``GET /v1/peers``)."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ux_events_station_seq", "station", "seq", unique=True),
-                      Index("ix_events_case_no", "case_no"))
+    __table_args__ = (Index("ix_events_case_no", "case_no"),
+                      Index("ux_events_station_chain_seq", "station", "chain", "seq", unique=True),
+                      Index("ux_events_station_feed", "station", "feed", unique=True))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str] = mapped_column(String(12))
     event_id: Mapped[str] = mapped_column(String(100), unique=True)
     seq: Mapped[int] = mapped_column(BigInteger)
+    chain: Mapped[str] = mapped_column(String(2), server_default="00")
+    feed: Mapped[int] = mapped_column(BigInteger, server_default="0")
     case_no: Mapped[str | None] = mapped_column(String(40))
     type: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(40))
@@ -93,6 +120,8 @@ class StoredEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # When a centre's relay forwarded it to the regional hub (None on the regional hub itself).
+    forwarded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
 
 
 class Case(Base):
@@ -107,7 +136,7 @@ class Case(Base):
     items: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of item names
     applicant_name: Mapped[str | None] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    # seq of the station event that last set the status: an older event arriving late does not undo a newer one.
+    # No longer used (a hub before devices compared positions of one chain); the status is merged from all events.
     status_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
@@ -117,6 +146,7 @@ class Update(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str | None] = mapped_column(String(12))  # None: for every station
+    device: Mapped[str | None] = mapped_column(String(2), default=None)  # None: for every device of the station
     kind: Mapped[str] = mapped_column(String(32))
     case_no: Mapped[str | None] = mapped_column(String(40))
     body: Mapped[str] = mapped_column(Text)  # JSON
@@ -175,7 +205,7 @@ class BundleUpload(Base):
     __tablename__ = "bundles"
 
     bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    uploader: Mapped[str] = mapped_column(String(12))
+    uploader: Mapped[str] = mapped_column(String(15))  # the forwarding device's keyid
     station: Mapped[str | None] = mapped_column(String(12), default=None)
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))  # of the whole file, as declared by the uploader
@@ -205,7 +235,7 @@ class BundleTransfer(Base):
     __tablename__ = "bundle_transfers"
 
     bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    uploader: Mapped[str] = mapped_column(String(12), primary_key=True)
+    uploader: Mapped[str] = mapped_column(String(15), primary_key=True)  # keyid: "<station>.<device>"
     size: Mapped[int] = mapped_column(BigInteger)  # of the whole file, as declared by the uploader
     sha256: Mapped[str] = mapped_column(String(64))
     offset: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -222,7 +252,7 @@ class BundleTransferChunk(Base):
                                            ondelete="CASCADE"),)
 
     bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    uploader: Mapped[str] = mapped_column(String(12), primary_key=True)
+    uploader: Mapped[str] = mapped_column(String(15), primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
 

@@ -103,6 +103,10 @@ def _lock(connection: Connection) -> None:
     """Begin the upgrade's transaction holding the database's write lock."""
     backend = connection.dialect.name
     if backend == "sqlite":
+        # A revision may remake a table (SQLite alters a column no other way): with foreign keys on,
+        # dropping the old table would delete the rows referring to it. Off outside the transaction
+        # (inside it the pragma does nothing), on again once it is committed (``upgrade``).
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         # pysqlite begins transactions only before DML by itself: begin one that takes the write
         # lock now (others wait up to the busy timeout), and holds the DDL too.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -122,13 +126,27 @@ def upgrade(engine: Engine) -> tuple[SchemaStatus, SchemaStatus]:
         if before.state is SchemaState.unknown:
             connection.rollback()
             raise SchemaTooNew(before)
-        if before.state is not SchemaState.current:
-            command.upgrade(config(connection), "head")
-        after = _status(connection, newest)
-        connection.commit()
+        try:
+            if before.state is not SchemaState.current:
+                command.upgrade(config(connection), "head")
+                _check_foreign_keys(connection)
+            after = _status(connection, newest)
+            connection.commit()
+        finally:
+            if connection.dialect.name == "sqlite":
+                connection.rollback()  # (nothing left to roll back after a commit)
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     if before.state is not SchemaState.current:
         log.info("database schema upgraded from %s to %s", before.revision or before.state.value, after.revision)
     return before, after
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """On SQLite (whose foreign keys are off during an upgrade): say so when rows refer to none."""
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            log.warning("rows referring to none after the upgrade: %s", [tuple(row) for row in broken[:5]])
 
 
 class SchemaNotCurrent(Exception):
