@@ -356,6 +356,29 @@ class Case:
     operator: str = ""
     trips: int = 1
     updated_at: datetime | None = None
+    origin: str = "00"  # the device (number) that took the case in
+    conflict: CaseConflict | None = None  # actions of two devices that cannot both stand (app.merge)
+
+
+@dataclass(frozen=True)
+class ConflictAction:
+    """One of the concurrent actions of a case in conflict: its event (``hash``, ``type``), the status
+    and outcome it led to, when and by whom, and on which device (chain number)."""
+
+    hash: str
+    type: str
+    status: CaseStatus
+    outcome: str | None
+    at: str
+    operator: str
+    device: str
+
+
+@dataclass(frozen=True)
+class CaseConflict:
+    """A case's open conflict: the actions a clerk chooses between (``cases.resolve_conflict``)."""
+
+    actions: tuple[ConflictAction, ...]
 
 
 @dataclass(frozen=True)
@@ -370,6 +393,8 @@ class CaseSummary:
     created_at: str
     promised_due: str | None
     due_state: str | None
+    origin: str = "00"  # the device (number) that took the case in
+    in_conflict: bool = False
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from app.errors import (
 )
 from app.events import AttachmentAdded
 from app.journal import EventType
+from app.services.cases.rows import causal_after
 from app.station import Station
 from app.store import attachments as store
 from app.store import cases as case_store
@@ -335,7 +336,7 @@ def add_bytes(station: Station, case_no: str, item_code: str, material_code: str
         if linked:
             station.journal(EventType.attachment_added, case_no, AttachmentAdded(
                 sha256=sha, mime=prepared.mime, size=len(prepared.data), material=material_code, item=item_code,
-                name=name).encode())
+                name=name, after=causal_after(station, case_no)).encode())
         row = store.get_link(db, case_no, sha)
     assert row is not None
     log.info("attachment %s… %s (%s, %d bytes%s)", sha[:12], "added" if linked else "already attached",

@@ -1,11 +1,11 @@
 """The counter's dashboard (工作台): what needs the clerk's attention today, in one read.
 
 ``overview(station)`` gathers today's cases, open cases due within two working days and overdue
-ones, cases waiting for corrections, deferred materials due soon or late, and the 最多跑一次 /
-即办 rates, as one small frozen value. It classifies due dates exactly as
-:func:`app.services.cases.due_report` does (``WorkCalendar.due_state`` with two working days of
-warning) but by index ranges in SQL, not row by row in Python, so the time does not grow with
-the number of cases.
+ones, cases waiting for corrections, deferred materials due soon or late, cases in conflict between
+two devices' actions (``app.merge``), and the 最多跑一次 / 即办 rates, as one small frozen value. It
+classifies due dates exactly as :func:`app.services.cases.due_report` does
+(``WorkCalendar.due_state`` with two working days of warning) but by index ranges in SQL, not row by
+row in Python, so the time does not grow with the number of cases.
 """
 
 from __future__ import annotations
@@ -82,6 +82,8 @@ class Overview:
     rates: Rates | None  # None: not read yet (``rates_of``: a second, slower read)
     sync: dict[str, Any] = field(default_factory=dict)  # sync.engine.status, filled in by the caller
     millis: float = 0.0
+    # cases two devices acted on while apart, in ways that cannot both stand (cases.resolve_conflict)
+    conflicts: Section = field(default_factory=lambda: Section((), 0))
 
 
 def due_soon_bound(station: Station, today: date) -> date:
@@ -156,6 +158,7 @@ def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -
     corrections, n_corrections = store.with_status(db, CaseStatus.correction_requested.value, limit)
     d_soon, n_d_soon = store.deferred_range(db, t, s, limit)
     d_over, n_d_over = store.deferred_range(db, None, t, limit)
+    conflicts, n_conflicts = store.in_conflict(db, limit)
     result = Overview(
         today=today, due_soon_until=soon,
         today_cases=_section(created, n_created),
@@ -165,6 +168,7 @@ def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -
         deferred_due_soon=_deferred(station, d_soon, n_d_soon),
         deferred_overdue=_deferred(station, d_over, n_d_over),
         rates=rates_of(station) if with_rates else None,
+        conflicts=_section(conflicts, n_conflicts),
     )
     millis = (time.perf_counter() - started) * 1000
     log.debug("dashboard read in %.1f ms", millis)

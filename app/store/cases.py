@@ -14,7 +14,7 @@ CASE_COLUMNS = (
     "applicant_kind", "applicant_name", "applicant_id_type", "applicant_id_no", "applicant_phone",
     "applicant", "agent", "delivery", "refusal", "cross_region", "correction_due", "created_at",
     "created_day", "accepted_at", "clock_start", "legal_due", "promised_due", "verification_code",
-    "platform_no", "window", "operator", "trips", "updated_at", "origin",
+    "platform_no", "window", "operator", "trips", "updated_at", "origin", "conflict",
 )
 _MATERIAL_COLUMNS = (
     "item_code", "material_code", "state", "form", "count", "licence_type", "licence_grade", "due_date", "note",
@@ -116,9 +116,11 @@ def get_trips(db: Database, case_id: int) -> list[dict[str, Any]]:
 
 _SUMMARY = (
     "c.case_no, c.status, c.applicant_name, c.applicant_id_type, c.applicant_id_no, c.created_at, "
-    "c.promised_due, (SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id)"
+    "c.promised_due, (SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id), c.origin, "
+    "c.conflict IS NOT NULL"
 )
-SUMMARY_KEYS = ("case_no", "status", "applicant_name", "id_type", "id_no", "created_at", "promised_due", "items")
+SUMMARY_KEYS = ("case_no", "status", "applicant_name", "id_type", "id_no", "created_at", "promised_due", "items",
+                "origin", "in_conflict")
 
 
 def search(db: Database, match: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
@@ -280,6 +282,29 @@ def deferred_due(db: Database) -> list[tuple[str, str, str, str | None]]:
 
 def count(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM cases", default=0))
+
+
+# -- cases shared between the devices of a station (cases.sharing) ---------------------------------
+def replace_details(db: Database, case_id: int, items: Sequence[dict[str, Any]],
+                    materials: Sequence[dict[str, Any]], trips: Sequence[dict[str, Any]]) -> None:
+    """A case's items, materials and trips as its merged events give them (what was there goes)."""
+    for table in ("case_items", "case_materials", "trips"):
+        db.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+    insert_items(db, case_id, items)
+    upsert_materials(db, case_id, materials)
+    db.executemany("INSERT INTO trips (case_id, at, purpose, operator) VALUES (?,?,?,?)",
+                   [(case_id, t["at"], t["purpose"], t["operator"]) for t in trips])
+
+
+def conflicted(db: Database, limit: int = 200) -> list[dict[str, Any]]:
+    """Cases with an open conflict, newest first (the partial index on ``conflict`` finds them)."""
+    rows = db.all(f"SELECT {_SUMMARY} FROM cases c WHERE c.conflict IS NOT NULL ORDER BY c.id DESC LIMIT ?",
+                  (limit,))
+    return [dict(zip(SUMMARY_KEYS, r, strict=True)) for r in rows]
+
+
+def count_conflicted(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM cases WHERE conflict IS NOT NULL", default=0))
 
 
 def as_json(value: Any) -> str | None:

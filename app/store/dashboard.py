@@ -61,6 +61,15 @@ def created_on(db: Database, day: str, limit: int) -> tuple[list[dict[str, Any]]
     return _rows(rows), total
 
 
+def in_conflict(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """Cases with an open conflict between two devices' actions (the partial index ``cases_conflict``),
+    the oldest first."""
+    total = int(db.scalar("SELECT count(*) FROM cases WHERE conflict IS NOT NULL", default=0))
+    rows = db.all(f"SELECT {_CASE} FROM (SELECT id FROM cases WHERE conflict IS NOT NULL ORDER BY id LIMIT ?) x "
+                  "JOIN cases c ON c.id = x.id ORDER BY c.id", (limit,))
+    return _rows(rows), total
+
+
 DEFERRED_KEYS = ("case_no", "applicant_name", "item_code", "material_code", "due_date")
 
 

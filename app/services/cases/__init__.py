@@ -9,7 +9,10 @@ One module per use case, each importing only the ones below it (no cycle):
 - ``intake``: the checks of an application, the counter's decision, the case number (:func:`submit`);
 - ``status``: status changes, materials supplied, corrections, delivery, withdrawal;
 - ``visits``: trips, posted materials, prints;
-- ``evaluation``: the citizen's rating (好差评).
+- ``evaluation``: the citizen's rating (好差评);
+- ``replay``: a case's state from its journal events alone;
+- ``sharing``: the other devices' events of the station taken in, cases projected from all their
+  events, conflicts listed and resolved.
 
 Callers use the package: ``from app.services import cases; cases.submit(...)``.
 """
@@ -46,6 +49,7 @@ from app.services.cases.rules import (
     is_authorisation_letter,
     material_required,
 )
+from app.services.cases.sharing import TakeResult, conflicted, project_case, resolve_conflict, take_peer_events
 from app.services.cases.status import deliver, resume_after_correction, set_status, supply_material, withdraw
 from app.services.cases.visits import print_count, record_posting, record_print, record_trip
 
@@ -62,9 +66,11 @@ __all__ = [
     "ChecklistLine",
     "Outcome",
     "Problems",
+    "TakeResult",
     "case_journal",
     "check_clock",
     "checklist",
+    "conflicted",
     "count_cases",
     "decide",
     "deliver",
@@ -78,15 +84,18 @@ __all__ = [
     "material_required",
     "people_problems",
     "print_count",
+    "project_case",
     "rates",
     "record_posting",
     "record_print",
     "record_trip",
+    "resolve_conflict",
     "resume_after_correction",
     "search_cases",
     "set_status",
     "submit",
     "supply_material",
+    "take_peer_events",
     "trips",
     "withdraw",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.errors import ValidationError
 from app.events import Evaluated
 from app.journal import EventType
-from app.services.cases.rows import load_row
+from app.services.cases.rows import causal_after, load_row
 from app.services.cases.rules import require_clean
 from app.station import Station
 
@@ -25,4 +25,5 @@ def evaluate(station: Station, case_no: str, level: str | None, indicators: dict
     with station.db.transaction():
         station.journal(EventType.evaluated, case_no, Evaluated(level=level, skipped=level is None,
                                                                 indicators=indicators or {},
-                                                                reasons=reasons or []).encode())
+                                                                reasons=reasons or [],
+                                                                after=causal_after(station, case_no)).encode())

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from app import merge
 from app.identity import IdType, mask_id
+from app.journal import Event
 from app.models import (
     Case,
     CaseItem,
@@ -22,11 +24,11 @@ from app.models import (
     Outcome,
     Refusal,
 )
-from app.services.cases.rows import agent_of, load_row, material_entry, optional_date, party_of
+from app.services.cases.rows import agent_of, conflict_of, load_row, material_entry, optional_date, party_of
 from app.services.cases.rules import OPEN_STATUSES
 from app.station import Station
 from app.store import cases as store
-from app.store import journal as journal_store
+from app.store import peers as peer_store
 from app.textsearch import classify, match_expression, normalize
 from app.workdays import DueState
 
@@ -55,16 +57,19 @@ def get_case(station: Station, case_no: str, log_access: bool = True) -> Case:
         refusal=Refusal(**refusal) if refusal else None, correction_due=optional_date(row["correction_due"]),
         cross_region=CrossRegion(**cross) if cross else None, platform_no=row["platform_no"],
         window=row["window"], operator=row["operator"], trips=row["trips"],
-        updated_at=datetime.fromisoformat(row["updated_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]), origin=row["origin"],
+        conflict=conflict_of(row["conflict"]),
     )
     if log_access:
         station.log_access("open", case.case_no)
     return case
 
 
-def case_journal(station: Station, case_no: str) -> list[journal_store.Event]:
+def case_journal(station: Station, case_no: str) -> list[Event]:
+    """Every event of the case held here, this device's and the other devices', in causal order
+    (``app.merge``: for a case that stayed on this device, the journal's own order)."""
     load_row(station, case_no)
-    return journal_store.case_events(station.db, case_no)
+    return merge.causal_order(peer_store.events_of_case(station.db, case_no))
 
 
 def trips(station: Station, case_no: str) -> list[dict[str, Any]]:
@@ -83,7 +88,12 @@ def _summary(station: Station, r: dict[str, Any]) -> CaseSummary:
         masked = mask_id(r["id_no"], IdType.other)
     return CaseSummary(case_no=r["case_no"], status=CaseStatus(r["status"]), applicant_name=r["applicant_name"],
                        id_masked=masked, items=r["items"] or "", created_at=r["created_at"],
-                       promised_due=due, due_state=state)
+                       promised_due=due, due_state=state, origin=r["origin"], in_conflict=bool(r["in_conflict"]))
+
+
+def summaries(station: Station, rows: list[dict[str, Any]]) -> list[CaseSummary]:
+    """List rows (``store.SUMMARY_KEYS``) as the case list shows them."""
+    return [_summary(station, r) for r in rows]
 
 
 def search_cases(station: Station, query: str, limit: int = 50, offset: int = 0) -> list[CaseSummary]:

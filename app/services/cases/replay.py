@@ -31,6 +31,7 @@ from app.events import (
     Accepted,
     AttachmentAdded,
     ConcludedAtIntake,
+    ConflictResolved,
     CorrectionRequested,
     CorrectionResumed,
     Delivered,
@@ -43,7 +44,7 @@ from app.events import (
     Trip,
     decode,
 )
-from app.journal import Event, verification_code
+from app.journal import Event, chain_of, verification_code
 from app.lifecycle import STATUS_BY_TYPE
 from app.models import (
     Case,
@@ -113,6 +114,7 @@ class _Builder:
         self.calendar = calendar
         self.intake = intake
         self.station_code = ev.station
+        self.origin = chain_of(ev.device)
         self.operator = ev.operator
         self.created_at = ev.at
         self.updated_at = ev.at
@@ -176,6 +178,11 @@ class _Builder:
         elif isinstance(p, Posted):
             if self.cross_region is not None:
                 self.cross_region["tracking_no"] = p.tracking_no
+            self.updated_at = ev.at
+        elif isinstance(p, ConflictResolved):
+            # a clerk kept one of two actions that could not both stand: its status and outcome
+            self.status = CaseStatus(p.status)
+            self.outcome = p.outcome
             self.updated_at = ev.at
         elif isinstance(p, AttachmentAdded):
             if not any(a["sha256"] == p.sha256 for a in self.attachments):  # one link per content and case
@@ -246,7 +253,7 @@ class _Builder:
             correction_due=optional_date(self.correction_due),
             cross_region=CrossRegion(**self.cross_region) if self.cross_region else None,
             platform_no=self.platform_no, window=intake.window, operator=self.operator, trips=len(self.trips),
-            updated_at=datetime.fromisoformat(self.updated_at),
+            updated_at=datetime.fromisoformat(self.updated_at), origin=self.origin,
         )
         return CaseState(case=case, trips=[dict(t) for t in self.trips],
                          attachments=[dict(a) for a in self.attachments])

@@ -3,6 +3,7 @@ by its number."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,9 @@ from app.models import (
     Agent,
     AgentRelation,
     Authorisation,
+    CaseConflict,
+    CaseStatus,
+    ConflictAction,
     LicenceGrade,
     MaterialEntry,
     MaterialForm,
@@ -21,6 +25,7 @@ from app.models import (
 )
 from app.station import Station
 from app.store import cases as store
+from app.store import peers as peer_store
 
 
 def material_row(e: MaterialEntry) -> dict[str, Any]:
@@ -72,3 +77,23 @@ def load_row(station: Station, case_no: str) -> dict[str, Any]:
     if row is None:
         raise CaseNotFound(case_no=case_no)
     return row
+
+
+def causal_after(station: Station, case_no: str) -> list[str] | None:
+    """The ``after`` of the next event of a case: the hashes of its latest events (own and other
+    devices'), when another device's event of the case is here (``app.merge``); None otherwise, so a
+    case that stayed on this device writes the very payloads it always did."""
+    if not peer_store.has_peer_events(station.db, case_no):
+        return None
+    return peer_store.case_heads(station.db, case_no)
+
+
+def conflict_of(stored: str | None) -> CaseConflict | None:
+    """A case's open conflict from its stored JSON (``cases.conflict``), or None."""
+    if not stored:
+        return None
+    data = json.loads(stored)
+    return CaseConflict(actions=tuple(
+        ConflictAction(hash=a["hash"], type=a["type"], status=CaseStatus(a["status"]), outcome=a.get("outcome"),
+                       at=a["at"], operator=a["operator"], device=a["device"])
+        for a in data.get("actions", [])))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from app import merge
 from app.errors import InvalidTransition, ValidationError
 from app.events import CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
 from app.journal import EventType, verification_code
@@ -23,11 +24,11 @@ from app.models import (
 )
 from app.services import catalogue
 from app.services.cases.queries import get_case
-from app.services.cases.rows import load_row, material_entry, material_row
+from app.services.cases.rows import causal_after, load_row, material_entry, material_row
 from app.services.cases.rules import TRANSITIONS, ChecklistLine, decide, require_clean
 from app.station import Station
 from app.store import cases as store
-from app.store import journal as journal_store
+from app.store import peers as peer_store
 
 
 def _transition(station: Station, row: dict[str, Any], to: CaseStatus) -> CaseStatus:
@@ -72,7 +73,7 @@ def supply_material(
             store.insert_trip(station.db, row["id"], stamp, "supply_material", station.operator.login)
         station.journal(EventType.material_supplied, case_no, MaterialSupplied(
             item=item_code, material=material_code, form=form.value, count=count,
-            was=m["state"], late=late, trip=trip).encode())
+            was=m["state"], late=late, trip=trip, after=causal_after(station, case_no)).encode())
         store.update_case(station.db, row["id"], updated_at=stamp)
     return get_case(station, case_no, log_access=False)
 
@@ -109,7 +110,8 @@ def resume_after_correction(station: Station, case_no: str, supplied: list[Mater
             store.insert_trip(station.db, row["id"], stamp, "correction", station.operator.login)
         ev = station.journal(EventType.correction_resumed, case_no, CorrectionResumed(
             supplied=[material_row(e) for e in supplied], clock_start=today.isoformat(),
-            legal_due=legal.isoformat(), promised_due=promised.isoformat(), trip=trip, source=source).encode())
+            legal_due=legal.isoformat(), promised_due=promised.isoformat(), trip=trip, source=source,
+            after=causal_after(station, case_no)).encode())
         fields: dict[str, Any] = {
             "status": CaseStatus.accepted.value, "clock_start": today.isoformat(), "legal_due": legal.isoformat(),
             "promised_due": promised.isoformat(), "updated_at": stamp, "decision": decision.value}
@@ -151,7 +153,8 @@ def set_status(
     if platform_no:
         fields["platform_no"] = platform_no
     payload = StatusChanged(from_=current.value, to=to.value, note=note, source=source, extended_by=extended_by,
-                            outcome=outcome.value if outcome is not None else None, platform_no=platform_no or None)
+                            outcome=outcome.value if outcome is not None else None, platform_no=platform_no or None,
+                            after=causal_after(station, case_no))
     with station.db.transaction():
         station.journal(event, case_no, payload.encode())
         store.update_case(station.db, row["id"], **fields)
@@ -159,7 +162,7 @@ def set_status(
 
 
 def _special_started(station: Station, case_no: str) -> date | None:
-    for ev in reversed(journal_store.case_events(station.db, case_no)):
+    for ev in reversed(merge.causal_order(peer_store.events_of_case(station.db, case_no))):
         if ev.type == EventType.special_started:
             return datetime.fromisoformat(ev.at).date()
     return None
@@ -181,9 +184,9 @@ def deliver(
     with station.db.transaction():
         if method is DeliveryMethod.counter:
             store.insert_trip(station.db, row["id"], stamp, "collect_result", station.operator.login)
-        station.journal(EventType.delivered, case_no, Delivered(method=method.value, recipient=recipient,
-                                                                recipient_id=recipient_id,
-                                                                tracking_no=tracking_no).encode())
+        station.journal(EventType.delivered, case_no, Delivered(
+            method=method.value, recipient=recipient, recipient_id=recipient_id, tracking_no=tracking_no,
+            after=causal_after(station, case_no)).encode())
         store.update_case(station.db, row["id"], status=CaseStatus.delivered.value, updated_at=stamp)
     return get_case(station, case_no, log_access=False)
 

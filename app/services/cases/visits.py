@@ -8,11 +8,12 @@ import json
 from app.errors import InvalidTransition
 from app.events import Posted, Printed, Trip
 from app.journal import EventType
-from app.services.cases.rows import load_row
+from app.services.cases.rows import causal_after, load_row
 from app.services.cases.rules import require_clean
 from app.station import Station
 from app.store import cases as store
 from app.store import journal as journal_store
+from app.store import peers as peer_store
 
 
 def record_trip(station: Station, case_no: str, purpose: str) -> None:
@@ -21,7 +22,7 @@ def record_trip(station: Station, case_no: str, purpose: str) -> None:
     stamp = station.clock.stamp()
     with station.db.transaction():
         store.insert_trip(station.db, row["id"], stamp, purpose, station.operator.login)
-        station.journal(EventType.trip, case_no, Trip(purpose=purpose).encode())
+        station.journal(EventType.trip, case_no, Trip(purpose=purpose, after=causal_after(station, case_no)).encode())
 
 
 def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
@@ -33,14 +34,15 @@ def record_posting(station: Station, case_no: str, tracking_no: str) -> None:
     cross = json.loads(row["cross_region"])
     cross["tracking_no"] = tracking_no
     with station.db.transaction():
-        station.journal(EventType.posted, case_no, Posted(tracking_no=tracking_no).encode())
+        station.journal(EventType.posted, case_no,
+                        Posted(tracking_no=tracking_no, after=causal_after(station, case_no)).encode())
         store.update_case(station.db, row["id"], cross_region=store.as_json(cross), updated_at=station.clock.stamp())
 
 
 def print_count(station: Station, case_no: str, kind: str) -> int:
     """How often a document of ``kind`` was printed for the case (the next copy's number)."""
     load_row(station, case_no)
-    return sum(1 for e in journal_store.case_events(station.db, case_no)
+    return sum(1 for e in peer_store.events_of_case(station.db, case_no)
                if e.type in (EventType.printed, EventType.reprinted) and e.payload.get("kind") == kind)
 
 
@@ -49,7 +51,7 @@ def record_print(station: Station, case_no: str, kind: str, paper: str) -> int:
     previous = print_count(station, case_no, kind)
     with station.db.transaction():
         station.journal(EventType.reprinted if previous else EventType.printed, case_no,
-                        Printed(kind=kind, paper=paper, copy=previous).encode())
+                        Printed(kind=kind, paper=paper, copy=previous, after=causal_after(station, case_no)).encode())
         journal_store.log_access(station.db, at=station.clock.stamp(), operator=station.operator.login,
                                  action="print", case_no=case_no, detail=kind)
     return previous
