@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QRadioButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,7 @@ from app.models import (
 )
 from app.services import cases
 from app.station import Station
+from ui.devices import Device, Devices, local_time
 from ui.errors import message_for
 from ui.i18n import Retranslating
 from ui.labels import choices, label
@@ -58,7 +60,10 @@ DELIVER = "deliver"  # delivered, or collected at the counter
 WITHDRAW = "withdraw"
 PRINT = "print"
 EVALUATE = "evaluate"
-ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, PRINT, EVALUATE)
+RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, PRINT, EVALUATE, RESOLVE)
+# While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
+_STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW)
 
 # The printing module's kinds and the names ui.labels gives them.
 _ENDED = (CaseStatus.refused, CaseStatus.withdrawn)
@@ -105,7 +110,16 @@ def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
     rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
     if not rated:
         out.append(EVALUATE)
+    if conflict_of(case) is not None:
+        out = [a for a in out if a not in _STATUS_ACTIONS]
+        out.append(RESOLVE)
     return out
+
+
+def conflict_of(case: Case) -> Any:
+    """The case's open conflict (``app.models.CaseConflict``), None when there is none."""
+    conflict: Any = getattr(case, "conflict", None)  # (Case.conflict: WP2)
+    return conflict if conflict is not None and conflict.actions else None
 
 
 def authorisation_text(auth: Authorisation) -> str:
@@ -436,14 +450,105 @@ class WithdrawDialog(ActionDialog):
         return lambda st: cases.withdraw(st, case_no, reason)
 
 
+def action_title(action: Any, devices: Devices) -> str:
+    """What an action of a conflict (``app.models.ConflictAction``) did, and on which device."""
+    return QCoreApplication.translate("ConflictText", "{what}（{device}）").format(
+        what=label(str(action.type), "EventType"), device=devices.origin_text(str(action.device)))
+
+
+def action_details(action: Any) -> str:
+    """The status an action of a conflict led to, when and who."""
+    status = label(str(action.status), "CaseStatus")
+    if action.outcome:
+        status = QCoreApplication.translate("ConflictText", "{status}（{outcome}）").format(
+            status=status, outcome=label(str(action.outcome), "Outcome"))
+    return QCoreApplication.translate("ConflictText", "状态：{status}；时间：{at}；操作员：{operator}").format(
+        status=status, at=local_time(str(action.at)), operator=action.operator)
+
+
+def action_text(action: Any, devices: Devices) -> str:
+    """An action of a conflict in one line (a title, then its details)."""
+    return QCoreApplication.translate("ConflictText", "{title}：{details}").format(
+        title=action_title(action, devices), details=action_details(action))
+
+
+class ResolveDialog(ActionDialog):
+    """处理冲突: two devices did what cannot both stand; the clerk says which action stands, and why."""
+
+    def __init__(self, session: Session, case: Case, devices: Devices, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.devices = devices
+        conflict = conflict_of(case)
+        self.choices: list[Any] = list(conflict.actions) if conflict is not None else []
+        self.keep_group = QButtonGroup(self)
+        self.keep_buttons: list[QRadioButton] = []
+        self.keep_details: list[QLabel] = []
+        self.keep_label = QLabel()
+        box = QVBoxLayout()
+        for _action in self.choices:
+            button = QRadioButton()
+            details = QLabel()  # under its button, wrapped: a long Tibetan line at 200 % stays whole
+            details.setWordWrap(True)
+            details.setContentsMargins(button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+                                       + 8, 0, 0, 0)
+            self.keep_group.addButton(button)
+            self.keep_buttons.append(button)
+            self.keep_details.append(details)
+            box.addWidget(button)
+            box.addWidget(details)
+        self.note_edit = QLineEdit()
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.note_edit)
+        self.form.addRow(self.keep_label, box)
+        self.form.addRow(self.note_label, self.note_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("处理冲突"))
+        self.intro.setText(self.tr("下面的处理是在不同设备上分别作出的，不能同时成立。请向申请人或经办人核实后，"
+                                   "选择保留的一项；其余的作废（仍留在办理经过中）。"))
+        self.keep_label.setText(self.tr("保留："))
+        for action, button, details in zip(self.choices, self.keep_buttons, self.keep_details, strict=True):
+            button.setText(action_title(action, self.devices))
+            details.setText(action_details(action))
+        self.note_label.setText(self.tr("处理说明(&E)："))
+        self.note_edit.setPlaceholderText(self.tr("例如：已与申请人核实，结果已领取"))
+        self._frame_texts()
+
+    def kept(self) -> Any:
+        for action, button in zip(self.choices, self.keep_buttons, strict=True):
+            if button.isChecked():
+                return action
+        return None
+
+    def work(self) -> Callable[[Station], Case] | None:
+        kept = self.kept()
+        if kept is None:
+            self.show_problem(self.tr("请选择保留哪一项处理。"))
+            return None
+        note = self.note_edit.text().strip()
+        if not note:
+            self.show_problem(self.tr("请填写处理说明。"))
+            self.note_edit.setFocus()
+            return None
+        keep, case_no = str(kept.hash), self.case.case_no
+
+        def resolve(st: Station) -> Case:
+            from app.services.cases import sharing
+
+            return sharing.resolve_conflict(st, case_no, keep, note)
+        return resolve
+
+
 def make_dialog(action: str, session: Session, case: Case, names: dict[str, str],
-                parent: QWidget | None = None) -> ActionDialog:
-    """The dialog of ``action`` (one of CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW)."""
+                parent: QWidget | None = None, devices: Devices | None = None) -> ActionDialog:
+    """The dialog of ``action`` (one of CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, RESOLVE)."""
     builders: dict[str, Any] = {
         CORRECTION: lambda: CorrectionDialog(session, case, names, parent),
         SUPPLY: lambda: SupplyDialog(session, case, names, parent),
         CONCLUDE: lambda: ConcludeDialog(session, case, parent),
         DELIVER: lambda: DeliverDialog(session, case, parent),
         WITHDRAW: lambda: WithdrawDialog(session, case, parent),
+        RESOLVE: lambda: ResolveDialog(session, case, devices or Devices(this=Device(number="")), parent),
     }
     return builders[action]()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -33,18 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.identity import IdType, mask_id, mask_phone
-from app.journal import Event, EventType
+from app.journal import FIRST_DEVICE, Event, EventType, chain_of
 from app.models import Case, CaseStatus, DeliveryMethod
 from app.services import cases, catalogue
 from app.station import Station
 from ui import case_actions
 from ui.case_actions import (
     ActionDialog,
+    action_text,
     authorisation_text,
     available_actions,
+    conflict_of,
     documents_for,
     make_dialog,
 )
+from ui.devices import Device, Devices, read_devices
 from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
@@ -64,6 +68,7 @@ class CaseView:
     due_state: str | None = None
     actions: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+    devices: Devices = field(default_factory=lambda: Devices(this=Device(number="")))
 
 
 def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseView:
@@ -80,7 +85,8 @@ def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseVi
     if case.promised_due and case.status in cases.OPEN_STATUSES:
         due_state = station.calendar.due_state(case.promised_due, station.today()).value
     return CaseView(case=case, events=events, material_names=names, due_state=due_state,
-                    actions=available_actions(case, events), documents=documents_for(case, events))
+                    actions=available_actions(case, events), documents=documents_for(case, events),
+                    devices=read_devices(station))
 
 
 def _masked(number: str, id_type: str) -> str:
@@ -121,6 +127,28 @@ class CaseDetailPage(Page):
         top = FlowLayout()  # the back button goes under a long heading rather than past the edge
         top.addWidget(self.heading)
         top.addWidget(self.back_button)
+
+        # a conflict: two devices did what cannot both stand (shown only then; words, not colour alone)
+        self.conflict_box = QFrame()
+        self.conflict_box.setObjectName("conflictPanel")
+        self.conflict_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.conflict_box.setStyleSheet("#conflictPanel { border: 3px solid #c62828; background: #fff4f4; }"
+                                        " #conflictPanel QLabel { color: #1f1f1f; }")
+        self.conflict_heading = QLabel()
+        self.conflict_heading.setProperty("heading", "2")
+        self.conflict_heading.setWordWrap(True)
+        self.conflict_text = QLabel()
+        self.conflict_text.setWordWrap(True)
+        self.conflict_actions = QLabel()
+        self.conflict_actions.setWordWrap(True)
+        self.conflict_actions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        conflict_layout = QVBoxLayout(self.conflict_box)
+        conflict_layout.addWidget(self.conflict_heading)
+        conflict_layout.addWidget(self.conflict_text)
+        conflict_layout.addWidget(self.conflict_actions)
+        self.conflict_row = FlowLayout()
+        conflict_layout.addLayout(self.conflict_row)
+        self.conflict_box.hide()
 
         # facts
         self.facts_box = QGroupBox()
@@ -177,7 +205,7 @@ class CaseDetailPage(Page):
             button.clicked.connect(lambda _=False, a=action: self.start_action(a))
             button.hide()
             self.buttons[action] = button
-            actions_row.addWidget(button)
+            (self.conflict_row if action == case_actions.RESOLVE else actions_row).addWidget(button)
         self.print_menu = QMenu(self)
         self.buttons[case_actions.PRINT].setMenu(self.print_menu)
 
@@ -185,6 +213,7 @@ class CaseDetailPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.status_line)
         layout.addWidget(self.message)
+        layout.addWidget(self.conflict_box)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions_row)
         self.message.hide()
@@ -215,9 +244,13 @@ class CaseDetailPage(Page):
             case_actions.WITHDRAW: self.tr("撤回(&W)"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
+            case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
         }
         for action, button in self.buttons.items():
             button.setText(texts[action])
+        self.conflict_heading.setText(self.tr("⚠ 冲突：此办件的处理有冲突，需要处理"))
+        self.conflict_text.setText(self.tr("两台设备分别对此办件作了不能同时成立的处理。在处理冲突之前，办件暂按最后一项显示，"
+                                           "不能办结、送达或撤回。请核实后点“处理冲突”，选择保留哪一项。"))
         self._scale_heading()
         self._show()
 
@@ -292,14 +325,22 @@ class CaseDetailPage(Page):
             self.timeline.clear()
             for button in self.buttons.values():
                 button.hide()
+            self.conflict_box.hide()
             return
         c = view.case
         self.heading.setText(self.tr("办件 {case_no}").format(case_no=c.case_no))
         status = label(c.status)
         if view.due_state in ("due_soon", "overdue"):
             status = self.tr("{status}（{due}）").format(status=status, due=label(view.due_state, "DueState"))
+        conflict = conflict_of(c)
+        if conflict is not None:
+            status = self.tr("{status}（有冲突，待处理）").format(status=status)
         self.status_line.setText(self.tr("状态：{status}    窗口：{window}    受理人：{operator}").format(
-            status=status, window=c.window or "—", operator=c.operator))
+            status=status, window=c.window or "—", operator=c.operator)
+            + "    " + self.tr("受理设备：{device}").format(device=self.origin_text(view)))
+        self.conflict_box.setVisible(conflict is not None)
+        if conflict is not None:
+            self.conflict_actions.setText("\n".join(f"• {action_text(a, view.devices)}" for a in conflict.actions))
         self._show_facts(view)
         self._show_materials(view)
         self._show_timeline(view)
@@ -309,6 +350,10 @@ class CaseDetailPage(Page):
         for kind in view.documents:
             act = self.print_menu.addAction(label(kind, "Document"))  # printing.Kind, named in ui/labels.py
             act.triggered.connect(lambda _=False, k=kind: self.print_document(k))
+
+    def origin_text(self, view: CaseView) -> str:
+        """Which device took the case in: "本机", or the other device's name."""
+        return view.devices.origin_text(str(getattr(view.case, "origin", FIRST_DEVICE)))  # (Case.origin: WP2)
 
     def _show_facts(self, view: CaseView) -> None:
         c = view.case
@@ -385,8 +430,14 @@ class CaseDetailPage(Page):
     def _show_timeline(self, view: CaseView) -> None:
         self.timeline.clear()
         for ev in view.events:
-            text = self.tr("{at}  {what}（{operator}）").format(at=_when(ev.at), what=self.describe(ev, view),
-                                                              operator=ev.operator)
+            chain = chain_of(ev.device)
+            if view.devices.is_this(chain) or not view.devices.this.number:
+                text = self.tr("{at}  {what}（{operator}）").format(at=_when(ev.at), what=self.describe(ev, view),
+                                                                  operator=ev.operator)
+            else:  # another device of the station did it: which one
+                text = self.tr("{at}  {what}（{operator}，{device}）").format(
+                    at=_when(ev.at), what=self.describe(ev, view), operator=ev.operator,
+                    device=view.devices.origin_text(chain))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, ev.type)
             self.timeline.addItem(item)
@@ -466,6 +517,12 @@ class CaseDetailPage(Page):
             return self.tr("好差评：{level}").format(level=label(str(p["level"]), "Evaluation"))
         if t == EventType.posted:
             return self.tr("材料已寄出（政务专递），运单号 {no}").format(no=p.get("tracking_no", ""))
+        if t == EventType.conflict_resolved:
+            kept = next((e for e in view.events if e.hash == p.get("keep")), None)
+            what = self.describe(kept, view) if kept is not None and kept.type != t else "—"
+            text = self.tr("处理冲突：保留“{what}”，状态 {status}").format(
+                what=what, status=label(str(p.get("status", "")), "CaseStatus"))
+            return text + (self.tr("，{note}").format(note=p["note"]) if p.get("note") else "")
         if t == EventType.platform_status:
             return self.tr("平台状态：{status}").format(status=label(str(p.get("status", "")), "CaseStatus"))
         return label(t, "EventType")
@@ -483,7 +540,7 @@ class CaseDetailPage(Page):
             button = self.buttons[case_actions.PRINT]
             self.print_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
             return
-        dialog = make_dialog(action, self.session, view.case, view.material_names, self)
+        dialog = make_dialog(action, self.session, view.case, view.material_names, self, devices=view.devices)
         dialog.completed.connect(lambda _case: self._changed(case_no))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.dialog = dialog

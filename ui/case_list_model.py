@@ -16,9 +16,11 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.journal import FIRST_DEVICE
 from app.models import CaseStatus, CaseSummary
 from app.services import cases
 from app.station import Station
+from ui.devices import Device, Devices
 from ui.labels import label
 from ui.session import Session
 
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 
 # Column order of the table.
-COLUMNS = ("case_no", "applicant", "id_masked", "items", "status", "created", "due")
+COLUMNS = ("case_no", "applicant", "id_masked", "items", "status", "origin", "created", "due")
 
 _DUE_COLOURS = {"due_soon": QColor("#fff3b0"), "overdue": QColor("#ffc9c9")}
 _DUE_TEXT = QColor("#1f1f1f")
@@ -72,6 +74,8 @@ class CaseListModel(QAbstractTableModel):
         # A narrow list (200 %, Tibetan) shows the intake's day without the time and the due date
         # without the words of its state (colour and tooltip keep them): see CasesPage.fit_columns.
         self.short_dates = False
+        # Which device took each case in ("本机" or the other's name): set by the page (read on the worker).
+        self.devices = Devices(this=Device(number=""))
         self.retranslate()
 
     # -- texts ----------------------------------------------------------------------------------
@@ -82,12 +86,22 @@ class CaseListModel(QAbstractTableModel):
             "id_masked": self.tr("证件号码"),
             "items": self.tr("事项"),
             "status": self.tr("状态"),
+            "origin": self.tr("受理设备"),
             "created": self.tr("收件时间"),
             "due": self.tr("承诺办结"),
         }
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def set_devices(self, devices: Devices) -> None:
+        """The station's devices, to name the one that took each case."""
+        if devices == self.devices:
+            return
+        self.devices = devices
+        if self._rows:
+            c = COLUMNS.index("origin")
+            self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
 
     def set_short_dates(self, short: bool) -> None:
         if short == self.short_dates:
@@ -242,7 +256,12 @@ class CaseListModel(QAbstractTableModel):
         if column == "items":
             return r.items
         if column == "status":
+            if getattr(r, "in_conflict", False):  # (CaseSummary.in_conflict: WP2)
+                return self.tr("冲突：{status}").format(status=label(r.status))
             return label(r.status)
+        if column == "origin":
+            origin = str(getattr(r, "origin", FIRST_DEVICE))  # (CaseSummary.origin: WP2)
+            return self.devices.origin_text(origin) if self.devices.this.number else ""
         if column == "created":
             return r.created_at[:10] if self.short_dates else r.created_at[:16].replace("T", " ")
         if column == "due":

@@ -37,6 +37,7 @@ from app.models import CaseStatus, ServiceItem
 from app.services import catalogue
 from app.station import Station
 from ui.case_list_model import COLUMNS, CaseListModel, CaseQuery
+from ui.devices import Devices, numbered_name, read_devices, this_device_text
 from ui.errors import message_for
 from ui.labels import choices, label
 from ui.page import FlowLayout, Page, pair
@@ -211,6 +212,7 @@ class CasesPage(Page):
             "applicant": fit("applicant", SAMPLE_NAME),
             "id_masked": fit("id_masked", SAMPLE_ID),
             "status": fit("status", *(name for _code, name in choices("CaseStatus"))),
+            "origin": fit("origin", this_device_text(), numbered_name("00")),
             "created": fit("created", SAMPLE_TIME),
             "due": fit("due", SAMPLE_DAY, *due_states),
         }
@@ -230,9 +232,9 @@ class CasesPage(Page):
         self.model.set_short_dates(short)
         # Still too wide (200 %, Tibetan): the case number and the name give up spare width first
         # (the number keeps its tail, the name elides; whole on hover), then the other columns down
-        # to their header; only then the masked ID goes, then the day of intake (the row keeps the
-        # number's tail, the name, the status and the due date; the rest is on the case page). The
-        # list never scrolls sideways.
+        # to their header; only then the masked ID goes, then the day of intake, then the device that
+        # took the case in (the row keeps the number's tail, the name, the status and the due date;
+        # the rest is on the case page). The list never scrolls sideways.
         items_head = header.sectionSizeHint(COLUMNS.index("items"))
         header.setMinimumSectionSize(min(items_head, fm.horizontalAdvance("……") + pad))
         over = sum(want.values()) + items_head - room
@@ -249,7 +251,7 @@ class CasesPage(Page):
             if give > 0:
                 want[name] -= give
                 over -= give
-        for name in ("id_masked", "created"):
+        for name in ("id_masked", "created", "origin"):
             table.setColumnHidden(COLUMNS.index(name), over > 0)
             if over > 0:
                 over -= want.pop(name)
@@ -303,6 +305,8 @@ class CasesPage(Page):
         self.search_edit.selectAll()
         if not self._items_loaded:
             self._load_items()
+        self.session.run(read_devices, self._got_devices, on_error=lambda exc: log.info(
+            "devices not read: %s", type(exc).__name__))
         if not self.day_check.isChecked():
             self.day_edit.blockSignals(True)
             today = self.session.clock.today()
@@ -382,6 +386,10 @@ class CasesPage(Page):
             self.item_combo.setItemData(self.item_combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
         self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(current)))
         self.item_combo.blockSignals(False)
+
+    def _got_devices(self, devices: Devices) -> None:
+        self.model.set_devices(devices)
+        self._fit_timer.start()
 
     def _data_changed(self, _case_no: str) -> None:
         if self.session.station is None:

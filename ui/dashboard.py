@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -66,18 +66,37 @@ class DashboardData:
     overview: Overview
     sync: SyncStatus | None  # None when the sync tables could not be read
     millis: float
+    # Cases two devices acted on in ways that cannot both stand (shown above the lists while any).
+    conflicts: Section = field(default_factory=lambda: Section((), 0))
+
+
+def conflicts_of(station: Station, overview: Overview) -> Section:
+    """The cases in conflict: the overview's list when it has one, else the sharing service's."""
+    section = getattr(overview, "conflicts", None)
+    if isinstance(section, Section):
+        return section
+    try:
+        from app.services.cases.sharing import conflicted
+    except ImportError:  # a store without sharing: no conflicts
+        return Section((), 0)
+    found = conflicted(station)
+    entries = tuple(Entry(case_no=c.case_no, applicant_name=c.applicant_name, items=c.items, status=c.status,
+                          due=None) for c in found[:dashboard.LIMIT])
+    return Section(entries, len(found))
 
 
 def load(station: Station) -> DashboardData:
     """Runs on the worker: everything the page shows, in one go."""
     started = time.perf_counter()
     overview = dashboard.overview(station, with_rates=False)  # the rates come in a second task
+    conflicts = conflicts_of(station, overview)
     try:
         sync = read_status(station)  # shown through the window's one SyncState, like the status bar
     except Exception as exc:  # the cases still show when the sync tables cannot be read
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
         sync = None
-    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000)
+    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
+                         conflicts=conflicts)
 
 
 class CaseList(QListWidget):
@@ -123,9 +142,9 @@ class SectionBox(QFrame):
         if colour is not None:
             edge = RED_EDGE if colour == RED else YELLOW_EDGE
             self.heading.setStyleSheet(f"border-left: 6px solid {edge}; padding-left: 6px")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.list, 1)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.heading)
+        self.column.addWidget(self.list, 1)
 
 
 class DashboardPage(Page):
@@ -169,6 +188,13 @@ class DashboardPage(Page):
         strip.addWidget(self.link, 3)
         strip.addWidget(self.rates, 2)
 
+        # Cases in conflict: above the lists, across the page, only while there are any.
+        self.conflicts = SectionBox("conflicts", RED, self.open_case.emit)
+        self.conflicts_note = QLabel()
+        self.conflicts_note.setWordWrap(True)
+        self.conflicts.column.insertWidget(1, self.conflicts_note)
+        self.conflicts.hide()
+
         self.sections: dict[str, SectionBox] = {}
         self.grid = QGridLayout()
         self.columns = 0
@@ -180,6 +206,7 @@ class DashboardPage(Page):
         inner = QVBoxLayout(body)
         inner.addLayout(top)
         inner.addLayout(strip)
+        inner.addWidget(self.conflicts)
         inner.addLayout(self.grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -191,7 +218,8 @@ class DashboardPage(Page):
 
         # Reading order: the big button first, then the lists as they stand.
         QWidget.setTabOrder(self.intake_button, self.refresh_button)
-        previous: QWidget = self.refresh_button
+        QWidget.setTabOrder(self.refresh_button, self.conflicts.list)
+        previous: QWidget = self.conflicts.list
         for name, _ in SECTIONS:
             QWidget.setTabOrder(previous, self.sections[name].list)
             previous = self.sections[name].list
@@ -218,6 +246,8 @@ class DashboardPage(Page):
         self.intake_button.setText(self.tr("新受理  Ctrl+N"))
         self.intake_button.setToolTip(self.tr("开始受理一件新的申请"))
         self.refresh_button.setText(self.tr("刷新(&R)"))
+        self.conflicts_note.setText(self.tr("两台设备对同一办件作了不能同时成立的处理（例如一处送达、一处撤回）。"
+                                            "请打开办件，确定保留哪一项。"))
         self._show()
 
     def _heading(self, name: str, section: Section | None) -> str:
@@ -231,6 +261,7 @@ class DashboardPage(Page):
             "deferred_overdue": self.tr("容缺材料已超期 {n} 项"),
             "deferred_due_soon": self.tr("容缺材料即将到期 {n} 项"),
             "today_cases": self.tr("今日受理 {n} 件"),
+            "conflicts": self.tr("冲突待处理 {n} 件"),
         }
         text = texts[name].format(n=n)
         if section is not None and section.more:
@@ -245,7 +276,7 @@ class DashboardPage(Page):
         if name == "corrections":
             return self.tr("{case}  {who}\n{items}  补正期限 {due}").format(
                 case=e.case_no, who=e.applicant_name, items=e.items, due=due or "—")
-        if name == "today_cases":
+        if name in ("today_cases", "conflicts"):
             return self.tr("{case}  {who}\n{items}  {status}").format(
                 case=e.case_no, who=e.applicant_name, items=e.items, status=label(e.status))
         return self.tr("{case}  {who}\n{items}  承诺办结 {due}").format(
@@ -332,7 +363,7 @@ class DashboardPage(Page):
     def clear(self) -> None:
         self.data = None
         self._stale = True
-        for box in self.sections.values():
+        for box in (*self.sections.values(), self.conflicts):
             box.list.clear()
         self._show()
 
@@ -342,31 +373,36 @@ class DashboardPage(Page):
         overview = data.overview if data else None
         self.today.setText(self.tr("{day} · 数据读取中…").format(day="") if overview is None
                            else self.tr("今天是 {day}").format(day=overview.today.strftime("%Y-%m-%d")))
-        for name, colour in SECTIONS:
-            box = self.sections[name]
-            section: Section | None = getattr(overview, name) if overview else None
-            box.heading.setText(self._heading(name, section))
-            current = box.list.currentItem()
-            keep = current.data(Qt.ItemDataRole.UserRole) if current else None
-            box.list.clear()
-            if section is None:
-                continue
-            if not section.entries:
-                empty = QListWidgetItem(self.tr("没有"))
-                empty.setFlags(Qt.ItemFlag.NoItemFlags)
-                box.list.addItem(empty)
-                continue
-            for e in section.entries:
-                item = QListWidgetItem(self._entry_text(name, e))
-                item.setData(Qt.ItemDataRole.UserRole, e.case_no)
-                if colour is not None:
-                    item.setBackground(QBrush(colour))
-                    item.setForeground(QBrush(QColor("#000000")))
-                box.list.addItem(item)
-                if e.case_no == keep:
-                    box.list.setCurrentItem(item)
+        for name, _colour in SECTIONS:
+            self._fill(self.sections[name], getattr(overview, name) if overview else None)
+        conflicts = data.conflicts if data else None
+        self._fill(self.conflicts, conflicts)
+        self.conflicts.setVisible(bool(conflicts and conflicts.total))
         self._show_link()
         self._show_rates(overview)
+
+    def _fill(self, box: SectionBox, section: Section | None) -> None:
+        name, colour = box.name, box.colour
+        box.heading.setText(self._heading(name, section))
+        current = box.list.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
+        box.list.clear()
+        if section is None:
+            return
+        if not section.entries:
+            empty = QListWidgetItem(self.tr("没有"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            box.list.addItem(empty)
+            return
+        for e in section.entries:
+            item = QListWidgetItem(self._entry_text(name, e))
+            item.setData(Qt.ItemDataRole.UserRole, e.case_no)
+            if colour is not None:
+                item.setBackground(QBrush(colour))
+                item.setForeground(QBrush(QColor("#000000")))
+            box.list.addItem(item)
+            if e.case_no == keep:
+                box.list.setCurrentItem(item)
 
     def _show_link(self) -> None:
         """The link as the window's SyncState has it, in whole sentences."""

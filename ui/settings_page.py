@@ -47,6 +47,7 @@ from app.services.settings import PAPERS, StationSettings
 from app.station import Station
 from sync import engine
 from sync.status import SyncStatus
+from ui.devices import Devices, local_time, read_devices, role_text
 from ui.errors import message_for
 from ui.i18n import translations_dir
 from ui.page import Page
@@ -69,12 +70,13 @@ class StationFacts:
     enrolled: bool
     hub_url: str
     settings: StationSettings
+    devices: Devices | None = None  # this device and the station's others (the platform's list)
 
 
 def _facts(st: Station) -> StationFacts:
     status = engine.status(st)
     return StationFacts(code=st.station_code, name=st.station_name, enrolled=status.enrolled,
-                        hub_url=status.hub_url, settings=settings_service.load(st))
+                        hub_url=status.hub_url, settings=settings_service.load(st), devices=read_devices(st))
 
 
 def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int) -> StationSettings:
@@ -147,6 +149,30 @@ class SettingsPage(Page):
         station_form.addRow(self.enrol_label, self.enrol_state)
         station_form.addRow(self.enrol_form)
         station_form.addRow(self.enrol_message)
+
+        # -- devices: this one and the station's others, as the platform last listed them --
+        self.devices_box = QGroupBox()
+        self.devices_box.setObjectName("devices")
+        self.this_label, self.this_value = QLabel(), QLabel()
+        self.this_value.setObjectName("thisDevice")
+        self.this_value.setWordWrap(True)
+        self.others_label = QLabel()
+        self.others_label.setWordWrap(True)
+        self.others = QWidget()
+        self.others.setObjectName("otherDevices")
+        self.others_form = QFormLayout(self.others)
+        self.others_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.others_form.setContentsMargins(0, 0, 0, 0)
+        self.devices_note = QLabel()
+        self.devices_note.setWordWrap(True)
+        self.devices_note.setProperty("size", "small")
+        devices_form = QFormLayout(self.devices_box)
+        devices_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        devices_form.addRow(self.this_label, self.this_value)
+        devices_form.addRow(self.others_label)
+        devices_form.addRow(self.others)
+        devices_form.addRow(self.devices_note)
+        self.device_rows: list[tuple[QLabel, QLabel]] = []
 
         # -- interface: any operator, applied at once --
         self.interface_box = QGroupBox()
@@ -235,7 +261,7 @@ class SettingsPage(Page):
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(self.title)
-        for box in (self.interface_box, self.counter_box, self.station_box, self.about_box):
+        for box in (self.interface_box, self.counter_box, self.station_box, self.devices_box, self.about_box):
             box.setProperty("heading", "2")  # the section's title; its fields keep the base size
             column.addWidget(box)
         column.addStretch(1)
@@ -266,6 +292,11 @@ class SettingsPage(Page):
         self.enrol_code_label.setText(self.tr("登记码(&C)"))
         self.enrol_code_edit.setToolTip(self.tr("平台管理员给出的一次性登记码"))
         self.enrol_button.setText(self.tr("登记到平台(&E)"))
+
+        self.devices_box.setTitle(self.tr("设备"))
+        self.this_label.setText(self.tr("本机"))
+        self.others_label.setText(self.tr("本服务站的其他设备（最近一次与平台联系的时间）"))
+        self.devices_note.setText(self.tr("设备由平台登记；其他设备的名称和联系时间在每次同步时更新。"))
 
         self.interface_box.setTitle(self.tr("界面"))
         self.language_label.setText(self.tr("界面语言(&J)"))
@@ -329,6 +360,38 @@ class SettingsPage(Page):
             self.enrol_state.setText(self.tr("已登记，平台地址 {url}").format(url=facts.hub_url))
         else:
             self.enrol_state.setText(self.tr("尚未登记到平台，办件只保存在本机。"))
+        self._show_devices()
+
+    def _show_devices(self) -> None:
+        devices = self.facts.devices if self.facts else None
+        for name, _value in self.device_rows:
+            self.others_form.removeRow(name)  # deletes both labels of the row
+        self.device_rows = []
+        if devices is None:
+            self.this_value.setText("—")
+            return
+        this = devices.this
+        self.this_value.setText(self.tr("{name}（编号 {number}）").format(name=this.shown_name, number=this.number))
+        for d in devices.others:
+            name = QLabel(self.tr("{name}（编号 {number}，{role}）").format(
+                name=d.shown_name, number=d.number, role=role_text(d.role)))
+            name.setWordWrap(True)
+            if d.revoked:
+                text = self.tr("已注销（{when}），不再同步").format(when=local_time(d.revoked_at))
+            elif d.last_seen_at:
+                text = self.tr("最近联系：{when}").format(when=local_time(d.last_seen_at))
+            else:
+                text = self.tr("从未联系")
+            value = QLabel(text)
+            value.setWordWrap(True)
+            value.setProperty("device", d.number)
+            self.others_form.addRow(name, value)
+            self.device_rows.append((name, value))
+        if not devices.others:
+            empty = QLabel(self.tr("平台尚未列出本服务站的其他设备（登记并同步后显示）。"))
+            empty.setWordWrap(True)
+            self.others_form.addRow(empty)
+            self.device_rows.append((empty, empty))
 
     # -- who may do what ---------------------------------------------------------------------------
     def _is_admin(self) -> bool:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.settings import StationSettings
+from ui.devices import Devices, read_devices
 from ui.i18n import Appearance, Retranslating
 from ui.idle import IdleWatcher
 from ui.login import LoginPage
@@ -113,6 +114,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(_first_size())
 
         self._station_name = ""
+        self._devices: Devices | None = None  # this device (and the others), once a login read them
         self._fresh = True  # the next login starts at the dashboard (an unlock returns where it was)
         self.login_page = LoginPage(session)
         self.login_page.done.connect(self._after_login)
@@ -269,7 +271,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setFixedWidth(widest + 4 * self.nav.frameWidth() + fm.height())
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("便民服务台"))
+        self._show_title()
         if self.work is None:
             return
         names = {
@@ -289,6 +291,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.bundle_button.setToolTip(self.tr("驻村工作队带回的离线包：校验后经本站转交平台（本站看不到其中内容）"))
         self._show_who()
         self._fit_nav()
+
+    def _show_title(self) -> None:
+        """The program, and once a login has read them, the station and this device: on a centre's
+        several windows (and in the taskbar) the clerk sees which device this is."""
+        if self._devices is None:
+            self.setWindowTitle(self.tr("便民服务台"))
+            return
+        self.setWindowTitle(self.tr("便民服务台 · {station} · {device}").format(
+            station=self._station_name, device=self._devices.this.shown_name))
 
     def _show_who(self) -> None:
         station = self.session.station
@@ -350,11 +361,14 @@ class MainWindow(Retranslating, QMainWindow):
             current = self.stack.currentWidget()
             if isinstance(current, Page):
                 current.refresh()
-        self.session.run(lambda st: st.station_name, self._got_station_name)
+        self.session.run(lambda st: (st.station_name, read_devices(st)), self._got_station_name)
         self.sync.refresh_state()
 
-    def _got_station_name(self, name: str) -> None:
+    def _got_station_name(self, facts: tuple[str, Devices]) -> None:
+        name, devices = facts
         self._station_name = name
+        self._devices = devices
+        self._show_title()
         self._show_who()
 
     def _on_locked(self) -> None:
