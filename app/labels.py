@@ -88,6 +88,15 @@ LABELS: dict[str, dict[str, str]] = {
         "approved": QT_TRANSLATE_NOOP("Labels", "准予"),
         "denied": QT_TRANSLATE_NOOP("Labels", "不予准予"),
     },
+    "Device": {  # a device of the station (app.station): the name of one nobody named, {n} its number
+        "default_name": QT_TRANSLATE_NOOP("Labels", "{n}号窗口"),
+    },
+    "ChainBreak": {  # app.journal.ChainBreak.reason, app.services.verify: why a device's journal does not verify
+        "prev_mismatch": QT_TRANSLATE_NOOP("Labels", "与前一条事件接不上"),
+        "hash_mismatch": QT_TRANSLATE_NOOP("Labels", "内容与哈希不符（可能被改动）"),
+        "gap": QT_TRANSLATE_NOOP("Labels", "缺少事件"),
+        "foreign_event": QT_TRANSLATE_NOOP("Labels", "混入了其他设备或其他服务站的事件"),
+    },
     "Role": {
         "clerk": QT_TRANSLATE_NOOP("Labels", "窗口人员"),
         "admin": QT_TRANSLATE_NOOP("Labels", "管理员"),

@@ -48,8 +48,9 @@ _SPACED_ID = re.compile(r"(?<!\d)\d{6}[ \-]\d{8}[ \-]\d{3}[\dXx](?![\dA-Za-z])")
 _SPACED_PHONE = re.compile(r"(?<!\d)(?:\+?86[ \-]?)?1[3-9]\d[ \-]\d{4}[ \-]\d{4}(?!\d)")
 # Any other long run of digits (an X may end a resident ID).
 _LONG_RUN = re.compile(r"(?<!\d)\d{11,}[Xx]?(?!\d)")
-# What stays: a case number (app.services.cases: station code + YYYYMMDD + 5-digit sequence) and a
-# station code (app.station.STATION_CODE).
+# What stays: a case number (app.casenumber: station code + YYYYMMDD + 2-digit device + 3-digit
+# sequence, 25 digits; the numbers from before devices, station code + YYYYMMDD + 5-digit sequence,
+# have the same shape: the last five digits match either) and a station code (app.station.STATION_CODE).
 _CASE_NO = re.compile(r"[1-6]\d{11}(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{5}")
 _STATION_CODE = re.compile(r"[1-6]\d{11}")
 _PHONE = re.compile(r"(?:86)?1[3-9]\d{9}")

@@ -58,6 +58,7 @@ ERRORS: dict[str, str] = {
     "catalogue.item_not_found": QT_TRANSLATE_NOOP("Errors", "找不到事项 {code}。"),
     "case.decision_not_allowed": QT_TRANSLATE_NOOP("Errors", "不能作出此决定：{reason_text}"),
     "case.invalid_transition": QT_TRANSLATE_NOOP("Errors", "办件当前状态（{current}）下不能执行此操作。"),
+    "case.numbers_exhausted": QT_TRANSLATE_NOOP("Errors", "本机（{device}号设备）今天（{day}）的 999 个办件编号已经用完，本件没有受理，已保存的数据没有改动。请到本服务站的另一个窗口受理，或明天再受理。"),
     "journal.broken": QT_TRANSLATE_NOOP("Errors", "办件日志校验失败。"),
     "journal.event_malformed": QT_TRANSLATE_NOOP("Errors", "办件日志中有一条记录的内容无法读取（{payload}）。"),
     "clock.implausible": QT_TRANSLATE_NOOP("Errors", "这台电脑的日期看起来不对（现在显示为 {today}）。为免办件日期和期限出错，本次没有受理，已保存的数据没有改动。请把电脑的日期和时间改正后再试。"),
@@ -126,6 +127,7 @@ PROBLEMS: dict[str, str] = {
     "too_deep": QT_TRANSLATE_NOOP("Problems", "嵌套层数过多（超过 {limit} 层），不是事项清单"),
     "control_character": QT_TRANSLATE_NOOP("Problems", "含有控制字符（看不见的字符，常由复制粘贴带入），请在文件中删除"),
     "bidi_control": QT_TRANSLATE_NOOP("Problems", "含有改变文字方向的控制符（会使显示的文字与实际内容不符），请在文件中删除"),
+    "bad_device_no": QT_TRANSLATE_NOOP("Problems", "设备编号须为两位数字（00 到 99），例如 01；同一服务站的每台电脑用不同的编号"),
     "lone_surrogate": QT_TRANSLATE_NOOP("Problems", "含有无效的 Unicode 字符（孤立的代理码位），文件的编码有误，请从原始资料重新导出"),
 }
 

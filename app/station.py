@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app import backup as backups
-from app import textcheck
+from app import labels, textcheck
+from app.casenumber import DEVICE_NO
 from app.clock import Clock, check_plausible
 from app.config import KdfParams, Paths
 from app.errors import (
@@ -30,7 +31,7 @@ from app.errors import (
     ValidationError,
     WeakPassword,
 )
-from app.events import OperatorAdded, OperatorChanged, Rekeyed
+from app.events import OperatorAdded, OperatorChanged, Rekeyed, SettingsChanged
 from app.journal import FIRST_DEVICE, StationEventType
 from app.keys import RECOVERY_SLOT, KeyFile, new_data_key, new_recovery_code, normalize_recovery_code
 from app.models import Operator, Role
@@ -47,6 +48,31 @@ log = logging.getLogger(__name__)
 STATION_CODE = re.compile(r"^[1-6][0-9]{11}$")
 LOGIN = re.compile(r"^[A-Za-z0-9_.-]{2,32}$")
 MIN_PASSWORD = 8
+DEVICE_NAME_MAX = 20
+
+
+def check_device_no(device_no: str) -> str:
+    """A device number as given at ``init``: two digits, "00".."99"."""
+    device_no = device_no.strip()
+    if not DEVICE_NO.fullmatch(device_no):
+        problem = {"field": "device_no", "problem": "bad_device_no"}
+        raise ValidationError("bad device number", problems=[problem], **problem)
+    return device_no
+
+
+def check_device_name(name: str) -> str:
+    """What the counter calls a device (printed as the 窗口 of its documents); empty: not named."""
+    name = name.strip()
+    textcheck.require_clean_fields({"device_name": name})
+    if len(name) > DEVICE_NAME_MAX:
+        problem = {"field": "device_name", "problem": "too_long", "length": len(name), "limit": DEVICE_NAME_MAX}
+        raise ValidationError("device name too long", problems=[problem])
+    return name
+
+
+def default_device_name(device_no: str) -> str:
+    """The name of a device nobody named: "NN号窗口" (app/labels.py, Device.default_name)."""
+    return labels.zh("default_name", "Device", n=device_no)
 
 
 def check_password(password: str) -> None:
@@ -97,6 +123,21 @@ class Station:
     def device_name(self) -> str:
         """What the counter calls this device (the 窗口 of printed documents); empty: not named."""
         return op_store.get_meta(self.db, "device_name", "") or ""
+
+    @property
+    def window_name(self) -> str:
+        """The 窗口 of this device's cases and documents: its name, or "NN号窗口" when it has none."""
+        return self.device_name or default_device_name(self.device_no)
+
+    def set_device_name(self, name: str) -> str:
+        """Name this device (an administrator; empty: back to "NN号窗口"); journaled as a setting."""
+        self.require_admin()
+        name = check_device_name(name)
+        with self.db.transaction():
+            op_store.set_meta(self.db, "device_name", name)
+            self.journal(StationEventType.settings_changed, None,
+                         SettingsChanged(values={"device_name": name}).encode())
+        return name
 
     @property
     def is_admin(self) -> bool:
@@ -170,6 +211,8 @@ class Station:
         if not station_name.strip():
             raise ValidationError("empty station name", field="station_name", problem="empty")
         admin_login = check_login(admin_login)
+        device_no = check_device_no(device_no)
+        device_name = check_device_name(device_name)
         check_password(admin_password)
         textcheck.require_clean_fields({"station_name": station_name, "display_name": admin_name})
         check_plausible(clock.today())
@@ -190,8 +233,8 @@ class Station:
                 op_store.set_meta(db, "station_name", station_name.strip())
                 op_store.set_meta(db, "device_id", str(uuid.uuid4()))
                 op_store.set_meta(db, "device_no", device_no)
-                if device_name.strip():
-                    op_store.set_meta(db, "device_name", device_name.strip())
+                if device_name:
+                    op_store.set_meta(db, "device_name", device_name)
                 op_store.set_meta(db, "created_at", now)
                 op_store.insert_operator(db, login=admin_login, display_name=admin_name or admin_login,
                                          role=Role.admin.value, created_at=now)

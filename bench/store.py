@@ -62,7 +62,7 @@ KINDS: list[tuple[str, str]] = [
     ("id_last4", "ID number, last 4"),
     ("id_last6", "ID number, last 6"),
     ("case_no", "case number, full"),
-    ("case_no_last5", "case number, last 5"),
+    ("case_no_last5", "case number, last 5 (device and sequence)"),
     ("initials", "pinyin initials of the name"),
 ]
 

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 
+from app import labels as codes
+from app.casenumber import DEVICE_NO
 from app.identity import IdType, mask_id, mask_phone
-from app.models import Authorisation, MaterialForm, MaterialState
+from app.models import Authorisation, Case, MaterialForm, MaterialState
 from printing.context import PrintContext
 from printing.labels import code_label, label, sentence
 from printing.layout import Paper, Sheet
@@ -37,6 +39,18 @@ def _header(sheet: Sheet, ctx: PrintContext, kind: Kind, lang: str, copy_no: int
         sheet.mark(f"{label('copy_mark', lang)} · {label('print_no', lang, n=copy_no + 1)}")
     sheet.para(ctx.station_name, small=True)
     sheet.title(label(kind.value, lang))
+
+
+def _window(case: Case, lang: str) -> str:
+    """The 窗口 a case was taken in at: the device's name as written, or, for a device nobody named,
+    "NN号窗口" in the document's language (intake fills it; cases from before devices may have none)."""
+    window = case.window
+    if not window:
+        return "—"
+    number = window[:2]
+    if DEVICE_NO.fullmatch(number) and window == codes.zh("default_name", "Device", n=number):
+        return code_label("default_name", "Device", lang, n=number)
+    return window
 
 
 def _codes(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
@@ -93,7 +107,7 @@ def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     sheet.space(0.5)
     rows = [
         (label("station", lang), f"{ctx.station_name}（{ctx.station_code}）"),
-        (label("window", lang), case.window or "—"),
+        (label("window", lang), _window(case, lang)),
         (label("clerk", lang), ctx.clerk),
         (label("received_at", lang), case.created_at.strftime("%Y-%m-%d %H:%M")),
         *_party_rows(ctx, lang),

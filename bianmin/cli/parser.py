@@ -13,6 +13,7 @@ from bianmin.cli.link import cmd_bundle, cmd_enrol, cmd_sync
 from bianmin.cli.settings import cmd_settings
 from bianmin.cli.station import (
     cmd_backup,
+    cmd_device,
     cmd_init,
     cmd_operator,
     cmd_recover,
@@ -44,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station-name", required=True)
     p.add_argument("--admin", required=True, help="login of the first administrator")
     p.add_argument("--admin-name", default="")
+    p.add_argument("--device", default="00", metavar="NN",
+                   help="this PC's number within the station, two digits (default 00: the first or only one)")
+    p.add_argument("--device-name", default="", metavar="NAME",
+                   help="what the counter calls this PC, printed as the 窗口 of its documents (default: NN号窗口)")
     p.add_argument("--no-sample-catalogue", action="store_true")
     p.add_argument("--password-file")
     p.add_argument("--json", action="store_true")
@@ -201,5 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="station summary")
     _common(p, json_flag=True)
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("device", help="this PC as a device of the station: its number and name")
+    p.add_argument("--name", help="give this PC a name (an administrator; \"\" for none: NN号窗口)")
+    _common(p, json_flag=True)
+    p.set_defaults(func=cmd_device)
     return parser
 

@@ -10,6 +10,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.config import PASSWORD_ENV, Paths
 from app.textcheck import visible
@@ -36,23 +37,46 @@ def cmd_init(args: argparse.Namespace) -> int:
     password = ask_new_password(args, "管理员密码：") if not os.environ.get(PASSWORD_ENV) and not args.password_file \
         else ask_password(args)
     station, recovery = Station.init(paths, station_code=args.station_code, station_name=args.station_name,
-                                     admin_login=args.admin, admin_password=password, admin_name=args.admin_name)
+                                     admin_login=args.admin, admin_password=password, admin_name=args.admin_name,
+                                     device_no=args.device, device_name=args.device_name)
     try:
         write_private_file(station_file(paths), json.dumps({"default_login": args.admin}).encode())
         imported = None if args.no_sample_catalogue else catalogue.import_sample(station)
+        device = _device(station)
     finally:
         station.close()
     if args.json:
         emit_json({"home": str(paths.home), "station_code": args.station_code, "recovery_code": recovery,
-                    "catalogue": imported})
+                    "catalogue": imported, "device": device})
         return 0
     out(f"服务站已建立：{args.station_name}（{args.station_code}）")
+    out(f"本机：{device['no']}号设备，{device['window']}")
     out(f"数据目录：{paths.home}")
     if imported:
         out(f"已导入示例事项清单 {imported.version}：{imported.items} 个事项，{imported.bundles} 个“一件事”")
     out("")
     out("恢复码（只显示这一次，请打印或抄写后锁入保险柜；忘记密码时凭它恢复）：")
     out(f"    {recovery}")
+    return 0
+
+
+def _device(station: Any) -> dict[str, str]:
+    """This PC as a device of the station: its number, its name (empty: none) and the 窗口 printed."""
+    return {"no": station.device_no, "name": station.device_name, "window": station.window_name}
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    station = open_station(args)
+    try:
+        if args.name is not None:
+            station.set_device_name(args.name)
+        device = _device(station)
+    finally:
+        station.close()
+    if args.json:
+        emit_json(device)
+    else:
+        out(f"本机：{device['no']}号设备，{device['window']}" + ("" if device["name"] else "（未命名）"))
     return 0
 
 
@@ -132,6 +156,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from app.labels import zh
     from app.services.verify import verify
 
     station = open_station(args, check="none")
@@ -142,18 +167,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(report.as_dict())
     else:
-        out(f"日志事件 {report.events} 条，办件 {report.cases} 个")
+        out(f"本机日志事件 {report.events} 条，办件 {report.cases} 个")
+        for chain in report.chains:
+            if chain.own:
+                where = f"本机（{chain.chain}号设备）的日志：{chain.events} 条"
+            else:
+                where = f"{chain.chain}号设备的日志：已收到 {chain.events} 条" + \
+                    (f"（另有 {chain.missing} 条尚未收到）" if chain.missing else "")
+            brk = chain.chain_break
+            out(f"{where}，" + ("哈希链完好" if brk is None else
+                                f"在第 {brk.seq} 条事件处断开：{zh(brk.reason, 'ChainBreak')}"))
         if report.ok:
-            out("校验通过：数据库完整，日志哈希链完好")
+            out("校验通过：数据库完整，各设备的日志哈希链完好")
         if not report.recorded:
             out("（磁盘已满或不可写：本次校验没有记入办件日志）")
-        else:
-            for p in report.store_problems:
-                out(f"数据库问题：{p}")
-            if report.chain_break:
-                out(f"日志哈希链在第 {report.chain_break.seq} 条事件处断开（{report.chain_break.reason}）")
-            for c in report.cases_without_intake:
-                out(f"办件 {c} 没有收件日志")
+        for p in report.store_problems:
+            out(f"数据库问题：{p}")
+        for c in report.cases_without_intake:
+            out(f"办件 {c} 没有收件日志")
     return 0 if report.ok else 1
 
 
@@ -194,7 +225,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         due = cases.due_report(station)
         info = {"station_code": station.station_code, "station_name": station.station_name,
-                "home": str(station.paths.home), "operator": station.operator.login,
+                "home": str(station.paths.home), "operator": station.operator.login, "device": _device(station),
                 "cases": int(station.db.scalar("SELECT count(*) FROM cases", default=0)),
                 "due": {k: len(v) for k, v in due.items()}, "rates": cases.rates(station),
                 "backups": [p.name for p in backups.list_backups(station.paths)][-3:],
@@ -205,6 +236,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         emit_json(info)
     else:
         out(f"{info['station_name']}（{info['station_code']}）  操作员 {info['operator']}")
+        out(f"本机：{info['device']['no']}号设备，{visible(info['device']['window'])}")
         out(f"办件 {info['cases']} 个；即将到期 {info['due']['due_soon']}，已超期 {info['due']['overdue']}；"
              f"容缺材料即将到期 {info['due']['deferred_due_soon']}，已超期 {info['due']['deferred_overdue']}")
         last = info["national_holidays_until"]

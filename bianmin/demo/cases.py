@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ VILLAGES = [
 AREA = {"prefecture": "拉萨市", "county": "墨竹工卡县", "township": "工卡镇"}
 DEMO_STATION_CODE = "540127100000"
 DEMO_STATION_NAME = "墨竹工卡县工卡镇便民服务中心（演示）"
+# The most demo cases a day: below a device's 999 numbers a day (app.casenumber.MAX_SEQ).
+PER_DAY = 900
 
 
 @dataclass
@@ -154,7 +157,7 @@ def make_request(
         if decision is Decision.refuse else None,
         correction_due=station.calendar.add_working_days(today, 5) if decision is Decision.correction_notice else None,
         commitment_text="本人承诺所填信息真实，符合办理条件。" if decision is Decision.commitment else "",
-        window=f"{rng.randint(1, 4)}号窗口",
+        window="",  # the device's own: its name, or "NN号窗口"
     )
 
 
@@ -180,8 +183,11 @@ def generate(
     station: Station, n: int, *, seed: int = 2026, days_back: int = 45, advance: bool = True,
     batch: int = 1, progress: Callable[[int], None] | None = None,
 ) -> DemoResult:
-    """Make ``n`` cases spread over the last ``days_back`` days, through the real services."""
+    """Make ``n`` cases spread over the last ``days_back`` days (more when needed, so that no day
+    holds more than ``PER_DAY`` of them: a device numbers at most 999 cases a day), through the real
+    services."""
     rng = random.Random(seed)
+    days_back = max(days_back, math.ceil(n / PER_DAY))
     items = [i for i in catalogue.list_items(station) if "person" in i.body.get("applicants", {}).get("kinds", [])]
     if not items:
         raise BianminError("no catalogue", code="catalogue.empty")

@@ -245,6 +245,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
         for i in items
     ]
     material_rows = [material_row(e) for e in entries]
+    window = req.window.strip() or station.window_name  # the device that took it in, when not told
     db = station.db
     with db.transaction():
         seq, reserved = station.sequence_mark.next_number(*store.counter(db, day), day)
@@ -262,7 +263,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             "cross_region": store.as_json(to_jsonable(req.cross_region)) if req.cross_region else None,
             "correction_due": req.correction_due.isoformat() if req.correction_due else None,
             "created_at": stamp, "created_day": day, "operator": station.operator.login,
-            "window": req.window, "updated_at": stamp, "trips": 0, "origin": station.device_no,
+            "window": window, "updated_at": stamp, "trips": 0, "origin": station.device_no,
         }
         case_id = store.insert_case(db, row)
         store.insert_items(db, case_id, case_items)
@@ -273,7 +274,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             applicant=to_jsonable(req.applicant), agent=to_jsonable(req.agent), mode=req.mode.value,
             bundle=req.bundle_code, items=case_items, materials=material_rows,
             delivery=to_jsonable(req.delivery), cross_region=to_jsonable(req.cross_region),
-            window=req.window, note=req.note,
+            window=window, note=req.note,
         ).encode())
         decision_event = _decision_event(station, case_no, req, status, today, legal_due, promised_due)
         code = verification_code(decision_event.hash)
