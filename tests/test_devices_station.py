@@ -29,6 +29,7 @@ from app.services.verify import verify
 from app.station import Station
 from app.store import journal as journal_store
 from app.store import migrations
+from app.store import peers as peer_store
 from app.store.db import Database
 from printing import print_document
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF, STATION_CODE
@@ -209,15 +210,13 @@ def test_a_station_made_before_devices_migrates_to_device_00(tmp_path: Path, fix
 
 # -- verify: this device's chain and the others' ---------------------------------------------------------
 def _copy_as_peer(source: Station, target: Station, skip: set[int]) -> int:
-    """Another device's events as the sync would hold them here (``peer_events``), but positions in
-    ``skip`` (not arrived yet)."""
-    rows = [r for r in source.db.all(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq") if r[0] not in skip]
+    """Another device's events as the sync leaves them here (``peer_events``), but for the positions
+    in ``skip`` (not arrived yet)."""
+    events = [e for e in journal_store.iter_events(source.db) if e.seq not in skip]
     with target.db.transaction():
-        for r in rows:
-            target.db.execute(
-                f"INSERT INTO peer_events (chain, {EVENT_COLUMNS}, received_at, source) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (source.device_no, *r, "2026-11-18T10:30:00+08:00", "hub"))
-    return len(rows)
+        for e in events:
+            assert peer_store.insert(target.db, source.device_no, e, "2026-11-18T10:30:00.000+08:00", "hub")
+    return len(events)
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -22,6 +22,7 @@ from app.events import Verified
 from app.journal import ChainBreak, Event, StationEventType, chain_of, check_chain, check_links
 from app.station import Station
 from app.store import journal as journal_store
+from app.store import peers as peer_store
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,15 @@ def _own_chain(station: Station) -> ChainReport:
                        chain_break=events.first_fault(brk))
 
 
+def _peer_events(station: Station, chain: str, batch: int = 2000) -> Iterator[Event]:
+    last = 0
+    while page := peer_store.by_chain(station.db, chain, after_seq=last, limit=batch):
+        yield from page
+        last = page[-1].seq
+
+
 def _peer_chain(station: Station, chain: str) -> ChainReport:
-    events = _Belonging(journal_store.iter_peer_events(station.db, chain), chain, station.station_code)
+    events = _Belonging(_peer_events(station, chain), chain, station.station_code)
     brk = check_links(events)
     for _ in events:
         pass
@@ -125,7 +133,7 @@ def verify(station: Station) -> VerifyReport:
     except StoreCorrupt as exc:
         problems.extend(exc.details.get("problems", [str(exc)]))
     own = _own_chain(station)
-    chains = [own] + [_peer_chain(station, c) for c in journal_store.peer_chains(station.db)
+    chains = [own] + [_peer_chain(station, c) for c in peer_store.chains(station.db)
                       if c != station.device_no]
     orphans = [r[0] for r in station.db.all(
         "SELECT case_no FROM cases c WHERE NOT EXISTS "

@@ -114,27 +114,3 @@ def access_entries(db: Database, case_no: str | None = None, limit: int = 100) -
         )
     return [dict(zip(("at", "operator", "action", "case_no", "detail"), r, strict=True)) for r in rows]
 
-
-# -- the other devices' chains of the station, as far as they reached here (peer_events) ------------
-def peer_chains(db: Database) -> list[str]:
-    """The device numbers whose events are held in ``peer_events``, in order."""
-    return [str(r[0]) for r in db.all("SELECT DISTINCT chain FROM peer_events ORDER BY chain")]
-
-
-def iter_peer_events(db: Database, chain: str, batch: int = 2000) -> Iterator[Event]:
-    """One other device's events held here, by position (there may be gaps: what has not reached here)."""
-    last = 0
-    while True:
-        rows = db.all(f"SELECT {_COLUMNS} FROM peer_events WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?",
-                      (chain, last, batch))
-        if not rows:
-            return
-        for row in rows:
-            yield _row_to_event(row)
-        last = rows[-1][0]
-
-
-def peer_count(db: Database, chain: str | None = None) -> int:
-    if chain is None:
-        return int(db.scalar("SELECT count(*) FROM peer_events", default=0))
-    return int(db.scalar("SELECT count(*) FROM peer_events WHERE chain = ?", (chain,), default=0))
