@@ -20,7 +20,7 @@ from hub import db
 from hub.dependencies import MAX_BODY
 from hub.errors import install_error_handlers
 from hub.projection import STATUS_BY_TYPE
-from hub.routes import attachments, bundles, enrol, events, time, updates
+from hub.routes import attachments, bundles, devices, enrol, events, peers, time, updates
 from hub.routes.updates import decode_cursor, encode_cursor
 from hub.schemas import openapi
 from sync import protocol
@@ -35,12 +35,12 @@ def create_app(db_url: str = db.DEFAULT_URL) -> FastAPI:
 
     app = FastAPI(title="Bianmin regional hub", version=protocol.VERSION, max_body_size=MAX_BODY,
                   description="Reference hub of the Bianmin station protocol: enrolment, journal push, "
-                              "update pull. See docs/sync-protocol.md.")
+                              "update pull, devices and their shared events. See docs/sync-protocol.md.")
     app.state.engine = engine
     # Answers (a result per pushed event, pages of updates) travel compressed on a slow link.
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     install_error_handlers(app)
     app.openapi = lambda: openapi(app)  # type: ignore[method-assign]
-    for module in (time, enrol, events, updates, attachments, bundles):
+    for module in (time, enrol, events, updates, devices, peers, attachments, bundles):
         app.include_router(module.router)
     return app

@@ -1,8 +1,9 @@
 """Offline bundles the hub takes in (``sync.bundle_format``; ``docs/sync-protocol.md``, "Offline
-bundles"): an upload in progress is its forwarding station's own (``db.BundleTransfer``); once
-complete, the bundle is checked, its events go through the push's own verdict
-(``hub.journal.store_batch``, attributed to the bundle's station) and its attachments are kept
-by content hash; the hub signs an acknowledgement. The routes are in ``hub.routes.bundles``."""
+bundles"): an upload in progress is its forwarding device's own (``db.BundleTransfer``, uploader =
+the device's keyid); once complete, the bundle is checked, its events go through the push's own
+verdict (``hub.journal.store_batch``, attributed to the device whose certified key signed the
+bundle: its chain) and its attachments are kept by content hash; the hub signs an
+acknowledgement. The routes are in ``hub.routes.bundles``."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def taken_in(session: Session, bundle_id: str) -> db.BundleUpload | None:
 
 
 def drop_transfer(session: Session, bundle_id: str, uploader: str | None = None) -> None:
-    """Forget one station's upload of a bundle (or everybody's, when ``uploader`` is None)."""
+    """Forget one device's upload of a bundle (or everybody's, when ``uploader`` is None)."""
     chunks = delete(db.BundleTransferChunk).where(db.BundleTransferChunk.bundle_id == bundle_id)
     transfers = delete(db.BundleTransfer).where(db.BundleTransfer.bundle_id == bundle_id)
     if uploader is not None:
@@ -102,6 +103,7 @@ class Intake:
     """What the hub took in from one bundle, for its acknowledgement."""
 
     station: str
+    signer: protocol.Signer
     accepted: list[tuple[int, str]] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     stored: int = 0
@@ -139,11 +141,16 @@ def ingest(engine: Engine, bundle_id: str, uploader: str) -> tuple[dict[str, Any
                                  "the bundle's own id is not the one it was uploaded under")
         station = verified.header.station
         with Session(engine) as session:
-            enrolled = session.get(db.Station, station)
-            # Only the station's current key: a key replaced by a new enrolment signs nothing more.
-            if enrolled is None or enrolled.public_key != verified.certificate.get("device_key"):
-                raise bundle_format.BundleFormatError("unknown_signer", "not the station's current device key")
-        intake = Intake(station=station)
+            # Only a current key of one of the station's devices: a key replaced by a new enrolment,
+            # or a revoked device's, signs nothing more. The events are that device's chain.
+            certified = session.scalars(select(db.Device).where(
+                db.Device.station == station, db.Device.public_key == verified.certificate.get("device_key"),
+                db.Device.revoked_at.is_(None))).first()
+            if certified is None:
+                raise bundle_format.BundleFormatError("unknown_signer", "not a current device key of the station")
+            signer = protocol.Signer(station=station, device=certified.device,
+                                     relay=certified.role == protocol.DeviceRole.relay)
+        intake = Intake(station=station, signer=signer)
         batch: list[Any] = []
         piece: dict[str, Any] = {}
         for part in bundle_format.decrypt(StoredBundle(engine, bundle_id, uploader), trust,  # type: ignore[arg-type]
@@ -196,7 +203,7 @@ def ingest(engine: Engine, bundle_id: str, uploader: str) -> tuple[dict[str, Any
 def _ingest_events(engine: Engine, intake: Intake, events: list[Any]) -> None:
     if not events:
         return
-    results = retrying(engine, lambda session: store_batch(session, intake.station, events))
+    results = retrying(engine, lambda session: store_batch(session, intake.signer, events))
     for raw, result in zip(events, results, strict=True):
         if result.status is not protocol.PushStatus.rejected:
             intake.stored += result.status is protocol.PushStatus.stored

@@ -59,8 +59,8 @@ from hub.models import (
 __all__ = [
     "BOX_KEY", "DEFAULT_REGION", "DEFAULT_URL", "POSTGRES_EXTRA", "REGION", "SIGNING_KEY",
     "AttachmentChunk", "AttachmentUpload", "Base", "BundleChunk", "BundleTransfer", "BundleTransferChunk",
-    "BundleUpload", "Case", "DatabaseUnusable", "Device", "EnrolCode", "HubKeys", "HubMeta", "Nonce", "SchemaNotCurrent",
-    "SchemaState", "SchemaStatus", "Station", "StoredEvent", "UTCDateTime", "Update",
+    "BundleUpload", "Case", "DatabaseUnusable", "Device", "EnrolCode", "HubKeys", "HubMeta", "Nonce",
+    "SchemaNotCurrent", "SchemaState", "SchemaStatus", "Station", "StoredEvent", "UTCDateTime", "Update",
     "create_all", "ensure_hub_keys", "hub_keys", "hub_private_keys", "make_engine", "ready", "redact_text",
     "redact_url", "region", "require_current", "sa_table", "set_region", "upgrade", "utcnow",
 ]

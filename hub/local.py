@@ -88,15 +88,16 @@ class Hub:
         proc = self.run_cli("enrol-code", station, *extra, check=True)
         return proc.stdout.strip().splitlines()[-1]
 
-    def quick_code(self, station: str, ttl: dt.timedelta = dt.timedelta(hours=72)) -> str:
-        """Like ``enrol_code`` but written straight into the hub's database (no child process: faster)."""
+    def quick_code(self, station: str, ttl: dt.timedelta = dt.timedelta(hours=72), device: str | None = None) -> str:
+        """Like ``enrol_code`` but written straight into the hub's database (no child process: faster);
+        for ``device`` (None: 00)."""
         from hub import cli, db
 
         code = cli.new_enrol_code()
         engine = db.make_engine(self.db_url)
         try:
             with Session(engine) as session:
-                session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station,
+                session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station, device=device,
                                          expires_at=db.utcnow() + ttl))
                 session.commit()
         finally:

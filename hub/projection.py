@@ -1,20 +1,30 @@
-"""The platform's picture of a station's cases, projected from the events the station pushed:
-status (by ``app.lifecycle.STATUS_BY_TYPE``, the station's own table), outcome, platform number,
-items and applicant's name."""
+"""The platform's picture of a station's cases, projected from the events its devices pushed:
+outcome, platform number, items and applicant's name as each event comes (``apply_details``), and
+the status merged from all of the case's events, whichever device wrote them
+(``project_statuses``: ``app.merge.merged_status``, statuses by ``app.lifecycle.STATUS_BY_TYPE``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from app.journal import EventType
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.journal import Event, EventType, chain_of
 from app.lifecycle import STATUS_BY_TYPE
 from app.models import CaseStatus, Outcome
 from hub import db
 from sync import protocol
 
-__all__ = ["STATUS_BY_TYPE", "apply_event", "items_names"]
+__all__ = ["STATUS_BY_TYPE", "apply_details", "bears_status", "items_names", "project_statuses"]
+
+_CHUNK = 400
+_OUTCOMES = {o.value for o in Outcome}
 
 
 def items_names(items: Any) -> list[str]:
@@ -29,26 +39,73 @@ def items_names(items: Any) -> list[str]:
     return names
 
 
-def apply_event(case: db.Case, ev: protocol.WireEvent, now: dt.datetime) -> None:
-    """Bring ``case`` up to date with one of its station's events (stored just now)."""
+def bears_status(event_type: str) -> bool:
+    """Whether an event of this type can change a case's status (and so its merge)."""
+    return event_type in STATUS_BY_TYPE or event_type == EventType.conflict_resolved
+
+
+def apply_details(case: db.Case, ev: protocol.WireEvent, now: dt.datetime) -> None:
+    """Bring what ``case`` shows besides its status up to date with one event (stored just now)."""
     payload = ev.payload
     if ev.type == EventType.received:
         case.items = json.dumps(items_names(payload.get("items")), ensure_ascii=False)
         applicant = payload.get("applicant")
         if isinstance(applicant, dict) and isinstance(applicant.get("name"), str):
             case.applicant_name = applicant["name"][:200]
-    status = STATUS_BY_TYPE.get(ev.type)
-    # A station's echo of a status the platform itself set carries nothing new, and arriving late it
-    # would take the case back to an older status: the platform's own set-status already applied it.
-    if payload.get("source") == "platform":
-        status = None
-    if status is not None and (case.status_seq is None or ev.seq > case.status_seq):
-        case.status = status.value
-        case.status_seq = ev.seq
-        if status is CaseStatus.concluded:
-            outcome = payload.get("outcome")
-            case.outcome = outcome if outcome in {o.value for o in Outcome} else None
     platform_no = payload.get("platform_no")
     if isinstance(platform_no, str) and platform_no:
         case.platform_no = platform_no[:100]
     case.updated_at = now
+
+
+def _event(row: db.StoredEvent) -> Event:
+    return Event(seq=row.seq, event_id=row.event_id, station=row.station, case_no=row.case_no, type=row.type,
+                 at=row.at, operator=row.operator, device=row.device, payload=json.loads(row.payload),
+                 prev_hash=row.prev_hash, hash=row.hash)
+
+
+def merged_status(events: Iterable[Event]) -> tuple[CaseStatus | None, str | None]:
+    """Stand-in for ``app.merge.merged_status`` until it lands: each chain in its own order, the
+    chains by (at, chain, seq); the last status-bearing event's status."""
+    chains: dict[str, list[Event]] = {}
+    for ev in events:
+        chains.setdefault(chain_of(ev.device), []).append(ev)
+    ordered = heapq.merge(*(sorted(evs, key=lambda e: e.seq) for _c, evs in sorted(chains.items())),
+                          key=lambda e: (e.at, chain_of(e.device), e.seq))
+    status: CaseStatus | None = None
+    outcome: str | None = None
+    for ev in ordered:
+        found = STATUS_BY_TYPE.get(ev.type)
+        if ev.type == EventType.conflict_resolved and isinstance(ev.payload.get("status"), str):
+            found = CaseStatus(ev.payload["status"])
+        if found is None:
+            continue
+        status = found
+        if found is CaseStatus.concluded:
+            outcome = ev.payload.get("outcome")
+    return status, outcome
+
+
+def status_of(events: Iterable[Event]) -> tuple[str | None, str | None]:
+    """A case's status and outcome merged from its events (every device's), as the station merges them."""
+    merged, outcome = merged_status(events)
+    status = merged.value if merged is not None else None
+    return status, outcome if outcome in _OUTCOMES else None
+
+
+def project_statuses(session: Session, cases: Sequence[db.Case]) -> None:
+    """Merge the status of each of ``cases`` from all its events held (the session's included)."""
+    by_no = {case.case_no: case for case in cases}
+    for start in range(0, len(by_no), _CHUNK):
+        numbers = sorted(by_no)[start:start + _CHUNK]
+        events: dict[str, list[Event]] = {}
+        for row in session.scalars(select(db.StoredEvent).where(db.StoredEvent.case_no.in_(numbers))):
+            events.setdefault(str(row.case_no), []).append(_event(row))
+        for number, held in events.items():
+            status, outcome = status_of(held)
+            if status is None:
+                continue
+            case = by_no[number]
+            case.status = status
+            if outcome is not None:
+                case.outcome = outcome

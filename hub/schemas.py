@@ -58,6 +58,14 @@ class ErrorOut(_Named, protocol.ErrorAnswer):
     pass
 
 
+class DevicesOut(_Named, protocol.DeviceList):
+    pass
+
+
+class PeersOut(_Named, protocol.PeerPage):
+    pass
+
+
 @dataclass(frozen=True)
 class HealthOut:
     ok: bool
@@ -81,7 +89,8 @@ def openapi(app: FastAPI) -> dict[str, Any]:
     components.setdefault("securitySchemes", {})["stationSignature"] = {
         "type": "apiKey", "in": "header", "name": "Signature",
         "description": "RFC 9421 HTTP Message Signature (Ed25519, label any, tag "
-                       f"\"{protocol.SIGNATURE_TAG}\", keyid = station code) covering "
+                       f"\"{protocol.SIGNATURE_TAG}\", keyid = <station>.<device>; a bare station code is device "
+                       "00) covering "
                        f"{', '.join(protocol.COVERED)} with created and nonce; sent with Signature-Input and "
                        "Content-Digest. Requests older than MAX_AGE or replayed are refused.",
     }

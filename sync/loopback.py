@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from app.journal import GENESIS, EventType
+from app.journal import GENESIS, EventType, chain_of
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -45,11 +45,11 @@ class Received(protocol.Holdings):
     """What the stand-in platform holds: codes, hashes and counts, for the self-test to check; and,
     as ``protocol.Holdings``, what the verdict asks about."""
 
-    stations: dict[str, Ed25519PublicKey] = field(default_factory=dict)
+    stations: dict[str, Ed25519PublicKey] = field(default_factory=dict)  # keyid -> the device's key
     events: dict[str, str] = field(default_factory=dict)  # event id -> hash
-    last_hash: dict[str, str] = field(default_factory=dict)  # station -> hash of its latest event
-    # (station, seq) -> the event held there; case number -> event id of its intake, and its station
-    positions: dict[tuple[str, int], protocol.Held] = field(default_factory=dict)
+    last_hash: dict[tuple[str, str], str] = field(default_factory=dict)  # (station, chain) -> its latest hash
+    # (station, chain, seq) -> the event held there; case number -> event id of its intake, and its station
+    positions: dict[tuple[str, str, int], protocol.Held] = field(default_factory=dict)
     intakes: dict[str, str] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
     chain_breaks: int = 0
@@ -60,14 +60,14 @@ class Received(protocol.Holdings):
     first_case: str | None = None
     status_sent: bool = False
 
-    def prefetch(self, signer: str, events: Sequence[protocol.WireEvent]) -> None:
+    def prefetch(self, signer: protocol.Signer, events: Sequence[protocol.WireEvent]) -> None:
         pass  # all in memory
 
     def hash_of(self, event_id: str) -> str | None:
         return self.events.get(event_id)
 
-    def at(self, station: str, seq: int) -> protocol.Held | None:
-        return self.positions.get((station, seq))
+    def at(self, station: str, chain: str, seq: int) -> protocol.Held | None:
+        return self.positions.get((station, chain, seq))
 
     def intake_of(self, case_no: str) -> str | None:
         return self.intakes.get(case_no)
@@ -76,12 +76,12 @@ class Received(protocol.Holdings):
         return self.owners.get(case_no)
 
     def keep(self, event: protocol.WireEvent) -> None:
-        station = event.station
-        if event.prev_hash != self.last_hash.get(station, GENESIS):
+        station, chain = event.station, chain_of(event.device)
+        if event.prev_hash != self.last_hash.get((station, chain), GENESIS):
             self.chain_breaks += 1
         self.events[event.event_id] = event.hash
-        self.last_hash[station] = event.hash
-        self.positions[(station, event.seq)] = protocol.Held(event.event_id, event.hash, event.prev_hash)
+        self.last_hash[(station, chain)] = event.hash
+        self.positions[(station, chain, event.seq)] = protocol.Held(event.event_id, event.hash, event.prev_hash)
         if event.case_no is not None:
             if event.type == EventType.received:
                 self.intakes.setdefault(event.case_no, event.event_id)
@@ -132,36 +132,43 @@ class LoopbackHub:
         if doc.get("code") != self.code:
             return 403, protocol.ErrorAnswer("bad_code").to_wire()
         station = str(doc["station_code"])
+        device = str(doc.get("device") or protocol.FIRST_DEVICE)
         key = Ed25519PublicKey.from_public_bytes(protocol.unb64(str(doc["public_key"])))
         with self._lock:
-            self.received.stations[station] = key
+            self.received.stations[protocol.keyid_of(station, device)] = key
         box = self._box_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         return 200, protocol.EnrolAnswer(station_code=station, hub_signing_key="", hub_box_key=protocol.b64(box),
-                                         time=dt.datetime.now(dt.UTC).isoformat()).to_wire()
+                                         time=dt.datetime.now(dt.UTC).isoformat(), device=device).to_wire()
 
-    def verify(self, request: protocol.ReceivedRequest, body: bytes) -> str | None:
-        """The signing station, or None when the request is unsigned, forged, stale or replayed."""
+    def verify(self, request: protocol.ReceivedRequest, body: bytes) -> protocol.Signer | None:
+        """The signing device, or None when the request is unsigned, forged, stale or replayed."""
+        signer: protocol.Signer | None = None
         try:
-            station, nonce, _created = protocol.verify_request(request, body, dict(self.received.stations))
+            keys: dict[str, Ed25519PublicKey] = {}
+            for known, key in self.received.stations.items():  # device 00 may sign as "<station>.00" too
+                keys[known] = keys[f"{known}.{protocol.FIRST_DEVICE}" if "." not in known else known] = key
+            keyid, nonce, _created = protocol.verify_request(request, body, keys)
+            named = protocol.parse_keyid(keyid)
+            signer = protocol.Signer(station=named[0], device=named[1]) if named is not None else None
         except Exception as exc:  # every fault of a signature is a refusal
             log.info("loopback hub refused a signature: %s", type(exc).__name__)
-            station, nonce = None, None
+            nonce = None
         with self._lock:
-            if station is None or nonce in self.received.nonces:
+            if signer is None or nonce in self.received.nonces:
                 self.received.refused_requests += 1
                 return None
             self.received.nonces.add(str(nonce))
             self.received.signed_requests += 1
-        return station
+        return signer
 
-    def events(self, station: str, body: bytes, encoding: str) -> tuple[int, dict[str, Any]]:
+    def events(self, signer: protocol.Signer, body: bytes, encoding: str) -> tuple[int, dict[str, Any]]:
         raw = gzip.decompress(body) if encoding == "gzip" else body
         try:
-            events = protocol.read_batch(raw, station)
+            events = protocol.read_batch(raw, signer.station)
         except protocol.BatchRefused as exc:
             return exc.status, protocol.ErrorAnswer(exc.error, exc.detail).to_wire()
         with self._lock:
-            results = protocol.answer_batch(events, station, self.received)
+            results = protocol.answer_batch(events, signer, self.received)
             self.received.rejected += sum(r.status is protocol.PushStatus.rejected for r in results)
         return 200, protocol.PushAnswer(tuple(results), dt.datetime.now(dt.UTC).isoformat()).to_wire()
 
@@ -204,13 +211,13 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             return self.rfile.read(min(length, MAX_BODY))
 
-        def _signed(self, body: bytes) -> str | None:
+        def _signed(self, body: bytes) -> protocol.Signer | None:
             host = self.headers.get("Host") or _address(self.server)
             received = protocol.ReceivedRequest(self.command, f"http://{host}{self.path}", self.headers)
-            station = hub.verify(received, body)
-            if station is None:
+            signer = hub.verify(received, body)
+            if signer is None:
                 self._answer(401, protocol.ErrorAnswer("bad_signature").to_wire())
-            return station
+            return signer
 
         def do_GET(self) -> None:
             url = urlsplit(self.path)
@@ -234,9 +241,9 @@ def _handler(hub: LoopbackHub) -> type[BaseHTTPRequestHandler]:
                 if url.path == protocol.ENROL:
                     self._answer(*hub.enrol(body))
                 elif url.path == protocol.EVENTS:
-                    station = self._signed(body)
-                    if station is not None:
-                        self._answer(*hub.events(station, body, (self.headers.get("Content-Encoding") or "").lower()))
+                    signer = self._signed(body)
+                    if signer is not None:
+                        self._answer(*hub.events(signer, body, (self.headers.get("Content-Encoding") or "").lower()))
                 else:
                     self._answer(404, protocol.ErrorAnswer("not_found").to_wire())
             except (ValueError, KeyError, OSError) as exc:

@@ -3,7 +3,9 @@
     bianmin-hub [--db URL] db upgrade          # make or upgrade the database's schema
     bianmin-hub db current
     bianmin-hub [--db URL] serve --port 8470
-    bianmin-hub enrol-code 540127100000
+    bianmin-hub enrol-code 540127100000 [--device 01]
+    bianmin-hub devices list [--station 540127100000] [--json]
+    bianmin-hub devices revoke 540127100000 01
     bianmin-hub publish-catalogue catalogue.json
     bianmin-hub publish-calendar workdays.json
     bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
@@ -17,7 +19,8 @@ command; a PostgreSQL one, and any database of an older hub, by ``db upgrade`` (
 does it before serving). The hub serves only a database at the newest schema revision.
 
 The commands by group: ``schema`` (serve, db), ``regional`` (enrol-code, publish-*, region),
-``cases`` (set-status, cases, bundles); ``parser`` puts them together; ``common`` is what they share.
+``devices`` (devices list/revoke), ``cases`` (set-status, cases, bundles); ``parser`` puts them
+together; ``common`` is what they share.
 """
 
 from __future__ import annotations

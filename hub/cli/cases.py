@@ -1,4 +1,5 @@
-"""The hub's cases and offline bundles: ``set-status``, ``cases``, ``bundles``.
+"""The hub's cases and offline bundles: ``set-status`` (addressed to the device that took the case
+in), ``cases``, ``bundles``.
 
 Statuses and outcomes are named from the one table of labels (``app/labels.py``), the same Chinese
 as the window and the station's command line.
@@ -12,6 +13,7 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.journal import EventType
 from app.labels import has_label, zh
 from app.models import CaseStatus
 from hub import db
@@ -25,6 +27,21 @@ def _status(code: str | None) -> str:
 
 def _outcome(code: str) -> str:
     return zh(code, "Outcome")
+
+
+def addressee(session: Session, case: db.Case) -> str | None:
+    """The device a case's platform status goes to, so that one device (not every one) journals it:
+    the device that took the case in (the chain of its intake), while it is an enrolled window; else
+    the station's first window that is not revoked; None (every device) when it has none."""
+    origin = session.scalars(select(db.StoredEvent.chain).where(
+        db.StoredEvent.case_no == case.case_no, db.StoredEvent.type == EventType.received.value)
+        .order_by(db.StoredEvent.feed)).first()
+    windows = list(session.scalars(select(db.Device.device).where(
+        db.Device.station == case.station, db.Device.revoked_at.is_(None),
+        db.Device.role == protocol.DeviceRole.window.value).order_by(db.Device.device)))
+    if origin in windows:
+        return origin
+    return windows[0] if windows else None
 
 
 def cmd_set_status(args: argparse.Namespace) -> int:
@@ -48,11 +65,13 @@ def cmd_set_status(args: argparse.Namespace) -> int:
         case.updated_at = db.utcnow()
         body = protocol.CaseStatusBody(case_no=case.case_no, status=status.value, outcome=outcome, note=args.note,
                                        platform_no=args.platform_no or case.platform_no)
-        row = db.Update(station=case.station, kind=protocol.CASE_STATUS, case_no=case.case_no,
+        device = addressee(session, case)
+        row = db.Update(station=case.station, device=device, kind=protocol.CASE_STATUS, case_no=case.case_no,
                         body=json.dumps(body.to_wire(), ensure_ascii=False), created_at=db.utcnow())
         session.add(row)
         session.commit()
-        out(f"办件 {case.case_no} 状态已设为「{_status(status.value)}」，将在站点 {case.station} 下次同步时送达"
+        where = f"站点 {case.station} 设备 {device}" if device is not None else f"站点 {case.station}"
+        out(f"办件 {case.case_no} 状态已设为「{_status(status.value)}」，将在{where}下次同步时送达"
             f"（更新编号 {row.id}）")
     return 0
 

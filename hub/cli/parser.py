@@ -15,6 +15,7 @@ from app.models import CaseStatus, Outcome
 from hub import db
 from hub.cli.cases import cmd_bundles, cmd_cases, cmd_set_status
 from hub.cli.common import ENV_DB, CliError, err
+from hub.cli.devices import cmd_devices_list, cmd_devices_revoke
 from hub.cli.regional import cmd_enrol_code, cmd_publish_calendar, cmd_publish_catalogue, cmd_region
 from hub.cli.schema import cmd_db_current, cmd_db_upgrade, cmd_serve
 
@@ -45,8 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     q = db_sub.add_parser("current", help="显示数据库结构的当前版本（最新时退出码为 0）")
     q.set_defaults(func=cmd_db_current)
 
-    p = sub.add_parser("enrol-code", help="为站点生成一次性登记码（最后一行为登记码）")
+    p = sub.add_parser("enrol-code", help="为站点的一台设备生成一次性登记码（最后一行为登记码）")
     p.add_argument("station", help="12 位站点代码")
+    p.add_argument("--device", default="00", help="2 位设备编号（默认 00）")
     p.add_argument("--ttl-hours", type=float, default=72.0)
     p.set_defaults(func=cmd_enrol_code)
 
@@ -73,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bundles", help="列出站点转交的离线包")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_bundles)
+
+    p = sub.add_parser("devices", help="站点的设备：list 列出，revoke 吊销")
+    dev_sub = p.add_subparsers(dest="devices_command", required=True, parser_class=_Parser)
+    q = dev_sub.add_parser("list", help="列出登记的设备")
+    q.add_argument("--station", help="只列出此站点的设备")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出")
+    q.set_defaults(func=cmd_devices_list)
+    q = dev_sub.add_parser("revoke", help="吊销一台设备（其请求此后一律拒绝，编号不再登记）")
+    q.add_argument("station", help="12 位站点代码")
+    q.add_argument("device", help="2 位设备编号")
+    q.set_defaults(func=cmd_devices_revoke)
 
     p = sub.add_parser("cases", help="列出枢纽上的办件")
     p.add_argument("--station")

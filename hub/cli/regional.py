@@ -19,13 +19,21 @@ def cmd_enrol_code(args: argparse.Namespace) -> int:
         raise CliError(f"站点代码应为 12 位数字：{station}")
     if args.ttl_hours <= 0:
         raise CliError("有效期（小时）必须大于 0")
+    device = args.device
+    if not re.fullmatch(r"[0-9]{2}", device):
+        raise CliError(f"设备编号应为 2 位数字（00–99）：{device}")
     code = new_enrol_code()
     expires = db.utcnow() + dt.timedelta(hours=args.ttl_hours)
     with Session(engine(args.db)) as session:
-        session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station, expires_at=expires))
+        known = session.get(db.Device, (station, device))
+        if known is not None and known.revoked_at is not None:
+            raise CliError(f"站点 {station} 的设备 {device} 已吊销，此编号不再登记：请另选设备编号")
+        session.add(db.EnrolCode(code=code.replace("-", ""), station_code=station, device=device,
+                                 expires_at=expires))
         session.commit()
     local = expires.astimezone(dt.timezone(dt.timedelta(hours=8))).strftime("%Y-%m-%d %H:%M")
-    out(f"站点 {station} 的一次性登记码（北京时间 {local} 前有效，仅可使用一次）：")
+    replaces = "，登记后取代该设备原有的密钥" if known is not None else ""
+    out(f"站点 {station} 设备 {device} 的一次性登记码（北京时间 {local} 前有效，仅可使用一次{replaces}）：")
     out(code)
     return 0
 

@@ -1,7 +1,7 @@
-"""``/v1/bundles``: resumable bundle uploads (like attachments, after tus). Any enrolled station may
-forward a bundle; what it carries is checked and attributed to the station that signed it
-(``hub.bundles``). An upload is the forwarding station's own (``db.BundleTransfer``): another
-station is answered 404 for it."""
+"""``/v1/bundles``: resumable bundle uploads (like attachments, after tus). Any enrolled device may
+forward a bundle; what it carries is checked and attributed to the device whose certified key
+signed it (``hub.bundles``). An upload is the forwarding device's own (``db.BundleTransfer``,
+uploader = its keyid): another device, of the same station or not, is answered 404 for it."""
 
 from __future__ import annotations
 
@@ -74,8 +74,8 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
         taken = bundles.taken_in(session, wanted.bundle_id)
         if taken is not None:
             return bundles.bundle_state(taken, already=True), False
-        row, created = uploads.find_or_add(session, db.BundleTransfer, (wanted.bundle_id, request.station), lambda: (
-            db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.station, size=wanted.size,
+        row, created = uploads.find_or_add(session, db.BundleTransfer, (wanted.bundle_id, request.keyid), lambda: (
+            db.BundleTransfer(bundle_id=wanted.bundle_id, uploader=request.keyid, size=wanted.size,
                               sha256=wanted.sha256, offset=0, created_at=moment, updated_at=moment)))
         if created:
             return bundles.transfer_state(row), True
@@ -83,13 +83,13 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
             # Another file under the same id: what came so far cannot be trusted; start again.
             session.execute(delete(db.BundleTransferChunk).where(
                 db.BundleTransferChunk.bundle_id == wanted.bundle_id,
-                db.BundleTransferChunk.uploader == request.station))
+                db.BundleTransferChunk.uploader == request.keyid))
             row.size, row.sha256, row.offset = wanted.size, wanted.sha256, 0
         row.updated_at = moment
         return bundles.transfer_state(row), False
 
     state, created = retrying(engine, work)
-    return uploads.start_answer(_finish_if_complete(engine, state, request.station), created)
+    return uploads.start_answer(_finish_if_complete(engine, state, request.keyid), created)
 
 
 @router.get(protocol.BUNDLES + "/{bundle_id}", response_model=BundleUploadOut,
@@ -97,12 +97,12 @@ def create_bundle_upload(request: SignedRequest, engine: EngineDep) -> JSONRespo
 def bundle_upload_status(bundle_id: BundleId, request: SignedRequest, engine: EngineDep) -> JSONResponse:
     """Where this station's upload of a bundle stands (404 for another station's)."""
     with Session(engine) as session:
-        row = session.get(db.BundleTransfer, (bundle_id, request.station))
+        row = session.get(db.BundleTransfer, (bundle_id, request.keyid))
         if row is not None:
             state = bundles.transfer_state(row)
         else:
             taken = bundles.taken_in(session, bundle_id)
-            if taken is None or taken.uploader != request.station:
+            if taken is None or taken.uploader != request.keyid:
                 raise HubError(404, "not_found")
             state = bundles.bundle_state(taken, already=True)
     return uploads.answer(state)
@@ -123,15 +123,15 @@ def append_bundle_chunk(bundle_id: BundleId, request: SignedRequest, engine: Eng
     offset = uploads.chunk_request(request.headers, upload_offset, chunk, bundles.MAX_BUNDLE_CHUNK)
 
     def work(session: Session) -> tuple[bool, dict[str, Any]]:
-        row = session.get(db.BundleTransfer, (bundle_id, request.station))
+        row = session.get(db.BundleTransfer, (bundle_id, request.keyid))
         if row is None:
             raise HubError(404, "not_found")
         taken = bundles.taken_in(session, bundle_id)
         if taken is not None:  # another station's upload of it completed meanwhile
-            bundles.drop_transfer(session, bundle_id, request.station)
+            bundles.drop_transfer(session, bundle_id, request.keyid)
             return True, bundles.bundle_state(taken, already=True)
-        piece = db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.station, offset=offset, data=chunk)
+        piece = db.BundleTransferChunk(bundle_id=bundle_id, uploader=request.keyid, offset=offset, data=chunk)
         return uploads.append(session, row, offset, chunk, piece, now()), bundles.transfer_state(row)
 
     appended, state = retrying(engine, work)
-    return uploads.chunk_answer(_finish_if_complete(engine, state, request.station) if appended else state, appended)
+    return uploads.chunk_answer(_finish_if_complete(engine, state, request.keyid) if appended else state, appended)

@@ -1,5 +1,5 @@
-"""``/v1/enrol`` (a station enrols its device key with a one-time code) and ``/v1/certificate``
-(the hub's certificate of that key)."""
+"""``/v1/enrol`` (a device of a station enrols its key with a one-time code issued for that device)
+and ``/v1/certificate`` (the hub's certificate of that key)."""
 
 from __future__ import annotations
 
@@ -32,16 +32,26 @@ def normalise_code(code: str) -> str:
     return re.sub(r"[\s\-_]", "", code).upper().translate(_CROCKFORD_FIX)
 
 
-def certificate(session: Session, station: db.Station) -> dict[str, Any]:
-    """The hub's certificate of a station's current device key, in the region this hub serves."""
+def certificate(session: Session, station: db.Station, device: db.Device) -> dict[str, Any]:
+    """The hub's certificate of a device's current key, in the region this hub serves."""
     signing, _box = db.hub_private_keys(session)
     return bundle_format.make_certificate(signing, station=station.code, station_name=station.name,
-                                          device_key=station.public_key, region=db.region(session),
+                                          device_key=device.public_key, region=db.region(session),
                                           issued_at=stamp(now()))
+
+
+def default_name(device: str) -> str:
+    """What a device is called when it enrolled without a name: "NN号窗口"."""
+    return f"{device}号窗口"
 
 
 @router.post(protocol.ENROL, response_model=EnrolOut, responses=error_responses(403, 422))
 def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
+    """Enrol a device's key with a one-time code issued for that station and device.
+
+    The same code with the same key again is answered as before (the first answer was lost); with
+    another key it is refused. A new code for a device enrolled before replaces that device's key
+    only; a revoked device number is never enrolled again."""
     try:
         raw_key = protocol.unb64(req.public_key)
         if len(raw_key) != 32:
@@ -49,21 +59,33 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
         Ed25519PublicKey.from_public_bytes(raw_key)
     except (ValueError, binascii.Error, UnicodeEncodeError) as exc:
         raise HubError(422, "malformed", "public_key: base64 of a raw 32-byte Ed25519 key") from exc
+    device_no = req.device or protocol.FIRST_DEVICE
+    role = req.role or protocol.DeviceRole.window.value
+    if role not in {r.value for r in protocol.DeviceRole}:
+        raise HubError(422, "malformed", "role: window, laptop or relay")
+    name = req.device_name or default_name(device_no)
+    if protocol.has_control_text(name):
+        raise HubError(422, "malformed", "device_name: control characters")
     code = normalise_code(req.code)
+    key = protocol.b64(raw_key)
 
     def work(session: Session) -> tuple[db.HubKeys, dict[str, Any], str]:
         moment = now()
         row = session.get(db.EnrolCode, code)
-        if row is None or row.station_code != req.station_code:
+        if row is None or row.station_code != req.station_code or (row.device or protocol.FIRST_DEVICE) != device_no:
             raise HubError(403, "bad_code")
+        device = session.get(db.Device, (req.station_code, device_no))
         if row.used_at is not None:
-            # The same station with the same key again: its first answer was lost on the way.
+            # The same device with the same key again: its first answer was lost on the way.
             current = session.get(db.Station, req.station_code)
-            if current is not None and current.public_key == protocol.b64(raw_key):
-                return db.hub_keys(session), certificate(session, current), db.region(session)
+            if (current is not None and device is not None and device.revoked_at is None
+                    and device.public_key == key):
+                return db.hub_keys(session), certificate(session, current, device), db.region(session)
             raise HubError(403, "bad_code")
         if row.expires_at <= moment:
             raise HubError(403, "bad_code")
+        if device is not None and device.revoked_at is not None:
+            raise HubError(403, "bad_code", "device revoked")
         claimed = session.execute(update(db.EnrolCode).where(db.EnrolCode.code == code,
                                                              db.EnrolCode.used_at.is_(None))
                                   .values(used_at=moment))
@@ -71,32 +93,42 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
             raise HubError(403, "bad_code")
         station = session.get(db.Station, req.station_code)
         if station is None:
-            station = db.Station(code=req.station_code, name=req.station_name,
-                                 public_key=protocol.b64(raw_key), enrolled_at=moment)
+            station = db.Station(code=req.station_code, name=req.station_name, public_key=key, enrolled_at=moment,
+                                 feed=0)
             session.add(station)
+            session.flush()
         else:
             station.name = req.station_name
-            station.public_key = protocol.b64(raw_key)
-            station.enrolled_at = moment
-        return db.hub_keys(session), certificate(session, station), db.region(session)
+            if device_no == protocol.FIRST_DEVICE:  # the column hubs before devices read
+                station.public_key, station.enrolled_at = key, moment
+        if device is None:
+            device = db.Device(station=req.station_code, device=device_no, name=name, role=role, public_key=key,
+                               enrolled_at=moment)
+            session.add(device)
+        else:  # a new code for this device: its key (and no other device's) is replaced
+            device.name, device.role, device.public_key, device.enrolled_at = name, role, key, moment
+        session.flush()
+        return db.hub_keys(session), certificate(session, station, device), db.region(session)
 
     keys, cert, region = retrying(engine, work)
-    log.info("station %s enrolled", req.station_code)
+    log.info("device %s of station %s enrolled", device_no, req.station_code)
     answer = protocol.EnrolAnswer(station_code=req.station_code, hub_signing_key=keys.signing_key,
-                                  hub_box_key=keys.box_key, time=stamp(now()), region=region, certificate=cert)
+                                  hub_box_key=keys.box_key, time=stamp(now()), region=region, certificate=cert,
+                                  device=device_no)
     return JSONResponse(answer.to_wire())
 
 
 @router.get(protocol.CERTIFICATE, response_model=CertificateOut, responses=error_responses(401),
             openapi_extra=SIGNED)
 def get_certificate(request: SignedRequest, engine: EngineDep) -> JSONResponse:
-    """The signing station's device certificate (for stations enrolled before certificates existed)."""
+    """The signing device's certificate (for stations enrolled before certificates existed)."""
 
     def work(session: Session) -> tuple[dict[str, Any], str]:
         station = session.get(db.Station, request.station)
-        if station is None:  # unenrolled between the signature check and now
+        device = session.get(db.Device, (request.station, request.device))
+        if station is None or device is None:  # unenrolled between the signature check and now
             raise HubError(401, "unknown_station")
-        return certificate(session, station), db.region(session)
+        return certificate(session, station, device), db.region(session)
 
     cert, region = retrying(engine, work)
     return JSONResponse(protocol.CertificateAnswer(region=region, certificate=cert).to_wire())

@@ -1,4 +1,4 @@
-"""``/v1/events``: a station pushes its journal; each event is answered by the protocol's verdict
+"""``/v1/events``: a device pushes its journal; each event is answered by the protocol's verdict
 (``hub.journal``)."""
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ router = APIRouter()
                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventsIn"}}}}})
 def push_events(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     events = decode_push(request)
-    results = retrying(engine, lambda session: store_batch(session, request.station, events))
+    signer = request.signer.verdict_signer()
+    results = retrying(engine, lambda session: store_batch(session, signer, events))
     stored = sum(1 for r in results if r.status is protocol.PushStatus.stored)
-    log.info("station %s pushed %d events, %d stored", request.station, len(results), stored)
+    log.info("device %s pushed %d events, %d stored", request.keyid, len(results), stored)
     return JSONResponse(protocol.PushAnswer(tuple(results), stamp(now())).to_wire())

@@ -1,5 +1,6 @@
-"""``/v1/updates``: a station pulls what the platform published for it (or for every station),
-page by page after an opaque cursor."""
+"""``/v1/updates``: a device pulls what the platform published for it: for its station (every
+device of it, or this device: a case's platform status goes to the device that took the case in)
+or for every station, page by page after an opaque cursor."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def pull_updates(
     with Session(engine) as session:
         rows = session.scalars(
             select(db.Update)
-            .where(or_(db.Update.station == request.station, db.Update.station.is_(None)), db.Update.id > after)
+            .where(or_(db.Update.station == request.station, db.Update.station.is_(None)),
+                   or_(db.Update.device.is_(None), db.Update.device == request.device), db.Update.id > after)
             .order_by(db.Update.id).limit(limit + 1)
         ).all()
     more = len(rows) > limit

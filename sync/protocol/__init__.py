@@ -6,9 +6,10 @@ the self-test's stand-in platform (``sync.loopback``); ``docs/sync-protocol.md``
 
 * ``base`` (paths, limits, ``Spec``), ``push``, ``updates``, ``enrolment`` — every message as a
   frozen dataclass with ``to_wire()``/``from_wire()``; the hub's OpenAPI document is built from them;
-* ``signing`` — RFC 9421 signatures with the station's Ed25519 device key;
+* ``signing`` — RFC 9421 signatures with a device's Ed25519 key (keyid ``<station>.<device>``);
 * ``rules`` — control characters, the station part of a case number;
-* ``verdict`` — one verdict function over what the platform holds (``Holdings``).
+* ``verdict`` — one verdict function over what the platform holds (``Holdings``), per device chain;
+* ``devices`` — a station's devices and the other devices' events (the peer feed).
 
 Everything is importable from ``sync.protocol`` itself.
 """
@@ -20,6 +21,7 @@ from sync.protocol.base import (
     DEVICES,
     ENROL,
     EVENTS,
+    FIRST_DEVICE,
     HEX64,
     MAX_BATCH,
     MAX_PEER_PAGE,
@@ -54,7 +56,9 @@ from sync.protocol.signing import (
     SIGNATURE_TAG,
     ReceivedRequest,
     b64,
+    keyid_of,
     new_device_key,
+    parse_keyid,
     private_bytes,
     public_bytes,
     sign_request,
@@ -74,16 +78,17 @@ from sync.protocol.updates import (
     UpdateKind,
     UpdatePage,
 )
-from sync.protocol.verdict import BatchRefused, Held, Holdings, answer_batch, judge, read_batch
+from sync.protocol.verdict import BatchRefused, Held, Holdings, Signer, answer_batch, judge, may_write, read_batch
 
 __all__ = [
     "BUNDLES", "CALENDAR", "CASE_STATUS", "CATALOGUE", "CERTIFICATE", "COVERED", "DEVICES", "DEVICE_NO",
-    "DUPLICATE", "ENROL", "EVENTS", "HEX64", "MAX_AGE", "MAX_BATCH", "MAX_PEER_PAGE", "MAX_SKEW", "NOTICE", "PEERS",
+    "DUPLICATE", "ENROL", "EVENTS", "FIRST_DEVICE", "HEX64", "MAX_AGE", "MAX_BATCH", "MAX_PEER_PAGE", "MAX_SKEW",
+    "NOTICE", "PEERS",
     "PREFIX", "REJECTED", "SIGNATURE_TAG", "STATION_CODE", "STATION_CODE_DIGITS", "STORED", "TIME", "UPDATES",
     "VERSION", "BatchRefused", "CalendarBody", "CaseStatusBody", "CatalogueBody", "CertificateAnswer", "DeviceInfo",
     "DeviceList", "DeviceRole", "EnrolAnswer", "EnrolRequest", "ErrorAnswer", "EventResult", "Held", "Holdings",
     "Malformed", "NoticeBody", "PeerPage", "PushAnswer", "PushBatch", "PushStatus", "ReceivedRequest", "Rejection",
-    "Spec", "TimeAnswer", "Update", "UpdateKind", "UpdatePage", "WireEvent", "answer_batch", "b64",
-    "case_no_station", "event_to_wire", "has_control_text", "judge", "new_device_key", "private_bytes",
-    "public_bytes", "read_batch", "sign_request", "unb64", "verify_request",
+    "Signer", "Spec", "TimeAnswer", "Update", "UpdateKind", "UpdatePage", "WireEvent", "answer_batch", "b64",
+    "case_no_station", "event_to_wire", "has_control_text", "judge", "keyid_of", "may_write", "new_device_key",
+    "parse_keyid", "private_bytes", "public_bytes", "read_batch", "sign_request", "unb64", "verify_request",
 ]

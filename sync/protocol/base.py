@@ -27,6 +27,7 @@ PEERS = f"{PREFIX}/peers"
 MAX_BATCH = 500
 STATION_CODE = r"^[0-9]{12}$"
 DEVICE_NO = r"^[0-9]{2}$"
+FIRST_DEVICE = "00"  # the device every station enrolled before devices is (``app.journal.FIRST_DEVICE``)
 MAX_PEER_PAGE = 500
 HEX64 = re.compile(r"[0-9a-f]{64}")
 

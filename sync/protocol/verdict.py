@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from app.journal import GENESIS, EventType, event_hash
+from app.casenumber import device_of
+from app.journal import FIRST_DEVICE, GENESIS, EventType, chain_of, event_hash
 from sync.protocol.base import MAX_BATCH, VERSION, Malformed
 from sync.protocol.push import EventResult, PushStatus, Rejection, WireEvent
 from sync.protocol.rules import case_no_station, has_control_text
@@ -21,24 +22,35 @@ from sync.protocol.rules import case_no_station, has_control_text
 
 @dataclass(frozen=True)
 class Held:
-    """An event the platform holds at a station's position: what its neighbours must link to."""
+    """An event the platform holds at a position of a device's chain: what its neighbours must link to."""
 
     event_id: str
     hash: str
     prev_hash: str
 
 
+@dataclass(frozen=True)
+class Signer:
+    """Who signed a push (or the device a bundle's certificate names): a device of a station.
+
+    ``relay``: the centre's relay, which forwards the other devices' chains of its own station."""
+
+    station: str
+    device: str = FIRST_DEVICE
+    relay: bool = False
+
+
 class Holdings(Protocol):
     """A view of what the platform holds, for the verdict."""
 
-    def prefetch(self, signer: str, events: Sequence[WireEvent]) -> None:
+    def prefetch(self, signer: Signer, events: Sequence[WireEvent]) -> None:
         """A chance to look up at once what the batch's events will ask about (a database does)."""
 
     def hash_of(self, event_id: str) -> str | None:
         """The hash of the event held under this id."""
 
-    def at(self, station: str, seq: int) -> Held | None:
-        """The event of ``station`` held at position ``seq``."""
+    def at(self, station: str, chain: str, seq: int) -> Held | None:
+        """The event of ``station``'s device ``chain`` held at position ``seq``."""
 
     def intake_of(self, case_no: str) -> str | None:
         """The event id of the intake (``case.received``) held for this case number."""
@@ -47,7 +59,8 @@ class Holdings(Protocol):
         """The station this case is held under."""
 
     def keep(self, event: WireEvent) -> None:
-        """Store an event the verdict let in (the signer's own: ``event.station``)."""
+        """Store an event the verdict let in (of the signer's station: ``event.station``; of the
+        chain ``chain_of(event.device)``)."""
 
 
 class BatchRefused(Exception):
@@ -61,8 +74,9 @@ class BatchRefused(Exception):
 
 
 def read_batch(data: bytes, signer: str) -> list[Any]:
-    """The events of a push body (JSON, already inflated) signed by ``signer``, each as sent: every
-    event gets its own verdict. Raises ``BatchRefused`` for a body that is no push of the signer's."""
+    """The events of a push body (JSON, already inflated) signed by a device of station ``signer``, each
+    as sent: every event gets its own verdict. Raises ``BatchRefused`` for a body that is no push of the
+    signer's."""
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError) as exc:
@@ -79,12 +93,13 @@ def read_batch(data: bytes, signer: str) -> list[Any]:
 
 
 def _chain_fault(ev: WireEvent, held: Holdings) -> Rejection | None:
-    """Why ``ev`` cannot take its place in its station's chain as the platform holds it, if it cannot."""
-    if held.at(ev.station, ev.seq) is not None:  # (the same event was answered "duplicate" before this)
+    """Why ``ev`` cannot take its place in its device's chain as the platform holds it, if it cannot."""
+    chain = chain_of(ev.device)
+    if held.at(ev.station, chain, ev.seq) is not None:  # (the same event was answered "duplicate" before this)
         return Rejection.seq_taken
     if (ev.seq == 1) != (ev.prev_hash == GENESIS):  # only a journal's first event follows nothing
         return Rejection.broken_chain
-    before, after = held.at(ev.station, ev.seq - 1), held.at(ev.station, ev.seq + 1)
+    before, after = held.at(ev.station, chain, ev.seq - 1), held.at(ev.station, chain, ev.seq + 1)
     if before is not None and before.hash != ev.prev_hash:
         return Rejection.broken_chain
     if after is not None and after.prev_hash != ev.hash:
@@ -92,40 +107,68 @@ def _chain_fault(ev: WireEvent, held: Holdings) -> Rejection | None:
     return None
 
 
-def judge(ev: WireEvent, signer: str, held: Holdings) -> tuple[PushStatus, Rejection | None]:
+def may_write(signer: Signer, chain: str) -> bool:
+    """Whether ``signer`` may hand in events of its station's device ``chain``: its own; a relay
+    forwards every chain of its station. (The one place this is decided.)"""
+    return signer.relay or chain == signer.device
+
+
+def _foreign_device(ev: WireEvent) -> bool:
+    """An intake whose case number names another device than the chain taking it in. Only events with a
+    device number in their ``device`` field: older events (a UUID there) are device 00's, and an older
+    number with a sequence of 1000 or more reads as another device (``app.casenumber``)."""
+    if ev.type != EventType.received or ev.case_no is None or chain_of(ev.device) != ev.device:
+        return False
+    named = device_of(ev.case_no)
+    return named is not None and named != ev.device
+
+
+def judge(ev: WireEvent, signer: Signer | str, held: Holdings) -> tuple[PushStatus, Rejection | None]:
     """The answer to one well-formed event, the checks in their order (``docs/sync-protocol.md``)."""
-    if ev.station != signer:
+    signer = as_signer(signer)
+    if ev.station != signer.station:
         return PushStatus.rejected, Rejection.wrong_station
     if event_hash(ev.prev_hash, ev.body()) != ev.hash:
         return PushStatus.rejected, Rejection.bad_hash
+    chain = chain_of(ev.device)
     known = held.hash_of(ev.event_id)
     if known is None:
         # The same event found at its position: a concurrent push stored it between two reads of
         # what the platform holds (a database's reads need not be one snapshot). Still a duplicate.
-        same = held.at(ev.station, ev.seq)
+        same = held.at(ev.station, chain, ev.seq)
         if same is not None and same.event_id == ev.event_id:
             known = same.hash
     if known is not None:
         return (PushStatus.duplicate, None) if known == ev.hash else (PushStatus.rejected, Rejection.conflict)
-    # A case number is the signer's to use when its station part is the signer's code. (When devices
-    # get a part of the number, it is checked here against the signing device as well.)
-    if ev.case_no is not None and case_no_station(ev.case_no) != signer:
+    if not may_write(signer, chain):
+        return PushStatus.rejected, Rejection.wrong_device
+    # A case number is the signer's station's to use when its station part is the station's code; a
+    # new case's number names the device that takes it in.
+    if ev.case_no is not None and case_no_station(ev.case_no) != signer.station:
         return PushStatus.rejected, Rejection.foreign_case_no
+    if _foreign_device(ev):
+        return PushStatus.rejected, Rejection.foreign_device
     fault = _chain_fault(ev, held)
     if fault is not None:
         return PushStatus.rejected, fault
     if ev.case_no is not None:
         if ev.type == EventType.received and held.intake_of(ev.case_no) not in (None, ev.event_id):
             return PushStatus.rejected, Rejection.duplicate_case_no
-        if held.owner_of(ev.case_no) not in (None, signer):  # held so by a hub before these checks
+        if held.owner_of(ev.case_no) not in (None, signer.station):  # held so by a hub before these checks
             return PushStatus.rejected, Rejection.foreign_case
     return PushStatus.stored, None
 
 
-def answer_batch(events: Sequence[Any], signer: str, held: Holdings) -> list[EventResult]:
+def as_signer(signer: Signer | str) -> Signer:
+    """A bare station code is its device 00 (as every station signed before devices)."""
+    return signer if isinstance(signer, Signer) else Signer(station=signer)
+
+
+def answer_batch(events: Sequence[Any], signer: Signer | str, held: Holdings) -> list[EventResult]:
     """Answer each event of a push (or of a bundle) signed by ``signer``: stored (and kept through
     ``held.keep``), duplicate, or rejected with a ``Rejection``. A rejected event never holds up
     the others."""
+    signer = as_signer(signer)
     parsed: list[WireEvent | Rejection] = []
     for raw in events:
         if has_control_text(raw):  # checked first: such text must not reach a database at all

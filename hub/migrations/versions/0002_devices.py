@@ -44,7 +44,7 @@ UPLOADERS = ("bundle_transfers", "bundle_transfer_chunks", "bundles")
 def _indexes(table: str) -> set[str]:
     if op.get_context().as_sql:
         return set()
-    return {ix["name"] for ix in sa.inspect(op.get_bind()).get_indexes(table)}
+    return {str(ix["name"]) for ix in sa.inspect(op.get_bind()).get_indexes(table)}
 
 
 def _unique_index_if_possible(name: str, table: str, columns: list[str]) -> None:
