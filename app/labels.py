@@ -183,6 +183,8 @@ LABELS: dict[str, dict[str, str]] = {
         "seq_taken": QT_TRANSLATE_NOOP("Labels", "平台在该序号上已有另一条记录（可能恢复过旧备份）"),
         "broken_chain": QT_TRANSLATE_NOOP("Labels", "与平台已收到的日志接不上（哈希链断开）"),
         "duplicate_case_no": QT_TRANSLATE_NOOP("Labels", "平台已有该办件编号的另一次受理"),
+        "wrong_device": QT_TRANSLATE_NOOP("Labels", "记录属于本站另一台设备，不能由本机发送"),
+        "foreign_device": QT_TRANSLATE_NOOP("Labels", "办件编号中的设备号不是受理它的设备"),
     },
     "LinkState": {  # sync.status.LinkState: the status bar's words (the dashboard says more: LinkAdvice)
         "not_enrolled": QT_TRANSLATE_NOOP("Labels", "未登记到平台，记录只保存在本机"),
