@@ -22,6 +22,7 @@ from app.config import Paths
 from app.errors import CaseNumbersExhausted, ValidationError
 from app.journal import ChainBreak, Event, check_chain, event_hash
 from app.keys import KeyFile
+from app.logs import DIGITS_MARK, redact
 from app.messages import describe
 from app.models import HandlingMode
 from app.services import cases, catalogue
@@ -112,6 +113,9 @@ def test_three_devices_number_the_same_day_offline_without_a_duplicate(tmp_path:
                 numbers[device.device_no] += take(device, 1, seq=100 + round_no * 3 + i)
         every = [n for ns in numbers.values() for n in ns]
         assert len(every) == 75 and len(set(every)) == 75
+        # the logs keep case numbers (and only those of the digit runs) as they are
+        assert all(redact(f"case {n} saved") == f"case {n} saved" for n in every)
+        assert redact("5401271000002026111899999 54012710000020261118") == f"5401271000002026111899999 {DIGITS_MARK}"
         day = clock.today().strftime("%Y%m%d")
         for device_no, issued in numbers.items():
             parts = [casenumber.parse(n) for n in issued]
