@@ -128,6 +128,8 @@ PROBLEMS: dict[str, str] = {
     "control_character": QT_TRANSLATE_NOOP("Problems", "含有控制字符（看不见的字符，常由复制粘贴带入），请在文件中删除"),
     "bidi_control": QT_TRANSLATE_NOOP("Problems", "含有改变文字方向的控制符（会使显示的文字与实际内容不符），请在文件中删除"),
     "bad_device_no": QT_TRANSLATE_NOOP("Problems", "设备编号须为两位数字（00 到 99），例如 01；同一服务站的每台电脑用不同的编号"),
+    "no_conflict": QT_TRANSLATE_NOOP("Problems", "该办件没有待处理的冲突（可能已由其他窗口处理）"),
+    "not_in_conflict": QT_TRANSLATE_NOOP("Problems", "所选操作不是该办件冲突中的一项"),
     "lone_surrogate": QT_TRANSLATE_NOOP("Problems", "含有无效的 Unicode 字符（孤立的代理码位），文件的编码有误，请从原始资料重新导出"),
 }
 
