@@ -196,6 +196,20 @@ def test_concurrent_delivery_and_withdrawal_conflict_until_a_clerk_resolves(cent
         cases.resolve_conflict(w0, case.case_no, keep=delivery.hash)
     assert no_conflict.value.details["problems"][0]["problem"] == "no_conflict"
 
+    # a status change written knowing both sides ends a conflict too (here: in progress at 01, a
+    # special procedure at 02; window 00 then concludes)
+    other = cases.submit(w0, request(w0, applicant=applicant(name="王建国", seq=32)))
+    exchange(w0, w1, w2)
+    tick(w0, w1, w2)
+    cases.set_status(w1, other.case_no, CaseStatus.in_progress)
+    cases.set_status(w2, other.case_no, CaseStatus.special_procedure, note="入户调查")
+    cases.take_peer_events(w0, held(w1) + held(w2), "lan")
+    assert cases.get_case(w0, other.case_no, log_access=False).conflict is not None
+    concluded = cases.set_status(w0, other.case_no, CaseStatus.concluded, outcome=Outcome.denied)
+    assert (concluded.status, concluded.conflict) == (CaseStatus.concluded, None)
+    exchange(w0, w1, w2)
+    assert all(cases.get_case(st, other.case_no, log_access=False) == concluded for st in (w1, w2))
+
 
 def test_what_is_known_changes_nothing_and_what_is_wrong_is_refused(centre: list[Station], tmp_path: Path) -> None:
     w0, w1, _ = centre

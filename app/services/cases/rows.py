@@ -7,7 +7,9 @@ import json
 from datetime import date
 from typing import Any
 
+from app import merge
 from app.errors import CaseNotFound
+from app.journal import chain_of
 from app.models import (
     Address,
     Agent,
@@ -97,3 +99,29 @@ def conflict_of(stored: str | None) -> CaseConflict | None:
         ConflictAction(hash=a["hash"], type=a["type"], status=CaseStatus(a["status"]), outcome=a.get("outcome"),
                        at=a["at"], operator=a["operator"], device=a["device"])
         for a in data.get("actions", [])))
+
+
+def conflict_json(graph: merge.CausalGraph) -> str | None:
+    """A case's open conflict as ``cases.conflict`` stores it (None: none): the hashes of its
+    actions, and what each was (type, the status and outcome it led to, when, who, which device)."""
+    merged = graph.merged()
+    if not merged.conflicts:
+        return None
+    actions = []
+    hashes = merged.conflicts[0].events
+    for h in hashes:
+        ev = graph.order[graph.index[h]]
+        at_it = graph.merged(upto=h)
+        assert at_it.status is not None  # an action of a conflict bears a status
+        actions.append({"hash": h, "type": ev.type, "status": at_it.status.value, "outcome": at_it.outcome,
+                        "at": ev.at, "operator": ev.operator, "device": chain_of(ev.device)})
+    return json.dumps({"events": list(hashes), "actions": actions}, ensure_ascii=False, sort_keys=True)
+
+
+def refresh_conflict(station: Station, row: dict[str, Any]) -> None:
+    """After a status change on a case in conflict: the change was written after every action of the
+    conflict (``causal_after``), so it may have ended it (``app.merge``); store what is still open."""
+    if row["conflict"] is None:
+        return
+    graph = merge.CausalGraph(peer_store.events_of_case(station.db, row["case_no"]))
+    store.update_case(station.db, row["id"], conflict=conflict_json(graph))

@@ -16,7 +16,6 @@ and is projected when the intake comes.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from app.models import Case, CaseStatus, CaseSummary, to_jsonable
 from app.services.cases.intake import _search_doc
 from app.services.cases.queries import get_case, summaries
 from app.services.cases.replay import CaseState, replay
-from app.services.cases.rows import load_row, material_row
+from app.services.cases.rows import conflict_json, load_row, material_row
 from app.services.cases.rules import require_clean
 from app.station import Station
 from app.store import attachments as attachment_store
@@ -161,7 +160,7 @@ def _project(station: Station, case_no: str) -> None:
     if order[0] is not intake:  # no event of the case is written before its intake is held
         order = [intake, *(e for e in order if e is not intake)]
     state = replay(order, station.calendar)
-    row = _row(state, Received.decode(intake.payload), _conflict_json(graph))
+    row = _row(state, Received.decode(intake.payload), conflict_json(graph))
     existing = store.get_row(db, case_no)
     if existing is None:
         case_id = store.insert_case(db, row)
@@ -202,22 +201,6 @@ def _row(state: CaseState, intake: Received, conflict: str | None) -> dict[str, 
         "operator": c.operator, "trips": len(state.trips), "updated_at": _stamp(c.updated_at), "origin": c.origin,
         "conflict": conflict,
     }
-
-
-def _conflict_json(graph: merge.CausalGraph) -> str | None:
-    """The case's open conflict as stored (``cases.conflict``): its actions' hashes and what each was."""
-    merged = graph.merged()
-    if not merged.conflicts:
-        return None
-    actions = []
-    hashes = merged.conflicts[0].events
-    for h in hashes:
-        ev = graph.order[graph.index[h]]
-        at_it = graph.merged(upto=h)
-        assert at_it.status is not None  # an action of a conflict bears a status
-        actions.append({"hash": h, "type": ev.type, "status": at_it.status.value, "outcome": at_it.outcome,
-                        "at": ev.at, "operator": ev.operator, "device": chain_of(ev.device)})
-    return json.dumps({"events": list(hashes), "actions": actions}, ensure_ascii=False, sort_keys=True)
 
 
 # -- conflicts ---------------------------------------------------------------------------------------

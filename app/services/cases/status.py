@@ -24,7 +24,7 @@ from app.models import (
 )
 from app.services import catalogue
 from app.services.cases.queries import get_case
-from app.services.cases.rows import causal_after, load_row, material_entry, material_row
+from app.services.cases.rows import causal_after, load_row, material_entry, material_row, refresh_conflict
 from app.services.cases.rules import TRANSITIONS, ChecklistLine, decide, require_clean
 from app.station import Station
 from app.store import cases as store
@@ -118,6 +118,7 @@ def resume_after_correction(station: Station, case_no: str, supplied: list[Mater
         if not row["accepted_at"]:
             fields.update(accepted_at=stamp, verification_code=verification_code(ev.hash))
         store.update_case(station.db, row["id"], **fields)
+        refresh_conflict(station, row)
     return get_case(station, case_no, log_access=False)
 
 
@@ -158,6 +159,7 @@ def set_status(
     with station.db.transaction():
         station.journal(event, case_no, payload.encode())
         store.update_case(station.db, row["id"], **fields)
+        refresh_conflict(station, row)
     return get_case(station, case_no, log_access=False)
 
 
@@ -188,6 +190,7 @@ def deliver(
             method=method.value, recipient=recipient, recipient_id=recipient_id, tracking_no=tracking_no,
             after=causal_after(station, case_no)).encode())
         store.update_case(station.db, row["id"], status=CaseStatus.delivered.value, updated_at=stamp)
+        refresh_conflict(station, row)
     return get_case(station, case_no, log_access=False)
 
 
