@@ -17,6 +17,7 @@ import pytest
 
 from app import backup as backups
 from app import casenumber
+from app import labels as app_labels
 from app.clock import CHINA_TZ, FixedClock
 from app.config import Paths
 from app.errors import CaseNumbersExhausted, ValidationError
@@ -71,7 +72,18 @@ def test_a_device_number_is_two_digits(tmp_path: Path, clock: FixedClock, bad: s
     assert not (tmp_path / "s" / "keys.json").exists()  # refused before anything was made
 
 
-def test_the_window_of_a_case_is_its_device_and_is_printed(tmp_path: Path, clock: FixedClock) -> None:
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="bo_CN"><context><name>Labels</name>
+<message><source>{n}号窗口</source><translation>སྒེའུ་ཁུང་ཨང་{n}</translation></message>
+</context></TS>
+"""
+
+
+def test_the_window_of_a_case_is_its_device_and_is_printed(tmp_path: Path, clock: FixedClock,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Tibetan of the unnamed device's window, as the translations file will hold it
+    (tmp_path / "bo.ts").write_text(TS, "utf-8")
+    monkeypatch.setattr(app_labels, "translations_file", lambda: tmp_path / "bo.ts")
     station = make_device(tmp_path / "s", "02", clock)
     try:
         assert (station.device_no, station.device_name, station.window_name) == ("02", "", "02号窗口")
@@ -83,7 +95,8 @@ def test_the_window_of_a_case_is_its_device_and_is_printed(tmp_path: Path, clock
         for lang in ("zh", "bo"):  # a device nobody named still prints its window
             pdf = tmp_path / f"receipt-{lang}.pdf"
             print_document(station, "receipt", first.case_no, paper="a4", lang=lang, out=pdf)
-            assert "02号窗口" in pdf_text(pdf)
+            text = pdf_text(pdf)
+            assert "02号窗口" in text and ("སྒེའུ་ཁུང་ཨང་02" in text) == (lang == "bo")
         # named later by an administrator: the next case (not the first) carries the name
         station.set_device_name("  综合受理窗口 ")
         assert station.device_name == station.window_name == "综合受理窗口"

@@ -50,7 +50,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                     "catalogue": imported, "device": device})
         return 0
     out(f"服务站已建立：{args.station_name}（{args.station_code}）")
-    out(f"本机：{device['no']}号设备，{device['window']}")
+    out(f"本机：{device['no']}号设备，{visible(device['window'])}")
     out(f"数据目录：{paths.home}")
     if imported:
         out(f"已导入示例事项清单 {imported.version}：{imported.items} 个事项，{imported.bundles} 个“一件事”")
@@ -76,7 +76,7 @@ def cmd_device(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(device)
     else:
-        out(f"本机：{device['no']}号设备，{device['window']}" + ("" if device["name"] else "（未命名）"))
+        out(f"本机：{device['no']}号设备，{visible(device['window'])}" + ("" if device["name"] else "（未命名）"))
     return 0
 
 
