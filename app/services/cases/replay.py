@@ -1,9 +1,10 @@
 """Cases (办件): a case's state computed from its journal events alone (groundwork for cases shared
 between the devices of a station, issue 15). Nothing here reads or writes the store.
 
-:func:`replay` takes one case's events in journal order and returns what the store holds for it:
-the :class:`~app.models.Case` that ``cases.get_case`` returns, the trips that ``cases.trips``
-returns and the links of its attachments. Which status follows which event is
+:func:`replay` takes one case's events in journal order (for a case several devices of the station
+acted on: in causal order, ``app.merge.causal_order``; ``sharing.project_case``) and returns what the
+store holds for it: the :class:`~app.models.Case` that ``cases.get_case`` returns, the trips that
+``cases.trips`` returns and the links of its attachments. Which status follows which event is
 ``app.lifecycle.STATUS_BY_TYPE``; the payloads are read through ``app.events.decode``; every other
 rule is the one the write path (``intake``, ``status``, ``visits``) applies, restated per event.
 

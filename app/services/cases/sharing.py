@@ -109,6 +109,8 @@ def take_peer_events(station: Station, events: Sequence[Event], source: str) -> 
 
 def _problem(db: Database, chain: str, ev: Event) -> str | None:
     """Why ``ev`` (of another device's ``chain``) cannot be taken; "known" when it is here already."""
+    if ev.seq < 1:
+        return MALFORMED
     if event_hash(ev.prev_hash, ev.body()) != ev.hash:
         return HASH_MISMATCH
     held = peer_store.get(db, chain, ev.seq)
