@@ -39,7 +39,7 @@ OLD_CASES = ["5401271000002026111800001", "5401271000002026111800002", "54012710
 EVERY_BACKEND = pytest.mark.hub_backends  # run on SQLite and PostgreSQL (tests/conftest.py)
 UNSENT_CASE = "5401271000002026111800004"
 HUB_TABLES = {"hub_meta", "stations", "enrol_codes", "events", "cases", "updates", "nonces", "attachments",
-              "attachment_chunks", "bundles", "bundle_chunks", "bundle_transfers", "bundle_transfer_chunks"}
+              "attachment_chunks", "bundles", "bundle_chunks", "bundle_transfers", "bundle_transfer_chunks", "devices"}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -182,8 +182,24 @@ def test_the_old_hub_database_is_refused_then_upgraded_and_a_station_syncs_throu
 
 @EVERY_BACKEND
 def test_a_new_database_gets_exactly_the_schema_of_the_hub_before_migrations(tmp_path: Path) -> None:
+    """Revision 0001 makes what the hub before migrations made; the newest revision makes on a new
+    database what it makes of that hub's database (revision 0002, devices, included)."""
+    from alembic import command
+
     made_by_old_hub = db_url(tmp_path, "old")
     old_hub_database(made_by_old_hub)
+    first = db_url(tmp_path, "first")
+    with engine_for(first) as engine, engine.begin() as conn:
+        command.upgrade(migrations.config(conn), "0001")
+    with engine_for(first) as engine:
+        first_schema = schema_of(engine)
+    with engine_for(made_by_old_hub) as engine:
+        old_schema = schema_of(engine)
+    assert set(first_schema) == HUB_TABLES - {"devices"}
+    assert first_schema == old_schema
+    if first.startswith("sqlite:///"):  # the very statements, too
+        assert _sqlite_ddl(first) == _sqlite_ddl(made_by_old_hub)
+
     new = db_url(tmp_path, "new")
     with engine_for(new) as engine:
         assert migrations.status(engine).state is migrations.SchemaState.empty
@@ -191,10 +207,11 @@ def test_a_new_database_gets_exactly_the_schema_of_the_hub_before_migrations(tmp
         assert before.state is migrations.SchemaState.empty and after.is_current
         new_schema = schema_of(engine)
     with engine_for(made_by_old_hub) as engine:
-        old_schema = schema_of(engine)
+        hub_db.upgrade(engine)
+        upgraded_schema = schema_of(engine)
     assert set(new_schema) == HUB_TABLES
-    assert new_schema == old_schema
-    if new.startswith("sqlite:///"):  # the very statements, too
+    assert new_schema == upgraded_schema
+    if new.startswith("sqlite:///"):
         assert _sqlite_ddl(new) == _sqlite_ddl(made_by_old_hub)
 
 
@@ -239,13 +256,13 @@ def test_an_older_hub_with_two_events_at_one_position_is_upgraded_and_its_unique
                           "device, payload, prev_hash, hash, received_at FROM events WHERE seq = 3"))
     proc = hub_cli_run("--db", url, "db", "upgrade", cwd=tmp_path)
     assert proc.returncode == 0, proc
-    assert "ux_events_station_seq" in proc.stderr and "two events" in proc.stderr
+    assert "ux_events_station_chain_seq" in proc.stderr and "two events" in proc.stderr
     with engine_for(url) as engine:
         assert migrations.status(engine).is_current
         tables = set(inspect(engine).get_table_names())
         assert HUB_TABLES <= tables
         indexes = {ix["name"] for ix in inspect(engine).get_indexes("events")}
-        assert "ux_events_station_seq" not in indexes and "ix_events_case_no" in indexes
+        assert "ux_events_station_chain_seq" not in indexes and "ix_events_case_no" in indexes
     served = hub_cli_run("--db", url, "cases", cwd=tmp_path)  # the hub works on
     assert served.returncode == 0 and OLD_CASES[0] in served.stdout, served
     with engine_for(url) as engine, engine.begin() as conn:
@@ -253,7 +270,7 @@ def test_an_older_hub_with_two_events_at_one_position_is_upgraded_and_its_unique
     proc = hub_cli_run("--db", url, "db", "upgrade", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr == "", proc
     with engine_for(url) as engine:
-        assert "ux_events_station_seq" in {ix["name"] for ix in inspect(engine).get_indexes("events")}
+        assert "ux_events_station_chain_seq" in {ix["name"] for ix in inspect(engine).get_indexes("events")}
 
 
 # -- never a schema change while serving; upgrades at once ------------------------------------------

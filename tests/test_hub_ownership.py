@@ -337,12 +337,12 @@ def test_a_database_of_an_older_hub_gets_the_new_indexes(tmp_path: Path) -> None
     engine = hub_db.make_engine(url)
     hub_db.create_all(engine)
     with engine.begin() as conn:  # the older hub's index, and a position held twice
-        conn.execute(text("DROP INDEX ux_events_station_seq"))
+        conn.execute(text("DROP INDEX ux_events_station_chain_seq"))
         conn.execute(text("DROP INDEX ix_events_case_no"))
         conn.execute(text("CREATE INDEX ix_events_station_seq ON events (station, seq)"))
     with Session(engine) as session:
         for n in (1, 2):
-            session.add(hub_db.StoredEvent(station="540127100000", event_id=f"e{n}", seq=1, case_no=None,
+            session.add(hub_db.StoredEvent(station="540127100000", event_id=f"e{n}", seq=1, feed=n, case_no=None,
                                            type="station.note", at="", operator="", device="", payload="{}",
                                            prev_hash="0" * 64, hash=f"{n}" * 64, received_at=dt.datetime.now(dt.UTC)))
         session.commit()
@@ -358,10 +358,11 @@ def test_a_database_of_an_older_hub_gets_the_new_indexes(tmp_path: Path) -> None
             eng.dispose()
 
     proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
-    assert proc.returncode == 0 and "ux_events_station_seq" in proc.stderr and "two events" in proc.stderr
-    assert indexes() == {"ix_events_station_seq", "ix_events_case_no"}
+    assert proc.returncode == 0 and "ux_events_station_chain_seq" in proc.stderr and "two events" in proc.stderr
+    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_feed"}
     with hub_db.make_engine(url).begin() as conn:
         conn.execute(text("DELETE FROM events WHERE event_id = 'e2'"))
     proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr == ""
-    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_seq"}
+    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_feed",
+                         "ux_events_station_chain_seq"}

@@ -307,13 +307,13 @@ def test_an_event_a_concurrent_push_stored_between_two_reads_is_a_duplicate() ->
     ev = protocol.WireEvent.of(events()[0])
 
     class BetweenTwoReads:
-        def prefetch(self, signer: str, batch: Any) -> None:
+        def prefetch(self, signer: Any, batch: Any) -> None:
             pass
 
         def hash_of(self, event_id: str) -> str | None:
             return None  # read before the other push committed
 
-        def at(self, station: str, seq: int) -> Held | None:  # read after it
+        def at(self, station: str, chain: str, seq: int) -> Held | None:  # read after it
             return Held(ev.event_id, ev.hash, ev.prev_hash) if seq == ev.seq else None
 
         def intake_of(self, case_no: str) -> str | None:
