@@ -33,6 +33,7 @@ from app.models import CaseStatus, Decision, DeliveryMethod, MaterialForm, Outco
 from app.services import attachments, cases, catalogue, dashboard
 from app.services.cases import sharing
 from app.station import Station
+from app.store import attachments as attachment_store
 from app.store import journal as journal_store
 from app.store import peers as peer_store
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF, STATION_CODE
@@ -139,6 +140,14 @@ def test_a_case_taken_at_one_window_is_continued_at_another(centre: list[Station
     # the scan's link comes with its content (the sync's business); here window 02 has both
     assert [a.sha256 for a in attachments.list_for_case(w2, case.case_no)] == [info.sha256]
     assert attachments.list_for_case(w1, case.case_no) == []
+    assert sharing.attachments_missing(w1) == [(case.case_no, info.sha256)]
+    meta = attachment_store.content_meta(w2.db, info.sha256)
+    assert meta is not None
+    with w1.db.transaction():  # as the content's download stores it
+        attachment_store.insert_content(w1.db, sha256=info.sha256, data=attachments.read(w2, info.sha256), **meta)
+    assert sharing.content_arrived(w1, info.sha256) == [case.case_no]
+    assert attachments.list_for_case(w1, case.case_no) == attachments.list_for_case(w2, case.case_no)
+    assert sharing.attachments_missing(w1) == []
     # window 01 continues too, after window 02's actions
     cases.record_print(w1, case.case_no, "receipt", "80mm")
     assert journal_store.case_events(w1.db, case.case_no)[-1].payload["after"] == [mine[-1].hash]

@@ -129,6 +129,22 @@ def count(db: Database, chain: str | None = None) -> int:
     return int(db.scalar("SELECT count(*) FROM peer_events WHERE chain = ?", (chain,), default=0))
 
 
+def attachments_missing(db: Database) -> list[tuple[str, str]]:
+    """(case_no, sha256) of the other devices' scans whose content is not here (yet)."""
+    rows = db.all(
+        "SELECT DISTINCT p.case_no, json_extract(p.payload, '$.sha256') AS sha FROM peer_events p "
+        "WHERE p.type = ? AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = sha) ORDER BY p.case_no, sha",
+        (EventType.attachment_added.value,))
+    return [(r[0], r[1]) for r in rows]
+
+
+def cases_with_attachment(db: Database, sha256: str) -> list[str]:
+    """The cases another device attached that content to."""
+    rows = db.all("SELECT DISTINCT case_no FROM peer_events WHERE type = ? AND json_extract(payload, '$.sha256') = ? "
+                  "ORDER BY case_no", (EventType.attachment_added.value, sha256))
+    return [r[0] for r in rows]
+
+
 # -- cases whose intake has not arrived ----------------------------------------------------------
 def wait_for_intake(db: Database, case_nos: Iterable[str], since: str) -> None:
     db.executemany("INSERT OR IGNORE INTO peer_cases_waiting (case_no, since) VALUES (?, ?)",

@@ -148,6 +148,23 @@ def project_case(station: Station, case_no: str) -> None:
         _project(station, case_no)
 
 
+def content_arrived(station: Station, sha256: str) -> list[str]:
+    """After a scan's content is stored here (fetched for another device's attachment): link it to
+    the cases whose events name it; returns those cases."""
+    done = []
+    with station.db.transaction():
+        for case_no in peer_store.cases_with_attachment(station.db, sha256):
+            if store.get_row(station.db, case_no) is not None:
+                _project(station, case_no)
+                done.append(case_no)
+    return done
+
+
+def attachments_missing(station: Station) -> list[tuple[str, str]]:
+    """(case number, sha256) of other devices' scans whose content is not here yet (to fetch)."""
+    return peer_store.attachments_missing(station.db)
+
+
 def _stamp(value: datetime | None) -> str | None:
     return None if value is None else value.isoformat(timespec="milliseconds")
 
@@ -245,6 +262,6 @@ def waiting_for_intake(station: Station) -> list[tuple[str, str]]:
 
 __all__ = [
     "DUPLICATE_CASE", "FOREIGN_STATION", "HASH_MISMATCH", "MALFORMED", "POSITION_TAKEN", "PREV_MISMATCH",
-    "TakeResult", "conflicted", "project_case", "resolve_conflict", "take_peer_events",
-    "waiting_for_intake",
+    "TakeResult", "attachments_missing", "conflicted", "content_arrived", "project_case", "resolve_conflict",
+    "take_peer_events", "waiting_for_intake",
 ]
