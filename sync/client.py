@@ -22,15 +22,20 @@ DEFAULT_TIMEOUT = (10.0, 60.0)  # connect, read: a 256 kbit/s link needs patienc
 
 
 class HubClient:
-    """One hub, one station. Every failure becomes LinkDown, HubRefused or HubProtocolError."""
+    """One hub, one device of one station. Every failure becomes LinkDown, HubRefused or HubProtocolError.
+
+    Requests are signed with ``key_id``: ``<station>.<device>`` for a device the hub enrolled by its
+    number, the bare station code (device 00 at the hub) for a station enrolled before devices existed.
+    """
 
     def __init__(self, base_url: str, station_code: str, key: Ed25519PrivateKey | None = None, *,
-                 ca_bundle: str | None = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                 session: requests.Session | None = None,
+                 key_id: str | None = None, ca_bundle: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, session: requests.Session | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.station_code = station_code
         self.key = key
+        self.key_id = key_id or station_code
         self.timeout = timeout
         self.session = session or requests.Session()
         # TLS verification stays on; a regional CA bundle can replace the system's.
@@ -63,7 +68,7 @@ class HubClient:
                 raise HubRefused("no device key", reason="not_enrolled")
             # sign_request counts from the OS clock: sign at the station's time, corrected by the hub's.
             created = self.now() + self.clock_offset
-            protocol.sign_request(prepared, body, self.station_code, self.key, created - dt.datetime.now(dt.UTC))
+            protocol.sign_request(prepared, body, self.key_id, self.key, created - dt.datetime.now(dt.UTC))
         try:
             response = self.session.send(prepared, timeout=self.timeout)
         except requests.exceptions.SSLError as exc:
@@ -114,9 +119,13 @@ class HubClient:
         """Unsigned and cheap: a probe for the link's return."""
         return self._send("GET", protocol.TIME, signed=False)
 
-    def enrol(self, code: str, station_name: str, public_key: bytes) -> dict[str, Any]:
+    def enrol(self, code: str, station_name: str, public_key: bytes, *, device: str | None = None,
+              device_name: str | None = None, role: str | None = None) -> dict[str, Any]:
+        """Unsigned: the one-time code vouches for the device. ``device`` None: an enrolment as before
+        devices existed (the hub takes it as device 00)."""
         request = protocol.EnrolRequest(code=code.strip(), station_code=self.station_code, station_name=station_name,
-                                        public_key=protocol.b64(public_key))
+                                        public_key=protocol.b64(public_key), device=device, device_name=device_name,
+                                        role=role)
         body = json.dumps(request.to_wire()).encode()
         return self._send("POST", protocol.ENROL, body=body, headers={"Content-Type": "application/json"},
                           signed=False)
@@ -148,3 +157,19 @@ class HubClient:
         except protocol.Malformed as exc:
             raise HubProtocolError(str(exc)) from exc
         return data
+
+    def devices(self) -> protocol.DeviceList:
+        """``GET /v1/devices``: the signer's station's devices as the hub knows them."""
+        data = self._send("GET", protocol.DEVICES)
+        try:
+            return protocol.DeviceList.from_wire(data)
+        except protocol.Malformed as exc:
+            raise HubProtocolError(str(exc)) from exc
+
+    def peers(self, after: int, limit: int = protocol.MAX_PEER_PAGE) -> protocol.PeerPage:
+        """``GET /v1/peers``: the station's events that its other devices wrote, after feed number ``after``."""
+        data = self._send("GET", protocol.PEERS, params={"after": after, "limit": limit})
+        try:
+            return protocol.PeerPage.from_wire(data)
+        except protocol.Malformed as exc:
+            raise HubProtocolError(str(exc)) from exc

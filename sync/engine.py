@@ -1,11 +1,21 @@
-"""The sync engine: push unsent journal events, pull updates, and keep the clerk informed.
+"""The sync engine: push unsent journal events, pull updates and the other devices' events, and keep
+the clerk informed.
 
-Push: events in journal order, in batches; each is answered stored / duplicate (both: sent) or
-rejected (quarantined with its reason, never blocking the rest). A batch whose answer never
-arrives is simply sent again: the hub keeps one copy of each event id.
+A round: push → attachments → pull updates → pull peers → the device list → push again.
+
+Push: this device's events in journal order, in batches; each is answered stored / duplicate (both:
+sent) or rejected (quarantined with its reason, never blocking the rest). A batch whose answer
+never arrives is simply sent again: the hub keeps one copy of each event id.
 Pull: from an opaque cursor; each page is applied in one transaction together with the new
 cursor. A case status for a case with unsent local events is set aside and applied after the
 local work has reached the hub.
+Peers: the station's events that its other devices wrote (``GET /v1/peers``), from the feed number
+of the last one taken; each page is taken (``cases.sharing.take_peer_events``: stored, checked,
+the touched cases projected) in one transaction together with the new feed number, so a crash
+between the two loses nothing and takes nothing twice (taking an event again is no change anyway).
+The scans of a case taken at another device are not fetched yet.
+Devices: the station's devices as the hub lists them (``GET /v1/devices``), read every round
+(the list is small) and kept for the status display.
 """
 
 from __future__ import annotations
@@ -22,12 +32,14 @@ from app.errors import (
     CaseNotFound,
     CatalogueFileError,
     HubProtocolError,
+    HubRefused,
     InvalidTransition,
     NotEnrolled,
     StoreError,
     SyncError,
     ValidationError,
 )
+from app.journal import Event
 from app.models import CaseStatus, Outcome
 from app.services import cases, catalogue
 from app.station import Station
@@ -35,7 +47,7 @@ from app.store import outbox
 from sync import attachments, protocol
 from sync import state as sync_state
 from sync.client import HubClient
-from sync.status import SyncStatus, link_state
+from sync.status import DeviceStatus, SyncStatus, link_state
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +65,9 @@ class SyncReport:
     uploaded: int = 0  # attachments whose content reached the hub (and checked out) this round
     upload_bytes_resent: int = 0  # attachment bytes sent again after a cut link (at most a chunk per cut)
     upload_failed: int = 0  # attachments the hub refused this round (they start again next round)
+    peers_taken: int = 0  # other devices' events new to this device this round
+    peers_known: int = 0  # other devices' events it held already (a page taken again)
+    peers_refused: int = 0  # other devices' events refused (a notice says why)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -62,8 +77,16 @@ class SyncReport:
 
 
 # -- enrolment -------------------------------------------------------------------------------
-def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -> dict[str, Any]:
-    """Make the device key, enrol it with the hub's one-time code, and remember the hub."""
+def device_name(station: Station) -> str:
+    """What this device is called at the hub: the station's name for it, by default "NN号窗口"."""
+    return station.device_name or f"{station.device_no}号窗口"
+
+
+def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None,
+          role: protocol.DeviceRole = protocol.DeviceRole.window) -> dict[str, Any]:
+    """Make the device key, enrol it as this device (``station.device_no``) with the hub's one-time
+    code, and remember the hub. From then on requests are signed as ``<station>.<device>`` (as the
+    bare station code when the hub answered without a device number: a hub from before devices)."""
     station.require_admin()
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -77,7 +100,13 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
             kept = sync_state.load(station.db)
             sync_state.save(station.db, replace(kept, pending_device_key=protocol.b64(protocol.private_bytes(key))))
     client = HubClient(url, station.station_code, ca_bundle=ca_bundle, clock=station.clock.now)
-    answer = client.enrol(code, station.station_name, protocol.public_bytes(key))
+    device = station.device_no
+    answer = client.enrol(code, station.station_name, protocol.public_bytes(key), device=device,
+                          device_name=device_name(station), role=role.value)
+    answered = answer.get("device")
+    if answered is not None and answered != device:
+        # The hub enrolled the key as another device: this device's events would all be refused.
+        raise HubProtocolError("the hub enrolled another device number", asked=device, answered=str(answered)[:8])
     certificate = answer.get("certificate")
     enrolment = sync_state.Enrolment(
         hub_url=url.rstrip("/"),
@@ -89,6 +118,7 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None) -
         region=str(answer.get("region") or ""),
         ca_bundle=ca_bundle or "",
         enrolled_at=station.clock.stamp(),
+        device=answered or "",
     )
     with station.db.transaction():
         kept = sync_state.load(station.db)
@@ -131,7 +161,8 @@ def client_for(station: Station) -> HubClient:
         raise NotEnrolled()
     client = HubClient(enrolment.hub_url, station.station_code,
                        Ed25519PrivateKey.from_private_bytes(protocol.unb64(enrolment.device_key)),
-                       ca_bundle=enrolment.ca_bundle or None, clock=station.clock.now)
+                       key_id=enrolment.key_id(station.station_code), ca_bundle=enrolment.ca_bundle or None,
+                       clock=station.clock.now)
     client.clock_offset = kept.clock_offset
     return client
 
@@ -325,9 +356,85 @@ def pull(station: Station, client: HubClient, report: SyncReport) -> None:
             return
 
 
+# -- the other devices' events ----------------------------------------------------------------
+PEER_SOURCE = "hub"  # where this device took them from (``peer_events.source``)
+PEER_NOTICES = 20  # a page's refused events named in its notice, at most
+
+
+def _absent(exc: HubRefused) -> bool:
+    """The hub has no such route: a hub from before devices (its station has one device)."""
+    return exc.details.get("status") == 404 and exc.details.get("reason") == "not_found"
+
+
+def _event(wire: protocol.WireEvent) -> Event:
+    return Event(seq=wire.seq, event_id=wire.event_id, station=wire.station, case_no=wire.case_no, type=wire.type,
+                 at=wire.at, operator=wire.operator, device=wire.device, payload=wire.payload,
+                 prev_hash=wire.prev_hash, hash=wire.hash)
+
+
+def _take(station: Station, events: list[Event]) -> Any:
+    from app.services.cases import sharing
+
+    return sharing.take_peer_events(station, events, PEER_SOURCE)
+
+
+def pull_peers(station: Station, client: HubClient, report: SyncReport) -> None:
+    """Take the other devices' events page by page. A page and the feed number after it are kept in
+    one transaction: a crash or a cut link before its commit leaves the page to be fetched again,
+    after it nothing to fetch twice. What the store refuses (a bad hash, a broken link, another
+    station's event) becomes a notice and holds nothing back."""
+    while True:
+        after = sync_state.load(station.db).peer_cursor
+        try:
+            page = client.peers(after)
+        except HubRefused as exc:
+            if _absent(exc):
+                log.info("the hub serves no peers feed (a hub from before devices)")
+                return
+            raise
+        if page.after < after:
+            raise HubProtocolError("the hub's peer feed went back", cursor=after, answered=page.after)
+        events = [_event(e) for e in page.events]
+        with station.db.transaction():
+            taken = _take(station, events) if events else None
+            if taken is not None and taken.refused:
+                outbox.add_notice(station.db, f"peers-{after}-{page.after}", station.clock.stamp(), {
+                    "kind": "peer_events_refused", "count": len(taken.refused),
+                    "events": [{"event": _shown(ref), "reason": _shown(why, 40)}
+                               for ref, why in taken.refused[:PEER_NOTICES]]})
+            kept = sync_state.load(station.db)
+            sync_state.save(station.db, replace(kept, peer_cursor=page.after))
+        if taken is not None:
+            report.peers_taken += taken.taken
+            report.peers_known += taken.known
+            report.peers_refused += len(taken.refused)
+            if taken.refused:
+                log.warning("%d events of other devices refused: %s", len(taken.refused),
+                            ", ".join(sorted({_shown(why, 40) for _ref, why in taken.refused})))
+        if not page.more or page.after == after:
+            return
+
+
+def refresh_devices(station: Station, client: HubClient) -> None:
+    """The station's devices as the hub lists them now, kept for the status display."""
+    try:
+        listed = client.devices()
+    except HubRefused as exc:
+        if _absent(exc):
+            return
+        raise
+    roster = sync_state.Roster(devices=tuple(sorted((sync_state.KnownDevice.of(d) for d in listed.devices),
+                                                    key=lambda d: d.device)),
+                               checked_at=station.clock.stamp())
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, devices=roster))
+
+
 # -- one round -------------------------------------------------------------------------------
 def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
-    """Push everything unsent, then pull; the outcome is recorded for the status display."""
+    """Push everything unsent, then pull the platform's updates and the other devices' events; the
+    outcome is recorded for the status display."""
     report = SyncReport()
     stamp = station.clock.stamp()
     try:
@@ -335,6 +442,8 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
         push(station, client, report)
         attachments.upload_pending(station, client, report)
         pull(station, client, report)
+        pull_peers(station, client, report)
+        refresh_devices(station, client)
         # Statuses applied by the pull made local events; send them now rather than next time.
         push(station, client, report)
     except SyncError as exc:
@@ -369,7 +478,24 @@ def status(station: Station) -> SyncStatus:
         failures=last.failures,
         notices=len(outbox.notices(db, unread_only=True)),
         attachments_waiting=attachments.pending_count(station),
+        devices=devices(station, kept),
+        devices_read=kept.devices.checked_at,
     )
+
+
+def devices(station: Station, kept: sync_state.SyncState | None = None) -> tuple[DeviceStatus, ...]:
+    """This device (its number and name from the store), then the station's others as the hub last
+    listed them."""
+    kept = kept or sync_state.load(station.db)
+    me = station.device_no
+    listed = kept.devices.get(me)
+    mine = DeviceStatus(device=me, name=station.device_name or (listed.name if listed else ""),
+                        role=listed.role if listed else protocol.DeviceRole.window.value, this=True,
+                        last_seen_at=listed.last_seen_at if listed else "",
+                        revoked_at=listed.revoked_at if listed else "")
+    others = (DeviceStatus(device=d.device, name=d.name, role=d.role, this=False, last_seen_at=d.last_seen_at,
+                           revoked_at=d.revoked_at) for d in kept.devices.devices if d.device != me)
+    return (mine, *others)
 
 
 def retry_quarantined(station: Station, seqs: list[int] | None = None) -> int:

@@ -1,11 +1,13 @@
 """What the station keeps of its link to the platform, as one typed definition.
 
-The enrolment (hub address, device key, the hub's keys and certificate), the pull cursor, the
-clock offset learned from the hub's answers and the outcome of the last round live in the
-station's ``meta`` table under ``sync.*`` keys. This module is the only place those key strings
-are written down: everything else reads a :class:`SyncState` with :func:`load` and writes one
-back with :func:`save`, which writes only the keys whose value changed, each in the text format
-the station has always stored (a station enrolled by an older version reads as it always did).
+The enrolment (hub address, device key, the hub's keys and certificate, the device number the hub
+enrolled), the pull cursors (the platform's updates, the other devices' events), the station's
+devices as the hub last listed them, the clock offset learned from the hub's answers and the
+outcome of the last round live in the station's ``meta`` table under ``sync.*`` keys. This module
+is the only place those key strings are written down: everything else reads a :class:`SyncState`
+with :func:`load` and writes one back with :func:`save`, which writes only the keys whose value
+changed, each in the text format the station has always stored (a station enrolled by an older
+version reads as it always did).
 
 Read and write inside one transaction (``with db.transaction(): save(db, load(db).with_...)``),
 so a second connection's change between the two (the window's sync thread, a ``bianmin sync``
@@ -23,6 +25,7 @@ from typing import Any
 
 from app.store import operators as meta
 from app.store.db import Database
+from sync.protocol.devices import DeviceInfo
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,18 @@ class Enrolment:
     region: str = ""
     ca_bundle: str = ""  # a CA file for the hub's TLS certificate, "" for the system's
     enrolled_at: str = ""  # the station's stamp of the enrolment
+    # The device number the hub enrolled this key as ("00".."99"); "" when enrolled before devices
+    # existed (or by a hub that knows none): requests are then signed with the bare station code.
+    device: str = ""
 
     @property
     def enrolled(self) -> bool:
         return bool(self.device_key)
+
+    def key_id(self, station_code: str) -> str:
+        """The keyid of this device's request signatures: ``<station>.<device>`` once the hub has
+        enrolled a device number, the bare station code (device 00 at the hub) before."""
+        return f"{station_code}.{self.device}" if self.device else station_code
 
     def certificate_document(self) -> dict[str, Any] | None:
         """The certificate as the hub signed it, or None when the station holds none."""
@@ -65,12 +76,72 @@ class LastRound:
 
 
 @dataclass(frozen=True)
+class KnownDevice:
+    """One device of the station as the hub last listed it (``protocol.DeviceInfo``)."""
+
+    device: str  # "00".."99"
+    name: str
+    role: str  # ``protocol.DeviceRole`` value (kept as text: a newer hub may name another)
+    enrolled_at: str = ""
+    revoked_at: str = ""  # "" while the device is enrolled
+    last_seen_at: str = ""  # when the hub last had a signed request from it ("" never), the hub's clock
+
+    @property
+    def revoked(self) -> bool:
+        return bool(self.revoked_at)
+
+    @classmethod
+    def of(cls, info: DeviceInfo) -> KnownDevice:
+        return cls(device=info.device, name=info.name, role=info.role, enrolled_at=info.enrolled_at,
+                   revoked_at=info.revoked_at or "", last_seen_at=info.last_seen_at or "")
+
+
+@dataclass(frozen=True)
+class Roster:
+    """The station's devices as the hub last listed them (``GET /v1/devices``), and when."""
+
+    devices: tuple[KnownDevice, ...] = ()
+    checked_at: str = ""  # the station's stamp of the list's reading ("" never read)
+
+    def get(self, device: str) -> KnownDevice | None:
+        return next((d for d in self.devices if d.device == device), None)
+
+
+_DEVICE_FIELDS = ("device", "name", "role", "enrolled_at", "revoked_at", "last_seen_at")
+
+
+def _roster(value: str | None) -> Roster:
+    """The stored roster (JSON); anything unreadable reads as none known (it is read again next round)."""
+    if not value:
+        return Roster()
+    try:
+        doc = json.loads(value)
+        rows = doc["devices"]
+        devices = tuple(KnownDevice(**{name: str(row.get(name) or "") for name in _DEVICE_FIELDS})
+                        for row in rows if isinstance(row, dict) and row.get("device"))
+        return Roster(devices=devices, checked_at=str(doc.get("checked_at") or ""))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return Roster()
+
+
+def _roster_text(roster: Roster) -> str:
+    if roster == Roster():
+        return ""
+    return json.dumps({"checked_at": roster.checked_at,
+                       "devices": [{name: getattr(d, name) for name in _DEVICE_FIELDS} for d in roster.devices]},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
 class SyncState:
     """The station's whole sync state (``sync.status.SyncStatus`` is what is shown of it)."""
 
     enrolment: Enrolment = field(default_factory=Enrolment)
     pending_device_key: str = ""  # made before enrolling, kept so a retried enrolment presents it again
     cursor: str = ""  # the hub's opaque pull cursor, "" to start from the beginning
+    # The other devices' events: the hub's feed number of the last one taken (``GET /v1/peers?after=``).
+    peer_cursor: int = 0
+    devices: Roster = field(default_factory=Roster)  # the station's devices, as the hub last listed them
     clock_offset: dt.timedelta = dt.timedelta(0)  # the hub's clock minus the station's, as last learned
     last: LastRound = field(default_factory=LastRound)
 
@@ -87,6 +158,13 @@ def _text(value: str | None) -> str:
 def _count(value: str | None) -> int:
     try:
         return int(value or 0)
+    except ValueError:
+        return 0
+
+
+def _feed(value: str | None) -> int:
+    try:
+        return max(0, int(value or 0))
     except ValueError:
         return 0
 
@@ -130,8 +208,11 @@ _KEYS: tuple[_Key, ...] = (
     _enrolment("sync.region", "region"),
     _enrolment("sync.ca_bundle", "ca_bundle"),
     _enrolment("sync.enrolled_at", "enrolled_at"),
+    _enrolment("sync.device", "device"),
     _Key("sync.pending_device_key", lambda s: s.pending_device_key, _text, str),
     _Key("sync.cursor", lambda s: s.cursor, _text, str),
+    _Key("sync.peer_cursor", lambda s: s.peer_cursor, _feed, str),
+    _Key("sync.devices", lambda s: s.devices, _roster, _roster_text),
     _Key("sync.clock_offset", lambda s: s.clock_offset, _seconds, _offset_text),
     _last("sync.last_attempt", "attempt"),
     _last("sync.last_success", "success"),
@@ -149,6 +230,8 @@ def from_meta(values: Mapping[str, str]) -> SyncState:
         enrolment=Enrolment(**{k.enrolment_field: got[k.key] for k in _KEYS if k.enrolment_field}),
         pending_device_key=got["sync.pending_device_key"],
         cursor=got["sync.cursor"],
+        peer_cursor=got["sync.peer_cursor"],
+        devices=got["sync.devices"],
         clock_offset=got["sync.clock_offset"],
         last=LastRound(attempt=got["sync.last_attempt"], success=got["sync.last_success"],
                        error=got["sync.last_error"], error_reason=got["sync.last_error_reason"],

@@ -1,8 +1,9 @@
 """The state of the station's link to the platform, as one typed definition.
 
 ``sync.engine.status()`` reads what the last round left in the store (``sync.state.SyncState``:
-the last error and its reason, the last success, the enrolment) and the outbox's counts into one
-:class:`SyncStatus`, naming the link's state with :func:`link_state`. Every place that shows the
+the last error and its reason, the last success, the enrolment, the station's devices as the hub
+last listed them) and the outbox's counts into one :class:`SyncStatus`, naming the link's state
+with :func:`link_state`. Every place that shows the
 link (the window's status bar and dashboard, the command line, the self-test) reads a
 ``SyncStatus`` and speaks of these states; their names for people are in ``ui/labels.py``.
 """
@@ -44,7 +45,26 @@ def link_state(enrolled: bool, last_success: str, last_error: str) -> LinkState:
 
 # Refusal reasons (the hub's ``error`` codes and the client's own) that mean the platform no longer
 # knows this station's device key: an administrator must enrol the station again.
-REENROL_REASONS = frozenset({"unknown_station", "bad_signature", "unsigned", "not_enrolled"})
+REENROL_REASONS = frozenset({"unknown_station", "bad_signature", "unsigned", "not_enrolled", "revoked_device"})
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """One device of the station, as shown beside the link (the settings page, ``bianmin sync status``)."""
+
+    device: str  # "00".."99"
+    name: str  # "" when no name is known
+    role: str  # ``sync.protocol.DeviceRole`` value ("window" when not known)
+    this: bool  # this device
+    last_seen_at: str  # when the hub last heard from it (the hub's stamp; "" never, or never listed)
+    revoked_at: str  # when the hub revoked its enrolment ("" while it is enrolled)
+
+    @property
+    def revoked(self) -> bool:
+        return bool(self.revoked_at)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in ("device", "name", "role", "this", "last_seen_at", "revoked_at")}
 
 
 @dataclass(frozen=True)
@@ -69,10 +89,21 @@ class SyncStatus(Mapping[str, Any]):
     failures: int  # failed rounds since the last success
     notices: int  # unread notices from the platform
     attachments_waiting: int
+    # This device first, then the station's others by number, as the hub last listed them (only this
+    # device before the first list arrived or with a hub from before devices).
+    devices: tuple[DeviceStatus, ...] = ()
+    devices_read: str = ""  # the station's stamp of the hub's last list ("" never)
     read_at: float = field(default=0.0, compare=False)  # when the reading began (monotonic; the window's)
 
     def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIELDS}
+        """The fields in order, as plain data (``bianmin sync status --json``)."""
+        return {name: [d.as_dict() for d in self.devices] if name == "devices" else getattr(self, name)
+                for name in _FIELDS}
+
+    @property
+    def others(self) -> tuple[DeviceStatus, ...]:
+        """The station's other devices."""
+        return tuple(d for d in self.devices if not d.this)
 
     def __getitem__(self, key: str) -> Any:
         if key not in _FIELDS:

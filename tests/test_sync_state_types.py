@@ -15,6 +15,7 @@ import re
 import socket
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from app.station import Station
@@ -32,9 +33,15 @@ OLD_KEYS = ("sync.hub_url", "sync.device_key", "sync.hub_signing_key", "sync.hub
             "sync.clock_offset", "sync.last_attempt", "sync.last_success", "sync.last_error",
             "sync.last_error_reason", "sync.failures")
 
-# The fields of ``engine.status`` in the order ``bianmin sync status --json`` has always printed them.
+# The keys devices added (issue 15): the device number the hub enrolled, the peers feed's cursor, the
+# station's devices as the hub last listed them. A station from before has none of them.
+DEVICE_KEYS = ("sync.device", "sync.peer_cursor", "sync.devices")
+
+# The fields of ``engine.status`` in the order ``bianmin sync status --json`` has always printed them,
+# then the station's devices (issue 15).
 STATUS_KEYS = ["state", "enrolled", "hub_url", "waiting", "sent", "quarantined", "deferred_updates", "last_attempt",
-               "last_success", "last_error", "last_error_reason", "failures", "notices", "attachments_waiting"]
+               "last_success", "last_error", "last_error_reason", "failures", "notices", "attachments_waiting",
+               "devices", "devices_read"]
 
 
 def _closed_port() -> str:
@@ -73,7 +80,7 @@ def _sync_meta(station: Station) -> dict[str, str]:
 
 
 def test_the_state_module_names_every_key_the_station_has_kept() -> None:
-    assert set(sync_state.META_KEYS) == set(OLD_KEYS)
+    assert set(sync_state.META_KEYS) == set(OLD_KEYS) | set(DEVICE_KEYS)
 
 
 def test_an_old_stations_meta_loads_typed_and_saves_back_identically(station: Station) -> None:
@@ -91,7 +98,12 @@ def test_an_old_stations_meta_loads_typed_and_saves_back_identically(station: St
     assert kept.clock_offset == -dt.timedelta(seconds=3600.25)
     assert (kept.last.attempt, kept.last.success, kept.last.error, kept.last.error_reason, kept.last.failures) == (
         "2026-11-18T09:55:00+08:00", "2026-11-17T16:40:12+08:00", "sync.refused", "bad_signature", 3)
-    assert sync_state.to_meta(kept) == old
+    # Enrolled before devices: no device number, so it signs with the bare station code (device 00 at the hub).
+    assert kept.enrolment.device == "" and kept.enrolment.key_id("540127100000") == "540127100000"
+    assert kept.peer_cursor == 0 and kept.devices == sync_state.Roster()
+    stored = sync_state.to_meta(kept)
+    assert {k: stored[k] for k in OLD_KEYS} == old
+    assert {k: stored[k] for k in DEVICE_KEYS} == {"sync.device": "", "sync.peer_cursor": "0", "sync.devices": ""}
 
     with station.db.transaction():
         sync_state.save(station.db, kept)
@@ -147,6 +159,35 @@ def test_the_status_is_typed_and_still_read_by_name(station: Station) -> None:
     assert status.state is LinkState.offline and status.failures == 5 and status.last_error == "sync.link_down"
     assert status["failures"] == 5 and status.get("state") == LinkState.offline  # read by name as before
     assert list(status.as_dict()) == STATUS_KEYS == list(status)
+    # Never listed by a hub: this device alone, device 00 of a station made before devices.
+    assert [(d.device, d.this, d.last_seen_at) for d in status.devices] == [("00", True, "")]
+
+
+def test_the_device_roster_and_device_number_round_trip(station: Station) -> None:
+    roster = sync_state.Roster(devices=(
+        sync_state.KnownDevice("00", "1号窗口", "window", "2026-11-01T02:00:00Z", "", "2026-11-18T01:59:00Z"),
+        sync_state.KnownDevice("02", "二号窗口\u202e", "window", "2026-11-02T02:00:00Z", "2026-11-10T02:00:00Z", ""),
+        sync_state.KnownDevice("80", "工作队", "laptop", "2026-11-03T02:00:00Z"),
+    ), checked_at="2026-11-18T10:00:00+08:00")
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, peer_cursor=41, devices=roster, enrolment=replace(
+            kept.enrolment, device_key="a2V5", device="00")))
+    again = sync_state.load(station.db)
+    assert again.devices == roster and again.peer_cursor == 41
+    assert again.enrolment.key_id(station.station_code) == f"{station.station_code}.00"
+    status = engine.status(station)
+    assert [(d.device, d.this, d.revoked) for d in status.devices] == [("00", True, False), ("02", False, True),
+                                                                         ("80", False, False)]
+    assert status.devices[0].last_seen_at == "2026-11-18T01:59:00Z" and status.devices_read == roster.checked_at
+    assert status.as_dict()["devices"][2] == {"device": "80", "name": "工作队", "role": "laptop", "this": False,
+                                              "last_seen_at": "", "revoked_at": ""}
+    # A damaged value reads as no list (read again at the next round), never as an error.
+    with station.db.transaction():
+        meta.set_meta(station.db, "sync.devices", "{not json")
+        meta.set_meta(station.db, "sync.peer_cursor", "-3")
+    damaged = sync_state.load(station.db)
+    assert damaged.devices == sync_state.Roster() and damaged.peer_cursor == 0
 
 
 def test_no_sync_meta_key_is_named_outside_the_state_module() -> None:
@@ -182,4 +223,7 @@ def test_sync_status_json_prints_the_same_keys_and_values(station: Station) -> N
         "quarantined": [], "deferred_updates": 0, "last_attempt": "2026-11-18T09:55:00+08:00",
         "last_success": "2026-11-17T16:40:12+08:00", "last_error": "sync.refused",
         "last_error_reason": "bad_signature", "failures": 3, "notices": 0, "attachments_waiting": 0,
+        "devices": [{"device": "00", "name": "", "role": "window", "this": True, "last_seen_at": "",
+                     "revoked_at": ""}],
+        "devices_read": "",
     }

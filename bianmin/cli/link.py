@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.messages import describe
+from app.textcheck import visible
 from bianmin.cli.common import SYNC_ERRORS, emit_json, open_station, out
 
 
@@ -17,9 +18,10 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     station = open_station(args)
     try:
         engine.enrol(station, args.url, args.code, ca_bundle=args.ca_bundle)
+        device = f"{station.device_no}（{visible(engine.device_name(station))}）"
     finally:
         station.close()
-    out(f"已在 {args.url} 登记本服务站，可以同步了")
+    out(f"已在 {args.url} 登记本服务站的设备 {device}，可以同步了")
     return 0
 
 
@@ -39,7 +41,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         report = engine.run_once(station)
         info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
                 "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
-                "deferred": report.deferred, "error": report.error, **engine.status(station).as_dict()}
+                "deferred": report.deferred, "peers_taken": report.peers_taken,
+                "peers_refused": report.peers_refused, "error": report.error, **engine.status(station).as_dict()}
     finally:
         station.close()
     if args.json:
@@ -47,6 +50,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     elif info["ok"]:
         out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
              f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
+        out(f"收到本站其他设备的记录 {info['peers_taken']} 条" +
+            (f"，其中 {info['peers_refused']} 条未通过校验（见平台通知）" if info["peers_refused"] else ""))
     else:
         out(f"同步未完成：{SYNC_ERRORS.get(info['error'], info['error'])}。待发送 {info['waiting']} 条，"
              "稍后会自动重试。")
@@ -64,7 +69,24 @@ def _sync_status(status: Any, as_json: bool) -> int:
         out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
     for q in status.quarantined[:20]:
         out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
+    print_devices(status)
     return 0
+
+
+def print_devices(status: Any) -> None:
+    """This device and the station's others (``SyncStatus.devices``), with when the platform last
+    heard from each: ``bianmin sync status`` and ``bianmin status``."""
+    for d in status.devices:
+        name = visible(d.name) or f"{d.device}号窗口"
+        role = DEVICE_ROLES.get(d.role, visible(d.role))
+        seen = f"平台上次联系：{visible(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
+        state = "（已注销）" if d.revoked else ""
+        out(f"{'本机' if d.this else '设备'} {d.device} {name}（{role}）{state}  {seen}")
+    if status.enrolled and not status.devices_read:
+        out("尚未从平台取得本站其他设备的名单")
+
+
+DEVICE_ROLES = {"window": "窗口", "laptop": "工作队笔记本", "relay": "中转"}
 
 
 def _sync_watch(station: Any) -> int:
