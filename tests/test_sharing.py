@@ -253,6 +253,19 @@ def test_what_is_known_changes_nothing_and_what_is_wrong_is_refused(centre: list
     assert cases.take_peer_events(w0, [news], "lan").taken == 1  # the real one links both ways
     assert cases.get_case(w0, case.case_no, log_access=False).status is CaseStatus.in_progress
 
+    # a well-made event that cannot be the case's (a material the case does not have) is kept, and the
+    # case stays as it was: nothing else of the exchange is lost
+    last = journal_store.case_events(w1.db, case.case_no)[-1]
+    payload = {"item": DIBAO, "material": "M-NONE", "form": "copy", "count": 1, "was": "missing", "late": False,
+               "trip": False}
+    odd = dataclasses.replace(last, seq=journal_store.count(w1.db) + 1, event_id="odd",
+                              type=EventType.material_supplied, payload=payload,
+                              prev_hash=held(w1)[journal_store.count(w1.db) - 1].hash)
+    odd = dataclasses.replace(odd, hash=event_hash(odd.prev_hash, odd.body()))
+    kept = cases.take_peer_events(w0, [odd], "lan")
+    assert (kept.taken, kept.refused, kept.cases) == (1, (), ())
+    assert cases.get_case(w0, case.case_no, log_access=False).status is CaseStatus.in_progress
+
     # a second intake under a number already taken in (a device that issued it again) is refused
     intake = journal_store.case_events(w1.db, case.case_no)[0]
     stranger = _device(tmp_path / "stranger", "02")

@@ -97,7 +97,14 @@ def take_peer_events(station: Station, events: Sequence[Event], source: str) -> 
             if peer_store.intake_of(db, case_no) is None:
                 waiting.append(case_no)
                 continue
-            _project(station, case_no)
+            try:
+                with db.transaction():  # a savepoint: a case that cannot be projected keeps its rows
+                    _project(station, case_no)
+            except (EventMalformed, ValueError, KeyError, TypeError) as exc:
+                # Events that cannot be one case's history (nothing a program of the station writes):
+                # they stay stored, the case as it was; the next event of the case tries again.
+                log.error("a case could not be projected from its events: %s", type(exc).__name__)
+                continue
             peer_store.stop_waiting(db, case_no)
             projected.append(case_no)
         peer_store.wait_for_intake(db, waiting, now)
