@@ -170,7 +170,7 @@ def test_a_conflict_shows_on_the_dashboard_and_the_case_page_and_the_dialog_reso
         assert dialog.error_label.text() == "请填写处理说明。"
         dialog.note_edit.setText("已电话核实：申请人已撤回申请")
         dialog.submit()
-        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+        qtbot.waitUntil(lambda: detail.dialog is None, timeout=10_000)  # done, closed (and deleted)
         wait_idle(qtbot, window.session)
         qtbot.waitUntil(lambda: detail.view is not None and not detail.conflict_box.isVisibleTo(detail),
                         timeout=10_000)
@@ -181,7 +181,7 @@ def test_a_conflict_shows_on_the_dashboard_and_the_case_page_and_the_dialog_reso
         window.go("dashboard")
         qtbot.waitUntil(lambda: not dashboard.conflicts.isVisibleTo(dashboard), timeout=10_000)
         wait_idle(qtbot, window.session)
-        assert dashboard.data is not None and dashboard.data.conflicts.total == 0
+        assert dashboard.data is not None and dashboard.data.overview.conflicts.total == 0
     finally:
         close_window(window)
 

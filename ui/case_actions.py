@@ -35,7 +35,9 @@ from app.journal import Event, EventType
 from app.models import (
     Authorisation,
     Case,
+    CaseConflict,
     CaseStatus,
+    ConflictAction,
     DeliveryMethod,
     MaterialEntry,
     MaterialForm,
@@ -116,10 +118,9 @@ def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
     return out
 
 
-def conflict_of(case: Case) -> Any:
-    """The case's open conflict (``app.models.CaseConflict``), None when there is none."""
-    conflict: Any = getattr(case, "conflict", None)  # (Case.conflict: WP2)
-    return conflict if conflict is not None and conflict.actions else None
+def conflict_of(case: Case) -> CaseConflict | None:
+    """The case's open conflict, None when there is none."""
+    return case.conflict if case.conflict is not None and case.conflict.actions else None
 
 
 def authorisation_text(auth: Authorisation) -> str:
@@ -450,23 +451,23 @@ class WithdrawDialog(ActionDialog):
         return lambda st: cases.withdraw(st, case_no, reason)
 
 
-def action_title(action: Any, devices: Devices) -> str:
-    """What an action of a conflict (``app.models.ConflictAction``) did, and on which device."""
+def action_title(action: ConflictAction, devices: Devices) -> str:
+    """What an action of a conflict did, and on which device."""
     return QCoreApplication.translate("ConflictText", "{what}（{device}）").format(
-        what=label(str(action.type), "EventType"), device=devices.origin_text(str(action.device)))
+        what=label(action.type, "EventType"), device=devices.origin_text(action.device))
 
 
-def action_details(action: Any) -> str:
+def action_details(action: ConflictAction) -> str:
     """The status an action of a conflict led to, when and who."""
-    status = label(str(action.status), "CaseStatus")
+    status = label(action.status)
     if action.outcome:
         status = QCoreApplication.translate("ConflictText", "{status}（{outcome}）").format(
-            status=status, outcome=label(str(action.outcome), "Outcome"))
+            status=status, outcome=label(action.outcome, "Outcome"))
     return QCoreApplication.translate("ConflictText", "状态：{status}；时间：{at}；操作员：{operator}").format(
-        status=status, at=local_time(str(action.at)), operator=action.operator)
+        status=status, at=local_time(action.at), operator=action.operator)
 
 
-def action_text(action: Any, devices: Devices) -> str:
+def action_text(action: ConflictAction, devices: Devices) -> str:
     """An action of a conflict in one line (a title, then its details)."""
     return QCoreApplication.translate("ConflictText", "{title}：{details}").format(
         title=action_title(action, devices), details=action_details(action))
@@ -479,7 +480,7 @@ class ResolveDialog(ActionDialog):
         super().__init__(session, case, parent)
         self.devices = devices
         conflict = conflict_of(case)
-        self.choices: list[Any] = list(conflict.actions) if conflict is not None else []
+        self.choices: list[ConflictAction] = list(conflict.actions) if conflict is not None else []
         self.keep_group = QButtonGroup(self)
         self.keep_buttons: list[QRadioButton] = []
         self.keep_details: list[QLabel] = []
@@ -515,7 +516,7 @@ class ResolveDialog(ActionDialog):
         self.note_edit.setPlaceholderText(self.tr("例如：已与申请人核实，结果已领取"))
         self._frame_texts()
 
-    def kept(self) -> Any:
+    def kept(self) -> ConflictAction | None:
         for action, button in zip(self.choices, self.keep_buttons, strict=True):
             if button.isChecked():
                 return action
@@ -531,13 +532,8 @@ class ResolveDialog(ActionDialog):
             self.show_problem(self.tr("请填写处理说明。"))
             self.note_edit.setFocus()
             return None
-        keep, case_no = str(kept.hash), self.case.case_no
-
-        def resolve(st: Station) -> Case:
-            from app.services.cases import sharing
-
-            return sharing.resolve_conflict(st, case_no, keep, note)
-        return resolve
+        keep, case_no = kept.hash, self.case.case_no
+        return lambda st: cases.resolve_conflict(st, case_no, keep, note)
 
 
 def make_dialog(action: str, session: Session, case: Case, names: dict[str, str],

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.identity import IdType, mask_id, mask_phone
-from app.journal import FIRST_DEVICE, Event, EventType, chain_of
+from app.journal import Event, EventType, chain_of
 from app.models import Case, CaseStatus, DeliveryMethod
 from app.services import cases, catalogue
 from app.station import Station
@@ -353,7 +353,7 @@ class CaseDetailPage(Page):
 
     def origin_text(self, view: CaseView) -> str:
         """Which device took the case in: "本机", or the other device's name."""
-        return view.devices.origin_text(str(getattr(view.case, "origin", FIRST_DEVICE)))  # (Case.origin: WP2)
+        return view.devices.origin_text(view.case.origin)
 
     def _show_facts(self, view: CaseView) -> None:
         c = view.case

@@ -16,7 +16,6 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.journal import FIRST_DEVICE
 from app.models import CaseStatus, CaseSummary
 from app.services import cases
 from app.station import Station
@@ -102,6 +101,12 @@ class CaseListModel(QAbstractTableModel):
         if self._rows:
             c = COLUMNS.index("origin")
             self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
+
+    def shows_origin(self) -> bool:
+        """Whether the list needs its device column: the station has other devices, or a case shown
+        was taken on one (a station of one PC sees no column that always says 本机)."""
+        this = self.devices.this.number
+        return bool(self.devices.others) or (bool(this) and any(r.origin != this for r in self._rows))
 
     def set_short_dates(self, short: bool) -> None:
         if short == self.short_dates:
@@ -256,12 +261,11 @@ class CaseListModel(QAbstractTableModel):
         if column == "items":
             return r.items
         if column == "status":
-            if getattr(r, "in_conflict", False):  # (CaseSummary.in_conflict: WP2)
+            if r.in_conflict:
                 return self.tr("冲突：{status}").format(status=label(r.status))
             return label(r.status)
         if column == "origin":
-            origin = str(getattr(r, "origin", FIRST_DEVICE))  # (CaseSummary.origin: WP2)
-            return self.devices.origin_text(origin) if self.devices.this.number else ""
+            return self.devices.origin_text(r.origin) if self.devices.this.number else ""
         if column == "created":
             return r.created_at[:10] if self.short_dates else r.created_at[:16].replace("T", " ")
         if column == "due":

@@ -163,6 +163,7 @@ class CasesPage(Page):
         self.table.activated.connect(self._activated)
         self.open_button.clicked.connect(self.open_current)
         self.model.page_loaded.connect(lambda _n: self._show_summary())
+        self.model.page_loaded.connect(lambda _n: self._fit_timer.start())  # a case of another device: its column
         self.model.count_known.connect(lambda _n: self._show_summary())
         self.model.failed.connect(self._failed)
         self.model.modelReset.connect(self._show_summary)
@@ -198,6 +199,8 @@ class CasesPage(Page):
         if not shiboken6.isValid(self.table):  # (a page being deleted)
             return
         table, header = self.table, self.table.horizontalHeader()
+        for name in ("origin", "id_masked", "created"):  # measured shown: a hidden section's size hint is 0
+            table.setColumnHidden(COLUMNS.index(name), False)
         fm = table.fontMetrics()
         margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
         pad = 2 * margin + 2
@@ -216,6 +219,10 @@ class CasesPage(Page):
             "created": fit("created", SAMPLE_TIME),
             "due": fit("due", SAMPLE_DAY, *due_states),
         }
+        # Which device took each case: only where the station has other devices (or cases from them).
+        table.setColumnHidden(COLUMNS.index("origin"), not self.model.shows_origin())
+        if not self.model.shows_origin():
+            del want["origin"]
         narrower = [
             {"case_no": fit("case_no", SAMPLE_CASE_TAIL)},
             {"created": fit("created", SAMPLE_DAY), "due": fit("due", SAMPLE_DAY)},
@@ -232,13 +239,13 @@ class CasesPage(Page):
         self.model.set_short_dates(short)
         # Still too wide (200 %, Tibetan): the case number and the name give up spare width first
         # (the number keeps its tail, the name elides; whole on hover), then the other columns down
-        # to their header; only then the masked ID goes, then the day of intake, then the device that
-        # took the case in (the row keeps the number's tail, the name, the status and the due date;
-        # the rest is on the case page). The list never scrolls sideways.
+        # to their header; only then the device that took the case in goes, then the masked ID, then the
+        # day of intake (the row keeps the number's tail, the name, the status and the due date; the
+        # rest is on the case page). The list never scrolls sideways.
         items_head = header.sectionSizeHint(COLUMNS.index("items"))
         header.setMinimumSectionSize(min(items_head, fm.horizontalAdvance("……") + pad))
         over = sum(want.values()) + items_head - room
-        tail = fit("case_no", SAMPLE_CASE_TAIL[-9:])
+        tail = fit("case_no", "…" + SAMPLE_CASE_NO[-9:])  # as drawn: nine digits after the ellipsis
         floors = {name: header.sectionSizeHint(COLUMNS.index(name)) for name in want}
         floors["case_no"] = max(floors["case_no"], tail)
         rest = sorted((n for n in want if n not in ("case_no", "applicant")), key=lambda n: want[n] - floors[n],
@@ -251,7 +258,9 @@ class CasesPage(Page):
             if give > 0:
                 want[name] -= give
                 over -= give
-        for name in ("id_masked", "created", "origin"):
+        for name in ("origin", "id_masked", "created"):
+            if name not in want:
+                continue
             table.setColumnHidden(COLUMNS.index(name), over > 0)
             if over > 0:
                 over -= want.pop(name)

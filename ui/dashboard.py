@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -66,37 +66,18 @@ class DashboardData:
     overview: Overview
     sync: SyncStatus | None  # None when the sync tables could not be read
     millis: float
-    # Cases two devices acted on in ways that cannot both stand (shown above the lists while any).
-    conflicts: Section = field(default_factory=lambda: Section((), 0))
-
-
-def conflicts_of(station: Station, overview: Overview) -> Section:
-    """The cases in conflict: the overview's list when it has one, else the sharing service's."""
-    section = getattr(overview, "conflicts", None)
-    if isinstance(section, Section):
-        return section
-    try:
-        from app.services.cases.sharing import conflicted
-    except ImportError:  # a store without sharing: no conflicts
-        return Section((), 0)
-    found = conflicted(station)
-    entries = tuple(Entry(case_no=c.case_no, applicant_name=c.applicant_name, items=c.items, status=c.status,
-                          due=None) for c in found[:dashboard.LIMIT])
-    return Section(entries, len(found))
 
 
 def load(station: Station) -> DashboardData:
     """Runs on the worker: everything the page shows, in one go."""
     started = time.perf_counter()
     overview = dashboard.overview(station, with_rates=False)  # the rates come in a second task
-    conflicts = conflicts_of(station, overview)
     try:
         sync = read_status(station)  # shown through the window's one SyncState, like the status bar
     except Exception as exc:  # the cases still show when the sync tables cannot be read
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
         sync = None
-    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
-                         conflicts=conflicts)
+    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000)
 
 
 class CaseList(QListWidget):
@@ -375,7 +356,7 @@ class DashboardPage(Page):
                            else self.tr("今天是 {day}").format(day=overview.today.strftime("%Y-%m-%d")))
         for name, _colour in SECTIONS:
             self._fill(self.sections[name], getattr(overview, name) if overview else None)
-        conflicts = data.conflicts if data else None
+        conflicts = overview.conflicts if overview else None  # above the lists, only while there are any
         self._fill(self.conflicts, conflicts)
         self.conflicts.setVisible(bool(conflicts and conflicts.total))
         self._show_link()
