@@ -140,12 +140,12 @@ def judge(ev: WireEvent, signer: Signer | str, held: Holdings) -> tuple[PushStat
             known = same.hash
     if known is not None:
         return (PushStatus.duplicate, None) if known == ev.hash else (PushStatus.rejected, Rejection.conflict)
-    if not may_write(signer, chain):
-        return PushStatus.rejected, Rejection.wrong_device
     # A case number is the signer's station's to use when its station part is the station's code; a
     # new case's number names the device that takes it in.
     if ev.case_no is not None and case_no_station(ev.case_no) != signer.station:
         return PushStatus.rejected, Rejection.foreign_case_no
+    if not may_write(signer, chain):
+        return PushStatus.rejected, Rejection.wrong_device
     if _foreign_device(ev):
         return PushStatus.rejected, Rejection.foreign_device
     fault = _chain_fault(ev, held)
