@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from app.clock import FixedClock
 from app.config import Paths
@@ -109,11 +108,11 @@ def test_title_case_list_and_settings_name_the_devices(qtbot: Any, windows: tupl
         settings = window.pages["settings"]
         qtbot.waitUntil(lambda: settings.facts is not None and settings.facts.devices is not None, timeout=10_000)
         assert settings.this_value.text() == "一号窗口（编号 01）"
-        rows = {value.property("device"): (name.text(), value.text()) for name, value in settings.device_rows}
+        rows = {row.property("device"): row.text().splitlines() for row in settings.device_rows}
         assert rows == {
-            "02": ("02号窗口（编号 02，窗口电脑）", "最近联系：2026-11-18 09:40"),  # the hub's UTC, the counter's clock
-            "03": ("驻村工作队笔记本（编号 03，工作队笔记本电脑）", "已注销（2026-11-10 10:00），不再同步"),
-            "04": ("04号窗口（编号 04，窗口电脑）", "从未联系"),
+            "02": ["02号窗口（编号 02，窗口电脑）", "最近联系：2026-11-18 09:40"],  # the hub's UTC, the counter's clock
+            "03": ["驻村工作队笔记本（编号 03，工作队笔记本电脑）", "已注销（2026-11-10 10:00），不再同步"],
+            "04": ["04号窗口（编号 04，窗口电脑）", "从未联系"],
         }
     finally:
         close_window(window)
@@ -190,16 +189,26 @@ def one_case(station: Station, case_no: str) -> Any:
     return cases.get_case(station, case_no, log_access=False)
 
 
-def test_the_settings_page_without_a_device_list_says_so(qtbot: Any, station: Station) -> None:
-    """A station never synced (device 00, no list yet): this device by its number, no others yet."""
+def test_a_station_of_one_device_shows_no_device_column_and_says_so_in_settings(qtbot: Any, station: Station) -> None:
+    """A station never synced (device 00, no list yet): no column that would always say 本机; this
+    device by its number on the settings page, no others yet."""
+    cases.submit(station, request(station))
     window = open_window(qtbot, station)
     try:
+        window.go("cases")
+        page = window.pages["cases"]
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.devices.this.number == "00",
+                        timeout=10_000)
+        wait_idle(qtbot, window.session)
+        qtbot.wait(20)  # the columns are fitted once the event loop comes back
+        assert page.table.isColumnHidden(COLUMNS.index("origin"))
+        assert not page.table.isColumnHidden(COLUMNS.index("status"))
         window.go("settings")
         settings = window.pages["settings"]
         qtbot.waitUntil(lambda: settings.facts is not None and settings.facts.devices is not None, timeout=10_000)
         assert settings.this_value.text() == "00号窗口（编号 00）"
-        [(empty, _same)] = settings.device_rows
-        assert isinstance(empty, QLabel) and "尚未列出" in empty.text()
+        [empty] = settings.device_rows
+        assert "尚未列出" in empty.text()
         assert window.windowTitle().endswith(" · 00号窗口")
     finally:
         close_window(window)

@@ -513,7 +513,6 @@ class ResolveDialog(ActionDialog):
             button.setText(action_title(action, self.devices))
             details.setText(action_details(action))
         self.note_label.setText(self.tr("处理说明(&E)："))
-        self.note_edit.setPlaceholderText(self.tr("例如：已与申请人核实，结果已领取"))
         self._frame_texts()
 
     def kept(self) -> ConflictAction | None:

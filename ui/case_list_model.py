@@ -102,6 +102,13 @@ class CaseListModel(QAbstractTableModel):
             c = COLUMNS.index("origin")
             self.dataChanged.emit(self.index(0, c), self.index(len(self._rows) - 1, c))
 
+    def status_text(self, status: str, in_conflict: bool | None = None) -> str:
+        """A status as the list shows it: flagged in words while the case is in conflict. Without
+        ``in_conflict``: as the longest row would show it (flagged when any row shown is)."""
+        if in_conflict is None:
+            in_conflict = any(r.in_conflict for r in self._rows)
+        return self.tr("冲突：{status}").format(status=status) if in_conflict else status
+
     def shows_origin(self) -> bool:
         """Whether the list needs its device column: the station has other devices, or a case shown
         was taken on one (a station of one PC sees no column that always says 本机)."""
@@ -261,9 +268,7 @@ class CaseListModel(QAbstractTableModel):
         if column == "items":
             return r.items
         if column == "status":
-            if r.in_conflict:
-                return self.tr("冲突：{status}").format(status=label(r.status))
-            return label(r.status)
+            return self.status_text(label(r.status), r.in_conflict)
         if column == "origin":
             return self.devices.origin_text(r.origin) if self.devices.this.number else ""
         if column == "created":

@@ -214,7 +214,7 @@ class CasesPage(Page):
             "case_no": fit("case_no", SAMPLE_CASE_NO),
             "applicant": fit("applicant", SAMPLE_NAME),
             "id_masked": fit("id_masked", SAMPLE_ID),
-            "status": fit("status", *(name for _code, name in choices("CaseStatus"))),
+            "status": fit("status", *(self.model.status_text(name) for _code, name in choices("CaseStatus"))),
             "origin": fit("origin", this_device_text(), numbered_name("00")),
             "created": fit("created", SAMPLE_TIME),
             "due": fit("due", SAMPLE_DAY, *due_states),

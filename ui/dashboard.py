@@ -319,11 +319,13 @@ class DashboardPage(Page):
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
         super().resizeEvent(event)
         self._reflow()
+        self._fit_conflicts()  # wrapped entries are taller in a narrower list
 
     def changeEvent(self, event: QEvent) -> None:  # Qt's name
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._reflow()
+            self._fit_conflicts()
 
     def _data_changed(self, _case_no: str) -> None:
         if self.isVisible():
@@ -359,8 +361,17 @@ class DashboardPage(Page):
         conflicts = overview.conflicts if overview else None  # above the lists, only while there are any
         self._fill(self.conflicts, conflicts)
         self.conflicts.setVisible(bool(conflicts and conflicts.total))
+        self._fit_conflicts()
         self._show_link()
         self._show_rates(overview)
+
+    def _fit_conflicts(self) -> None:
+        """The list of conflicts as tall as its entries, up to four (then it scrolls): one case in
+        conflict does not push the other lists down by a screen."""
+        lst = self.conflicts.list
+        rows = min(lst.count(), 4)
+        height = sum(max(lst.sizeHintForRow(i), 0) for i in range(rows)) + 2 * lst.frameWidth()
+        lst.setFixedHeight(max(height, 2 * lst.fontMetrics().lineSpacing() + 2 * lst.frameWidth()))
 
     def _fill(self, box: SectionBox, section: Section | None) -> None:
         name, colour = box.name, box.colour

@@ -21,26 +21,25 @@ from app.clock import CHINA_TZ
 from app.journal import FIRST_DEVICE
 from app.station import Station
 from sync import state as sync_state
+from ui.labels import label
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "Devices"
-
 
 def numbered_name(number: str) -> str:
-    """What a device without a name is called: "03号窗口"."""
-    return QCoreApplication.translate(CONTEXT, "{n}号窗口").format(n=number)
+    """What a device without a name is called: "03号窗口" (the one table's name, as printed documents say)."""
+    return label("default_name", "Device", n=number)
 
 
 def this_device_text() -> str:
-    return QCoreApplication.translate(CONTEXT, "本机")
+    return QCoreApplication.translate("Devices", "本机")
 
 
 def role_text(role: str) -> str:
     """A device's role (``sync.protocol.DeviceRole``) for people; a role this version does not know: its code."""
-    names = {"window": QCoreApplication.translate(CONTEXT, "窗口电脑"),
-             "laptop": QCoreApplication.translate(CONTEXT, "工作队笔记本电脑"),
-             "relay": QCoreApplication.translate(CONTEXT, "中心中继")}
+    names = {"window": QCoreApplication.translate("Devices", "窗口电脑"),
+             "laptop": QCoreApplication.translate("Devices", "工作队笔记本电脑"),
+             "relay": QCoreApplication.translate("Devices", "中心中继")}
     return names.get(role, role)
 
 

@@ -160,9 +160,8 @@ class SettingsPage(Page):
         self.others_label.setWordWrap(True)
         self.others = QWidget()
         self.others.setObjectName("otherDevices")
-        self.others_form = QFormLayout(self.others)
-        self.others_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.others_form.setContentsMargins(0, 0, 0, 0)
+        self.others_column = QVBoxLayout(self.others)  # a device a label: its name, then when last heard from
+        self.others_column.setContentsMargins(0, 0, 0, 0)
         self.devices_note = QLabel()
         self.devices_note.setWordWrap(True)
         self.devices_note.setProperty("size", "small")
@@ -172,7 +171,7 @@ class SettingsPage(Page):
         devices_form.addRow(self.others_label)
         devices_form.addRow(self.others)
         devices_form.addRow(self.devices_note)
-        self.device_rows: list[tuple[QLabel, QLabel]] = []
+        self.device_rows: list[QLabel] = []
 
         # -- interface: any operator, applied at once --
         self.interface_box = QGroupBox()
@@ -364,34 +363,34 @@ class SettingsPage(Page):
 
     def _show_devices(self) -> None:
         devices = self.facts.devices if self.facts else None
-        for name, _value in self.device_rows:
-            self.others_form.removeRow(name)  # deletes both labels of the row
+        for row in self.device_rows:
+            self.others_column.removeWidget(row)
+            row.deleteLater()
         self.device_rows = []
         if devices is None:
             self.this_value.setText("—")
             return
         this = devices.this
         self.this_value.setText(self.tr("{name}（编号 {number}）").format(name=this.shown_name, number=this.number))
+        rows: list[tuple[str, str]] = []
         for d in devices.others:
-            name = QLabel(self.tr("{name}（编号 {number}，{role}）").format(
-                name=d.shown_name, number=d.number, role=role_text(d.role)))
-            name.setWordWrap(True)
+            name = self.tr("{name}（编号 {number}，{role}）").format(name=d.shown_name, number=d.number,
+                                                                 role=role_text(d.role))
             if d.revoked:
-                text = self.tr("已注销（{when}），不再同步").format(when=local_time(d.revoked_at))
+                state = self.tr("已注销（{when}），不再同步").format(when=local_time(d.revoked_at))
             elif d.last_seen_at:
-                text = self.tr("最近联系：{when}").format(when=local_time(d.last_seen_at))
+                state = self.tr("最近联系：{when}").format(when=local_time(d.last_seen_at))
             else:
-                text = self.tr("从未联系")
-            value = QLabel(text)
-            value.setWordWrap(True)
-            value.setProperty("device", d.number)
-            self.others_form.addRow(name, value)
-            self.device_rows.append((name, value))
+                state = self.tr("从未联系")
+            rows.append((d.number, f"{name}\n{state}"))
         if not devices.others:
-            empty = QLabel(self.tr("平台尚未列出本服务站的其他设备（登记并同步后显示）。"))
-            empty.setWordWrap(True)
-            self.others_form.addRow(empty)
-            self.device_rows.append((empty, empty))
+            rows.append(("", self.tr("平台尚未列出本服务站的其他设备（登记并同步后显示）。")))
+        for number, text in rows:
+            row = QLabel(text)
+            row.setWordWrap(True)
+            row.setProperty("device", number)
+            self.others_column.addWidget(row)
+            self.device_rows.append(row)
 
     # -- who may do what ---------------------------------------------------------------------------
     def _is_admin(self) -> bool:
