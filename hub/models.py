@@ -138,6 +138,8 @@ class Case(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     # No longer used (a hub before devices compared positions of one chain); the status is merged from all events.
     status_seq: Mapped[int | None] = mapped_column(BigInteger)
+    # Its open conflict (``app.merge``): JSON list of the hashes of the actions that cannot all stand; None: none.
+    conflict: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Update(Base):

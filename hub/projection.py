@@ -1,13 +1,12 @@
 """The platform's picture of a station's cases, projected from the events its devices pushed:
 outcome, platform number, items and applicant's name as each event comes (``apply_details``), and
-the status merged from all of the case's events, whichever device wrote them
+the status and open conflict merged from all of the case's events, whichever device wrote them
 (``project_statuses``: ``app.merge.merged_status``, statuses by ``app.lifecycle.STATUS_BY_TYPE``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,9 +14,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.journal import Event, EventType, chain_of
+from app.journal import Event, EventType
 from app.lifecycle import STATUS_BY_TYPE
-from app.models import CaseStatus, Outcome
+from app.merge import merged_status
+from app.models import Outcome
 from hub import db
 from sync import protocol
 
@@ -64,33 +64,13 @@ def _event(row: db.StoredEvent) -> Event:
                  prev_hash=row.prev_hash, hash=row.hash)
 
 
-def merged_status(events: Iterable[Event]) -> tuple[CaseStatus | None, str | None]:
-    """Stand-in for ``app.merge.merged_status`` until it lands: each chain in its own order, the
-    chains by (at, chain, seq); the last status-bearing event's status."""
-    chains: dict[str, list[Event]] = {}
-    for ev in events:
-        chains.setdefault(chain_of(ev.device), []).append(ev)
-    ordered = heapq.merge(*(sorted(evs, key=lambda e: e.seq) for _c, evs in sorted(chains.items())),
-                          key=lambda e: (e.at, chain_of(e.device), e.seq))
-    status: CaseStatus | None = None
-    outcome: str | None = None
-    for ev in ordered:
-        found = STATUS_BY_TYPE.get(ev.type)
-        if ev.type == EventType.conflict_resolved and isinstance(ev.payload.get("status"), str):
-            found = CaseStatus(ev.payload["status"])
-        if found is None:
-            continue
-        status = found
-        if found is CaseStatus.concluded:
-            outcome = ev.payload.get("outcome")
-    return status, outcome
-
-
-def status_of(events: Iterable[Event]) -> tuple[str | None, str | None]:
-    """A case's status and outcome merged from its events (every device's), as the station merges them."""
-    merged, outcome = merged_status(events)
-    status = merged.value if merged is not None else None
-    return status, outcome if outcome in _OUTCOMES else None
+def status_of(events: Iterable[Event]) -> tuple[str | None, str | None, list[str] | None]:
+    """A case's status, outcome and open conflict (the hashes of its actions) merged from its events
+    (every device's), as the station merges them."""
+    merged = merged_status(events)
+    status = merged.status.value if merged.status is not None else None
+    conflict = list(merged.conflicts[0].events) if merged.conflicts else None
+    return status, merged.outcome if merged.outcome in _OUTCOMES else None, conflict
 
 
 def project_statuses(session: Session, cases: Sequence[db.Case]) -> None:
@@ -102,10 +82,11 @@ def project_statuses(session: Session, cases: Sequence[db.Case]) -> None:
         for row in session.scalars(select(db.StoredEvent).where(db.StoredEvent.case_no.in_(numbers))):
             events.setdefault(str(row.case_no), []).append(_event(row))
         for number, held in events.items():
-            status, outcome = status_of(held)
+            status, outcome, conflict = status_of(held)
             if status is None:
                 continue
             case = by_no[number]
             case.status = status
+            case.conflict = json.dumps(conflict) if conflict else None
             if outcome is not None:
                 case.outcome = outcome

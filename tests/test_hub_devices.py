@@ -297,6 +297,34 @@ def test_a_case_number_names_the_device_that_took_it_in(hub: Hub) -> None:
         ("rejected", "duplicate_case_no")]
 
 
+def test_the_hub_merges_a_case_from_every_device_and_shows_its_conflict(hub: Hub) -> None:
+    """Window 1 concludes a case while window 2, offline, records its withdrawal: both stand, the hub
+    shows the conflict (as the windows do, ``app.merge``), and window 1's resolution ends it."""
+    station = "540127400008"
+    one, two = enrol(hub, station, "01"), enrol(hub, station, "02")
+    c = one.case(1)
+    intake, accepted = one.events([(c, EventType.received, received(c)), (c, EventType.accepted, {})])
+    assert pushed(hub, one, [intake, accepted]) == [OK, OK]
+    (concluded,) = one.events([(c, EventType.concluded, {"outcome": "approved"})])
+    (withdrawn,) = two.events([(c, EventType.withdrawn, {"reason": "申请人撤回", "after": [accepted["hash"]]})])
+    assert pushed(hub, two, [withdrawn]) == [OK]
+    assert pushed(hub, one, [concluded]) == [OK]
+
+    def the_case() -> dict[str, Any]:
+        (case,) = json.loads(hub.run_cli("cases", "--station", station, "--json", check=True).stdout)
+        return dict(case)
+
+    case = the_case()
+    assert sorted(case["conflict"]) == sorted([concluded["hash"], withdrawn["hash"]])
+    assert "冲突" in hub.run_cli("cases", "--station", station, check=True).stdout
+    (resolved,) = one.events([(c, EventType.conflict_resolved, {
+        "keep": concluded["hash"], "set_aside": [withdrawn["hash"]], "status": "concluded", "note": "以办结为准",
+        "outcome": "approved", "after": [concluded["hash"], withdrawn["hash"]]})])
+    assert pushed(hub, one, [resolved]) == [OK]
+    case = the_case()
+    assert (case["status"], case["outcome"], case["conflict"]) == ("concluded", "approved", None)
+
+
 # -- the peer feed ------------------------------------------------------------------------------------
 
 

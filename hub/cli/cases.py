@@ -84,7 +84,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
         rows = [
             {"case_no": c.case_no, "station": c.station, "status": c.status, "outcome": c.outcome,
              "applicant_name": c.applicant_name, "items": json.loads(c.items or "[]"), "platform_no": c.platform_no,
-             "updated_at": c.updated_at.isoformat(timespec="seconds")}
+             "updated_at": c.updated_at.isoformat(timespec="seconds"),
+             "conflict": json.loads(c.conflict) if c.conflict else None}
             for c in session.scalars(query)
         ]
     if args.json:
@@ -95,6 +96,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         status = _status(r["status"]) + (f"（{_outcome(r['outcome'])}）" if r["outcome"] else "")
+        if r["conflict"]:
+            status += f"【冲突：{len(r['conflict'])} 项操作不能同时成立，待窗口处理】"
         out(f"{r['case_no']}  站点 {r['station']}  {status}  申请人 {r['applicant_name'] or '—'}  "
             f"事项 {'、'.join(r['items']) or '—'}  更新于 {r['updated_at']}")
     out(f"共 {len(rows)} 件")

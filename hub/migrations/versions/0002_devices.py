@@ -9,6 +9,8 @@
   ids), with ``stations.feed`` the last number given out; the unique position becomes
   (station, chain, seq) and (station, feed) is unique too; ``events.forwarded_at`` for a relay;
 * ``updates.device``: the device an update is addressed to (NULL: every device of the station);
+* ``cases.conflict``: a case's open conflict (the hashes of its actions, JSON), merged from every
+  device's events (``app.merge``);
 * ``bundles.uploader``, ``bundle_transfers.uploader`` and ``bundle_transfer_chunks.uploader`` hold
   a keyid (``<station>.<device>``, 15 characters) instead of a station code.
 
@@ -80,6 +82,7 @@ def upgrade() -> None:
     op.add_column("events", sa.Column("feed", sa.BigInteger(), server_default="0", nullable=False))
     op.add_column("events", sa.Column("forwarded_at", sa.DateTime(), nullable=True))
     op.add_column("updates", sa.Column("device", sa.String(length=2), nullable=True))
+    op.add_column("cases", sa.Column("conflict", sa.Text(), nullable=True))
 
     # The data: each station's key is its device 00, its events device 00's chain, fed in id order.
     op.execute("UPDATE events SET feed = id")
@@ -117,6 +120,8 @@ def downgrade() -> None:
     _unique_index_if_possible("ux_events_station_seq", "events", ["station", "seq"])
     with op.batch_alter_table("updates") as batch:
         batch.drop_column("device")
+    with op.batch_alter_table("cases") as batch:
+        batch.drop_column("conflict")
     with op.batch_alter_table("events") as batch:
         batch.drop_column("forwarded_at")
         batch.drop_column("feed")
