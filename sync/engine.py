@@ -358,6 +358,7 @@ def pull(station: Station, client: HubClient, report: SyncReport) -> None:
 
 # -- the other devices' events ----------------------------------------------------------------
 PEER_SOURCE = "hub"  # where this device took them from (``peer_events.source``)
+PEER_PAGE = protocol.MAX_PEER_PAGE  # events asked for at once (tests ask for fewer, to see many pages)
 PEER_NOTICES = 20  # a page's refused events named in its notice, at most
 
 
@@ -386,7 +387,7 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport) -> None:
     while True:
         after = sync_state.load(station.db).peer_cursor
         try:
-            page = client.peers(after)
+            page = client.peers(after, PEER_PAGE)
         except HubRefused as exc:
             if _absent(exc):
                 log.info("the hub serves no peers feed (a hub from before devices)")

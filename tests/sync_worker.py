@@ -5,12 +5,14 @@
 
 The station must already be enrolled (its hub URL, usually a fault proxy's, is in the store). Each
 round prints one JSON line: ``{"round", "ok", "error", "pushed", "duplicates", "pulled", "applied",
-"waiting"}``. ``until-synced`` exits 0 once in sync, 3 when it gave up after ``MAX_ROUNDS``.
+"waiting", "peers"}``. ``until-synced`` exits 0 once in sync, 3 when it gave up after ``MAX_ROUNDS``.
+``BIANMIN_TEST_PEER_PAGE`` (a number) asks the hub for the other devices' events that many at a time.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -31,6 +33,8 @@ def main() -> int:
     if mode not in ("loop", "until-synced"):
         sys.stderr.write(f"unknown mode {mode}\n")
         return 2
+    if os.environ.get("BIANMIN_TEST_PEER_PAGE"):
+        engine.PEER_PAGE = int(os.environ["BIANMIN_TEST_PEER_PAGE"])
     station = Station.open(Paths(home), "admin", ADMIN_PASSWORD, kdf=FAST_KDF, check="none")
     client = engine.client_for(station)
     client.timeout = TIMEOUT
@@ -41,7 +45,7 @@ def main() -> int:
         state = engine.status(station)
         line = {"round": rounds, "ok": report.ok, "error": report.error, "pushed": report.pushed,
                 "duplicates": report.duplicates, "pulled": report.pulled, "applied": report.applied,
-                "waiting": state["waiting"]}
+                "waiting": state["waiting"], "peers": report.peers_taken}
         sys.stdout.write(json.dumps(line) + "\n")
         sys.stdout.flush()
         if mode == "until-synced":
