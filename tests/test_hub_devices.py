@@ -488,6 +488,24 @@ def test_a_bundle_is_its_certified_devices_chain_and_each_forwarder_uploads_its_
     assert "Traceback" not in hub.log()
 
 
+def test_a_window_fetches_the_scans_of_a_case_another_device_took_in(hub: Hub) -> None:
+    station = "540127400009"
+    one, two = enrol(hub, station, "01"), enrol(hub, station, "02")
+    stranger = enrol(hub, "540127400010", "00")
+    data = b"%PDF-1.4 scan of a household register\n" * 50
+    sha = hashlib.sha256(data).hexdigest()
+    body = json.dumps({"sha256": sha, "size": len(data), "mime": "application/pdf"}).encode()
+    assert call(hub, one, "POST", "/v1/attachments", body, headers=JSON).status_code == 201
+    assert refused(call(hub, two, "GET", f"/v1/attachments/{sha}/data")) == (404, "not_found")  # not complete
+    r = call(hub, one, "PATCH", f"/v1/attachments/{sha}", data,
+             headers={"Content-Type": "application/offset+octet-stream", "Upload-Offset": "0"})
+    assert r.status_code == 200 and r.json()["complete"] is True, r.text
+    got = call(hub, two, "GET", f"/v1/attachments/{sha}/data")
+    assert got.status_code == 200 and got.content == data and got.headers["content-type"] == "application/pdf"
+    assert refused(call(hub, stranger, "GET", f"/v1/attachments/{sha}/data")) == (404, "not_found")
+    assert refused(call(hub, two, "GET", f"/v1/attachments/{'0' * 64}/data")) == (404, "not_found")
+
+
 def test_no_server_errors_logged(hub: Hub) -> None:
     """Runs last: nothing any test sent made the hub fail inside."""
     assert "Traceback" not in hub.log()

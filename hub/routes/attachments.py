@@ -148,3 +148,16 @@ def append_chunk(sha256: Sha, request: SignedRequest, engine: EngineDep,
         log.info("station %s: upload %s… complete (%d bytes)", request.station, sha256[:12], size)
     return uploads.chunk_answer({"offset": new_offset, "size": size, "complete": outcome == "complete"},
                         outcome != "mismatch")
+
+
+@router.get(BASE + "/{sha256}/data", response_class=Response, responses={
+    200: {"description": "the whole content, once complete", "content": {m: {} for m in attachments.MIME_TYPES}},
+    **error_responses(401, 404, 422)}, openapi_extra=SIGNED)
+def attachment_data(sha256: Sha, request: SignedRequest, engine: EngineDep) -> Response:
+    """The content of one of the signing device's station's attachments, once complete (404 before,
+    and for another station's): a window fetches the scans of a case another device took in."""
+    with Session(engine) as session:
+        row = session.get(db.AttachmentUpload, (request.station, sha256))
+        if row is None or row.completed_at is None or row.data is None:
+            raise HubError(404, "not_found")
+        return Response(content=row.data, media_type=row.mime, headers={"Content-Length": str(len(row.data))})
