@@ -38,17 +38,24 @@ def batches() -> list[list[dict[str, Any]]]:
     forked = chain(fork, [(c1, EventType.in_progress, {}), (c2, EventType.accepted, {})])
     later = chain(dev, [(c1, EventType.received, received(c1, "另一人")), (c1, EventType.in_progress, {})])
     tampered = dataclasses.replace(later[1], payload={"changed": True})
-    foreign = _rehash(first[1], station=OTHER, event_id="foreign")
+    other_station = _rehash(first[1], station=OTHER, event_id="foreign")
     detached = _rehash(later[1], event_id="detached", seq=later[0].seq, prev_hash="cd" * 32)
     last = Device(station=STATION, key=dev.key, prev="ab" * 32, seq=2**63 - 2)  # the last position there is
     (top,) = chain(last, [(None, "station.note", {})])
     wire = protocol.event_to_wire
     unlinked = wire(later[1])
+    # Devices: an event of another device's chain (01) from device 00; an intake whose number names
+    # device 05, taken in by device 00 (its device field a device number).
+    numbered = f"{STATION}20261118" + "05" + "001"
+    other_chain = _rehash(later[1], event_id="other-chain", device="01")
+    foreign = _rehash(first[0], event_id="foreign-device", device="00", case_no=numbered,
+                      payload=received(numbered))
     return [[wire(e) for e in first], [wire(e) for e in first],
-            [wire(e) for e in forked], [wire(later[0]), wire(tampered), wire(foreign), wire(detached)],
+            [wire(e) for e in forked], [wire(later[0]), wire(tampered), wire(other_station), wire(detached)],
             [{**wire(later[1]), "operator": "clerk\u202e"}, wire(later[1])],
             [{**unlinked, "seq": "7"}, {k: v for k, v in unlinked.items() if k != "payload"}, 42,
-             {**unlinked, "case_no": ""}, {**unlinked, "hash": "AB" * 32}, wire(top)]]
+             {**unlinked, "case_no": ""}, {**unlinked, "hash": "AB" * 32}, wire(top)],
+            [wire(other_chain), wire(foreign)]]
 
 
 def test_the_loopback_platform_answers_like_the_hub(hub: Hub, tmp_path: Path) -> None:
@@ -76,4 +83,5 @@ def test_the_loopback_platform_answers_like_the_hub(hub: Hub, tmp_path: Path) ->
         [(rejected, R.bad_text), (stored, None)],
         [(rejected, R.malformed), (rejected, R.malformed), (rejected, R.malformed), (rejected, R.malformed),
          (rejected, R.malformed), (stored, None)],
+        [(rejected, R.wrong_device), (rejected, R.foreign_device)],
     ]
