@@ -17,6 +17,7 @@ proxy of its own.
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import json
 import random
@@ -44,6 +45,7 @@ from app.services.verify import verify
 from app.station import Station
 from app.store import journal as journal_store
 from app.store import peers as peer_store
+from hub import cli as hub_cli
 from hub import db as hub_db
 from sync import engine
 from sync.client import HubClient
@@ -322,6 +324,36 @@ def test_concurrent_actions_on_one_case_conflict_on_every_device_and_resolve_eve
         assert (seen.status, seen.outcome, seen.conflict) == (CaseStatus.delivered, Outcome.approved, None)
         assert cases.conflicted(station) == []
     assert hub_statuses(hub, w0.station_code)[case_no] == "delivered"
+    assert_everyone_agrees(hub, devices)
+    for station in devices:
+        station.close()
+
+
+def platform_sets(hub: Hub, case_no: str, status: str, *extra: str) -> None:
+    """``bianmin-hub set-status`` (in this process: the real command, without a child's start-up)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert hub_cli.main(["--db", hub.db_url, "set-status", case_no, status, *extra]) == 0
+
+
+def test_a_platform_status_is_applied_once_by_the_device_that_took_the_case(hub: Hub, tmp_path: Path) -> None:
+    """The department's statuses for a case go to the device that took it in (the hub addresses them):
+    it alone journals them, the others take them as its events; nothing is multiplied on the link."""
+    devices = new_centre(tmp_path)
+    clients: list[HubClient | None] = [enrol(hub, st_) for st_ in devices]
+    w1 = devices[1]
+    case_no = cases.submit(w1, request(w1)).case_no
+    rounds_until_quiet(devices, clients)
+    platform_sets(hub, case_no, "in_progress", "--platform-no", "XZ-2026-000321")
+    platform_sets(hub, case_no, "concluded", "--outcome", "approved")
+    rounds_until_quiet(devices, clients)
+    for station in devices:
+        seen = cases.get_case(station, case_no, log_access=False)
+        assert (seen.status, seen.outcome, seen.platform_no) == (CaseStatus.concluded, Outcome.approved,
+                                                                 "XZ-2026-000321"), station.device_no
+    written = sorted((e.device, e.seq, e.type) for e in held(devices[0]) if e.case_no == case_no)
+    assert [(d, t) for d, _s, t in written] == [("01", "case.received"), ("01", "case.accepted"),
+                                                ("01", "case.in_progress"), ("01", "case.concluded")]
     assert_everyone_agrees(hub, devices)
     for station in devices:
         station.close()
