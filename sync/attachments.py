@@ -12,11 +12,17 @@ its progress in the store.
 ``LinkDown`` and every refusal that is not about one attachment propagate: the engine records
 them and the next round resumes. A content the hub refuses (hash mismatch, too large) is counted in
 ``report.upload_failed``, logged, and tried again from the start at the next round.
+
+The other way, :func:`fetch_peer_scans` fetches the scans of cases another device of the station took
+in or continued (``cases.sharing.attachments_missing``): each whole, checked against the SHA-256 its
+device's event names, stored and linked to its cases in one transaction. One the hub does not hold
+complete yet (its device has not finished uploading it) is asked for again next round.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 from typing import TYPE_CHECKING, Any
@@ -26,12 +32,13 @@ from app.station import Station
 from app.store import attachments as store
 from sync import protocol
 from sync.client import HubClient
+from sync.protocol import HEX64
 from sync.upload import OCTETS, Target, Uploader, UploadVanished
 
 if TYPE_CHECKING:
     from sync.engine import SyncReport
 
-__all__ = ["BASE", "CHUNK", "OCTETS", "create", "patch", "pending_count", "upload_pending"]
+__all__ = ["BASE", "CHUNK", "OCTETS", "create", "fetch_peer_scans", "patch", "pending_count", "upload_pending"]
 
 log = logging.getLogger(__name__)
 
@@ -122,3 +129,43 @@ def _upload(station: Station, client: HubClient, report: SyncReport, up: store.U
     _save(station, sha, offset=up.size, state=store.DONE)
     report.uploaded += 1
     log.info("attachment %s… uploaded (%d bytes)", sha[:12], up.size)
+
+
+# -- the other devices' scans ---------------------------------------------------------------------
+def _dimensions(data: bytes) -> tuple[int | None, int | None]:
+    """An image's size in pixels, read from its header (None for a PDF or what cannot be read)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None, None
+    return int(width), int(height)
+
+
+def fetch_peer_scans(station: Station, client: HubClient, report: SyncReport) -> None:
+    """Fetch the scans of other devices' cases that this device lacks, as far as the hub holds them."""
+    from app.services import attachments as scans
+    from app.services.cases import sharing
+
+    wanted = sorted({sha for _case, sha in sharing.attachments_missing(station)
+                     if isinstance(sha, str) and HEX64.fullmatch(sha)})
+    for sha in wanted:
+        data = client.attachment_data(sha)
+        if data is None:
+            report.scans_waiting += 1
+            continue
+        mime = scans.detect(data)
+        if hashlib.sha256(data).hexdigest() != sha or mime is None:
+            # Not the content the device's event names (or none of the kinds a station keeps): left
+            # out, asked for again next round.
+            log.warning("the hub's content for scan %s… is not it; not stored", sha[:12])
+            report.scans_failed += 1
+            continue
+        width, height = _dimensions(data)
+        with station.db.transaction():
+            store.insert_content(station.db, sha256=sha, mime=mime, size=len(data), width=width, height=height,
+                                 created_at=station.clock.stamp(), data=data)
+            sharing.content_arrived(station, sha)
+        report.scans_fetched += 1

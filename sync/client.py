@@ -87,8 +87,9 @@ class HubClient:
             return None
         return str(data.get("error")) if isinstance(data, dict) and data.get("error") else None
 
-    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
-              headers: dict[str, str] | None = None, signed: bool = True) -> dict[str, Any]:
+    def _answer(self, method: str, path: str, body: bytes, params: dict[str, Any] | None,
+                headers: dict[str, str] | None, signed: bool) -> requests.Response:
+        """The hub's answer (signed once more after a stale refusal); a 5xx is LinkDown."""
         offset = self.clock_offset
         response = self._exchange(method, path, body, params, headers, signed)
         if (signed and response.status_code == 401 and self.clock_offset != offset
@@ -100,6 +101,11 @@ class HubClient:
             response = self._exchange(method, path, body, params, headers, signed)
         if response.status_code >= 500:
             raise LinkDown(f"hub answered {response.status_code}", status=response.status_code)
+        return response
+
+    def _send(self, method: str, path: str, *, body: bytes = b"", params: dict[str, Any] | None = None,
+              headers: dict[str, str] | None = None, signed: bool = True) -> dict[str, Any]:
+        response = self._answer(method, path, body, params, headers, signed)
         try:
             data = response.json()
         except (ValueError, RecursionError) as exc:  # RecursionError: nested deeper than a parser goes
@@ -173,3 +179,14 @@ class HubClient:
             return protocol.PeerPage.from_wire(data)
         except protocol.Malformed as exc:
             raise HubProtocolError(str(exc)) from exc
+
+    def attachment_data(self, sha256: str) -> bytes | None:
+        """``GET /v1/attachments/{sha256}/data``: the content of one of the station's scans (another
+        device's), or None while the hub has no complete copy of it."""
+        response = self._answer("GET", f"{protocol.PREFIX}/attachments/{sha256}/data", b"", None, None, True)
+        if response.status_code == 200:
+            return response.content
+        if response.status_code == 404 and self._refusal(response) == "not_found":
+            return None
+        reason = self._refusal(response) or str(response.status_code)
+        raise HubRefused(f"hub answered {response.status_code}", reason=reason, status=response.status_code)

@@ -1,7 +1,7 @@
 """The sync engine: push unsent journal events, pull updates and the other devices' events, and keep
 the clerk informed.
 
-A round: push → attachments → pull updates → pull peers → the device list → push again.
+A round: push → attachments → pull updates → pull peers → their scans → the device list → push again.
 
 Push: this device's events in journal order, in batches; each is answered stored / duplicate (both:
 sent) or rejected (quarantined with its reason, never blocking the rest). A batch whose answer
@@ -13,7 +13,8 @@ Peers: the station's events that its other devices wrote (``GET /v1/peers``), fr
 of the last one taken; each page is taken (``cases.sharing.take_peer_events``: stored, checked,
 the touched cases projected) in one transaction together with the new feed number, so a crash
 between the two loses nothing and takes nothing twice (taking an event again is no change anyway).
-The scans of a case taken at another device are not fetched yet.
+Scans: those of the cases other devices took in or continued, fetched whole once the hub holds them
+(``sync.attachments.fetch_peer_scans``).
 Devices: the station's devices as the hub lists them (``GET /v1/devices``), read every round
 (the list is small) and kept for the status display.
 """
@@ -68,6 +69,9 @@ class SyncReport:
     peers_taken: int = 0  # other devices' events new to this device this round
     peers_known: int = 0  # other devices' events it held already (a page taken again)
     peers_refused: int = 0  # other devices' events refused (a notice says why)
+    scans_fetched: int = 0  # scans of other devices' cases fetched this round
+    scans_waiting: int = 0  # scans of other devices' cases the hub does not hold complete yet
+    scans_failed: int = 0  # scans the hub answered with other content (asked for again next round)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -444,6 +448,7 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
         attachments.upload_pending(station, client, report)
         pull(station, client, report)
         pull_peers(station, client, report)
+        attachments.fetch_peer_scans(station, client, report)
         refresh_devices(station, client)
         # Statuses applied by the pull made local events; send them now rather than next time.
         push(station, client, report)

@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
+from PIL import Image
 from sqlalchemy import Engine, text
 
 from app.clock import CHINA_TZ, FixedClock
@@ -39,8 +40,8 @@ from app.config import Paths
 from app.errors import BianminError
 from app.journal import Event, event_hash
 from app.models import CaseStatus, DeliveryMethod, Outcome
-from app.services import cases, catalogue
-from app.services.cases import TRANSITIONS
+from app.services import attachments, cases, catalogue
+from app.services.cases import TRANSITIONS, sharing
 from app.services.verify import verify
 from app.station import Station
 from app.store import journal as journal_store
@@ -51,7 +52,7 @@ from sync import engine
 from sync.client import HubClient
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
-from tests.helpers import request
+from tests.helpers import DIBAO, request
 from tests.hubproc import Hub
 
 WORKER = Path(__file__).with_name("sync_worker.py")
@@ -189,6 +190,12 @@ def rounds_until_quiet(devices: list[Station], clients: list[HubClient | None], 
     raise AssertionError("the devices did not come to rest")
 
 
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (120, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
 # -- acting on cases ----------------------------------------------------------------------------
 def act(station: Station, case_no: str, choice: int) -> str:
     """One thing a clerk does to a case at this device, chosen by ``choice`` among what its status
@@ -299,8 +306,14 @@ def test_concurrent_actions_on_one_case_conflict_on_every_device_and_resolve_eve
     w0, w1, w2 = devices = new_centre(tmp_path)
     clients: list[HubClient | None] = [enrol(hub, st_) for st_ in devices]
     case_no = cases.submit(w0, request(w0)).case_no
+    scan = attachments.add_bytes(w0, case_no, DIBAO, "M-INCOME-STATEMENT", _png(), "收入证明.png")
     rounds_until_quiet(devices, clients)
     assert [cases.get_case(s, case_no, log_access=False).origin for s in devices] == ["00"] * 3
+    # The scan came with the case: its content fetched from the hub, checked, linked at every window.
+    for station in devices:
+        assert attachments.list_for_case(station, case_no) == attachments.list_for_case(w0, case_no)
+        assert attachments.read(station, scan.sha256) == attachments.read(w0, scan.sha256)
+        assert sharing.attachments_missing(station) == []
     # Apart (no round in between): window 01 concludes and hands the result over, window 02 withdraws.
     cases.set_status(w1, case_no, CaseStatus.concluded, outcome=Outcome.approved)
     cases.deliver(w1, case_no, method=DeliveryMethod.counter, recipient="扎西顿珠")
