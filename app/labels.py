@@ -88,6 +88,11 @@ LABELS: dict[str, dict[str, str]] = {
         "approved": QT_TRANSLATE_NOOP("Labels", "准予"),
         "denied": QT_TRANSLATE_NOOP("Labels", "不予准予"),
     },
+    "DeviceRole": {  # sync.protocol.DeviceRole: what a device of the station is
+        "window": QT_TRANSLATE_NOOP("Labels", "窗口电脑"),
+        "laptop": QT_TRANSLATE_NOOP("Labels", "工作队笔记本电脑"),
+        "relay": QT_TRANSLATE_NOOP("Labels", "中心中继"),
+    },
     "Device": {  # a device of the station (app.station): the name of one nobody named, {n} its number
         "default_name": QT_TRANSLATE_NOOP("Labels", "{n}号窗口"),
     },
@@ -171,6 +176,7 @@ LABELS: dict[str, dict[str, str]] = {
         "case.platform_status": QT_TRANSLATE_NOOP("Labels", "平台状态更新"),
         "case.posted": QT_TRANSLATE_NOOP("Labels", "材料寄出"),
         "case.attachment_added": QT_TRANSLATE_NOOP("Labels", "添加扫描件"),
+        "case.conflict_resolved": QT_TRANSLATE_NOOP("Labels", "处理冲突"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

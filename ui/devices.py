@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from app.clock import CHINA_TZ
 from app.journal import FIRST_DEVICE
 from app.station import Station
+from app.store import operators as op_store
 from sync import state as sync_state
 from ui.labels import label
 
@@ -37,10 +38,7 @@ def this_device_text() -> str:
 
 def role_text(role: str) -> str:
     """A device's role (``sync.protocol.DeviceRole``) for people; a role this version does not know: its code."""
-    names = {"window": QCoreApplication.translate("Devices", "窗口电脑"),
-             "laptop": QCoreApplication.translate("Devices", "工作队笔记本电脑"),
-             "relay": QCoreApplication.translate("Devices", "中心中继")}
-    return names.get(role, role)
+    return label(role, "DeviceRole")
 
 
 def local_time(stamp: str | None) -> str:
@@ -125,11 +123,11 @@ def devices_from(this_number: str, this_name: str, listed: Iterable[Any]) -> Dev
 
 def read_devices(station: Station) -> Devices:
     """On the worker: this device from the station, the others from the device list the last sync
-    kept (``sync.state``'s roster: a read of one meta row)."""
+    kept (``sync.state``'s roster)."""
     listed: Iterable[Any] = ()
-    try:
-        roster = getattr(sync_state.load(station.db), "devices", None)
-        listed = getattr(roster, "devices", ()) or ()
+    try:  # the one meta row of the roster, read through sync.state's typed decoding
+        key = "sync.devices"
+        listed = sync_state.from_meta({key: op_store.get_meta(station.db, key, "") or ""}).devices.devices
     except Exception as exc:  # the device names are a nicety: numbers still tell devices apart
         log.info("device list not read: %s", type(exc).__name__)
     return devices_from(station.device_no, station.device_name, listed)

@@ -361,7 +361,9 @@ class MainWindow(Retranslating, QMainWindow):
             current = self.stack.currentWidget()
             if isinstance(current, Page):
                 current.refresh()
-        self.session.run(lambda st: (st.station_name, read_devices(st)), self._got_station_name)
+        # The title is a nicety: a store that cannot be read is reported by the daily check, not here.
+        self.session.run(lambda st: (st.station_name, read_devices(st)), self._got_station_name,
+                         on_error=lambda exc: log.warning("station name not read: %s", type(exc).__name__))
         self.sync.refresh_state()
 
     def _got_station_name(self, facts: tuple[str, Devices]) -> None:
