@@ -472,14 +472,17 @@ def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp
         enrol(hub, station)
     for station in devices:
         assert engine.run_once(station).ok
+    assert not engine.status(w1).devices[2].last_seen_at  # 02 had sent no signed request when 01 asked
+    assert engine.run_once(w1).ok
     listed = engine.status(w1).devices
     assert [(d.device, d.this, d.role) for d in listed] == [("01", True, "window"), ("00", False, "window"),
                                                              ("02", False, "window")]  # this device first
     assert [d.name for d in listed] == ["01号窗口", "00号窗口", "02号窗口"]
-    printed = subprocess.run([sys.executable, "-m", "bianmin", "sync", "status", "--json"], capture_output=True,
-                             text=True, timeout=120, env=_cli_env(w1), stdin=subprocess.DEVNULL)
-    assert printed.returncode == 0, printed.stderr
-    assert [d["device"] for d in json.loads(printed.stdout)["devices"]] == ["01", "00", "02"]
+    status = subprocess.run([sys.executable, "-m", "bianmin", "status"], capture_output=True, text=True, timeout=120,
+                            env=_cli_env(w1), stdin=subprocess.DEVNULL)
+    assert status.returncode == 0, status.stderr
+    others = [line for line in status.stdout.splitlines() if line.startswith("设备 ")]
+    assert [line.split()[1] for line in others] == ["00", "02"] and all("平台上次联系" in line for line in others)
     # As if enrolled by the program before devices: the state holds no device number.
     from dataclasses import replace
 

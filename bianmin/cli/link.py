@@ -69,21 +69,21 @@ def _sync_status(status: Any, as_json: bool) -> int:
         out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
     for q in status.quarantined[:20]:
         out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
-    print_devices(status)
+    print_devices(status.devices)
+    if status.enrolled and not status.devices_read:
+        out("尚未从平台取得本站其他设备的名单")
     return 0
 
 
-def print_devices(status: Any) -> None:
-    """This device and the station's others (``SyncStatus.devices``), with when the platform last
-    heard from each: ``bianmin sync status`` and ``bianmin status``."""
-    for d in status.devices:
+def print_devices(devices: Any) -> None:
+    """Devices of the station (``SyncStatus.devices``: this one first), with when the platform last
+    heard from each: ``bianmin sync status`` and, the others, ``bianmin status``."""
+    for d in devices:
         name = visible(d.name) or f"{d.device}号窗口"
         role = DEVICE_ROLES.get(d.role, visible(d.role))
         seen = f"平台上次联系：{visible(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
         state = "（已注销）" if d.revoked else ""
         out(f"{'本机' if d.this else '设备'} {d.device} {name}（{role}）{state}  {seen}")
-    if status.enrolled and not status.devices_read:
-        out("尚未从平台取得本站其他设备的名单")
 
 
 DEVICE_ROLES = {"window": "窗口", "laptop": "工作队笔记本", "relay": "中转"}

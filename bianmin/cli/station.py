@@ -220,6 +220,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     from app import backup as backups
     from app.services import cases
     from app.workdays import national_data_last_year
+    from bianmin.cli.link import print_devices
+    from sync import engine
 
     station = open_station(args)
     try:
@@ -230,6 +232,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "due": {k: len(v) for k, v in due.items()}, "rates": cases.rates(station),
                 "backups": [p.name for p in backups.list_backups(station.paths)][-3:],
                 "national_holidays_until": national_data_last_year()}
+        others = engine.devices(station)[1:]  # the station's other devices, as the hub last listed them
+        info["other_devices"] = [d.as_dict() for d in others]
     finally:
         station.close()
     if args.json:
@@ -237,6 +241,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         out(f"{info['station_name']}（{info['station_code']}）  操作员 {info['operator']}")
         out(f"本机：{info['device']['no']}号设备，{visible(info['device']['window'])}")
+        print_devices(others)
         out(f"办件 {info['cases']} 个；即将到期 {info['due']['due_soon']}，已超期 {info['due']['overdue']}；"
              f"容缺材料即将到期 {info['due']['deferred_due_soon']}，已超期 {info['due']['deferred_overdue']}")
         last = info["national_holidays_until"]
