@@ -189,6 +189,7 @@ def _font(pt: float, families: list[str] | None) -> QFont:
     return font
 
 
+@cache  # once per process: each call added the same files to Qt's font database again (tests make many Appearances)
 def _register_fonts() -> list[str]:
     families: list[str] = []
     for name in _FONT_FILES:
