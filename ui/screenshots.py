@@ -138,6 +138,43 @@ def _case(s: Shooter) -> None:
         s.shot("case")
         _case_dialogs(s)
         _print_menu_and_preview(s)
+        _conflict(s)
+
+
+def _conflict(s: Shooter) -> None:
+    """A case in conflict (shown, not stored: the demo station is one device): its page's panel with
+    both actions, and the 处理冲突 dialog, empty then filled in."""
+    from dataclasses import replace
+
+    from app.journal import EventType
+    from app.models import CaseConflict, CaseStatus, ConflictAction, Outcome
+    from ui import case_actions
+
+    page = s.window.case_detail
+    view = page.view
+    if view is None:
+        return
+    this, other = view.devices.this.number or "00", "02" if view.devices.this.number != "02" else "03"
+    conflict = CaseConflict(actions=(
+        ConflictAction(hash="a" * 64, type=EventType.concluded.value, status=CaseStatus.concluded,
+                       outcome=Outcome.approved.value, at="2026-11-18T10:05:00+08:00", operator="demo", device=this),
+        ConflictAction(hash="b" * 64, type=EventType.withdrawn.value, status=CaseStatus.withdrawn, outcome=None,
+                       at="2026-11-18T10:07:00+08:00", operator="demo", device=other),
+    ))
+    shown = replace(view.case, conflict=conflict)
+    page.view = replace(view, case=shown, actions=case_actions.available_actions(shown, view.events))
+    page._show()
+    s.shot("case-conflict")
+    dialog = case_actions.make_dialog(case_actions.RESOLVE, s.session, shown, view.material_names, page,
+                                      devices=view.devices)
+    dialog.open()
+    pump()
+    s.check("case-resolve-empty", dialog)
+    fill(dialog)
+    pump()
+    s.shot("case-resolve", dialog)
+    dialog.reject()
+    page.refresh()  # the case as stored again
 
 
 def fill(widget: QWidget) -> None:
