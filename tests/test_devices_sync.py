@@ -48,7 +48,7 @@ from app.store import journal as journal_store
 from app.store import peers as peer_store
 from hub import cli as hub_cli
 from hub import db as hub_db
-from sync import engine
+from sync import bundles, engine, protocol
 from sync.client import HubClient
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
@@ -367,6 +367,36 @@ def test_a_platform_status_is_applied_once_by_the_device_that_took_the_case(hub:
     written = sorted((e.device, e.seq, e.type) for e in held(devices[0]) if e.case_no == case_no)
     assert [(d, t) for d, _s, t in written] == [("01", "case.received"), ("01", "case.accepted"),
                                                 ("01", "case.in_progress"), ("01", "case.concluded")]
+    assert_everyone_agrees(hub, devices)
+    for station in devices:
+        station.close()
+
+
+def test_a_laptops_bundle_imported_at_the_centre_brings_its_cases_to_every_window(hub: Hub, tmp_path: Path) -> None:
+    """A work team's laptop is device 80 of the centre's station (role laptop): its bundle, forwarded by
+    window 00, reaches the hub as the laptop's chain, and every window then holds the laptop's cases
+    (and can hand over their results); the laptop's own later sync sends nothing twice and brings it
+    the windows' work."""
+    w0, w1, laptop = devices = new_centre(tmp_path, ("00", "01", "80"))
+    for station in (w0, w1):
+        enrol(hub, station)
+    engine.enrol(laptop, hub.url, hub.quick_code(laptop.station_code, device="80"), role=protocol.DeviceRole.laptop)
+    assert engine.run_once(laptop).ok  # enrolled at the centre; then out to the villages
+    taken = [cases.submit(laptop, request(laptop)).case_no for _ in range(3)]
+    assert {c[20:22] for c in taken} == {"80"}
+    (tmp_path / "stick").mkdir()
+    exported = bundles.export_bundle(laptop, tmp_path / "stick" / "work-team.bmb")
+    imported = bundles.import_bundle(w0, exported.path, ack_path=tmp_path / "stick" / "work-team.ack")
+    assert imported.rejected == 0 and imported.stored == exported.events
+    rounds_until_quiet([w0, w1], [None, None])
+    for station in (w0, w1):
+        assert [cases.get_case(station, c, log_access=False).origin for c in taken] == ["80"] * 3
+    cases.set_status(w1, taken[0], CaseStatus.concluded, outcome=Outcome.approved)
+    cases.deliver(w1, taken[0], method=DeliveryMethod.counter, recipient="扎西顿珠")
+    assert bundles.apply_ack(laptop, imported.ack_path).marked_sent == exported.events
+    rounds_until_quiet(devices, [None, None, None])
+    assert cases.get_case(laptop, taken[0], log_access=False).status is CaseStatus.delivered
+    assert [d.role for d in engine.status(w0).devices] == ["window", "window", "laptop"]
     assert_everyone_agrees(hub, devices)
     for station in devices:
         station.close()
