@@ -83,7 +83,7 @@ class SyncReport:
 # -- enrolment -------------------------------------------------------------------------------
 def device_name(station: Station) -> str:
     """What this device is called at the hub: the station's name for it, by default "NN号窗口"."""
-    return station.device_name or f"{station.device_no}号窗口"
+    return station.window_name
 
 
 def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None,

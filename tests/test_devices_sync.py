@@ -48,7 +48,7 @@ from app.store import journal as journal_store
 from app.store import peers as peer_store
 from hub import cli as hub_cli
 from hub import db as hub_db
-from sync import bundles, engine, protocol
+from sync import bundles, engine
 from sync.client import HubClient
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
@@ -380,7 +380,12 @@ def test_a_laptops_bundle_imported_at_the_centre_brings_its_cases_to_every_windo
     w0, w1, laptop = devices = new_centre(tmp_path, ("00", "01", "80"))
     for station in (w0, w1):
         enrol(hub, station)
-    engine.enrol(laptop, hub.url, hub.quick_code(laptop.station_code, device="80"), role=protocol.DeviceRole.laptop)
+    enrolled = subprocess.run([sys.executable, "-m", "bianmin", "enrol", hub.url,
+                               hub.quick_code(laptop.station_code, device="80"), "--role", "laptop"],
+                              capture_output=True, text=True, timeout=120, env=_cli_env(laptop),
+                              stdin=subprocess.DEVNULL)
+    assert enrolled.returncode == 0 and "设备 80（80号窗口）" in enrolled.stdout, enrolled.stderr
+    assert engine.client_for(laptop).key_id == f"{laptop.station_code}.80"
     assert engine.run_once(laptop).ok  # enrolled at the centre; then out to the villages
     taken = [cases.submit(laptop, request(laptop)).case_no for _ in range(3)]
     assert {c[20:22] for c in taken} == {"80"}

@@ -13,11 +13,12 @@ from bianmin.cli.common import SYNC_ERRORS, emit_json, open_station, out
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    from sync import engine
+    from sync import engine, protocol
 
     station = open_station(args)
     try:
-        engine.enrol(station, args.url, args.code, ca_bundle=args.ca_bundle)
+        engine.enrol(station, args.url, args.code, ca_bundle=args.ca_bundle,
+                     role=protocol.DeviceRole(getattr(args, "role", None) or "window"))
         device = f"{station.device_no}（{visible(engine.device_name(station))}）"
     finally:
         station.close()

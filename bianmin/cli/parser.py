@@ -146,10 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     _common(q)
     p.set_defaults(func=cmd_settings)
 
-    p = sub.add_parser("enrol", help="enrol this station with the regional platform (one-time code)")
+    p = sub.add_parser("enrol", help="enrol this device of the station with the regional platform (one-time code "
+                                     "made for this device: bianmin-hub enrol-code STATION --device NN)")
     p.add_argument("url")
     p.add_argument("code")
     p.add_argument("--ca-bundle", help="PEM file of the regional CA, instead of the system's")
+    p.add_argument("--role", choices=["window", "laptop"], default="window",
+                   help="what this device is: a window of the centre (default) or a work team's laptop")
     _common(p)
     p.set_defaults(func=cmd_enrol)
 
