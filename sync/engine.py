@@ -408,7 +408,8 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport) -> None:
                     "events": [{"event": _shown(ref), "reason": _shown(why, 40)}
                                for ref, why in taken.refused[:PEER_NOTICES]]})
             kept = sync_state.load(station.db)
-            sync_state.save(station.db, replace(kept, peer_cursor=page.after))
+            # Never back: another round of this store (the window's and a terminal's) may have taken further.
+            sync_state.save(station.db, replace(kept, peer_cursor=max(kept.peer_cursor, page.after)))
         if taken is not None:
             report.peers_taken += taken.taken
             report.peers_known += taken.known

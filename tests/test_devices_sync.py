@@ -50,6 +50,7 @@ from hub import cli as hub_cli
 from hub import db as hub_db
 from sync import bundles, engine
 from sync.client import HubClient
+from sync.status import REENROL_REASONS
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
 from tests.helpers import DIBAO, request
@@ -342,11 +343,16 @@ def test_concurrent_actions_on_one_case_conflict_on_every_device_and_resolve_eve
         station.close()
 
 
-def platform_sets(hub: Hub, case_no: str, status: str, *extra: str) -> None:
-    """``bianmin-hub set-status`` (in this process: the real command, without a child's start-up)."""
+def platform_run(hub: Hub, *args: str) -> None:
+    """A ``bianmin-hub`` command (in this process: the real command, without a child's start-up)."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert hub_cli.main(["--db", hub.db_url, "set-status", case_no, status, *extra]) == 0
+        assert hub_cli.main(["--db", hub.db_url, *args]) == 0
+
+
+def platform_sets(hub: Hub, case_no: str, status: str, *extra: str) -> None:
+    """``bianmin-hub set-status``."""
+    platform_run(hub, "set-status", case_no, status, *extra)
 
 
 def test_a_platform_status_is_applied_once_by_the_device_that_took_the_case(hub: Hub, tmp_path: Path) -> None:
@@ -500,8 +506,9 @@ def taken_feed(hub: Hub, station: Station) -> int:
 
 
 def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp_path: Path) -> None:
-    """Each window enrols with its own code; the hub lists all three; a store enrolled before devices
-    (no device number in its state) signs with the bare station code and still syncs as device 00."""
+    """Each window enrols with its own code; the hub lists all three; a revoked one is refused and shown
+    revoked to the others; a store enrolled before devices (no device number in its state) signs with
+    the bare station code and still syncs as device 00."""
     w0, w1, w2 = devices = new_centre(tmp_path)
     for station in devices:
         enrol(hub, station)
@@ -518,6 +525,18 @@ def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp
     assert status.returncode == 0, status.stderr
     others = [line for line in status.stdout.splitlines() if line.startswith("设备 ")]
     assert [line.split()[1] for line in others] == ["00", "02"] and all("平台上次联系" in line for line in others)
+    # The centre's administrator revokes window 02 (a stolen PC): it is refused from then on, told to
+    # enrol again, and the others see it revoked; nothing it sends is kept.
+    platform_run(hub, "devices", "revoke", w2.station_code, "02")
+    before = hub_events(hub, w2.station_code)
+    late = cases.submit(w2, request(w2)).case_no
+    refused = engine.run_once(w2)
+    state = engine.status(w2)
+    assert (refused.error, state.state, state.last_error_reason) == ("sync.refused", "refused", "revoked_device")
+    assert state.last_error_reason in REENROL_REASONS and state.waiting > 0
+    assert engine.run_once(w1).ok
+    assert [(d.device, d.revoked) for d in engine.status(w1).devices] == [("01", False), ("00", False), ("02", True)]
+    assert hub_events(hub, w2.station_code) == before and late not in hub_statuses(hub, w2.station_code)
     # As if enrolled by the program before devices: the state holds no device number.
     from dataclasses import replace
 
@@ -528,9 +547,9 @@ def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp
         sync_state.save(w0.db, replace(kept, enrolment=replace(kept.enrolment, device="")))
     assert engine.client_for(w0).key_id == w0.station_code
     case_no = cases.submit(w0, request(w0)).case_no
-    rounds_until_quiet(devices, [None, None, None])
-    assert_everyone_agrees(hub, devices)
-    assert cases.get_case(w2, case_no, log_access=False).origin == "00"
+    rounds_until_quiet([w0, w1], [None, None])
+    assert_everyone_agrees(hub, [w0, w1])
+    assert cases.get_case(w1, case_no, log_access=False).origin == "00"
     for station in devices:
         station.close()
 
