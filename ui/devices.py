@@ -2,9 +2,9 @@
 name or, when they have none, "NN号窗口".
 
 :func:`read_devices` runs on a worker (it reads the store): this device's number and name from the
-station, the others from what the last sync heard of the platform's device list
-(``SyncStatus.devices``). A device the platform has not listed yet (a case taken on it came from a
-bundle or a peer before the list did) is still named, by its number.
+station, the others from the platform's device list as the last sync kept it (``sync.state``'s
+roster, which ``SyncStatus.devices`` shows too). A device the platform has not listed yet (a case
+taken on it came from a bundle or a peer before the list did) is still named, by its number.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.clock import CHINA_TZ
-from app.journal import FIRST_DEVICE
-from app.station import Station
+from app.station import Station, default_device_name
 from app.store import operators as op_store
 from sync import state as sync_state
 from ui.labels import label
@@ -98,16 +96,15 @@ class Devices:
         return origin == self.this.number
 
 
-def _device_of(raw: Any) -> Device:
-    """A device as ``SyncStatus.devices`` gives it (the protocol's ``DeviceInfo`` or sync's own record)."""
-    number = getattr(raw, "device", None) or getattr(raw, "number", None) or FIRST_DEVICE
-    return Device(number=str(number), name=str(getattr(raw, "name", "") or ""),
-                  role=str(getattr(raw, "role", "") or "window"),
-                  last_seen_at=getattr(raw, "last_seen_at", None) or None,
-                  revoked_at=getattr(raw, "revoked_at", None) or None)
+def _device_of(known: sync_state.KnownDevice) -> Device:
+    """A device of the roster the last sync kept."""
+    # Enrolled under the default name: unnamed, and so said in the window's language.
+    name = "" if known.name == default_device_name(known.device) else known.name
+    return Device(number=known.device, name=name, role=known.role or "window",
+                  last_seen_at=known.last_seen_at or None, revoked_at=known.revoked_at or None)
 
 
-def devices_from(this_number: str, this_name: str, listed: Iterable[Any]) -> Devices:
+def devices_from(this_number: str, this_name: str, listed: Iterable[sync_state.KnownDevice]) -> Devices:
     """This device (its own number and name win over the list's) and the others, by number."""
     this = Device(number=this_number, name=this_name)
     others: dict[str, Device] = {}
@@ -124,7 +121,7 @@ def devices_from(this_number: str, this_name: str, listed: Iterable[Any]) -> Dev
 def read_devices(station: Station) -> Devices:
     """On the worker: this device from the station, the others from the device list the last sync
     kept (``sync.state``'s roster)."""
-    listed: Iterable[Any] = ()
+    listed: Iterable[sync_state.KnownDevice] = ()
     try:  # the one meta row of the roster, read through sync.state's typed decoding
         key = "sync.devices"
         listed = sync_state.from_meta({key: op_store.get_meta(station.db, key, "") or ""}).devices.devices

@@ -319,8 +319,21 @@ def _simple(name: str) -> Callable[[Shooter], None]:
     return take
 
 
+def _settings(s: Shooter) -> None:
+    """The settings page, then scrolled to the station's devices."""
+    from ui.settings_page import SettingsPage
+
+    s.window.go("settings")
+    s.shot("settings")
+    page = s.window.pages["settings"]
+    if isinstance(page, SettingsPage):
+        page.show_devices()
+        pump()
+        s.shot("settings-devices")
+
+
 SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _guide,
-                                           _simple("operators"), _simple("settings")]
+                                           _simple("operators"), _settings]
 
 
 def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], maker: DemoMaker,

@@ -264,11 +264,11 @@ class SettingsPage(Page):
             box.setProperty("heading", "2")  # the section's title; its fields keep the base size
             column.addWidget(box)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        QVBoxLayout(self).addWidget(scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        QVBoxLayout(self).addWidget(self.scroll_area)
 
         for a, b in ((self.language_combo, self.scale_spin), (self.scale_spin, self.printer_combo),
                      (self.printer_combo, self.paper_combo), (self.paper_combo, self.idle_spin),
@@ -391,6 +391,10 @@ class SettingsPage(Page):
             row.setProperty("device", number)
             self.others_column.addWidget(row)
             self.device_rows.append(row)
+
+    def show_devices(self) -> None:
+        """Scroll to the station's devices."""
+        self.scroll_area.ensureWidgetVisible(self.devices_box, 0, 0)
 
     # -- who may do what ---------------------------------------------------------------------------
     def _is_admin(self) -> bool:
