@@ -84,6 +84,7 @@ def test_title_case_list_and_settings_name_the_devices(qtbot: Any, windows: tupl
     try:
         qtbot.waitUntil(lambda: "一号窗口" in window.windowTitle(), timeout=10_000)
         assert window.windowTitle() == "便民服务台 · 工卡镇便民服务中心 · 一号窗口"
+        assert window.who.text().startswith("工卡镇便民服务中心 · 一号窗口 · 操作员 ")  # full screen: no title bar
 
         window.go("cases")
         page = window.pages["cases"]
@@ -103,6 +104,15 @@ def test_title_case_list_and_settings_name_the_devices(qtbot: Any, windows: tupl
         assert "受理设备：02号窗口" in detail.status_line.text()
         assert detail.buttons["conclude"].isVisibleTo(detail) and not detail.conflict_box.isVisibleTo(detail)
         assert any("02号窗口" in t for t in detail.timeline_texts())  # who did what, and where
+        detail.start_action("conclude")
+        dialog = detail.dialog
+        assert dialog is not None
+        dialog.submit()
+        qtbot.waitUntil(lambda: detail.dialog is None, timeout=10_000)
+        qtbot.waitUntil(lambda: detail.view is not None and detail.view.case.status is CaseStatus.concluded,
+                        timeout=10_000)
+        assert "受理设备：02号窗口" in detail.status_line.text()
+        assert detail.timeline_texts()[-1].endswith("（admin）")  # done here: no device named
 
         window.go("settings")
         settings = window.pages["settings"]

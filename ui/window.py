@@ -307,8 +307,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.who.clear()
             return
         op = station.operator
-        self.who.setText(self.tr("{station} · 操作员 {name}（{login}）").format(
-            station=self._station_name, name=op.display_name or op.login, login=op.login))
+        if self._devices is None:
+            self.who.setText(self.tr("{station} · 操作员 {name}（{login}）").format(
+                station=self._station_name, name=op.display_name or op.login, login=op.login))
+            return
+        # This device too: a counter PC may run full screen, without the title bar.
+        self.who.setText(self.tr("{station} · {device} · 操作员 {name}（{login}）").format(
+            station=self._station_name, device=self._devices.this.shown_name, name=op.display_name or op.login,
+            login=op.login))
 
     # -- navigation -------------------------------------------------------------------------------
     def go(self, name: str) -> None:
