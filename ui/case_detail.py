@@ -4,6 +4,10 @@ Everything is read in one task on the worker (:func:`load_case`); opening a case
 goes through ``cases.get_case`` and so into the access log, a reload after an action does not.
 The actions come from ``ui.case_actions.available_actions`` (the core's transitions), so a button
 is shown only when the core would accept it.
+
+A case taken on another device of the station is continued like one taken here: the page says
+which device took it and which device did each step. A case in conflict (two devices did what
+cannot both stand) shows a panel naming both actions, and 处理冲突 instead of the status changes.
 """
 
 from __future__ import annotations

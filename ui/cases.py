@@ -4,7 +4,7 @@ filter by status, day and item, and open it.
 The list is a lazy model (``ui.case_list_model``): pages come from the worker as the view scrolls,
 so a station with 200,000 cases opens as fast as one with twenty. Typing searches after a short
 pause; Enter in the search box searches at once and moves to the list; Enter or a double click on
-a row opens the case.
+a row opens the case. Where the station has other devices, a column says which took each case.
 """
 
 from __future__ import annotations

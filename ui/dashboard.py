@@ -2,9 +2,10 @@
 
 Today's cases; open cases due within two working days (yellow) and overdue (red); cases waiting
 for corrections; deferred materials due soon or late; what has not reached the platform yet and
-the state of the link; the 最多跑一次 and 即办 rates. Every entry opens its case (click or Enter);
-the big button starts an intake (Ctrl+N). The page reloads when shown, when a case changed while
-it is visible, and every minute while visible.
+the state of the link; the 最多跑一次 and 即办 rates. Cases two devices of the station acted on in
+ways that cannot both stand (a conflict) are listed above the rest while there are any. Every
+entry opens its case (click or Enter); the big button starts an intake (Ctrl+N). The page reloads
+when shown, when a case changed while it is visible, and every minute while visible.
 """
 
 from __future__ import annotations
