@@ -242,6 +242,9 @@ def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
 
     demo.generate(station, 300, batch=100)
     path = station.paths.database
+    # The root page of the case search index: login and the dashboard never read it, the check does.
+    page_size = int(station.db.scalar("PRAGMA page_size"))
+    root = int(station.db.scalar("SELECT rootpage FROM sqlite_master WHERE name = 'case_fts_data'"))
     station.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
@@ -249,11 +252,9 @@ def test_a_damaged_store_found_by_the_daily_check_is_reported_and_logs_out(
     try:
         qtbot.waitUntil(lambda: window.session._checker._worker.tasks.empty(), timeout=10_000)
         window.session.logout()
-        with path.open("r+b") as f:  # pages after the schema: it still reads, the check does not
-            size = path.stat().st_size
-            for part in (3, 2):  # two places: a page whose newest copy sits in the WAL goes unread
-                f.seek(size // part)
-                f.write(b"\x00" * 4096)
+        with path.open("r+b") as f:  # a page after the schema: the store still opens, the check fails
+            f.seek((root - 1) * page_size)
+            f.write(b"\x00" * page_size)
         window.login_page.login_edit.setText("admin")
         window.login_page.password_edit.setText("admin-pass-2026")
         from app.store import operators as op_store
