@@ -6,26 +6,46 @@
 The station must already be enrolled (its hub URL, usually a fault proxy's, is in the store). Each
 round prints one JSON line: ``{"round", "ok", "error", "pushed", "duplicates", "pulled", "applied",
 "waiting", "peers"}``. ``until-synced`` exits 0 once in sync, 3 when it gave up after ``MAX_ROUNDS``.
-``BIANMIN_TEST_PEER_PAGE`` (a number) asks the hub for the other devices' events that many at a time.
+``BIANMIN_TEST_PEER_PAGE`` (a number) asks the hub for the other devices' events that many at a time;
+``BIANMIN_TEST_DIE_AT_PAGE`` (N) kills the process with SIGKILL while it takes the N-th page of them:
+the page fetched and written into the store, its transaction not yet committed.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.config import Paths
+from app.journal import Event
 from app.station import Station
 from sync import engine
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 
 MAX_ROUNDS = 60
 TIMEOUT = (5.0, 30.0)  # connect, read: the slow link is slow, not dead
+
+
+def _die_at_page(n: int) -> None:
+    take = engine._take
+    pages = 0
+
+    def taking(station: Station, events: list[Event]) -> Any:
+        nonlocal pages
+        pages += 1
+        taken = take(station, events)
+        if pages == n:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return taken
+
+    engine._take = taking
 
 
 def main() -> int:
@@ -35,6 +55,8 @@ def main() -> int:
         return 2
     if os.environ.get("BIANMIN_TEST_PEER_PAGE"):
         engine.PEER_PAGE = int(os.environ["BIANMIN_TEST_PEER_PAGE"])
+    if os.environ.get("BIANMIN_TEST_DIE_AT_PAGE"):
+        _die_at_page(int(os.environ["BIANMIN_TEST_DIE_AT_PAGE"]))
     station = Station.open(Paths(home), "admin", ADMIN_PASSWORD, kdf=FAST_KDF, check="none")
     client = engine.client_for(station)
     client.timeout = TIMEOUT

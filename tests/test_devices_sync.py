@@ -422,10 +422,12 @@ def test_a_laptops_bundle_imported_at_the_centre_brings_its_cases_to_every_windo
 
 
 # -- a device's process killed mid-exchange -----------------------------------------------------
-def _worker(home: Path, mode: str, page: int) -> subprocess.Popen[str]:
+def _worker(home: Path, mode: str, page: int, die_at_page: int = 0) -> subprocess.Popen[str]:
     import os
 
     env = {**os.environ, "BIANMIN_TEST_PEER_PAGE": str(page)}
+    if die_at_page:
+        env["BIANMIN_TEST_DIE_AT_PAGE"] = str(die_at_page)
     return subprocess.Popen([sys.executable, str(WORKER), str(home), mode], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=env)
 
@@ -444,21 +446,36 @@ def test_sigkill_of_a_device_taking_the_others_events_loses_and_doubles_nothing(
             for _ in range(50):
                 cases.submit(station, request(station))
             assert engine.run_once(station, clients[devices.index(station)]).ok
-        for _ in range(30):  # and its own to push
-            cases.submit(w2, request(w2))
         home = w2.paths.home
         w2.close()
+        # Killed at the worst moment: the third page of the others' events fetched and written, not
+        # committed. The feed number must not have moved past what the store holds.
+        proc = _worker(home, "loop", page=25, die_at_page=3)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == -signal.SIGKILL, (out, err)
+        again = _open(home)
+        try:
+            assert int(again.db.scalar("SELECT count(*) FROM peer_events", default=0)) == 2 * 25
+            assert sync_state_cursor(again) == taken_feed(hub, again) > 0
+            for _ in range(30):  # and then its own to push, while being killed at random
+                cases.submit(again, request(again))
+        finally:
+            again.close()
         link.faults.set(bandwidth=24_000)  # slow: a round takes seconds, a kill lands inside it
         killed_at = []
-        for n in range(5):
+        for n in range(4):
             before = link.stats.bytes_up + link.stats.bytes_down
-            target = rng.randint(500, 40_000)
+            # Killed once this many bytes went over the link (inside a transfer), or this long after its
+            # first byte (anywhere: also between a page's arrival and its commit).
+            target = rng.randint(500, 40_000) if n % 2 == 0 else 1
+            linger = 0.0 if n % 2 == 0 else rng.uniform(0.0, 5.0)
             proc = _worker(home, "loop", page=25)
             try:
                 deadline = time.monotonic() + 20
                 while (link.stats.bytes_up + link.stats.bytes_down - before < target
                        and time.monotonic() < deadline and proc.poll() is None):
                     time.sleep(0.005)
+                time.sleep(linger)
             finally:
                 proc.send_signal(signal.SIGKILL)
                 out, err = proc.communicate(timeout=30)
@@ -466,7 +483,8 @@ def test_sigkill_of_a_device_taking_the_others_events_loses_and_doubles_nothing(
             again = _open(home)
             try:
                 taken = int(again.db.scalar("SELECT count(*) FROM peer_events", default=0))
-                killed_at.append((target, len(out.splitlines()), taken, engine.status(again).waiting))
+                killed_at.append((target, round(linger, 2), len(out.splitlines()), taken,
+                                  engine.status(again).waiting))
                 assert sync_state_cursor(again) <= taken_feed(hub, again)
                 for _ in range(rng.randint(0, 3)):  # the clerk works between the crashes
                     cases.submit(again, request(again))
@@ -478,7 +496,7 @@ def test_sigkill_of_a_device_taking_the_others_events_loses_and_doubles_nothing(
         link.faults.heal()
         proc = _worker(home, "until-synced", page=25)
         out, err = proc.communicate(timeout=120)
-        # killed_at: (bytes over the link before the kill, rounds done, peer events held, events waiting)
+        # killed_at: (bytes, then seconds, before the kill, rounds done, peer events held, events waiting)
         assert proc.returncode == 0, (out, err, killed_at)
         w2 = _open(home)
         devices = [w0, w1, w2]
@@ -489,7 +507,7 @@ def test_sigkill_of_a_device_taking_the_others_events_loses_and_doubles_nothing(
         # The kills landed where they matter: before its own events were all sent, and between two
         # pages of the others' events.
         peers = int(w2.db.scalar("SELECT count(*) FROM peer_events", default=0))
-        assert killed_at[0][3] > 0 and any(0 < held_ < peers for _t, _r, held_, _w in killed_at), killed_at
+        assert killed_at[0][4] > 0 and any(0 < held_ < peers for _b, _s, _r, held_, _w in killed_at), killed_at
     for station in devices:
         station.close()
 
