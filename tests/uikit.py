@@ -44,6 +44,10 @@ def open_window(qtbot: Any, station: Station, login: str = "admin", password: st
 
 
 def close_window(window: Any) -> None:
+    """Back to Chinese at 100 % for the next test, then close. The scale is set again only when it
+    changed: each setting restyles every widget of the application (about half a second with a
+    whole window open), and the next window's ``Appearance`` sets 100 % anyway."""
     window.appearance.set_language("zh")
-    window.appearance.set_scale(100)
+    if window.appearance.scale != 100:
+        window.appearance.set_scale(100)
     window.close()
