@@ -395,6 +395,18 @@
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད།(&amp;E)</translation>
     </message>
     <message>
+        <source>处理冲突(&amp;X)…</source>
+        <translation>འགལ་བ་ཐག་གཅོད(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>⚠ 冲突：此办件的处理有冲突，需要处理</source>
+        <translation>⚠ འགལ་བ: ལས་དོན་འདིའི་ལས་སྒྲུབ་ལ་འགལ་བ་ཡོད་པས་ཐག་གཅོད་དགོས།</translation>
+    </message>
+    <message>
+        <source>两台设备分别对此办件作了不能同时成立的处理。在处理冲突之前，办件暂按最后一项显示，不能办结、送达或撤回。请核实后点“处理冲突”，选择保留哪一项。</source>
+        <translation>སྒྲིག་ཆས་གཉིས་ཀྱིས་ལས་དོན་འདིའི་ཐོག་དུས་མཉམ་དུ་འགྲུབ་མི་ཐུབ་པའི་ལས་སྒྲུབ་སོ་སོར་བྱས་འདུག འགལ་བ་ཐག་མ་བཅད་གོང་ལས་དོན་གནས་སྐབས་སུ་མཐའ་མའི་ལས་སྒྲུབ་ལྟར་མངོན་ཞིང་། སྒྲུབ་ཚར་དང་སྐྱེལ་འབྱོར། ཕྱིར་འཐེན་བྱེད་མི་ཐུབ། ཞིབ་བཤེར་བྱས་རྗེས་“འགལ་བ་ཐག་གཅོད”ལ་མནན་ནས་ཉར་རྒྱུ་གང་ཡིན་འདེམས་རོགས།</translation>
+    </message>
+    <message>
         <source>办件 {case_no}</source>
         <translation>ལས་དོན་ {case_no}</translation>
     </message>
@@ -411,8 +423,16 @@
         <translation>{status} ({due})</translation>
     </message>
     <message>
+        <source>{status}（有冲突，待处理）</source>
+        <translation>{status} (འགལ་བ་ཡོད། ཐག་གཅོད་སྒུག་བཞིན།)</translation>
+    </message>
+    <message>
         <source>状态：{status}    窗口：{window}    受理人：{operator}</source>
         <translation>གནས་སྟངས: {status}    སྒེའུ་ཁུང་: {window}    ངོས་ལེན་པ: {operator}</translation>
+    </message>
+    <message>
+        <source>受理设备：{device}</source>
+        <translation>ངོས་ལེན་སྒྲིག་ཆས: {device}</translation>
     </message>
     <message>
         <source>{name}  {id}（{relation}）</source>
@@ -449,6 +469,10 @@
     <message>
         <source>{at}  {what}（{operator}）</source>
         <translation>{at}  {what} ({operator})</translation>
+    </message>
+    <message>
+        <source>{at}  {what}（{operator}，{device}）</source>
+        <translation>{at}  {what} ({operator}། {device})</translation>
     </message>
     <message>
         <source>（平台）</source>
@@ -563,6 +587,10 @@
         <translation>ཡིག་ཆ་སྐུར་ཟིན (གཞུང་དོན་ཆེད་སྐྱེལ)། སྐྱེལ་ཐོ་ཨང་གྲངས་ {no}</translation>
     </message>
     <message>
+        <source>处理冲突：保留“{what}”，状态 {status}</source>
+        <translation>འགལ་བ་ཐག་གཅོད: “{what}” ཉར། གནས་སྟངས་ {status}</translation>
+    </message>
+    <message>
         <source>平台状态：{status}</source>
         <translation>སྟེགས་བུའི་གནས་སྟངས: {status}</translation>
     </message>
@@ -590,12 +618,20 @@
         <translation>གནས་སྟངས།</translation>
     </message>
     <message>
+        <source>受理设备</source>
+        <translation>ངོས་ལེན་སྒྲིག་ཆས།</translation>
+    </message>
+    <message>
         <source>收件时间</source>
         <translation>བསྡུ་ལེན་དུས་ཚོད།</translation>
     </message>
     <message>
         <source>承诺办结</source>
         <translation>ཁས་ལེན་སྒྲུབ་ཚར་དུས།</translation>
+    </message>
+    <message>
+        <source>冲突：{status}</source>
+        <translation>འགལ་བ: {status}</translation>
     </message>
 </context>
 <context>
@@ -689,6 +725,25 @@
     </message>
 </context>
 <context>
+    <name>ConflictText</name>
+    <message>
+        <source>{what}（{device}）</source>
+        <translation>{what} ({device})</translation>
+    </message>
+    <message>
+        <source>{status}（{outcome}）</source>
+        <translation>{status} ({outcome})</translation>
+    </message>
+    <message>
+        <source>状态：{status}；时间：{at}；操作员：{operator}</source>
+        <translation>གནས་སྟངས: {status}། དུས་ཚོད: {at}། བཀོལ་སྤྱོད་པ: {operator}</translation>
+    </message>
+    <message>
+        <source>{title}：{details}</source>
+        <translation>{title}: {details}</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>补正材料已收到</source>
@@ -747,6 +802,10 @@
         <translation>གསར་བསྐྱར།(&amp;R)</translation>
     </message>
     <message>
+        <source>两台设备对同一办件作了不能同时成立的处理（例如一处送达、一处撤回）。请打开办件，确定保留哪一项。</source>
+        <translation>སྒྲིག་ཆས་གཉིས་ཀྱིས་ལས་དོན་གཅིག་གི་ཐོག་དུས་མཉམ་དུ་འགྲུབ་མི་ཐུབ་པའི་ལས་སྒྲུབ་བྱས་འདུག (དཔེར་ན། གཅིག་གིས་སྐྱེལ་འབྱོར་དང་གཅིག་གིས་ཕྱིར་འཐེན།) ལས་དོན་ཁ་ཕྱེ་ནས་གང་ཞིག་ཉར་དགོས་མིན་ཐག་གཅོད་གནང་རོགས།</translation>
+    </message>
+    <message>
         <source>已超期 {n} 件</source>
         <translation>དུས་ཡོལ་བའི་ལས་དོན་ {n}</translation>
     </message>
@@ -769,6 +828,10 @@
     <message>
         <source>今日受理 {n} 件</source>
         <translation>དེ་རིང་ངོས་ལེན་བྱས་པའི་ལས་དོན་ {n}</translation>
+    </message>
+    <message>
+        <source>冲突待处理 {n} 件</source>
+        <translation>ཐག་གཅོད་སྒུག་པའི་འགལ་བ་ {n}</translation>
     </message>
     <message>
         <source>（显示前 {shown} 件）</source>
@@ -1036,6 +1099,13 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>本机</source>
+        <translation>སྒྲིག་ཆས་འདི།</translation>
+    </message>
+</context>
+<context>
     <name>DoneStep</name>
     <message>
         <source>完成</source>
@@ -1243,6 +1313,10 @@
     <message>
         <source>办件当前状态（{current}）下不能执行此操作。</source>
         <translation>ལས་དོན་གྱི་ད་ལྟའི་གནས་སྟངས་ ({current}) འོག་བཀོལ་སྤྱོད་འདི་ལག་བསྟར་བྱེད་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>本机（{device}号设备）今天（{day}）的 999 个办件编号已经用完，本件没有受理，已保存的数据没有改动。请到本服务站的另一个窗口受理，或明天再受理。</source>
+        <translation>གློག་ཀླད་འདི (སྒྲིག་ཆས་ཨང་{device}) ལ་དེ་རིང ({day}) གི་ལས་དོན་ཨང་རྟགས་ 999 ཚང་མ་བེད་སྤྱོད་ཟིན་པས། ལས་དོན་འདི་ལེན་མེད། ཉར་ཟིན་པའི་གཞི་གྲངས་ལ་འགྱུར་བ་མེད། ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒེའུ་ཁུང་གཞན་དུ་ལེན་རོགས། ཡང་ན་སང་ཉིན་ལེན་རོགས།</translation>
     </message>
     <message>
         <source>办件日志校验失败。</source>
@@ -1839,6 +1913,38 @@
         <translation>ཆོག་མཆན་མི་སྤྲོད</translation>
     </message>
     <message>
+        <source>窗口电脑</source>
+        <translation>སྒེའུ་ཁུང་གི་གློག་ཀླད།</translation>
+    </message>
+    <message>
+        <source>工作队笔记本电脑</source>
+        <translation>ལས་དོན་རུ་ཁག་གི་ལག་ཐོགས་གློག་ཀླད།</translation>
+    </message>
+    <message>
+        <source>中心中继</source>
+        <translation>ལྟེ་གནས་ཀྱི་བར་བརྒྱུད།</translation>
+    </message>
+    <message>
+        <source>{n}号窗口</source>
+        <translation>སྒེའུ་ཁུང་ཨང་{n}</translation>
+    </message>
+    <message>
+        <source>与前一条事件接不上</source>
+        <translation>སྔོན་གྱི་དོན་རྐྱེན་དང་མཐུད་མི་ཐུབ།</translation>
+    </message>
+    <message>
+        <source>内容与哈希不符（可能被改动）</source>
+        <translation>ནང་དོན་དང་ཧ་ཤི་མི་མཐུན། (བཟོ་བཅོས་བྱས་སྲིད།)</translation>
+    </message>
+    <message>
+        <source>缺少事件</source>
+        <translation>དོན་རྐྱེན་ཆད་འདུག</translation>
+    </message>
+    <message>
+        <source>混入了其他设备或其他服务站的事件</source>
+        <translation>སྒྲིག་ཆས་གཞན་ནམ་ཞབས་ཞུ་ས་ཚིགས་གཞན་གྱི་དོན་རྐྱེན་ཞུགས་འདུག</translation>
+    </message>
+    <message>
         <source>窗口人员</source>
         <translation>སྒེའུ་ཁུང་ལས་བྱེད་པ</translation>
     </message>
@@ -2067,6 +2173,10 @@
         <translation>བཤེར་ཡིག་སྣོན་པ།</translation>
     </message>
     <message>
+        <source>处理冲突</source>
+        <translation>འགལ་བ་ཐག་གཅོད།</translation>
+    </message>
+    <message>
         <source>内容与日志哈希不符（可能被改动）</source>
         <translation>ནང་དོན་དང་ཉིན་ཐོའི་ hash མི་མཐུན། (བཟོ་བཅོས་བྱས་ཡོད་སྲིད།)</translation>
     </message>
@@ -2105,6 +2215,14 @@
     <message>
         <source>平台已有该办件编号的另一次受理</source>
         <translation>སྟེགས་བུར་ལས་དོན་ཨང་གྲངས་འདིའི་ངོས་ལེན་གཞན་ཞིག་ཡོད་ཟིན།</translation>
+    </message>
+    <message>
+        <source>记录属于本站另一台设备，不能由本机发送</source>
+        <translation>ཟིན་ཐོ་འདི་ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་ཞིག་གི་ཡིན་པས། གློག་ཀླད་འདི་ནས་བསྐུར་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>办件编号中的设备号不是受理它的设备</source>
+        <translation>ལས་དོན་ཨང་གྲངས་ནང་གི་སྒྲིག་ཆས་ཨང་དེ་ལས་དོན་དང་ལེན་བྱས་པའི་སྒྲིག་ཆས་མ་རེད།</translation>
     </message>
     <message>
         <source>未登记到平台，记录只保存在本机</source>
@@ -2458,8 +2576,16 @@
         <translation>གྲོང་སྡོད་ལས་དོན་རུ་ཁག་གིས་ཁྱེར་ཡོང་བའི་དྲ་མེད་ཐུམ་སྒྲིལ: ཞིབ་བཤེར་བྱས་རྗེས་ས་ཚིགས་འདི་བརྒྱུད་ནས་སྟེགས་བུར་བརྒྱུད་སྐྱེལ་བྱེད། (ས་ཚིགས་འདིས་དེའི་ནང་དོན་མཐོང་མི་ཐུབ།)</translation>
     </message>
     <message>
+        <source>便民服务台 · {station} · {device}</source>
+        <translation>མང་ཚོགས་སྟབས་བདེའི་ཞབས་ཞུ་སྒྲོམ། · {station} · {device}</translation>
+    </message>
+    <message>
         <source>{station} · 操作员 {name}（{login}）</source>
         <translation>{station} · བཀོལ་སྤྱོད་པ་ {name} ({login})</translation>
+    </message>
+    <message>
+        <source>{station} · {device} · 操作员 {name}（{login}）</source>
+        <translation>{station} · {device} · བཀོལ་སྤྱོད་པ་ {name} ({login})</translation>
     </message>
 </context>
 <context>
@@ -2935,6 +3061,18 @@
     <message>
         <source>含有改变文字方向的控制符（会使显示的文字与实际内容不符），请在文件中删除</source>
         <translation>ཡི་གེའི་ཁ་ཕྱོགས་སྒྱུར་བའི་ཚོད་འཛིན་རྟགས་ཚུད་ཡོད (མངོན་པའི་ཡི་གེ་དང་དངོས་ཡོད་ནང་དོན་མི་མཐུན་པ་བཟོ་སྲིད)། ཡིག་ཆའི་ནང་ནས་བསུབ་རོགས།</translation>
+    </message>
+    <message>
+        <source>设备编号须为两位数字（00 到 99），例如 01；同一服务站的每台电脑用不同的编号</source>
+        <translation>སྒྲིག་ཆས་ཨང་རྟགས་ནི་གྲངས་ཀ་གཉིས (00 ནས་ 99 བར) ཡིན་དགོས། དཔེར་ན་ 01། ཞབས་ཞུ་ས་ཚིགས་གཅིག་གི་གློག་ཀླད་རེ་རེར་ཨང་རྟགས་མི་འདྲ་བ་སྤྱོད་དགོས།</translation>
+    </message>
+    <message>
+        <source>该办件没有待处理的冲突（可能已由其他窗口处理）</source>
+        <translation>ལས་དོན་འདི་ལ་ཐག་གཅོད་བྱ་རྒྱུའི་འགལ་ཟླ་མེད། (སྒེའུ་ཁུང་གཞན་ཞིག་གིས་ཐག་བཅད་ཟིན་སྲིད།)</translation>
+    </message>
+    <message>
+        <source>所选操作不是该办件冲突中的一项</source>
+        <translation>བདམས་པའི་བྱ་སྤྱོད་དེ་ལས་དོན་འདིའི་འགལ་ཟླའི་ནང་གི་གཅིག་མིན།</translation>
     </message>
     <message>
         <source>含有无效的 Unicode 字符（孤立的代理码位），文件的编码有误，请从原始资料重新导出</source>
@@ -3458,6 +3596,33 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>处理冲突</source>
+        <translation>འགལ་བ་ཐག་གཅོད།</translation>
+    </message>
+    <message>
+        <source>下面的处理是在不同设备上分别作出的，不能同时成立。请向申请人或经办人核实后，选择保留的一项；其余的作废（仍留在办理经过中）。</source>
+        <translation>གཤམ་གྱི་ལས་སྒྲུབ་དག་སྒྲིག་ཆས་མི་འདྲ་བའི་ཐོག་སོ་སོར་བྱས་པ་ཡིན་པས་དུས་མཉམ་དུ་འགྲུབ་མི་ཐུབ། རེ་ཞུ་བའམ་ལས་སྒྲུབ་པར་ཞིབ་བཤེར་བྱས་རྗེས་ཉར་རྒྱུ་གཅིག་འདེམས་རོགས། ལྷག་མ་ནུས་མེད་དུ་འགྱུར། (ལས་སྒྲུབ་བརྒྱུད་རིམ་ནང་ད་དུང་ཡོད།)</translation>
+    </message>
+    <message>
+        <source>保留：</source>
+        <translation>ཉར་བ:</translation>
+    </message>
+    <message>
+        <source>处理说明(&amp;E)：</source>
+        <translation>ཐག་གཅོད་ཀྱི་གསལ་བཤད(&amp;E):</translation>
+    </message>
+    <message>
+        <source>请选择保留哪一项处理。</source>
+        <translation>ཉར་རྒྱུའི་ལས་སྒྲུབ་གང་ཡིན་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>请填写处理说明。</source>
+        <translation>ཐག་གཅོད་ཀྱི་གསལ་བཤད་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -3494,6 +3659,22 @@ Do you want to delete it anyway?</source>
     <message>
         <source>登记到平台(&amp;E)</source>
         <translation>སྟེགས་བུར་ཐོ་འགོད།(&amp;E)</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>སྒྲིག་ཆས།</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>སྒྲིག་ཆས་འདི།</translation>
+    </message>
+    <message>
+        <source>本服务站的其他设备（最近一次与平台联系的时间）</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་དག (ཉེ་ཆར་སྟེགས་བུ་དང་འབྲེལ་བ་བྱས་པའི་དུས་ཚོད།)</translation>
+    </message>
+    <message>
+        <source>设备由平台登记；其他设备的名称和联系时间在每次同步时更新。</source>
+        <translation>སྒྲིག་ཆས་སྟེགས་བུས་ཐོ་འགོད་བྱེད། སྒྲིག་ཆས་གཞན་གྱི་མིང་དང་འབྲེལ་བ་བྱས་པའི་དུས་ཚོད་དུས་མཉམ་སྒྲིག་རེ་རེའི་སྐབས་གསར་སྒྱུར་བྱེད།</translation>
     </message>
     <message>
         <source>界面</source>
@@ -3596,6 +3777,30 @@ Qt {qt} · PySide6 {pyside}</translation>
     <message>
         <source>尚未登记到平台，办件只保存在本机。</source>
         <translation>ད་དུང་སྟེགས་བུར་ཐོ་འགོད་བྱས་མེད། ལས་དོན་གློག་ཀླད་འདིར་ཁོ་ན་ཉར་ཡོད།</translation>
+    </message>
+    <message>
+        <source>{name}（编号 {number}）</source>
+        <translation>{name} (ཨང་གྲངས་ {number})</translation>
+    </message>
+    <message>
+        <source>{name}（编号 {number}，{role}）</source>
+        <translation>{name} (ཨང་གྲངས་ {number}། {role})</translation>
+    </message>
+    <message>
+        <source>已注销（{when}），不再同步</source>
+        <translation>ཐོ་འགོད་མེད་པར་བཟོས་ཟིན། ({when}) ད་ནས་དུས་མཉམ་སྒྲིག་མི་བྱེད།</translation>
+    </message>
+    <message>
+        <source>最近联系：{when}</source>
+        <translation>ཉེ་ཆར་འབྲེལ་བ་བྱས་པ: {when}</translation>
+    </message>
+    <message>
+        <source>从未联系</source>
+        <translation>ནམ་ཡང་འབྲེལ་བ་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>平台尚未列出本服务站的其他设备（登记并同步后显示）。</source>
+        <translation>སྟེགས་བུས་ད་དུང་ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་གསལ་བཤད་བྱས་མེད། (ཐོ་འགོད་དང་དུས་མཉམ་སྒྲིག་བྱས་རྗེས་མངོན།)</translation>
     </message>
     <message>
         <source>已保存。藏文界面的翻译文件缺失，界面暂时仍显示中文。</source>
