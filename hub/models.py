@@ -140,6 +140,11 @@ class Case(Base):
     status_seq: Mapped[int | None] = mapped_column(BigInteger)
     # Its open conflict (``app.merge``): JSON list of the hashes of the actions that cannot all stand; None: none.
     conflict: Mapped[str | None] = mapped_column(Text, default=None)
+    # The status (and outcome) the platform itself last set (``bianmin-hub cases set-status``): it stands
+    # until the station's events reach it (its echo, or its own action to that status); from then on the
+    # events, which know of it, decide. None: the platform never set one.
+    platform_status: Mapped[str | None] = mapped_column(String(32), default=None)
+    platform_outcome: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class Update(Base):

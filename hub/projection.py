@@ -64,10 +64,24 @@ def _event(row: db.StoredEvent) -> Event:
                  prev_hash=row.prev_hash, hash=row.hash)
 
 
-def status_of(events: Iterable[Event]) -> tuple[str | None, str | None, list[str] | None]:
+def _reached(events: Iterable[Event], status: str) -> bool:
+    """Whether the station's events bring the case to ``status`` (its echo of the platform's status, or
+    its own action to the same status, after which it applies the platform's without an echo)."""
+    return any(STATUS_BY_TYPE.get(ev.type) is not None
+               and ev.payload.get("to", STATUS_BY_TYPE[ev.type].value) == status for ev in events)
+
+
+def status_of(events: Sequence[Event], platform: tuple[str | None, str | None] = (None, None),
+              ) -> tuple[str | None, str | None, list[str] | None]:
     """A case's status, outcome and open conflict (the hashes of its actions) merged from its events
-    (every device's), as the station merges them."""
+    (every device's), as the station merges them. ``platform``: the status and outcome the platform
+    last set itself; it stands until the station's events reach that status (its echo of it, or its own
+    action to it), since no event the station wrote before knew of it (a late event must not take the
+    case back)."""
     merged = merged_status(events)
+    platform_status, platform_outcome = platform
+    if platform_status is not None and not _reached(events, platform_status):
+        return platform_status, platform_outcome if platform_outcome in _OUTCOMES else None, None
     status = merged.status.value if merged.status is not None else None
     conflict = list(merged.conflicts[0].events) if merged.conflicts else None
     return status, merged.outcome if merged.outcome in _OUTCOMES else None, conflict
@@ -82,10 +96,10 @@ def project_statuses(session: Session, cases: Sequence[db.Case]) -> None:
         for row in session.scalars(select(db.StoredEvent).where(db.StoredEvent.case_no.in_(numbers))):
             events.setdefault(str(row.case_no), []).append(_event(row))
         for number, held in events.items():
-            status, outcome, conflict = status_of(held)
+            case = by_no[number]
+            status, outcome, conflict = status_of(held, (case.platform_status, case.platform_outcome))
             if status is None:
                 continue
-            case = by_no[number]
             case.status = status
             case.conflict = json.dumps(conflict) if conflict else None
             if outcome is not None:

@@ -584,6 +584,26 @@ def test_a_late_echo_does_not_take_the_hub_back_to_an_older_platform_status(
     assert hub_statuses(hub, station.station_code)[case_no] == "concluded"
 
 
+def test_the_platforms_status_gives_way_to_the_stations_later_work_once_the_station_has_reached_it(
+        hub: Hub, link: FaultProxy, tmp_path: Path) -> None:
+    """The station concludes a case itself and the platform concludes it too (the station, already there,
+    writes no echo); the station then hands the result over: the hub follows the station, not the
+    platform's older 'concluded'."""
+    from app.models import DeliveryMethod, Outcome
+
+    station = new_station(tmp_path)
+    client = enrol_through(link, hub, station)
+    case_no = cases.submit(station, request(station)).case_no
+    cases.set_status(station, case_no, CaseStatus.in_progress)
+    cases.set_status(station, case_no, CaseStatus.concluded, outcome=Outcome.approved)
+    assert engine.run_once(station, client).ok
+    platform_sets(hub, case_no, CaseStatus.concluded)
+    assert engine.run_once(station, client).ok
+    cases.deliver(station, case_no, method=DeliveryMethod.counter, recipient="扎西")
+    assert engine.run_once(station, client).ok
+    assert hub_statuses(hub, station.station_code)[case_no] == "delivered"
+
+
 def test_enrolment_whose_answer_is_lost_can_be_tried_again(hub: Hub, link: FaultProxy, tmp_path: Path) -> None:
     station = new_station(tmp_path)
     code = hub.quick_code(station.station_code)

@@ -58,6 +58,7 @@ def cmd_set_status(args: argparse.Namespace) -> int:
         if outcome is None and status in (CaseStatus.concluded, CaseStatus.delivered):
             outcome = case.outcome
         case.status = status.value
+        case.platform_status, case.platform_outcome = status.value, outcome
         if args.outcome:
             case.outcome = args.outcome
         if args.platform_no:

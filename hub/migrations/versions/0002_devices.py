@@ -10,7 +10,8 @@
   (station, chain, seq) and (station, feed) is unique too; ``events.forwarded_at`` for a relay;
 * ``updates.device``: the device an update is addressed to (NULL: every device of the station);
 * ``cases.conflict``: a case's open conflict (the hashes of its actions, JSON), merged from every
-  device's events (``app.merge``);
+  device's events (``app.merge``); ``cases.platform_status``/``platform_outcome``: the status the
+  platform last set (from its last ``case_status`` update), which stands until the station's echo;
 * ``bundles.uploader``, ``bundle_transfers.uploader`` and ``bundle_transfer_chunks.uploader`` hold
   a keyid (``<station>.<device>``, 15 characters) instead of a station code.
 
@@ -25,6 +26,7 @@ Create Date: 2026-12-02
 
 from __future__ import annotations
 
+import json
 import logging
 
 import sqlalchemy as sa
@@ -60,6 +62,25 @@ def _unique_index_if_possible(name: str, table: str, columns: list[str]) -> None
         log.info("index %s left for later (%s)", name, type(exc).__name__)
 
 
+def _platform_statuses() -> None:
+    """Each case's ``platform_status``/``platform_outcome`` from the last case_status update written for it."""
+    bind = op.get_bind()
+    rows = bind.execute(sa.text("SELECT case_no, body FROM updates WHERE kind = 'case_status' AND case_no IS NOT NULL "
+                                "ORDER BY id")).all()
+    last: dict[str, tuple[str | None, str | None]] = {}
+    for case_no, body in rows:
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            continue
+        if isinstance(doc, dict) and isinstance(doc.get("status"), str):
+            outcome = doc.get("outcome")
+            last[str(case_no)] = (doc["status"][:32], outcome[:16] if isinstance(outcome, str) else None)
+    for case_no, (status, outcome) in last.items():
+        bind.execute(sa.text("UPDATE cases SET platform_status = :s, platform_outcome = :o WHERE case_no = :c"),
+                     {"s": status, "o": outcome, "c": case_no})
+
+
 def upgrade() -> None:
     def utc(name: str, nullable: bool = False) -> sa.Column[object]:
         return sa.Column(name, sa.DateTime(), nullable=nullable)  # hub.models.UTCDateTime: a naive UTC DATETIME
@@ -83,7 +104,11 @@ def upgrade() -> None:
     op.add_column("events", sa.Column("forwarded_at", sa.DateTime(), nullable=True))
     op.add_column("updates", sa.Column("device", sa.String(length=2), nullable=True))
     op.add_column("cases", sa.Column("conflict", sa.Text(), nullable=True))
+    op.add_column("cases", sa.Column("platform_status", sa.String(length=32), nullable=True))
+    op.add_column("cases", sa.Column("platform_outcome", sa.String(length=16), nullable=True))
 
+    # The platform's own status of each case: the last case_status update the platform wrote for it.
+    _platform_statuses()
     # The data: each station's key is its device 00, its events device 00's chain, fed in id order.
     op.execute("UPDATE events SET feed = id")
     op.execute("UPDATE stations SET feed = COALESCE((SELECT MAX(events.id) FROM events "
@@ -121,6 +146,8 @@ def downgrade() -> None:
     with op.batch_alter_table("updates") as batch:
         batch.drop_column("device")
     with op.batch_alter_table("cases") as batch:
+        batch.drop_column("platform_outcome")
+        batch.drop_column("platform_status")
         batch.drop_column("conflict")
     with op.batch_alter_table("events") as batch:
         batch.drop_column("forwarded_at")
