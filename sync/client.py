@@ -126,12 +126,12 @@ class HubClient:
         return self._send("GET", protocol.TIME, signed=False)
 
     def enrol(self, code: str, station_name: str, public_key: bytes, *, device: str | None = None,
-              device_name: str | None = None, role: str | None = None) -> dict[str, Any]:
+              device_name: str | None = None, role: str | None = None, box_key: bytes | None = None) -> dict[str, Any]:
         """Unsigned: the one-time code vouches for the device. ``device`` None: an enrolment as before
         devices existed (the hub takes it as device 00)."""
         request = protocol.EnrolRequest(code=code.strip(), station_code=self.station_code, station_name=station_name,
                                         public_key=protocol.b64(public_key), device=device, device_name=device_name,
-                                        role=role)
+                                        role=role, box_key=None if box_key is None else protocol.b64(box_key))
         body = json.dumps(request.to_wire()).encode()
         return self._send("POST", protocol.ENROL, body=body, headers={"Content-Type": "application/json"},
                           signed=False)

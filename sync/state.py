@@ -85,6 +85,8 @@ class KnownDevice:
     enrolled_at: str = ""
     revoked_at: str = ""  # "" while the device is enrolled
     last_seen_at: str = ""  # when the hub last had a signed request from it ("" never), the hub's clock
+    public_key: str = ""  # its Ed25519 key, base64 ("" when the hub listed none): whose bundle a centre reads
+    box_key: str = ""  # its X25519 box key, base64 ("" until it enrolled with one): a laptop seals bundles to it
 
     @property
     def revoked(self) -> bool:
@@ -93,7 +95,8 @@ class KnownDevice:
     @classmethod
     def of(cls, info: DeviceInfo) -> KnownDevice:
         return cls(device=info.device, name=info.name, role=info.role, enrolled_at=info.enrolled_at,
-                   revoked_at=info.revoked_at or "", last_seen_at=info.last_seen_at or "")
+                   revoked_at=info.revoked_at or "", last_seen_at=info.last_seen_at or "",
+                   public_key=info.public_key or "", box_key=info.box_key or "")
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class Roster:
         return next((d for d in self.devices if d.device == device), None)
 
 
-_DEVICE_FIELDS = ("device", "name", "role", "enrolled_at", "revoked_at", "last_seen_at")
+_DEVICE_FIELDS = ("device", "name", "role", "enrolled_at", "revoked_at", "last_seen_at", "public_key", "box_key")
 
 
 def _roster(value: str | None) -> Roster:

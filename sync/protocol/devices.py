@@ -30,12 +30,17 @@ class DeviceInfo:
     last_seen_at: Annotated[str | None, Spec("when the hub last had a signed request from it")] = None
     public_key: Annotated[str | None, Spec("its Ed25519 key, base64 of the raw 32 bytes (a relay checks the "
                                            "windows' signatures with it)", max_length=100)] = None
+    box_key: Annotated[str | None, Spec("its X25519 box key, base64 of the raw 32 bytes (a work team's laptop seals "
+                                        "its bundles' key to it); absent: it enrolled without one",
+                                        max_length=100)] = None
 
     def to_wire(self) -> dict[str, Any]:
         doc = {"device": self.device, "name": self.name, "role": self.role, "enrolled_at": self.enrolled_at,
                "revoked_at": self.revoked_at, "last_seen_at": self.last_seen_at}
         if self.public_key is not None:
             doc["public_key"] = self.public_key
+        if self.box_key is not None:
+            doc["box_key"] = self.box_key
         return doc
 
     @classmethod
@@ -45,12 +50,12 @@ class DeviceInfo:
         for name in ("device", "name", "role", "enrolled_at"):
             if not isinstance(raw.get(name), str):
                 raise Malformed(f"{name}: text")
-        for name in ("revoked_at", "last_seen_at", "public_key"):
+        for name in ("revoked_at", "last_seen_at", "public_key", "box_key"):
             if raw.get(name) is not None and not isinstance(raw.get(name), str):
                 raise Malformed(f"{name}: null or text")
         return cls(device=raw["device"], name=raw["name"], role=raw["role"], enrolled_at=raw["enrolled_at"],
                    revoked_at=raw.get("revoked_at"), last_seen_at=raw.get("last_seen_at"),
-                   public_key=raw.get("public_key"))
+                   public_key=raw.get("public_key"), box_key=raw.get("box_key"))
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,14 @@ class EnrolRequest:
                                        pattern=DEVICE_NO)] = None
     device_name: Annotated[str | None, Spec("what the counter calls this device (e.g. 3号窗口)", max_length=40)] = None
     role: Annotated[str | None, Spec("window, laptop or relay; absent: window")] = None
+    box_key: Annotated[str | None, Spec("the device's X25519 box key: base64 of the raw 32 bytes (a work team's laptop "
+                                        "seals its bundles' key to the windows' box keys); absent: none",
+                                        max_length=100)] = None
 
     def to_wire(self) -> dict[str, Any]:
         doc = {"code": self.code, "station_code": self.station_code, "station_name": self.station_name,
                "public_key": self.public_key}
-        for name in ("device", "device_name", "role"):  # left out when absent: older requests unchanged
+        for name in ("device", "device_name", "role", "box_key"):  # left out when absent: older requests unchanged
             if getattr(self, name) is not None:
                 doc[name] = getattr(self, name)
         return doc
