@@ -82,6 +82,9 @@ class Device(Base):
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
     legacy_id: Mapped[str | None] = mapped_column(String(100), default=None)  # a station's old device UUID
+    # base64 of its raw 32-byte X25519 box key (a work team's laptop seals its bundles' key to the
+    # windows' box keys); None: enrolled without one (before box keys existed)
+    box_key: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class EnrolCode(Base):

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.journal import canonical
 
 CERT_FORMAT = "bianmin-device-cert/1"
 ACK_FORMAT = "bianmin-bundle-ack/1"
+_BOX_INFO = b"bianmin-device-box/1"
 
 
 class BundleFormatError(Exception):
@@ -52,6 +56,19 @@ def _raw_public(key: Ed25519PrivateKey) -> bytes:
     from sync.protocol import public_bytes
 
     return public_bytes(key)
+
+
+def box_private(device_key: bytes) -> bytes:
+    """A device's X25519 box key (raw 32 bytes), derived from its Ed25519 device key's raw private
+    bytes (HKDF-SHA256, its own label): kept where the device key is (the encrypted store), the same
+    key again when an enrolment is retried, and never sent anywhere."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_BOX_INFO).derive(device_key)
+
+
+def box_public(device_key: bytes) -> bytes:
+    """The public half of :func:`box_private` (raw 32 bytes): what the device enrols with."""
+    key = X25519PrivateKey.from_private_bytes(box_private(device_key))
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _signed_bytes(kind: str, body: dict[str, Any]) -> bytes:

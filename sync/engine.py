@@ -45,7 +45,7 @@ from app.models import CaseStatus, Outcome
 from app.services import cases, catalogue
 from app.station import Station
 from app.store import outbox
-from sync import attachments, protocol
+from sync import attachments, bundle_documents, protocol
 from sync import state as sync_state
 from sync.client import HubClient
 from sync.status import DeviceStatus, SyncStatus, link_state
@@ -106,7 +106,8 @@ def enrol(station: Station, url: str, code: str, ca_bundle: str | None = None,
     client = HubClient(url, station.station_code, ca_bundle=ca_bundle, clock=station.clock.now)
     device = station.device_no
     answer = client.enrol(code, station.station_name, protocol.public_bytes(key), device=device,
-                          device_name=device_name(station), role=role.value)
+                          device_name=device_name(station), role=role.value,
+                          box_key=bundle_documents.box_public(protocol.private_bytes(key)))
     answered = answer.get("device")
     if answered is not None and answered != device:
         # The hub enrolled the key as another device: this device's events would all be refused.

@@ -26,7 +26,7 @@ def _moment(value: dt.datetime | None) -> str | None:
 def device_info(row: db.Device) -> protocol.DeviceInfo:
     return protocol.DeviceInfo(device=row.device, name=row.name, role=row.role, enrolled_at=stamp(row.enrolled_at),
                                revoked_at=_moment(row.revoked_at), last_seen_at=_moment(row.last_seen_at),
-                               public_key=row.public_key)
+                               public_key=row.public_key, box_key=row.box_key)
 
 
 def station_devices(session: Session, station: str) -> list[db.Device]:

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import update
@@ -59,6 +60,16 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
         Ed25519PublicKey.from_public_bytes(raw_key)
     except (ValueError, binascii.Error, UnicodeEncodeError) as exc:
         raise HubError(422, "malformed", "public_key: base64 of a raw 32-byte Ed25519 key") from exc
+    box_key = None
+    if req.box_key is not None:
+        try:
+            raw_box = protocol.unb64(req.box_key)
+            if len(raw_box) != 32:
+                raise ValueError("box key is not 32 bytes")
+            X25519PublicKey.from_public_bytes(raw_box)
+        except (ValueError, binascii.Error, UnicodeEncodeError) as exc:
+            raise HubError(422, "malformed", "box_key: base64 of a raw 32-byte X25519 key") from exc
+        box_key = protocol.b64(raw_box)
     device_no = req.device or protocol.FIRST_DEVICE
     role = req.role or protocol.DeviceRole.window.value
     if role not in {r.value for r in protocol.DeviceRole}:
@@ -79,7 +90,7 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
             # The same device with the same key again: its first answer was lost on the way.
             current = session.get(db.Station, req.station_code)
             if (current is not None and device is not None and device.revoked_at is None
-                    and device.public_key == key):
+                    and device.public_key == key and device.box_key == box_key):
                 return db.hub_keys(session), certificate(session, current, device), db.region(session)
             raise HubError(403, "bad_code")
         if row.expires_at <= moment:
@@ -103,10 +114,11 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
                 station.public_key, station.enrolled_at = key, moment
         if device is None:
             device = db.Device(station=req.station_code, device=device_no, name=name, role=role, public_key=key,
-                               enrolled_at=moment)
+                               enrolled_at=moment, box_key=box_key)
             session.add(device)
-        else:  # a new code for this device: its key (and no other device's) is replaced
+        else:  # a new code for this device: its keys (and no other device's) are replaced
             device.name, device.role, device.public_key, device.enrolled_at = name, role, key, moment
+            device.box_key = box_key
         session.flush()
         return db.hub_keys(session), certificate(session, station, device), db.region(session)
 

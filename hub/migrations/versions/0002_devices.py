@@ -1,7 +1,8 @@
 """Devices (issue 15): a station is a set of devices, each with its own key and its own hash chain.
 
 * ``devices`` (station, device, name, role, public_key, enrolled_at, revoked_at, last_seen_at,
-  legacy_id): every enrolled station's key becomes its device ``00`` (``stations.public_key`` is
+  legacy_id, box_key: its X25519 box key, NULL until it enrols with one): every enrolled station's
+  key becomes its device ``00`` (``stations.public_key`` is
   kept, no longer read for signatures);
 * ``enrol_codes.device``: the device a code enrols (NULL: ``00``, as every code issued before);
 * ``events.chain`` (every event held so far is device 00's: one chain per station until now) and
@@ -95,6 +96,7 @@ def upgrade() -> None:
         sa.Column("public_key", sa.String(length=64), nullable=False),
         utc("enrolled_at"), utc("revoked_at", nullable=True), utc("last_seen_at", nullable=True),
         sa.Column("legacy_id", sa.String(length=100), nullable=True),
+        sa.Column("box_key", sa.String(length=64), nullable=True),
         sa.ForeignKeyConstraint(["station"], ["stations.code"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("station", "device"),
     )
