@@ -1,6 +1,7 @@
 """Offline bundles at the laptop: :func:`export_bundle` writes the unsent journal events and
-attachments (or everything after a journal seq) into one file, encrypted for the hub and signed
-with the laptop's device key (format: ``sync.bundle_format``). It marks nothing as sent: the laptop
+attachments (or everything after a journal seq) into one file, encrypted for the hub (and for the
+windows of its station whose box keys it knows: :func:`readers_of`) and signed with the laptop's
+device key (format: ``sync.bundle_format``). It marks nothing as sent: the laptop
 still sends it all itself when it has a link, and the hub keeps one copy. :func:`apply_ack`
 checks the hub's signed acknowledgement (written next to the bundle by the centre that forwarded
 it, ``sync.bundles``) and marks what the hub received as sent, so it is offered no more."""
@@ -45,6 +46,7 @@ class ExportResult:
     first_seq: int
     last_seq: int
     size: int
+    readers: tuple[str, ...] = ()  # the windows of the station that can read it too (device numbers)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,11 @@ def export_bundle(station: Station, path: Path | str, *, since: int | None = Non
     path = Path(path)
     db = station.db
     signing_key = device_key(station)
-    box_key = sync_state.load(db).enrolment.hub_box_key
+    kept = sync_state.load(db)
+    box_key = kept.enrolment.hub_box_key
     if not box_key:
         raise NotEnrolled()
+    readers = readers_of(kept.devices, station.device_no)
     cert = certificate(station, client)
     upto = outbox.last_seq(db)
     counts = store.export_counts(db, since, upto)
@@ -85,7 +89,7 @@ def export_bundle(station: Station, path: Path | str, *, since: int | None = Non
     try:
         with open(tmp, "wb") as out:
             writer = bundle_format.BundleWriter(out, header=header, hub_box_key=protocol.unb64(box_key),
-                                                device_key=signing_key)
+                                                device_key=signing_key, readers=readers)
             batch: list[dict[str, Any]] = []
             for ev in store.iter_export_events(db, since, upto):
                 batch.append(protocol.event_to_wire(ev))
@@ -114,11 +118,28 @@ def export_bundle(station: Station, path: Path | str, *, since: int | None = Non
     with db.transaction():
         store.put_export(db, {"bundle_id": bundle_id, "created_at": header["created_at"], "since": since,
                               "size": size, **summary, "operator": station.operator.login})
-    log.info("bundle %s exported: %d events, %d attachments, %d bytes", bundle_id, counts["events"], len(planned),
-             size)
+    log.info("bundle %s exported: %d events, %d attachments, %d bytes, readable by windows %s", bundle_id,
+             counts["events"], len(planned), size, ",".join(sorted(readers)) or "none")
     return ExportResult(path=str(path), bundle_id=bundle_id, events=counts["events"], cases=counts["cases"],
                         attachments=len(planned), attachment_bytes=int(summary["attachment_bytes"]),
-                        first_seq=counts["first_seq"], last_seq=counts["last_seq"], size=size)
+                        first_seq=counts["first_seq"], last_seq=counts["last_seq"], size=size,
+                        readers=tuple(sorted(readers)))
+
+
+def readers_of(roster: sync_state.Roster, own: str) -> dict[str, bytes]:
+    """The windows of this station a bundle's key is sealed to: every window the hub last listed
+    (``sync.devices``, read each sync round) that is not revoked and enrolled with a box key."""
+    readers: dict[str, bytes] = {}
+    for d in roster.devices:
+        if d.device == own or d.revoked or d.role != protocol.DeviceRole.window.value or not d.box_key:
+            continue
+        try:
+            raw = protocol.unb64(d.box_key)
+        except ValueError:
+            continue
+        if len(raw) == 32:
+            readers[d.device] = raw
+    return readers
 
 
 def exports(station: Station) -> list[dict[str, Any]]:

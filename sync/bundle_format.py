@@ -12,7 +12,10 @@ it; and nothing in it can be changed, reordered, cut short or added to without t
 
 * The header names the bundle (``bundle_id``), the station (code and name), its device key and
   the hub's certificate of that key (:func:`make_certificate`), counts and sizes for a summary,
-  and the chunk key sealed to the hub's X25519 box key (``app.keys.seal``).
+  and the chunk key sealed to the hub's X25519 box key (``app.keys.seal``). A work team's laptop
+  also seals it to the box key of each window of its station it knows (optional ``readers``:
+  {device number: sealed key}), so that the township centre can take the laptop's cases into its
+  own records while the regional link is down; a reader that is no such window ignores the field.
 * Each chunk is encrypted on its own with that key; the nonce is its index and the associated
   data binds the bundle id, the index and whether it is the last chunk, so the hub detects a
   chunk moved, copied from another bundle, or a bundle cut short even without the signature.
@@ -89,6 +92,10 @@ def _nonce(index: int) -> bytes:
     return b"\x00\x00\x00\x00" + index.to_bytes(8, "big")
 
 
+def _reader_aad(bundle_id: str, device: str) -> bytes:
+    return f"{FORMAT}|{bundle_id}|reader|{device}".encode("ascii")
+
+
 def _chain_start(header_bytes: bytes) -> bytes:
     return hashlib.sha256(FORMAT.encode("ascii") + b"|header|" + header_bytes).digest()
 
@@ -109,13 +116,16 @@ class BundleWriter:
     """
 
     def __init__(self, out: BinaryIO, *, header: dict[str, Any], hub_box_key: bytes,
-                 device_key: Ed25519PrivateKey) -> None:
+                 device_key: Ed25519PrivateKey, readers: dict[str, bytes] | None = None) -> None:
         self.out = out
         self.bundle_id = str(header["bundle_id"])
         self._key = AESGCM.generate_key(bit_length=256)
         self._device_key = device_key
         sealed = seal(hub_box_key, self._key, f"{FORMAT}|{self.bundle_id}".encode("ascii"))
         self.header = {**header, "format": FORMAT, "key": sealed}
+        if readers:  # left out when none: such a bundle is byte for byte what it was before readers
+            self.header["readers"] = {device: seal(box, self._key, _reader_aad(self.bundle_id, device))
+                                      for device, box in sorted(readers.items())}
         header_bytes = canonical(self.header)
         out.write(MAGIC + _U32.pack(len(header_bytes)) + header_bytes)
         self._chain = _chain_start(header_bytes)
@@ -185,6 +195,12 @@ class Header:
     @property
     def station(self) -> str:
         return str(self.fields["station"])
+
+    def sealed_for(self, device: str) -> dict[str, Any] | None:
+        """The chunk key sealed to ``device``'s box key (a window of the laptop's station), if any."""
+        readers = self.fields.get("readers")
+        sealed = readers.get(device) if isinstance(readers, dict) else None
+        return sealed if isinstance(sealed, dict) else None
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -339,16 +355,25 @@ class Part:
         return events
 
 
-def decrypt(stream: BinaryIO, trust: Trust, box_private: bytes) -> Iterator[Part]:
-    """The parts of a bundle, for the hub. Every chunk is authenticated as it is decrypted, but only
-    an exhausted iterator has checked the signature: verify the bundle first (:func:`verify`),
-    and make what is done with the parts idempotent."""
+def decrypt(stream: BinaryIO, trust: Trust, box_private: bytes, reader: str | None = None) -> Iterator[Part]:
+    """The parts of a bundle, for the hub (``reader`` None: the key sealed to the hub's box key) or
+    for a window of the laptop's station (``reader``: its device number, the key sealed to its box
+    key in ``readers``). Every chunk is authenticated as it is decrypted, but only an exhausted
+    iterator has checked the signature: verify the bundle first (:func:`verify`), and make what is
+    done with the parts idempotent (or undo it when the iterator raises)."""
     try:
         header = read_header(stream)
         _check_signer(header, trust)
-        key = unseal(box_private, header.fields["key"], f"{FORMAT}|{header.bundle_id}".encode("ascii"))
+        if reader is None:
+            key = unseal(box_private, header.fields["key"], f"{FORMAT}|{header.bundle_id}".encode("ascii"))
+        else:
+            sealed = header.sealed_for(reader)
+            if sealed is None:
+                raise KeyError(reader)
+            key = unseal(box_private, sealed, _reader_aad(header.bundle_id, reader))
     except (InvalidTag, KeyError, ValueError, TypeError) as exc:
-        raise BundleFormatError("unknown_signer", "the bundle is not sealed to this hub") from exc
+        whom = "this hub" if reader is None else f"device {reader}"
+        raise BundleFormatError("unknown_signer", f"the bundle is not sealed to {whom}") from exc
     aes = AESGCM(key)
     trailer: dict[str, Any] = {}
     for index, last, ct in _frames(stream, header, trailer):

@@ -23,11 +23,12 @@ laptop's half (export, ack) is ``sync.bundle_export``, the keys and certificate 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,17 @@ from app.errors import (
     HubProtocolError,
     HubRefused,
 )
+from app.journal import Event, chain_of
 from app.station import Station
 from app.store import bundles as store
+from app.store import cases as case_store
 from sync import bundle_documents, bundle_format, protocol
+from sync import state as sync_state
 from sync.bundle_documents import BundleFormatError
 from sync.bundle_export import AckResult, ExportResult, apply_ack, export_bundle, exports
 from sync.bundle_trust import certificate, hub_key, trust_for, typed_error
 from sync.client import HubClient
+from sync.protocol import HEX64
 from sync.upload import Target, Uploader, UploadVanished
 
 __all__ = ["ACK_SUFFIX", "UPLOAD_CHUNK", "AckResult", "BundleSummary", "ExportResult", "ImportResult", "apply_ack",
@@ -54,6 +59,8 @@ __all__ = ["ACK_SUFFIX", "UPLOAD_CHUNK", "AckResult", "BundleSummary", "ExportRe
 log = logging.getLogger(__name__)
 
 UPLOAD_CHUNK = 1024 * 1024  # bytes of the bundle file per PATCH (the hub takes up to 4 MiB)
+BUNDLE_SOURCE = "bundle"  # where the events a bundle brought came from (``peer_events.source``)
+MAX_SCAN = 64 * 1024 * 1024  # bytes of one scan read from a bundle (the hub takes less)
 ACK_SUFFIX = ".ack"
 Progress = Callable[[int, int], None]
 
@@ -82,6 +89,20 @@ class BundleSummary:
 
 
 @dataclass(frozen=True)
+class TakenIn:
+    """What this device took into its own records from a bundle it can read (sealed to it)."""
+
+    read: bool = False  # the bundle was sealed to this device and read here
+    reason: str = ""  # why not: "not_sealed", "other_station", "unknown_device", "own" ("" when read)
+    device: str = ""  # the device (laptop) that wrote the bundle
+    events: int = 0  # its events new to this device
+    known: int = 0  # its events this device held already
+    refused: int = 0  # its events refused (not the signer's chain, malformed, failing their checks)
+    cases: int = 0  # the bundle's cases now in this device's records
+    scans: int = 0  # scans of those cases stored here from the bundle
+
+
+@dataclass(frozen=True)
 class ImportResult:
     summary: BundleSummary
     ack_path: str
@@ -91,6 +112,7 @@ class ImportResult:
     attachments: int  # attachments the hub holds from this bundle
     bytes_sent: int  # bundle bytes sent by this call
     resumed_from: int  # the hub's offset when this call started
+    taken: TakenIn = field(default_factory=TakenIn)  # what this device took into its own records
 
 
 @dataclass
@@ -140,6 +162,141 @@ def inspect(station: Station, path: Path | str, client: HubClient | None = None)
     return _summary(station, path, _verify_file(path, trust_for(station, client)))
 
 
+def _event(raw: Any) -> Event:
+    wire = protocol.WireEvent.from_wire(raw)
+    return Event(seq=wire.seq, event_id=wire.event_id, station=wire.station, case_no=wire.case_no, type=wire.type,
+                 at=wire.at, operator=wire.operator, device=wire.device, payload=wire.payload,
+                 prev_hash=wire.prev_hash, hash=wire.hash)
+
+
+class _Intake:
+    """A readable bundle's parts taken into this device's records (inside the caller's transaction)."""
+
+    def __init__(self, station: Station, device: str) -> None:
+        self.station, self.device = station, device
+        self.events = self.known = self.refused = self.scans = 0
+        self.case_nos: set[str] = set()
+        self._piece: dict[str, Any] = {}
+        self._wanted: set[str] | None = None
+
+    def events_part(self, part: bundle_format.Part) -> None:
+        from app.services.cases import sharing
+
+        batch: list[Event] = []
+        for raw in part.events():
+            try:
+                ev = _event(raw)
+            except protocol.Malformed:
+                self.refused += 1
+                continue
+            # The hub takes a bundle's events as its signer's chain and refuses any other: so does this device.
+            if chain_of(ev.device) != self.device:
+                self.refused += 1
+                continue
+            batch.append(ev)
+        if not batch:
+            return
+        taken = sharing.take_peer_events(self.station, batch, BUNDLE_SOURCE)
+        refused = {ref for ref, _why in taken.refused}
+        self.events += taken.taken
+        self.known += taken.known
+        self.refused += len(refused)
+        self.case_nos.update(ev.case_no for ev in batch if ev.case_no is not None and ev.event_id not in refused)
+        self._wanted = None  # new events may name further scans
+
+    def attachment_part(self, part: bundle_format.Part) -> None:
+        """Collect a scan's pieces (one scan at a time in memory); store it when whole, sound and one
+        that a case taken in names but this device lacks."""
+        meta, piece = part.meta, self._piece
+        sha, size, offset = meta.get("sha256"), meta.get("size"), meta.get("offset")
+        if not (isinstance(sha, str) and HEX64.fullmatch(sha) and type(size) is int and type(offset) is int
+                and 0 < size <= MAX_SCAN):
+            piece.clear()
+            return
+        if piece.get("sha256") != sha:
+            piece.clear()
+            piece.update(sha256=sha, size=size, data=bytearray())
+        if offset != len(piece["data"]) or offset + len(part.data) > size:
+            piece.clear()
+            return
+        piece["data"] += part.data
+        if len(piece["data"]) < size:
+            return
+        data = bytes(piece["data"])
+        piece.clear()
+        self._store_scan(sha, data)
+
+    def _store_scan(self, sha: str, data: bytes) -> None:
+        from app.services import attachments as scans
+        from app.services.cases import sharing
+        from app.store import attachments as att_store
+        from sync.attachments import _dimensions
+
+        if self._wanted is None:
+            self._wanted = {sha for _case, sha in sharing.attachments_missing(self.station)}
+        if sha not in self._wanted:
+            return
+        mime = scans.detect(data)
+        if hashlib.sha256(data).hexdigest() != sha or mime is None:
+            log.warning("scan %s… of a bundle is not what its events name; not stored", sha[:12])
+            return
+        width, height = _dimensions(data)
+        att_store.insert_content(self.station.db, sha256=sha, mime=mime, size=len(data), width=width, height=height,
+                                 created_at=self.station.clock.stamp(), data=data)
+        sharing.content_arrived(self.station, sha)
+        self._wanted.discard(sha)
+        self.scans += 1
+
+
+def take_in(station: Station, path: Path | str, verified: bundle_format.Verified,
+            trust: bundle_documents.Trust) -> TakenIn:
+    """Take a verified bundle's cases into this device's own records when the bundle is sealed to it
+    (a work team's laptop of this station seals it to the windows it knows): its events as the
+    other devices' events are taken (``cases.sharing.take_peer_events``, source "bundle"), the scans
+    they name that this device lacks, all in one transaction that commits only once the whole
+    bundle has been read and its signature checked again. Nothing of it is written in clear to
+    disk. A bundle not sealed to this device is left as it is (it is forwarded, as always)."""
+    path = Path(path)
+    header = verified.header
+    own = station.device_no
+    if header.station != station.station_code:
+        return TakenIn(reason="other_station")
+    if header.sealed_for(own) is None:
+        return TakenIn(reason="not_sealed")
+    kept = sync_state.load(station.db)
+    signer_key = verified.certificate.get("device_key")
+    signer = next((d for d in kept.devices.devices if d.public_key and d.public_key == signer_key), None)
+    if signer is None or signer.revoked:
+        # Not a device this station knows (yet: its list is read each sync round): whose chain its
+        # events are cannot be told, so they wait for the hub's peer feed.
+        log.info("bundle %s is sealed to this device but signed by a device it does not know", header.bundle_id)
+        return TakenIn(reason="unknown_device")
+    if signer.device == own:
+        return TakenIn(reason="own", device=own)
+    box = bundle_documents.box_private(protocol.unb64(kept.enrolment.device_key))
+    intake = _Intake(station, signer.device)
+    try:
+        with station.db.transaction(), open(path, "rb") as stream:
+            for part in bundle_format.decrypt(stream, trust, box, reader=own):
+                if part.kind == bundle_format.KIND_EVENTS:
+                    intake.events_part(part)
+                else:
+                    intake.attachment_part(part)
+    except BundleFormatError as exc:
+        if exc.reason == "unknown_signer" and "sealed" in exc.detail:
+            # Sealed to another key of this number (enrolled again since): forwarded, as always.
+            log.warning("bundle %s is sealed to device %s under another box key", header.bundle_id, own)
+            return TakenIn(reason="not_sealed", device=signer.device)
+        raise typed_error(exc, path) from exc
+    except OSError as exc:
+        raise BundleUnreadable(str(exc), path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+    present = sum(1 for case_no in intake.case_nos if case_store.get_row(station.db, case_no) is not None)
+    log.info("bundle %s of device %s read here: %d events taken (%d known, %d refused), %d cases, %d scans",
+             header.bundle_id, signer.device, intake.events, intake.known, intake.refused, present, intake.scans)
+    return TakenIn(read=True, device=signer.device, events=intake.events, known=intake.known,
+                   refused=intake.refused, cases=present, scans=intake.scans)
+
+
 def default_ack_path(path: Path | str) -> Path:
     path = Path(path)
     return path.with_name(path.name + ACK_SUFFIX)
@@ -177,7 +334,10 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
     path = Path(path)
     ack_file = Path(ack_path) if ack_path else default_ack_path(path)
     client = client or engine.client_for(station)
-    verified = _verify_file(path, trust_for(station, client))
+    trust = trust_for(station, client)
+    verified = _verify_file(path, trust)
+    # The laptop's cases enter this device's records first: the regional link may well be down.
+    taken = take_in(station, path, verified, trust)
     summary = _summary(station, path, verified)
     db = station.db
     record = store.get_import(db, summary.bundle_id)
@@ -196,8 +356,10 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
                   "attachment_bytes": summary.attachment_bytes, "size": summary.size, "sha256": summary.sha256,
                   "offset": 0, "state": store.UPLOADING, "imported_at": now, "updated_at": now,
                   "operator": station.operator.login}
-        with db.transaction():
-            store.put_import(db, record)
+    if taken.read:  # kept with the record: the summary of an import the link cut says it too
+        record["taken_in"] = asdict(taken)
+    with db.transaction():
+        store.put_import(db, record)
     upload = _Upload()
     try:
         _forward(station, client, path, summary, record, upload, progress)
@@ -225,7 +387,7 @@ def import_bundle(station: Station, path: Path | str, *, ack_path: Path | str | 
     return ImportResult(summary=summary, ack_path=str(ack_file), stored=int(body.get("stored") or 0),
                         duplicate=int(body.get("duplicate") or 0), rejected=len(body.get("rejected") or []),
                         attachments=len(body.get("attachments") or []), bytes_sent=upload.bytes_sent,
-                        resumed_from=upload.resumed_from)
+                        resumed_from=upload.resumed_from, taken=taken)
 
 
 class _Ledger:

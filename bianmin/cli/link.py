@@ -126,6 +126,14 @@ def _print_summary(summary: Any) -> None:
         out(f"上次转交中断，平台已收到 {summary.offset * 100 // max(1, summary.size)}%，再次导入将从断点继续")
 
 
+def _taken_line(taken: Any) -> str:
+    """What this device took into its own records from a bundle (``sync.bundles.TakenIn``)."""
+    if taken.read:
+        return (f"已收入本机记录：工作队（{taken.device}号设备）的办件 {taken.cases} 件，"
+                f"新日志事件 {taken.events} 条，扫描材料 {taken.scans} 份；可在本机查找、继续办理和出件")
+    return "此离线包未为本机加密（或其设备本机尚不认识）：其办件在平台收到后经同步到达本机"
+
+
 def cmd_bundle(args: argparse.Namespace) -> int:
     """Offline bundles: export (work team's laptop), show/import (township centre), ack (laptop)."""
     station = open_station(args)
@@ -175,6 +183,8 @@ def _bundle(args: argparse.Namespace, station: Any) -> int:
             info = bundles.inspect_record(station, Path(args.file))
             sys.stderr.write(describe(exc) + "\n")
             if info is not None:
+                if isinstance(info.get("taken_in"), dict):
+                    sys.stderr.write(_taken_line(bundles.TakenIn(**info["taken_in"])) + "\n")
                 sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
                                  "再次运行本命令将从断点继续。\n")
             return 4
@@ -187,6 +197,8 @@ def _bundle(args: argparse.Namespace, station: Any) -> int:
             out(f"平台新收 {imported.stored} 条，此前已有 {imported.duplicate} 条，拒收 {imported.rejected} 条；"
                  f"扫描材料 {imported.attachments} 份")
             out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
+            if imported.taken.read or imported.taken.reason in ("not_sealed", "unknown_device"):
+                out(_taken_line(imported.taken))
         return 0
     if args.bundle_command == "ack":
         acked = bundles.apply_ack(station, Path(args.file))
