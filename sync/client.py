@@ -172,9 +172,14 @@ class HubClient:
         except protocol.Malformed as exc:
             raise HubProtocolError(str(exc)) from exc
 
-    def peers(self, after: int, limit: int = protocol.MAX_PEER_PAGE) -> protocol.PeerPage:
-        """``GET /v1/peers``: the station's events that its other devices wrote, after feed number ``after``."""
-        data = self._send("GET", protocol.PEERS, params={"after": after, "limit": limit})
+    def peers(self, after: int, limit: int = protocol.MAX_PEER_PAGE,
+              chains: Sequence[str] | None = None) -> protocol.PeerPage:
+        """``GET /v1/peers``: the station's events that its other devices wrote, after feed number ``after``
+        (only those of ``chains`` when given: what the centre's relay mirrors)."""
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if chains is not None:
+            params["chains"] = ",".join(chains)
+        data = self._send("GET", protocol.PEERS, params=params)
         try:
             return protocol.PeerPage.from_wire(data)
         except protocol.Malformed as exc:

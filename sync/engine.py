@@ -1,7 +1,9 @@
 """The sync engine: push unsent journal events, pull updates and the other devices' events, and keep
 the clerk informed.
 
-A round: push → attachments → pull updates → pull peers → their scans → the device list → push again.
+A round: the centre's relay (when one is set: push own → take the others') → push → attachments →
+pull updates → pull peers (only when the relay did not answer) → their scans → the device list →
+push again.
 
 Push: this device's events in journal order, in batches; each is answered stored / duplicate (both:
 sent) or rejected (quarantined with its reason, never blocking the rest). A batch whose answer
@@ -22,6 +24,7 @@ Devices: the station's devices as the hub lists them (``GET /v1/devices``), read
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 from dataclasses import dataclass, field, replace
@@ -44,6 +47,7 @@ from app.journal import Event
 from app.models import CaseStatus, Outcome
 from app.services import cases, catalogue
 from app.station import Station
+from app.store import journal as journal_store
 from app.store import outbox
 from sync import attachments, bundle_documents, protocol
 from sync import state as sync_state
@@ -72,6 +76,8 @@ class SyncReport:
     scans_fetched: int = 0  # scans of other devices' cases fetched this round
     scans_waiting: int = 0  # scans of other devices' cases the hub does not hold complete yet
     scans_failed: int = 0  # scans the hub answered with other content (asked for again next round)
+    relay_pushed: int = 0  # own events new to the centre's relay this round
+    relay_error: str | None = None  # why the relay exchange failed (None: it went through, or no relay)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -363,6 +369,7 @@ def pull(station: Station, client: HubClient, report: SyncReport) -> None:
 
 # -- the other devices' events ----------------------------------------------------------------
 PEER_SOURCE = "hub"  # where this device took them from (``peer_events.source``)
+RELAY_SOURCE = "relay"
 PEER_PAGE = protocol.MAX_PEER_PAGE  # events asked for at once (tests ask for fewer, to see many pages)
 PEER_NOTICES = 20  # a page's refused events named in its notice, at most
 
@@ -378,19 +385,33 @@ def _event(wire: protocol.WireEvent) -> Event:
                  prev_hash=wire.prev_hash, hash=wire.hash)
 
 
-def _take(station: Station, events: list[Event]) -> Any:
+def _take(station: Station, events: list[Event], source: str = PEER_SOURCE) -> Any:
     from app.services.cases import sharing
 
-    return sharing.take_peer_events(station, events, PEER_SOURCE)
+    return sharing.take_peer_events(station, events, source)
 
 
-def pull_peers(station: Station, client: HubClient, report: SyncReport) -> None:
-    """Take the other devices' events page by page. A page and the feed number after it are kept in
-    one transaction: a crash or a cut link before its commit leaves the page to be fetched again,
-    after it nothing to fetch twice. What the store refuses (a bad hash, a broken link, another
-    station's event) becomes a notice and holds nothing back."""
+def _peer_cursor(kept: sync_state.SyncState, via_relay: bool) -> int:
+    return kept.relay.cursor if via_relay else kept.peer_cursor
+
+
+def _with_peer_cursor(kept: sync_state.SyncState, via_relay: bool, after: int) -> sync_state.SyncState:
+    """The state with the feed number moved on to ``after``, never back: another round of this store
+    (the window's and a terminal's) may have taken further."""
+    if via_relay:
+        return replace(kept, relay=replace(kept.relay, cursor=max(kept.relay.cursor, after)))
+    return replace(kept, peer_cursor=max(kept.peer_cursor, after))
+
+
+def pull_peers(station: Station, client: HubClient, report: SyncReport, *, via_relay: bool = False) -> None:
+    """Take the other devices' events page by page (from the regional hub's feed, or with
+    ``via_relay`` from the centre's relay's, each with its own feed number). A page and the feed
+    number after it are kept in one transaction: a crash or a cut link before its commit leaves the
+    page to be fetched again, after it nothing to fetch twice. What the store refuses (a bad hash, a
+    broken link, another station's event) becomes a notice and holds nothing back."""
+    source = RELAY_SOURCE if via_relay else PEER_SOURCE
     while True:
-        after = sync_state.load(station.db).peer_cursor
+        after = _peer_cursor(sync_state.load(station.db), via_relay)
         try:
             page = client.peers(after, PEER_PAGE)
         except HubRefused as exc:
@@ -402,15 +423,14 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport) -> None:
             raise HubProtocolError("the hub's peer feed went back", cursor=after, answered=page.after)
         events = [_event(e) for e in page.events]
         with station.db.transaction():
-            taken = _take(station, events) if events else None
+            taken = _take(station, events, source) if events else None
             if taken is not None and taken.refused:
-                outbox.add_notice(station.db, f"peers-{after}-{page.after}", station.clock.stamp(), {
+                notice = f"relay-peers-{after}-{page.after}" if via_relay else f"peers-{after}-{page.after}"
+                outbox.add_notice(station.db, notice, station.clock.stamp(), {
                     "kind": "peer_events_refused", "count": len(taken.refused),
                     "events": [{"event": _shown(ref), "reason": _shown(why, 40)}
                                for ref, why in taken.refused[:PEER_NOTICES]]})
-            kept = sync_state.load(station.db)
-            # Never back: another round of this store (the window's and a terminal's) may have taken further.
-            sync_state.save(station.db, replace(kept, peer_cursor=max(kept.peer_cursor, page.after)))
+            sync_state.save(station.db, _with_peer_cursor(sync_state.load(station.db), via_relay, page.after))
         if taken is not None:
             report.peers_taken += taken.taken
             report.peers_known += taken.known
@@ -438,6 +458,97 @@ def refresh_devices(station: Station, client: HubClient) -> None:
         sync_state.save(station.db, replace(kept, devices=roster))
 
 
+# -- the centre's relay -----------------------------------------------------------------------
+RELAY_TIMEOUT = (3.0, 30.0)  # connect, read: the relay is on the centre's own network
+
+
+def set_relay(station: Station, url: str | None) -> None:
+    """Exchange with the centre's relay at ``url`` from the next round on (None: no relay). Both of
+    its feed numbers start again from the beginning: a relay set anew (or made anew on its PC)
+    gets this device's events again and gives the others' again, each taken once."""
+    station.require_admin()
+    if not sync_state.load(station.db).enrolled:
+        raise NotEnrolled()
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, relay=sync_state.RelayLink(url=(url or "").rstrip("/"))))
+    log.info("the centre's relay set to %s", url or "none")
+
+
+def relay_client(station: Station) -> HubClient | None:
+    """A client for the centre's relay, signing with this device's key as for the regional hub
+    (None when no relay is set)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    kept = sync_state.load(station.db)
+    enrolment = kept.enrolment
+    if not kept.relay.url or not enrolment.device_key:
+        return None
+    client = HubClient(kept.relay.url, station.station_code,
+                       Ed25519PrivateKey.from_private_bytes(protocol.unb64(enrolment.device_key)),
+                       key_id=enrolment.key_id(station.station_code), timeout=RELAY_TIMEOUT, clock=station.clock.now)
+    client.clock_offset = kept.clock_offset
+    return client
+
+
+def push_relay(station: Station, client: HubClient, report: SyncReport) -> None:
+    """This device's own events the relay has not acknowledged yet, in journal order (whether or not
+    the regional hub has them: the relay is a copy beside it). An event the relay refuses is
+    logged and passed over; the regional hub's verdict alone quarantines."""
+    while True:
+        after = sync_state.load(station.db).relay.pushed
+        batch = list(itertools.islice(journal_store.iter_events(station.db, after_seq=after), BATCH))
+        if not batch:
+            return
+        answer = client.send_events([protocol.WireEvent.of(ev) for ev in batch])
+        by_id = {r.event_id: r for r in answer.results}
+        answered = [ev for ev in batch if ev.event_id in by_id]
+        refused = [by_id[ev.event_id] for ev in answered if by_id[ev.event_id].status is protocol.PushStatus.rejected]
+        if refused:
+            log.warning("the relay refused %d of this device's events: %s", len(refused),
+                        ", ".join(sorted({str(r.reason) for r in refused})))
+        report.relay_pushed += sum(1 for ev in answered if by_id[ev.event_id].status is protocol.PushStatus.stored)
+        if len(answered) < len(batch):
+            raise HubProtocolError("relay answered part of the batch", answered=len(answered), sent=len(batch))
+        with station.db.transaction():
+            kept = sync_state.load(station.db)
+            sync_state.save(station.db, replace(kept, relay=replace(kept.relay,
+                                                                    pushed=max(kept.relay.pushed, batch[-1].seq))))
+
+
+def relay_exchange(station: Station, report: SyncReport) -> bool:
+    """Push this device's own events to the centre's relay, then take the others' from it. True when
+    the relay answered throughout (the round then takes no peers from the regional hub); False when
+    no relay is set or it could not be reached (the round goes to the regional hub as before)."""
+    client = relay_client(station)
+    if client is None:
+        return False
+    error: str | None = None
+    try:
+        push_relay(station, client, report)
+        pull_peers(station, client, report, via_relay=True)
+    except SyncError as exc:
+        error = exc.code
+        log.info("the centre's relay not reached (%s): peers from the regional hub this round", exc.code)
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        sync_state.save(station.db, replace(kept, relay=kept.relay.after(station.clock.stamp(), error)))
+    report.relay_error = error
+    return error is None
+
+
+def probe(station: Station) -> object:
+    """The scheduler's probe while rounds fail: the centre's relay when one is set and answers (a round
+    then shares the windows' work on the centre's network), else the regional hub."""
+    relay = relay_client(station)
+    if relay is not None:
+        try:
+            return relay.time()
+        except SyncError:
+            pass
+    return client_for(station).time()
+
+
 # -- one round -------------------------------------------------------------------------------
 def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
     """Push everything unsent, then pull the platform's updates and the other devices' events; the
@@ -446,10 +557,13 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
     stamp = station.clock.stamp()
     try:
         client = client or client_for(station)
+        # The centre's relay first: the other windows' work arrives even while the regional link is down.
+        relayed = relay_exchange(station, report)
         push(station, client, report)
         attachments.upload_pending(station, client, report)
         pull(station, client, report)
-        pull_peers(station, client, report)
+        if not relayed:
+            pull_peers(station, client, report)
         attachments.fetch_peer_scans(station, client, report)
         refresh_devices(station, client)
         # Statuses applied by the pull made local events; send them now rather than next time.
@@ -488,6 +602,9 @@ def status(station: Station) -> SyncStatus:
         attachments_waiting=attachments.pending_count(station),
         devices=devices(station, kept),
         devices_read=kept.devices.checked_at,
+        relay_url=kept.relay.url,
+        relay_last_success=kept.relay.last_success,
+        relay_last_error=kept.relay.last_error,
     )
 
 

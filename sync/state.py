@@ -2,12 +2,12 @@
 
 The enrolment (hub address, device key, the hub's keys and certificate, the device number the hub
 enrolled), the pull cursors (the platform's updates, the other devices' events), the station's
-devices as the hub last listed them, the clock offset learned from the hub's answers and the
-outcome of the last round live in the station's ``meta`` table under ``sync.*`` keys. This module
-is the only place those key strings are written down: everything else reads a :class:`SyncState`
-with :func:`load` and writes one back with :func:`save`, which writes only the keys whose value
-changed, each in the text format the station has always stored (a station enrolled by an older
-version reads as it always did).
+devices as the hub last listed them, the centre's relay and how far this device exchanged with it,
+the clock offset learned from the hub's answers and the outcome of the last round live in the
+station's ``meta`` table under ``sync.*`` keys. This module is the only place those key strings
+are written down: everything else reads a :class:`SyncState` with :func:`load` and writes one
+back with :func:`save`, which writes only the keys whose value changed, each in the text format
+the station has always stored (a station enrolled by an older version reads as it always did).
 
 Read and write inside one transaction (``with db.transaction(): save(db, load(db).with_...)``),
 so a second connection's change between the two (the window's sync thread, a ``bianmin sync``
@@ -136,6 +136,25 @@ def _roster_text(roster: Roster) -> str:
 
 
 @dataclass(frozen=True)
+class RelayLink:
+    """The centre's relay this window exchanges with on the centre's network (``bianmin sync relay``),
+    and how far: its own events the relay acknowledged, the relay's feed number of the last other
+    device's event taken from it, and the outcome of the last exchange."""
+
+    url: str = ""  # "" when no relay is set (the window exchanges with the regional hub alone)
+    pushed: int = 0  # the last position of this device's own chain the relay acknowledged
+    cursor: int = 0  # the relay's feed number of the last event taken from it (``GET /v1/peers?after=``)
+    last_attempt: str = ""  # the station's stamps of the last exchange and of the last one the relay answered
+    last_success: str = ""
+    last_error: str = ""  # the error code of a failed last exchange, "" after a success
+
+    def after(self, stamp: str, error: str | None) -> RelayLink:
+        if error is None:
+            return replace(self, last_attempt=stamp, last_success=stamp, last_error="")
+        return replace(self, last_attempt=stamp, last_error=error)
+
+
+@dataclass(frozen=True)
 class SyncState:
     """The station's whole sync state (``sync.status.SyncStatus`` is what is shown of it)."""
 
@@ -147,6 +166,7 @@ class SyncState:
     devices: Roster = field(default_factory=Roster)  # the station's devices, as the hub last listed them
     clock_offset: dt.timedelta = dt.timedelta(0)  # the hub's clock minus the station's, as last learned
     last: LastRound = field(default_factory=LastRound)
+    relay: RelayLink = field(default_factory=RelayLink)
 
     @property
     def enrolled(self) -> bool:
@@ -201,6 +221,10 @@ def _last(key: str, name: str, decode: Callable[[str | None], Any] = _text) -> _
     return _Key(key, lambda s: getattr(s.last, name), decode, str)
 
 
+def _relay(key: str, name: str, decode: Callable[[str | None], Any] = _text) -> _Key:
+    return _Key(key, lambda s: getattr(s.relay, name), decode, str)
+
+
 # Every meta key of the sync state, its field and its text format: the one place they are named.
 _KEYS: tuple[_Key, ...] = (
     _enrolment("sync.hub_url", "hub_url"),
@@ -222,6 +246,12 @@ _KEYS: tuple[_Key, ...] = (
     _last("sync.last_error", "error"),
     _last("sync.last_error_reason", "error_reason"),
     _last("sync.failures", "failures", _count),
+    _relay("sync.relay_url", "url"),
+    _relay("sync.relay_pushed", "pushed", _feed),
+    _relay("sync.relay_cursor", "cursor", _feed),
+    _relay("sync.relay_last_attempt", "last_attempt"),
+    _relay("sync.relay_last_success", "last_success"),
+    _relay("sync.relay_last_error", "last_error"),
 )
 META_KEYS: tuple[str, ...] = tuple(k.key for k in _KEYS)
 
@@ -239,6 +269,9 @@ def from_meta(values: Mapping[str, str]) -> SyncState:
         last=LastRound(attempt=got["sync.last_attempt"], success=got["sync.last_success"],
                        error=got["sync.last_error"], error_reason=got["sync.last_error_reason"],
                        failures=got["sync.failures"]),
+        relay=RelayLink(url=got["sync.relay_url"], pushed=got["sync.relay_pushed"], cursor=got["sync.relay_cursor"],
+                        last_attempt=got["sync.relay_last_attempt"], last_success=got["sync.relay_last_success"],
+                        last_error=got["sync.relay_last_error"]),
     )
 
 

@@ -93,6 +93,11 @@ class SyncStatus(Mapping[str, Any]):
     # device before the first list arrived or with a hub from before devices).
     devices: tuple[DeviceStatus, ...] = ()
     devices_read: str = ""  # the station's stamp of the hub's last list ("" never)
+    # The centre's relay (``bianmin sync relay``): "" when none is set; when it last answered and why
+    # its last exchange failed ("" after a success).
+    relay_url: str = ""
+    relay_last_success: str = ""
+    relay_last_error: str = ""
     read_at: float = field(default=0.0, compare=False)  # when the reading began (monotonic; the window's)
 
     def as_dict(self) -> dict[str, Any]:

@@ -35,6 +35,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return _sync_status(engine.status(station), as_json=args.json)
         if args.sync_command == "once" and getattr(args, "watch", False):
             return _sync_watch(station)
+        if args.sync_command == "relay":
+            return _sync_relay(station, args)
         if args.sync_command == "retry":
             released = engine.retry_quarantined(station, [int(s) for s in args.seq] or None)
             out(f"已放回待发送队列：{released} 条")
@@ -59,6 +61,31 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0 if info["ok"] else 4
 
 
+RELAY_ERRORS = {
+    "sync.link_down": "连不上中继（中继电脑关机或局域网中断）",
+    "sync.refused": "中继拒绝了请求（本机登记已被吊销，或中继尚未从平台取得本机的登记）",
+    "sync.protocol": "中继的应答不符合协议",
+}
+
+
+def _sync_relay(station: Any, args: argparse.Namespace) -> int:
+    """``bianmin sync relay URL`` / ``--off``: the centre's relay this window exchanges with."""
+    from sync import engine
+
+    if args.off == bool(args.url):
+        sys.stderr.write("请给出中继地址（如 http://192.168.1.20:8770），或用 --off 停用中继\n")
+        return 2
+    if args.url and not args.url.startswith(("http://", "https://")):
+        sys.stderr.write(f"中继地址应以 http:// 或 https:// 开头：{visible(args.url)}\n")
+        return 2
+    engine.set_relay(station, None if args.off else args.url)
+    if args.off:
+        out("已停用中心中继：本机只与区域平台同步")
+    else:
+        out(f"已设置中心中继 {visible(args.url)}：每轮同步先经中继与本中心其他窗口交换办件，再与区域平台同步")
+    return 0
+
+
 def _sync_status(status: Any, as_json: bool) -> int:
     """``bianmin sync status``: a ``sync.status.SyncStatus`` (``--json``: its fields in order)."""
     if as_json:
@@ -68,6 +95,10 @@ def _sync_status(status: Any, as_json: bool) -> int:
     out(f"待发送 {status.waiting} 条，已送达 {status.sent} 条，被拒 {len(status.quarantined)} 条")
     if status.last_error:
         out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
+    if status.relay_url:
+        failed = (f"，上次交换失败（{RELAY_ERRORS.get(status.relay_last_error, status.relay_last_error)}）"
+                  if status.relay_last_error else "")
+        out(f"中心中继：{visible(status.relay_url)}    上次应答：{status.relay_last_success or '从未'}{failed}")
     for q in status.quarantined[:20]:
         out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
     print_devices(status.devices)
@@ -97,7 +128,7 @@ def _sync_watch(station: Any) -> int:
     from sync import engine
     from sync.scheduler import SyncScheduler
 
-    scheduler = SyncScheduler(run=lambda: engine.run_once(station), probe=lambda: engine.client_for(station).time())
+    scheduler = SyncScheduler(run=lambda: engine.run_once(station), probe=lambda: engine.probe(station))
     try:
         while True:
             report = scheduler.step()

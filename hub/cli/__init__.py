@@ -11,6 +11,7 @@
     bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
     bianmin-hub cases --station 540127100000 --json
     bianmin-hub region [540000]
+    bianmin-hub relay --upstream URL --station 540127100000 --code CODE --name NAME [--dir DIR] [--port 8770]
     bianmin-hub bundles --json
 
 The database comes from ``--db`` (given before the subcommand), else ``BIANMIN_HUB_DB``, else
@@ -19,8 +20,8 @@ command; a PostgreSQL one, and any database of an older hub, by ``db upgrade`` (
 does it before serving). The hub serves only a database at the newest schema revision.
 
 The commands by group: ``schema`` (serve, db), ``regional`` (enrol-code, publish-*, region),
-``devices`` (devices list/revoke), ``cases`` (set-status, cases, bundles); ``parser`` puts them
-together; ``common`` is what they share.
+``devices`` (devices list/revoke), ``relay`` (the centre's relay: ``hub.relay``), ``cases``
+(set-status, cases, bundles); ``parser`` puts them together; ``common`` is what they share.
 """
 
 from __future__ import annotations

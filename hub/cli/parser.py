@@ -17,6 +17,7 @@ from hub.cli.cases import cmd_bundles, cmd_cases, cmd_set_status
 from hub.cli.common import ENV_DB, CliError, err
 from hub.cli.devices import cmd_devices_list, cmd_devices_revoke
 from hub.cli.regional import cmd_enrol_code, cmd_publish_calendar, cmd_publish_catalogue, cmd_region
+from hub.cli.relay import DEFAULT_DIR, DEFAULT_PORT, cmd_relay
 from hub.cli.schema import cmd_db_current, cmd_db_upgrade, cmd_serve
 
 
@@ -38,6 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--upgrade", action="store_true",
                    help="启动前先升级数据库结构（同 db upgrade；供自带数据库的演示与测试枢纽）")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("relay", help="运行中心中继（首次运行时向区域平台登记；窗口经它在中心局域网内共享办件）")
+    p.add_argument("--upstream", help="区域平台地址（首次运行）")
+    p.add_argument("--station", help="12 位站点代码（首次运行）")
+    p.add_argument("--code", help="为中继这台设备生成的一次性登记码（首次运行）")
+    p.add_argument("--name", help="服务站名称，与各窗口登记时相同（首次运行）")
+    p.add_argument("--device", default="90", help="中继的 2 位设备编号（默认 90）")
+    p.add_argument("--ca-bundle", help="区域平台 TLS 证书的 CA 文件")
+    p.add_argument("--dir", default=DEFAULT_DIR, help=f"中继的目录：密钥、状态与加密数据库（默认 ./{DEFAULT_DIR}）")
+    p.add_argument("--host", default="0.0.0.0", help="监听地址（默认 0.0.0.0：中心局域网）")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）")
+    p.add_argument("--mirror-every", type=float, default=5.0, help="每隔几秒向区域平台取工作队笔记本的记录（默认 5）")
+    p.add_argument("--devices-every", type=float, default=60.0, help="每隔几秒向区域平台更新设备名单（默认 60）")
+    p.set_defaults(func=cmd_relay)
 
     p = sub.add_parser("db", help="数据库结构：upgrade 建立或升级，current 显示当前版本")
     db_sub = p.add_subparsers(dest="db_command", required=True, parser_class=_Parser)

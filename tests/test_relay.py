@@ -1,0 +1,327 @@
+"""The centre's relay (``bianmin-hub relay``, issue 15 point 5): the windows of one centre share their
+cases over the centre's own network while the regional link is down.
+
+Real processes: the regional hub, the relay (set up by its one command, then run again from its
+directory), a fault proxy as the regional link (the relay's and the windows' way to the region) and
+another in front of the relay (the centre's LAN); the windows are real stores.
+
+- The regional link blocked: window 00 takes a case, window 02 finds it through the relay and
+  hands the result over; window 00 sees the delivery; a laptop's case (mirrored by the relay from
+  upstream before the cut, through ``GET /v1/peers?chains=80``) reaches the windows too. Once the
+  link heals the regional hub holds every event exactly once (nothing refused) and every window and
+  the hub show the same cases.
+- The relay SIGKILLed in the middle of exchanges, started again from its directory alone (while the
+  region is still cut off: it serves with its cached device list): nothing lost or doubled, at the
+  relay or anywhere; then switched off for good: the windows go to the region directly, nothing lost.
+- A revoked device is refused by the relay; so is a device of another station. The relay's
+  database is no SQLite file in clear; its keys are readable by its owner alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import requests
+from sqlalchemy import text
+
+from app.clock import CHINA_TZ, FixedClock
+from app.config import Paths
+from app.errors import HubRefused
+from app.models import CaseStatus, DeliveryMethod, Outcome
+from app.services import cases, catalogue
+from app.station import Station
+from app.store import journal as journal_store
+from hub import local
+from hub.relay import store as relay_store
+from hub.relay.state import RelayDir
+from sync import engine, protocol
+from tests.conftest import ADMIN_PASSWORD, FAST_KDF
+from tests.faultproxy import FaultProxy
+from tests.helpers import request
+from tests.hubproc import Hub, free_port, start_hub
+from tests.test_devices_sync import _cli_env, assert_everyone_agrees, enrol, held, hub_events, new_centre
+
+pytestmark = pytest.mark.timeout(180)
+
+NAME = "工卡镇便民服务中心"
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    h = start_hub(tmp_path_factory.mktemp("relay-hub"))
+    yield h
+    h.stop()
+
+
+# -- the relay's process -----------------------------------------------------------------------
+@dataclass
+class Relay:
+    directory: Path
+    port: int
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def log(self) -> str:
+        path = self.directory.parent / f"{self.directory.name}.log"
+        return path.read_text("utf-8", errors="replace") if path.exists() else ""
+
+    def start(self, *first_run: str) -> Relay:
+        """``bianmin-hub relay`` (the first run's arguments, or none: the directory holds the rest)."""
+        with open(self.directory.parent / f"{self.directory.name}.log", "ab") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "hub.cli", "relay", "--dir", str(self.directory), "--host", "127.0.0.1",
+                 "--port", str(self.port), "--mirror-every", "0.3", "--devices-every", "0.5", *first_run],
+                env=local._env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=local._die_with_parent)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"relay exited with {self.process.returncode}:\n{self.log()}")
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{self.url}/v1/health", timeout=1).ok:
+                    return self
+            time.sleep(0.1)
+        raise AssertionError(f"relay did not answer:\n{self.log()}")
+
+    def kill(self) -> None:
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+            self.process = None
+
+    def events(self) -> list[tuple[str, str, str, int]]:
+        """(event id, hash, chain, seq) of every event the relay holds, read from its encrypted database."""
+        made = relay_store.open_database(RelayDir(self.directory))
+        try:
+            with made.connect() as con:
+                rows = con.execute(text("SELECT event_id, hash, chain, seq FROM events ORDER BY feed")).all()
+        finally:
+            made.dispose()
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+
+@contextlib.contextmanager
+def centre_with_relay(hub: Hub, root: Path, devices: tuple[str, ...] = ("00", "01", "02")
+                      ) -> Iterator[tuple[list[Station], FaultProxy, FaultProxy, Relay]]:
+    """Windows enrolled through the regional link (a fault proxy), a relay set up with its one command
+    through that link, a LAN proxy in front of it, and each window told of the relay."""
+    windows = new_centre(root, devices)
+    code = windows[0].station_code
+    regional, lan = FaultProxy(hub.port).start(), None
+    relay = Relay(root / "relay", free_port())
+    try:
+        for window in windows:
+            enrol(hub, window, regional.url)
+        relay.start("--upstream", regional.url, "--station", code, "--name", NAME,
+                    "--code", hub.quick_code(code, device="90"))
+        lan = FaultProxy(relay.port).start()
+        for window in windows:
+            engine.set_relay(window, lan.url)
+        yield windows, regional, lan, relay
+    finally:
+        relay.stop()
+        for proxy in (lan, regional):
+            if proxy is not None:
+                proxy.close()
+        for window in windows:
+            window.close()
+
+
+def quiet_rounds(windows: list[Station], cycles: int = 6) -> None:
+    """Rounds on every window until a whole turn sends and takes nothing, each round gone through."""
+    for _ in range(cycles):
+        quiet = True
+        for window in windows:
+            report = engine.run_once(window)
+            assert report.ok, (window.device_no, report)
+            quiet &= report.pushed == 0 and report.peers_taken == 0 and engine.status(window).waiting == 0
+        if quiet:
+            return
+    raise AssertionError("the windows did not come to rest")
+
+
+def sources(station: Station, case_no: str) -> set[str]:
+    return {str(r[0]) for r in station.db.all("SELECT source FROM peer_events WHERE case_no = ?", (case_no,))}
+
+
+# -- the tests ---------------------------------------------------------------------------------
+def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(hub: Hub, tmp_path: Path) -> None:
+    with centre_with_relay(hub, tmp_path) as (windows, regional, _lan, relay):
+        w0, w1, w2 = windows
+        # A work team's laptop (device 80) syncs with the region before the cut; the relay mirrors its chain.
+        laptop = laptop_of(tmp_path / "laptop", w0.station_code)
+        engine.enrol(laptop, hub.url, hub.quick_code(w0.station_code, device="80"), role=protocol.DeviceRole.laptop)
+        in_village = cases.submit(laptop, request(laptop)).case_no
+        assert engine.run_once(laptop).ok
+        morning = cases.submit(w0, request(w0)).case_no
+        quiet_rounds(windows)
+        deadline = time.monotonic() + 20
+        while not all(len(cases.list_cases(w, limit=50)) == 2 for w in windows):  # the mirror's next cycle
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+            for window in windows:
+                assert engine.run_once(window).ok
+
+        # The plateau link goes down.
+        regional.faults.set(down=True)
+        started = time.monotonic()
+        afternoon = cases.submit(w0, request(w0)).case_no
+        cases.set_status(w0, afternoon, CaseStatus.concluded, outcome=Outcome.approved)
+        report = engine.run_once(w0)
+        assert report.error == "sync.link_down" and report.relay_error is None and report.relay_pushed > 0
+        report = engine.run_once(w2)
+        assert report.relay_error is None and report.peers_taken > 0
+        found = cases.get_case(w2, afternoon, log_access=False)
+        assert (found.origin, found.status) == ("00", CaseStatus.concluded)
+        assert sources(w2, afternoon) == {"relay"}
+        assert cases.get_case(w2, in_village, log_access=False).origin == "80"
+        cases.deliver(w2, afternoon, method=DeliveryMethod.counter, recipient="扎西顿珠")
+        engine.run_once(w2)
+        engine.run_once(w0)
+        assert cases.get_case(w0, afternoon, log_access=False).status is CaseStatus.delivered
+        assert time.monotonic() - started < 60
+        status = engine.status(w0)
+        assert status.state == "offline" and status.relay_url == _lan.url and status.relay_last_success
+        assert not status.relay_last_error
+        # Shown to the clerk at the command line too.
+        shown = subprocess.run([sys.executable, "-m", "bianmin", "sync", "status"], capture_output=True, text=True,
+                               timeout=120, env=_cli_env(w0), stdin=subprocess.DEVNULL)
+        assert shown.returncode == 0 and f"中心中继：{_lan.url}" in shown.stdout, shown.stderr
+
+        # The link heals: every window event crosses it once, by its own window.
+        regional.faults.heal()
+        quiet_rounds(windows)
+        engine.run_once(laptop)
+        at_hub = hub_events(hub, w0.station_code)
+        assert len(at_hub) == len({e[0] for e in at_hub})
+        own = {(e.event_id, e.hash) for w in (*windows, laptop) for e in journal_store.iter_events(w.db)}
+        assert {(e[0], e[1]) for e in at_hub} == own
+        assert all(engine.status(w).quarantined == [] for w in windows)
+        assert_everyone_agrees(hub, windows)
+        assert {morning, afternoon, in_village} <= {c.case_no for c in cases.list_cases(w1, limit=50)}
+        # The relay holds each event once, the laptop's among them (mirrored, not pushed by a window).
+        at_relay = relay.events()
+        assert len(at_relay) == len({e[0] for e in at_relay}) and {(e[0], e[1]) for e in at_relay} == own
+        laptop.close()
+
+
+def laptop_of(root: Path, code: str) -> Station:
+    """A work team's laptop of the centre's station ``code`` (device 80), a store of its own."""
+    station, _recovery = Station.init(
+        Paths(root / "80"), station_code=code, station_name=NAME, admin_login="admin", admin_password=ADMIN_PASSWORD,
+        kdf=FAST_KDF, device_no="80", clock=FixedClock(datetime(2026, 11, 18, 9, 0, tzinfo=CHINA_TZ)))
+    catalogue.import_sample(station)
+    return station
+
+
+def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothing(hub: Hub, tmp_path: Path) -> None:
+    rng = random.Random(15)
+    with centre_with_relay(hub, tmp_path) as (windows, regional, lan, relay):
+        w0 = windows[0]
+        regional.faults.set(down=True)
+        lan.faults.set(delay=0.15)  # each exchange takes long enough to be cut into
+        for _ in range(3):
+            for window in windows:
+                for _ in range(4):
+                    cases.submit(window, request(window))
+            rounds = [threading.Thread(target=engine.run_once, args=(w,)) for w in windows]
+            for thread in rounds:
+                thread.start()
+            time.sleep(rng.uniform(0.1, 0.8))
+            relay.kill()
+            for thread in rounds:
+                thread.join(timeout=60)
+            assert any(engine.status(w).relay_last_error == "sync.link_down" for w in windows)
+            relay.start()  # from its directory alone, the region still cut off: the cached device list
+        lan.faults.heal()
+        for _ in range(2):
+            for window in windows:
+                report = engine.run_once(window)
+                assert report.relay_error is None, (window.device_no, report)
+        own = {(e.event_id, e.hash) for w in windows for e in journal_store.iter_events(w.db)}
+        for window in windows:
+            assert {(e.event_id, e.hash) for e in held(window)} == own
+            assert len(held(window)) == len(own)
+        relay.stop()
+        at_relay = relay.events()
+        assert len(at_relay) == len({e[0] for e in at_relay}) == len(own)
+        assert {(e[0], e[1]) for e in at_relay} == own
+        # Switched off for good; more work meanwhile; the region comes back: the windows go there directly.
+        for window in windows:
+            cases.submit(window, request(window))
+        regional.faults.heal()
+        quiet_rounds(windows)
+        assert all(engine.status(w).relay_last_error == "sync.link_down" for w in windows)
+        at_hub = hub_events(hub, w0.station_code)
+        own = {(e.event_id, e.hash) for w in windows for e in journal_store.iter_events(w.db)}
+        assert len(at_hub) == len(own) and {(e[0], e[1]) for e in at_hub} == own
+        assert_everyone_agrees(hub, windows)
+        # The relay's files: its database encrypted, its keys its owner's alone.
+        assert not (relay.directory / "relay.db").read_bytes().startswith(b"SQLite format 3")
+        for name in ("device.key", "db.key"):
+            assert (relay.directory / name).stat().st_mode & 0o077 == 0
+
+
+def test_the_relay_refuses_a_revoked_device_and_another_stations(hub: Hub, tmp_path: Path) -> None:
+    with centre_with_relay(hub, tmp_path, ("00", "01")) as (windows, _regional, lan, relay):
+        w0, w1 = windows
+        for window in windows:
+            assert engine.run_once(window).ok
+        # Window 01 is revoked at the region; the relay learns it with the device list.
+        done = hub.run_cli("devices", "revoke", w1.station_code, "01")
+        assert done.returncode == 0, done.stderr
+        before = relay.events()
+        cases.submit(w1, request(w1))
+        deadline = time.monotonic() + 20
+        while True:
+            report = engine.run_once(w1)
+            if report.relay_error is not None:
+                break
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+        assert engine.status(w1).relay_last_error == "sync.refused"
+        client = engine.relay_client(w1)
+        assert client is not None
+        with pytest.raises(HubRefused) as refused:
+            client.peers(0)
+        assert refused.value.details.get("reason") == "revoked_device"
+        assert relay.events() == before
+        # A device of another station (enrolled at the region) is unknown to the relay.
+        other = new_centre(tmp_path / "other", ("00",))[0]
+        enrol(hub, other)
+        stranger = engine.client_for(other)
+        stranger.base_url = lan.url
+        with pytest.raises(HubRefused) as unknown:
+            stranger.send_events([protocol.WireEvent.of(e) for e in journal_store.iter_events(other.db)])
+        assert unknown.value.details.get("reason") == "unknown_station"
+        other.close()
+        # What the relay does not serve is answered clearly.
+        answer = requests.post(f"{relay.url}{protocol.ENROL}", json={}, timeout=5)
+        assert (answer.status_code, answer.json()["error"]) == (404, "not_on_relay")
+        assert relay.events() == before
+        # Window 00 goes on through the relay.
+        cases.submit(w0, request(w0))
+        assert engine.run_once(w0).relay_error is None
