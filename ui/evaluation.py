@@ -590,7 +590,7 @@ class EvaluationWindow(Retranslating, QWidget):
         bad = self.level in BAD or any(v in BAD for v in self.indicators.values())
         self.reasons_box.setVisible(bad)
         if bad:  # the citizen sees the reasons come, even when the question scrolls
-            QTimer.singleShot(50, lambda: self.scroll_area.ensureWidgetVisible(self.reasons_title))
+            QTimer.singleShot(50, self.scroll_area, lambda: self.scroll_area.ensureWidgetVisible(self.reasons_title))
 
     def reasons(self) -> list[str]:
         out = [code for code, check in self.reason_checks.items() if check.isChecked()]
