@@ -58,7 +58,9 @@ NAME = "工卡镇便民服务中心"
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+def regional(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    """The regional hub, one for the module (each test's centre is a station of its own). Its database
+    backend is not what these tests are about: SQLite alone (the hub's own tests run both)."""
     h = start_hub(tmp_path_factory.mktemp("relay-hub"))
     yield h
     h.stop()
@@ -168,8 +170,9 @@ def sources(station: Station, case_no: str) -> set[str]:
 
 
 # -- the tests ---------------------------------------------------------------------------------
-def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(hub: Hub, tmp_path: Path) -> None:
-    with centre_with_relay(hub, tmp_path) as (windows, regional, _lan, relay):
+def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regional: Hub, tmp_path: Path) -> None:
+    hub = regional
+    with centre_with_relay(hub, tmp_path) as (windows, link, _lan, relay):
         w0, w1, w2 = windows
         # A work team's laptop (device 80) syncs with the region before the cut; the relay mirrors its chain.
         laptop = laptop_of(tmp_path / "laptop", w0.station_code)
@@ -186,7 +189,7 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(hub:
                 assert engine.run_once(window).ok
 
         # The plateau link goes down.
-        regional.faults.set(down=True)
+        link.faults.set(down=True)
         started = time.monotonic()
         afternoon = cases.submit(w0, request(w0)).case_no
         cases.set_status(w0, afternoon, CaseStatus.concluded, outcome=Outcome.approved)
@@ -212,7 +215,7 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(hub:
         assert shown.returncode == 0 and f"中心中继：{_lan.url}" in shown.stdout, shown.stderr
 
         # The link heals: every window event crosses it once, by its own window.
-        regional.faults.heal()
+        link.faults.heal()
         quiet_rounds(windows)
         engine.run_once(laptop)
         at_hub = hub_events(hub, w0.station_code)
@@ -237,24 +240,25 @@ def laptop_of(root: Path, code: str) -> Station:
     return station
 
 
-def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothing(hub: Hub, tmp_path: Path) -> None:
+def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothing(regional: Hub,
+                                                                                  tmp_path: Path) -> None:
+    hub = regional
     rng = random.Random(15)
-    with centre_with_relay(hub, tmp_path) as (windows, regional, lan, relay):
+    with centre_with_relay(hub, tmp_path) as (windows, link, lan, relay):
         w0 = windows[0]
-        regional.faults.set(down=True)
+        link.faults.set(down=True)
         lan.faults.set(delay=0.15)  # each exchange takes long enough to be cut into
         for _ in range(3):
             for window in windows:
                 for _ in range(4):
                     cases.submit(window, request(window))
-            rounds = [threading.Thread(target=engine.run_once, args=(w,)) for w in windows]
-            for thread in rounds:
-                thread.start()
-            time.sleep(rng.uniform(0.1, 0.8))
-            relay.kill()
-            for thread in rounds:
-                thread.join(timeout=60)
-            assert any(engine.status(w).relay_last_error == "sync.link_down" for w in windows)
+            # The windows' rounds one after the other; the relay is killed at some moment among them.
+            killer = threading.Timer(rng.uniform(0.2, 1.5), relay.kill)
+            killer.start()
+            for window in windows:
+                engine.run_once(window)
+            killer.join()
+            assert any(engine.status(w).relay_last_error == "sync.link_down" for w in windows), relay.log()
             relay.start()  # from its directory alone, the region still cut off: the cached device list
         lan.faults.heal()
         for _ in range(2):
@@ -272,7 +276,7 @@ def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothin
         # Switched off for good; more work meanwhile; the region comes back: the windows go there directly.
         for window in windows:
             cases.submit(window, request(window))
-        regional.faults.heal()
+        link.faults.heal()
         quiet_rounds(windows)
         assert all(engine.status(w).relay_last_error == "sync.link_down" for w in windows)
         at_hub = hub_events(hub, w0.station_code)
@@ -285,7 +289,8 @@ def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothin
             assert (relay.directory / name).stat().st_mode & 0o077 == 0
 
 
-def test_the_relay_refuses_a_revoked_device_and_another_stations(hub: Hub, tmp_path: Path) -> None:
+def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, tmp_path: Path) -> None:
+    hub = regional
     with centre_with_relay(hub, tmp_path, ("00", "01")) as (windows, _regional, lan, relay):
         w0, w1 = windows
         for window in windows:

@@ -30,7 +30,7 @@ UPSTREAM_OK_AT = "relay.upstream_ok_at"  # when upstream last answered
 def database_url(directory: RelayDir) -> str:
     """``sqlite+pysqlcipher`` (SQLAlchemy's SQLCipher dialect, the ``sqlcipher3`` module) with the
     directory's raw 256-bit key (``x'…'``: no key derivation on each connection)."""
-    url = URL.create("sqlite+pysqlcipher", password=f"x'{directory.database_key()}'",
+    url = URL.create("sqlite+pysqlcipher", username="", password=f"x'{directory.database_key()}'",
                      database=str(directory.database))
     return url.render_as_string(hide_password=False)
 
