@@ -36,12 +36,15 @@ OLD_KEYS = ("sync.hub_url", "sync.device_key", "sync.hub_signing_key", "sync.hub
 # The keys devices added (issue 15): the device number the hub enrolled, the peers feed's cursor, the
 # station's devices as the hub last listed them. A station from before has none of them.
 DEVICE_KEYS = ("sync.device", "sync.peer_cursor", "sync.devices")
+# The centre's relay (issue 15): its address, how far this device exchanged with it, its last exchange.
+RELAY_KEYS = ("sync.relay_url", "sync.relay_pushed", "sync.relay_cursor", "sync.relay_last_attempt",
+              "sync.relay_last_success", "sync.relay_last_error")
 
 # The fields of ``engine.status`` in the order ``bianmin sync status --json`` has always printed them,
-# then the station's devices (issue 15).
+# then the station's devices and the centre's relay (issue 15).
 STATUS_KEYS = ["state", "enrolled", "hub_url", "waiting", "sent", "quarantined", "deferred_updates", "last_attempt",
                "last_success", "last_error", "last_error_reason", "failures", "notices", "attachments_waiting",
-               "devices", "devices_read"]
+               "devices", "devices_read", "relay_url", "relay_last_success", "relay_last_error"]
 
 
 def _closed_port() -> str:
@@ -80,7 +83,7 @@ def _sync_meta(station: Station) -> dict[str, str]:
 
 
 def test_the_state_module_names_every_key_the_station_has_kept() -> None:
-    assert set(sync_state.META_KEYS) == set(OLD_KEYS) | set(DEVICE_KEYS)
+    assert set(sync_state.META_KEYS) == set(OLD_KEYS) | set(DEVICE_KEYS) | set(RELAY_KEYS)
 
 
 def test_an_old_stations_meta_loads_typed_and_saves_back_identically(station: Station) -> None:
