@@ -228,5 +228,5 @@ def test_sync_status_json_prints_the_same_keys_and_values(station: Station) -> N
         "last_error_reason": "bad_signature", "failures": 3, "notices": 0, "attachments_waiting": 0,
         "devices": [{"device": "00", "name": "", "role": "window", "this": True, "last_seen_at": "",
                      "revoked_at": ""}],
-        "devices_read": "",
+        "devices_read": "", "relay_url": "", "relay_last_success": "", "relay_last_error": "",
     }
