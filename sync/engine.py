@@ -423,7 +423,7 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport, *, via_r
             raise HubProtocolError("the hub's peer feed went back", cursor=after, answered=page.after)
         events = [_event(e) for e in page.events]
         with station.db.transaction():
-            taken = _take(station, events, source) if events else None
+            taken = None if not events else _take(station, events, source) if via_relay else _take(station, events)
             if taken is not None and taken.refused:
                 notice = f"relay-peers-{after}-{page.after}" if via_relay else f"peers-{after}-{page.after}"
                 outbox.add_notice(station.db, notice, station.clock.stamp(), {
