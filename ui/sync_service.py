@@ -146,7 +146,7 @@ class SyncService(QObject):
             return
         self.station = station
         self.scheduler = SyncScheduler(run=lambda: engine.run_once(station),
-                                       probe=lambda: engine.client_for(station).time())
+                                       probe=lambda: engine.probe(station))
         self._timer.start(self._tick_ms)
         self._state_timer.start(STATE_REFRESH_MS)
         self.started.emit()
