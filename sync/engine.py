@@ -78,6 +78,7 @@ class SyncReport:
     scans_failed: int = 0  # scans the hub answered with other content (asked for again next round)
     relay_pushed: int = 0  # own events new to the centre's relay this round
     relay_error: str | None = None  # why the relay exchange failed (None: it went through, or no relay)
+    relayed: bool = False  # the centre's relay answered throughout this round
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -534,10 +535,11 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
         kept = sync_state.load(station.db)
         sync_state.save(station.db, replace(kept, relay=kept.relay.after(station.clock.stamp(), error)))
     report.relay_error = error
+    report.relayed = error is None
     return error is None
 
 
-def probe(station: Station) -> object:
+def probe(station: Station) -> dict[str, Any]:
     """The scheduler's probe while rounds fail: the centre's relay when one is set and answers (a round
     then shares the windows' work on the centre's network), else the regional hub."""
     relay = relay_client(station)

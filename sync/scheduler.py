@@ -23,6 +23,7 @@ class SyncScheduler:
     run: Callable[[], SyncReport]  # one sync round
     probe: Callable[[], object]  # a cheap request; raises LinkDown while the link is down
     interval: float = 300.0  # seconds between rounds while all is well
+    relay_every: float = 30.0  # at most this long between rounds that reach only the centre's relay
     backoff: Backoff = field(default_factory=Backoff)
     now: Callable[[], float] = time.monotonic
     failures: int = 0
@@ -55,7 +56,10 @@ class SyncScheduler:
 
     def _failed(self, report: SyncReport) -> SyncReport:
         self.failures += 1
-        self.next_at = self.now() + self.backoff.delay(self.failures)
+        delay = self.backoff.delay(self.failures)
+        if report.relayed:  # the region is out but the centre's relay answered: keep sharing on the LAN
+            delay = min(delay, self.relay_every)
+        self.next_at = self.now() + delay
         self.last = report
         log.info("sync failed (%s); next try in %.0f s", report.error, self.next_at - self.now())
         return report

@@ -46,6 +46,8 @@ from hub import local
 from hub.relay import store as relay_store
 from hub.relay.state import RelayDir
 from sync import engine, protocol
+from sync.engine import SyncReport
+from sync.scheduler import SyncScheduler
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
 from tests.helpers import request
@@ -206,6 +208,7 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         engine.run_once(w0)
         assert cases.get_case(w0, afternoon, log_access=False).status is CaseStatus.delivered
         assert time.monotonic() - started < 60
+        assert "time" in engine.probe(w0)  # the scheduler's probe finds the relay while the region is out
         status = engine.status(w0)
         assert status.state == "offline" and status.relay_url == _lan.url and status.relay_last_success
         assert not status.relay_last_error
@@ -330,3 +333,23 @@ def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, 
         # Window 00 goes on through the relay.
         cases.submit(w0, request(w0))
         assert engine.run_once(w0).relay_error is None
+
+
+def test_rounds_that_reach_only_the_relay_come_every_half_minute_while_the_region_is_out() -> None:
+    """The scheduler backs off from a region that does not answer (up to 15 minutes), but a round
+    whose relay exchange went through comes again within 30 s: the windows keep sharing."""
+    clock = [0.0]
+    relayed = [True]
+    scheduler = SyncScheduler(run=lambda: SyncReport(error="sync.link_down", relayed=relayed[0]),
+                              probe=lambda: None, now=lambda: clock[0])
+    for _ in range(12):
+        scheduler.step()
+        assert scheduler.seconds_to_next() <= 30
+        clock[0] += scheduler.seconds_to_next()
+    relayed[0] = False
+    waits = []
+    for _ in range(8):
+        scheduler.step()
+        waits.append(scheduler.seconds_to_next())
+        clock[0] += waits[-1]
+    assert max(waits) > 60  # without the relay: the region's backoff
