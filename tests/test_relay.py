@@ -228,6 +228,13 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         assert all(engine.status(w).quarantined == [] for w in windows)
         assert_everyone_agrees(hub, windows)
         assert {morning, afternoon, in_village} <= {c.case_no for c in cases.list_cases(w1, limit=50)}
+        # What the relay asks upstream for: the laptops' chains alone (``chains``), nothing else.
+        upstream = engine.client_for(w1)
+        assert {e.device for e in upstream.peers(0, chains=["80"]).events} == {"80"}
+        assert {e.device for e in upstream.peers(0).events} == {"00", "02", "80"}
+        with pytest.raises(HubRefused) as malformed:
+            upstream.peers(0, chains=["8"])
+        assert malformed.value.details.get("reason") == "malformed"
         # The relay holds each event once, the laptop's among them (mirrored, not pushed by a window).
         at_relay = relay.events()
         assert len(at_relay) == len({e[0] for e in at_relay}) and {(e[0], e[1]) for e in at_relay} == own
@@ -298,18 +305,20 @@ def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, 
         w0, w1 = windows
         for window in windows:
             assert engine.run_once(window).ok
-        # Window 01 is revoked at the region; the relay learns it with the device list.
+        # Window 01 is revoked at the region; the relay learns it with the device list (GET /v1/devices
+        # at the relay answers from that cached list).
         done = hub.run_cli("devices", "revoke", w1.station_code, "01")
         assert done.returncode == 0, done.stderr
+        at_relay = engine.relay_client(w0)
+        assert at_relay is not None
+        deadline = time.monotonic() + 20
+        while not at_relay.devices().devices[1].revoked_at:
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.2)
         before = relay.events()
         cases.submit(w1, request(w1))
-        deadline = time.monotonic() + 20
-        while True:
-            report = engine.run_once(w1)
-            if report.relay_error is not None:
-                break
-            assert time.monotonic() < deadline, relay.log()
-            time.sleep(0.3)
+        report = engine.run_once(w1)
+        assert report.relay_error == "sync.refused" and not report.relayed
         assert engine.status(w1).relay_last_error == "sync.refused"
         client = engine.relay_client(w1)
         assert client is not None
@@ -330,9 +339,19 @@ def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, 
         answer = requests.post(f"{relay.url}{protocol.ENROL}", json={}, timeout=5)
         assert (answer.status_code, answer.json()["error"]) == (404, "not_on_relay")
         assert relay.events() == before
-        # Window 00 goes on through the relay.
+        # Window 00 goes on through the relay; told at the command line to stop, it goes to the region alone.
         cases.submit(w0, request(w0))
-        assert engine.run_once(w0).relay_error is None
+        report = engine.run_once(w0)
+        assert report.relayed and report.relay_pushed > 0
+        off = subprocess.run([sys.executable, "-m", "bianmin", "sync", "relay", "--off"], capture_output=True,
+                             text=True, timeout=120, env=_cli_env(w0), stdin=subprocess.DEVNULL)
+        assert off.returncode == 0 and "已停用中心中继" in off.stdout, off.stderr
+        assert engine.status(w0).relay_url == ""
+        cases.submit(w0, request(w0))
+        held_before = len(relay.events())
+        report = engine.run_once(w0)
+        assert report.ok and not report.relayed and report.pushed > 0
+        assert len(relay.events()) == held_before
 
 
 def test_rounds_that_reach_only_the_relay_come_every_half_minute_while_the_region_is_out() -> None:
