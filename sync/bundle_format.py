@@ -21,7 +21,8 @@ it; and nothing in it can be changed, reordered, cut short or added to without t
   chunk moved, copied from another bundle, or a bundle cut short even without the signature.
 * A hash chain runs over the header and every frame as written; the station's Ed25519 device key
   signs its end. So whoever holds the bundle (the township centre) checks the signer, the
-  certificate, the region and every byte without being able to decrypt anything.
+  certificate, the region and every byte without decrypting anything; only the hub and the
+  windows named in ``readers`` can decrypt it.
 
 Reading and writing go chunk by chunk: a bundle never needs to fit in memory.
 """

@@ -4,8 +4,10 @@
   after a journal seq) into one file, encrypted for the hub and signed with the laptop's device key
   (format: ``sync.bundle_format``). It marks nothing as sent: the laptop still sends it all itself
   when it has a link, and the hub keeps one copy.
-* :func:`inspect` checks a bundle without decrypting it (it cannot: only the hub can) and says whose
-  work it carries, how much, how big; :func:`import_bundle` does the same, then forwards the
+* :func:`inspect` checks a bundle without decrypting it and says whose work it carries, how much,
+  how big; :func:`import_bundle` does the same; when the bundle is sealed to this device (a work
+  team's laptop of this station seals it to the windows it knows) it takes the laptop's cases into
+  this device's own records (:func:`take_in`: before forwarding, the link may be down), then forwards the
   still-encrypted file to the hub with a resumable upload (an interrupted import goes on from the
   hub's offset; the upload is ``sync.upload``'s, as for attachments) and writes the hub's signed
   acknowledgement next to the bundle (``FILE.ack``). The importing station keeps only the bundle
@@ -86,6 +88,7 @@ class BundleSummary:
     state: str | None = None  # this station's record: None, "uploading", "delivered"
     offset: int = 0  # bytes the hub confirmed, when an earlier import was interrupted
     delivered_at: str | None = None
+    readable: bool = False  # sealed to this device: an import takes its cases into this device's records
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ def _summary(station: Station, path: Path, verified: bundle_format.Verified) -> 
         state=None if record is None else str(record.get("state")),
         offset=0 if record is None else int(record.get("offset") or 0),
         delivered_at=None if record is None else record.get("delivered_at"),
+        readable=header.station == station.station_code and header.sealed_for(station.device_no) is not None,
     )
 
 

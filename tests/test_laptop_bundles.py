@@ -75,6 +75,7 @@ def test_a_window_takes_a_laptops_cases_in_while_the_link_is_down_then_forwards_
 
         # Back at the centre, the regional link is down: the import takes the cases in, then fails to forward.
         link.faults.set(down=True)
+        assert bundles.inspect(window, bundle).readable  # checked offline; sealed to this window
         first = cli(window, "bundle", "import", str(bundle))
         assert first.returncode == 4, first.stderr
         assert "已收入本机记录：工作队（80号设备）的办件 3 件" in first.stderr, first.stderr
@@ -147,6 +148,7 @@ def test_bundles_a_window_cannot_read_are_forwarded_as_before_and_a_tampered_one
     other_case = cases.submit(other_laptop, request(other_laptop)).case_no
     foreign = bundles.export_bundle(other_laptop, tmp_path / "stick" / "foreign.bmb")
     assert foreign.readers == ("01",)
+    assert not bundles.inspect(window, foreign.path).readable
     result = bundles.import_bundle(window, foreign.path)
     assert (result.taken.read, result.taken.reason) == (False, "other_station")
     assert result.stored == foreign.events and peer_store.count(window.db) == 0

@@ -118,7 +118,7 @@ def print_devices(devices: Any) -> None:
         out(f"{'本机' if d.this else '设备'} {d.device} {name}（{role}）{state}  {seen}")
 
 
-DEVICE_ROLES = {"window": "窗口", "laptop": "工作队笔记本", "relay": "中转"}
+DEVICE_ROLES = {"window": "窗口", "laptop": "工作队笔记本", "relay": "中心中继"}
 
 
 def _sync_watch(station: Any) -> int:
@@ -150,7 +150,8 @@ def _print_summary(summary: Any) -> None:
     out(f"来自服务站：{summary.station_name}（{summary.station}），区域 {summary.region}")
     out(f"办件 {summary.cases} 件，日志事件 {summary.events} 条（第 {summary.first_seq}–{summary.last_seq} 条），"
          f"扫描材料 {summary.attachments} 份（{_mb(summary.attachment_bytes)}），文件 {_mb(summary.size)}")
-    out("签名与完整性校验通过（内容已加密，只有平台能读取）")
+    out("签名与完整性校验通过（内容已加密，平台和本机能读取：导入时其办件收入本机记录）" if summary.readable
+        else "签名与完整性校验通过（内容已加密，只有平台能读取）")
     if summary.state == "delivered":
         out(f"本站已于 {summary.delivered_at} 将它送达平台")
     elif summary.state == "uploading":
