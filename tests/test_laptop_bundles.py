@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import requests
 
 from app.errors import BundleTampered, CaseNotFound
 from app.models import CaseStatus, DeliveryMethod, Outcome
@@ -123,6 +124,16 @@ def test_bundles_a_window_cannot_read_are_forwarded_as_before_and_a_tampered_one
         hub: Hub, tmp_path: Path) -> None:
     window, laptop = new_centre(tmp_path / "a", ("01", "80"))
     other_window, other_laptop = new_centre(tmp_path / "b", ("01", "80"))
+    # The hub takes a box key only as 32 raw bytes, and a retried enrolment only with the same keys.
+    code = hub.quick_code(window.station_code, device="01")
+    body = {"code": code, "station_code": window.station_code, "station_name": "工卡镇便民服务中心",
+            "public_key": protocol.b64(bytes(range(32))), "device": "01"}
+    assert requests.post(hub.url + protocol.ENROL, json={**body, "box_key": "AAAA"}, timeout=10).json() == {
+        "error": "malformed", "detail": "box_key: base64 of a raw 32-byte X25519 key"}
+    box = protocol.b64(bundle_documents.box_public(bytes(32)))
+    assert requests.post(hub.url + protocol.ENROL, json={**body, "box_key": box}, timeout=10).status_code == 200
+    again = requests.post(hub.url + protocol.ENROL, json={**body, "box_key": protocol.b64(bytes(32))}, timeout=10)
+    assert (again.status_code, again.json()["error"]) == (403, "bad_code")
     for station in (window, other_window):
         enrol(hub, station)
     for station in (laptop, other_laptop):
