@@ -60,8 +60,8 @@ from sync.bundle_documents import (
 
 # The signed documents are ``sync.bundle_documents``'s; named here too, with the format they travel in.
 __all__ = ["ACK_FORMAT", "ATTACHMENT_PIECE", "CERT_FORMAT", "EVENTS_PER_CHUNK", "FORMAT", "KIND_ATTACHMENT",
-           "KIND_EVENTS", "BundleFormatError", "BundleWriter", "Header", "Part", "Trust", "Verified", "decrypt",
-           "make_certificate", "new_bundle_id", "read_header", "seq_ranges", "sign_document", "verify",
+           "KIND_EVENTS", "NOT_SEALED", "BundleFormatError", "BundleWriter", "Header", "Part", "Trust", "Verified",
+           "decrypt", "make_certificate", "new_bundle_id", "read_header", "seq_ranges", "sign_document", "verify",
            "verify_document"]
 
 FORMAT = "bianmin-bundle/1"
@@ -76,6 +76,7 @@ ATTACHMENT_PIECE = 256 * 1024  # plaintext bytes of an attachment per chunk
 EVENTS_PER_CHUNK = 500
 KIND_EVENTS = "events"
 KIND_ATTACHMENT = "attachment"
+NOT_SEALED = "not_sealed"  # a reader's decrypt: no key sealed to it (a reason, never a refusal of the bundle)
 _U32 = struct.Struct(">I")
 _FRAME_HEAD = struct.Struct(">cII")
 
@@ -373,8 +374,9 @@ def decrypt(stream: BinaryIO, trust: Trust, box_private: bytes, reader: str | No
                 raise KeyError(reader)
             key = unseal(box_private, sealed, _reader_aad(header.bundle_id, reader))
     except (InvalidTag, KeyError, ValueError, TypeError) as exc:
-        whom = "this hub" if reader is None else f"device {reader}"
-        raise BundleFormatError("unknown_signer", f"the bundle is not sealed to {whom}") from exc
+        if reader is None:
+            raise BundleFormatError("unknown_signer", "the bundle is not sealed to this hub") from exc
+        raise BundleFormatError(NOT_SEALED, f"the bundle is not sealed to device {reader}'s box key") from exc
     aes = AESGCM(key)
     trailer: dict[str, Any] = {}
     for index, last, ct in _frames(stream, header, trailer):

@@ -287,7 +287,7 @@ def take_in(station: Station, path: Path | str, verified: bundle_format.Verified
                 else:
                     intake.attachment_part(part)
     except BundleFormatError as exc:
-        if exc.reason == "unknown_signer" and "sealed" in exc.detail:
+        if exc.reason == bundle_format.NOT_SEALED:
             # Sealed to another key of this number (enrolled again since): forwarded, as always.
             log.warning("bundle %s is sealed to device %s under another box key", header.bundle_id, own)
             return TakenIn(reason="not_sealed", device=signer.device)

@@ -158,11 +158,13 @@ def _print_summary(summary: Any) -> None:
         out(f"上次转交中断，平台已收到 {summary.offset * 100 // max(1, summary.size)}%，再次导入将从断点继续")
 
 
-def _taken_line(taken: Any) -> str:
-    """What this device took into its own records from a bundle (``sync.bundles.TakenIn``)."""
-    if taken.read:
-        return (f"已收入本机记录：工作队（{taken.device}号设备）的办件 {taken.cases} 件，"
-                f"新日志事件 {taken.events} 条，扫描材料 {taken.scans} 份；可在本机查找、继续办理和出件")
+def _taken_line(taken: dict[str, Any]) -> str:
+    """What this device took into its own records from a bundle (``sync.bundles.TakenIn`` as a dict,
+    as the import record keeps it)."""
+    if taken.get("read"):
+        return (f"已收入本机记录：工作队（{taken.get('device')}号设备）的办件 {taken.get('cases', 0)} 件，"
+                f"新日志事件 {taken.get('events', 0)} 条，扫描材料 {taken.get('scans', 0)} 份；"
+                "可在本机查找、继续办理和出件")
     return "此离线包未为本机加密（或其设备本机尚不认识）：其办件在平台收到后经同步到达本机"
 
 
@@ -215,8 +217,9 @@ def _bundle(args: argparse.Namespace, station: Any) -> int:
             info = bundles.inspect_record(station, Path(args.file))
             sys.stderr.write(describe(exc) + "\n")
             if info is not None:
-                if isinstance(info.get("taken_in"), dict):
-                    sys.stderr.write(_taken_line(bundles.TakenIn(**info["taken_in"])) + "\n")
+                taken = info.get("taken_in")
+                if isinstance(taken, dict) and taken.get("read"):
+                    sys.stderr.write(_taken_line(taken) + "\n")
                 sys.stderr.write(f"平台已收到 {info['offset'] * 100 // max(1, info['size'])}%，"
                                  "再次运行本命令将从断点继续。\n")
             return 4
@@ -230,7 +233,7 @@ def _bundle(args: argparse.Namespace, station: Any) -> int:
                  f"扫描材料 {imported.attachments} 份")
             out(f"平台回执已写入 {imported.ack_path}：请交给工作队，在原电脑上运行 bianmin bundle ack 回执文件")
             if imported.taken.read or imported.taken.reason in ("not_sealed", "unknown_device"):
-                out(_taken_line(imported.taken))
+                out(_taken_line(asdict(imported.taken)))
         return 0
     if args.bundle_command == "ack":
         acked = bundles.apply_ack(station, Path(args.file))
