@@ -88,3 +88,43 @@ def test_import_a_bundle_from_the_dialog(qtbot: Any, station: Station, hub: Hub,
         assert dialog._runner is None and dialog._companion is None  # its own worker and connection ended
     finally:
         close_window(window)
+
+
+def test_a_bundle_of_the_centres_own_work_team_is_taken_into_this_windows_records_from_the_dialog(
+        qtbot: Any, station: Station, hub: Hub, tmp_path: Path, clock: FixedClock) -> None:
+    """The laptop is a device (80) of the centre's own station: its bundle is sealed to this window too, and
+    the dialog says it is readable, takes its case in and says how much."""
+    from sync import protocol
+    from ui.bundle_dialog import BundleDialog
+
+    laptop, _ = Station.init(Paths(tmp_path / "laptop"), station_code=station.station_code,
+                             station_name="帮堆村驻村工作队", admin_login="admin", admin_password=ADMIN_PASSWORD,
+                             kdf=FAST_KDF, clock=clock, device_no="80")
+    try:
+        catalogue.import_sample(laptop)
+        engine.enrol(station, hub.url, hub.quick_code(station.station_code))
+        engine.enrol(laptop, hub.url, hub.quick_code(station.station_code, device="80"),
+                     role=protocol.DeviceRole.laptop)
+        assert engine.run_once(station).ok and engine.run_once(laptop).ok  # each learns the other's keys
+        case_no = cases.submit(laptop, request(laptop, applicant=applicant(name="格桑拉姆", seq=53))).case_no
+        bundle = Path(bundles.export_bundle(laptop, tmp_path / "work-team.bmb").path)
+    finally:
+        laptop.close()
+    window = open_window(qtbot, station)
+    try:
+        dialog = BundleDialog(window.session, window)
+        dialog.show()
+        dialog.set_path(str(bundle))
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+        assert "本机能读取" in dialog.check_value.text()
+        with qtbot.waitSignal(dialog.imported, timeout=30_000):
+            dialog.import_button.click()
+        assert "已收入本机记录" in dialog.status_label.text() and "办件 1 件" in dialog.status_label.text()
+        found: list[Any] = []
+        window.session.run(lambda st: cases.get_case(st, case_no, log_access=False), found.append)
+        qtbot.waitUntil(lambda: bool(found), timeout=5_000)
+        assert found[0].origin == "80" and found[0].applicant.name == "格桑拉姆"
+        wait_idle(qtbot, window.session)
+        dialog.close()
+    finally:
+        close_window(window)

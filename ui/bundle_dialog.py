@@ -144,7 +144,9 @@ class BundleDialog(Retranslating, QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("导入离线包"))
         self.intro.setText(self.tr("驻村工作队带回的离线包（U 盘或笔记本电脑上的 .bmb 文件）由本站转交平台。"
-                                   "离线包已加密，本站无法读取其中的个人信息；校验通过后才会转交，平台只保留一份。"))
+                                   "本服务站工作队的离线包，其中的办件同时收入本机记录（断网时也可以），"
+                                   "可以在本窗口继续办理；其他离线包已加密，本站无法读取。"
+                                   "校验通过后才会转交，平台只保留一份。"))
         self.file_label.setText(self.tr("离线包文件(&F)："))
         self.browse_button.setText(self.tr("选择文件(&B)…"))
         self.station_label.setText(self.tr("来自服务站："))
@@ -180,13 +182,21 @@ class BundleDialog(Retranslating, QDialog):
                 pct=s.offset * 100 // max(1, s.size))
         else:
             check = self.tr("签名和完整性校验通过")
+        if s.readable:
+            check += self.tr("（内容已加密，平台和本机能读取：导入时其办件收入本机记录）")
         self.check_value.setText(check)
+
+    def _taken_text(self, taken: bundles.TakenIn) -> str:
+        return self.tr("已收入本机记录：工作队（{device}号设备）的办件 {cases} 件，新日志事件 {events} 条，"
+                       "扫描材料 {scans} 份；可在本机查找、继续办理和出件").format(
+            device=taken.device, cases=taken.cases, events=taken.events, scans=taken.scans)
 
     def _show_result(self) -> None:
         r = self.import_result
         if r is None:
             return
-        self.status_label.setText(self.tr(
+        taken = self._taken_text(r.taken) + "\n" if r.taken.read else ""
+        self.status_label.setText(taken + self.tr(
             "已转交平台：平台新收日志事件 {stored} 条，此前已有 {duplicate} 条，拒收 {rejected} 条；"
             "扫描材料 {attachments} 份。平台回执已写入 {ack}，请交给工作队，在原电脑上导入回执。").format(
             stored=r.stored, duplicate=r.duplicate, rejected=r.rejected, attachments=r.attachments, ack=r.ack_path))
@@ -234,8 +244,18 @@ class BundleDialog(Retranslating, QDialog):
         self.status_label.setText("")
         self.error_label.setText(message_for(exc))
         self.error_label.show()
+        if isinstance(exc, SyncError):  # the link was cut: what was taken into this device's records stays
+            self._work(lambda station: bundles.inspect_record(station, path), self._show_taken_record,
+                       lambda _exc: None)
         # A cut link can be tried again (the forward resumes); a refused bundle cannot.
         self.import_button.setEnabled(self.summary is not None and isinstance(exc, SyncError))
+
+    def _show_taken_record(self, record: dict[str, Any] | None) -> None:
+        taken = record.get("taken_in") if record else None
+        if isinstance(taken, dict) and taken.get("read"):
+            fields = {k: taken[k] for k in ("read", "reason", "device", "events", "known", "refused", "cases",
+                                             "scans") if k in taken}
+            self.status_label.setText(self._taken_text(bundles.TakenIn(**fields)))
 
     # -- importing -------------------------------------------------------------------------------
     def start_import(self) -> None:
