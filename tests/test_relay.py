@@ -335,6 +335,15 @@ def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, 
             stranger.send_events([protocol.WireEvent.of(e) for e in journal_store.iter_events(other.db)])
         assert unknown.value.details.get("reason") == "unknown_station"
         other.close()
+        # Set up while the region does not answer: told so, nothing served; its key kept for the retry.
+        second = tmp_path / "second-relay"
+        failed = subprocess.run(
+            [sys.executable, "-m", "hub.cli", "relay", "--dir", str(second), "--upstream",
+             f"http://127.0.0.1:{free_port()}", "--station", w0.station_code, "--name", NAME, "--code", "ABCDE-FGHJK",
+             "--device", "91", "--port", str(free_port())],
+            env=local._env(), capture_output=True, text=True, timeout=60)
+        assert failed.returncode == 1 and "无法连接区域平台" in failed.stderr, failed.stderr
+        assert (second / "device.key").exists() and not (second / "relay.json").exists()
         # What the relay does not serve is answered clearly.
         answer = requests.post(f"{relay.url}{protocol.ENROL}", json={}, timeout=5)
         assert (answer.status_code, answer.json()["error"]) == (404, "not_on_relay")
