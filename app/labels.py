@@ -316,6 +316,12 @@ def zh(value: Enum | str, kind: str | None = None, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def default_device_name(device_no: str) -> str:
+    """The Chinese name of a device nobody named: "NN号窗口" (Device.default_name): at the station, at the
+    hub and on the command lines."""
+    return zh("default_name", "Device", n=device_no)
+
+
 def zh_table(kind: str) -> dict[str, str]:
     """code -> Chinese name of one table, in its order."""
     return dict(LABELS[kind])

@@ -70,11 +70,6 @@ def check_device_name(name: str) -> str:
     return name
 
 
-def default_device_name(device_no: str) -> str:
-    """The name of a device nobody named: "NN号窗口" (app/labels.py, Device.default_name)."""
-    return labels.zh("default_name", "Device", n=device_no)
-
-
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise WeakPassword(min_length=MIN_PASSWORD)
@@ -127,7 +122,7 @@ class Station:
     @property
     def window_name(self) -> str:
         """The 窗口 of this device's cases and documents: its name, or "NN号窗口" when it has none."""
-        return self.device_name or default_device_name(self.device_no)
+        return self.device_name or labels.default_device_name(self.device_no)
 
     def set_device_name(self, name: str) -> str:
         """Name this device (an administrator; empty: back to "NN号窗口"); journaled as a setting."""

@@ -17,7 +17,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.clock import CHINA_TZ
-from app.station import Station, default_device_name
+from app.labels import default_device_name
+from app.station import Station
 from app.store import operators as op_store
 from sync import state as sync_state
 from ui.labels import label

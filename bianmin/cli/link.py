@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.labels import default_device_name
 from app.messages import describe
 from app.textcheck import visible
 from bianmin.cli.common import SYNC_ERRORS, emit_json, open_station, out
@@ -111,7 +112,7 @@ def print_devices(devices: Any) -> None:
     """Devices of the station (``SyncStatus.devices``: this one first), with when the platform last
     heard from each: ``bianmin sync status`` and, the others, ``bianmin status``."""
     for d in devices:
-        name = visible(d.name) or f"{d.device}号窗口"
+        name = visible(d.name) or default_device_name(d.device)
         role = DEVICE_ROLES.get(d.role, visible(d.role))
         seen = f"平台上次联系：{visible(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
         state = "（已注销）" if d.revoked else ""

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from app.labels import default_device_name
 from hub import db
 from hub.dependencies import EngineDep, SignedRequest, now, retrying, stamp
 from hub.errors import HubError, error_responses
@@ -39,11 +40,6 @@ def certificate(session: Session, station: db.Station, device: db.Device) -> dic
     return bundle_format.make_certificate(signing, station=station.code, station_name=station.name,
                                           device_key=device.public_key, region=db.region(session),
                                           issued_at=stamp(now()))
-
-
-def default_name(device: str) -> str:
-    """What a device is called when it enrolled without a name: "NN号窗口"."""
-    return f"{device}号窗口"
 
 
 @router.post(protocol.ENROL, response_model=EnrolOut, responses=error_responses(403, 422))
@@ -74,7 +70,7 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
     role = req.role or protocol.DeviceRole.window.value
     if role not in {r.value for r in protocol.DeviceRole}:
         raise HubError(422, "malformed", "role: window, laptop or relay")
-    name = req.device_name or default_name(device_no)
+    name = req.device_name or default_device_name(device_no)
     if protocol.has_control_text(name):
         raise HubError(422, "malformed", "device_name: control characters")
     code = normalise_code(req.code)
