@@ -139,6 +139,15 @@ def _no_window_outlives_its_test() -> Iterator[None]:
         w.deleteLater()
     if left:
         QCoreApplication.sendPostedEvents(None, deferred)
+    i18n = sys.modules.get("ui.i18n")
+    if i18n is not None and i18n._TIBETAN_INSTALLED:
+        # A test left the application in Tibetan: a later test that makes no window of its own would
+        # read Tibetan where it expects the Chinese source. A new Appearance starts in Chinese.
+        from PySide6.QtCore import QLocale
+
+        log.warning("a test left the application in Tibetan")
+        i18n.Appearance(app)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 def reopen(st: Station, login: str = "admin", password: str = ADMIN_PASSWORD) -> Station:

@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from app.station import Station
@@ -46,7 +48,13 @@ def open_window(qtbot: Any, station: Station, login: str = "admin", password: st
 def close_window(window: Any) -> None:
     """Back to Chinese at 100 % for the next test, then close. The scale is set again only when it
     changed: each setting restyles every widget of the application (about half a second with a
-    whole window open), and the next window's ``Appearance`` sets 100 % anyway."""
+    whole window open), and the next window's ``Appearance`` sets 100 % anyway. The session's tasks
+    are let finish first: a setting being saved (the language button saves the language) would
+    otherwise come back after the reset and put the application back in Tibetan for the next test."""
+    deadline = time.monotonic() + 10
+    while window.session._pending and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
     window.appearance.set_language("zh")
     if window.appearance.scale != 100:
         window.appearance.set_scale(100)
