@@ -85,7 +85,8 @@ class Dev:
 def enrol_request(hub: Hub, code: str, station: str, device: str | None, key: Ed25519PrivateKey,
                   **extra: Any) -> requests.Response:
     doc = {"code": code, "station_code": station, "station_name": "工卡镇便民服务中心",
-           "public_key": protocol.b64(protocol.public_bytes(key)), **extra}
+           "public_key": protocol.b64(protocol.public_bytes(key))}
+    doc.update(extra)
     if device is not None:
         doc["device"] = device
     return HTTP.post(hub.url + protocol.ENROL, json=doc, timeout=10)
@@ -170,8 +171,10 @@ def test_devices_of_one_station_enrol_apart_and_each_pushes_its_own_chain(hub: H
     code01 = proc.stdout.strip().splitlines()[-1]
     first = enrol(hub, station, "00")
     key01 = protocol.new_device_key()
-    r = enrol_request(hub, code01, station, "01", key01, device_name="1号窗口")
+    r = enrol_request(hub, code01, station, "01", key01, device_name="1号窗口", station_name="别的名字")
     assert r.status_code == 200 and r.json()["device"] == "01", r.text
+    # The station keeps the name its first device gave it: another device's enrolment does not rename it.
+    assert r.json()["certificate"]["station_name"] == "工卡镇便民服务中心"
     assert r.json()["certificate"]["device_key"] == protocol.b64(protocol.public_bytes(key01))
     second = Dev(station=station, device="01", key=key01)
 

@@ -104,10 +104,9 @@ def enrol(req: EnrolIn, engine: EngineDep) -> JSONResponse:
                                  feed=0)
             session.add(station)
             session.flush()
-        else:
+        elif device_no == protocol.FIRST_DEVICE:  # the station's first device names it (as before devices)
             station.name = req.station_name
-            if device_no == protocol.FIRST_DEVICE:  # the column hubs before devices read
-                station.public_key, station.enrolled_at = key, moment
+            station.public_key, station.enrolled_at = key, moment  # the column hubs before devices read
         if device is None:
             device = db.Device(station=req.station_code, device=device_no, name=name, role=role, public_key=key,
                                enrolled_at=moment, box_key=box_key)
