@@ -139,7 +139,7 @@ def centre_with_relay(hub: Hub, root: Path, devices: tuple[str, ...] = ("00", "0
     try:
         for window in windows:
             enrol(hub, window, regional.url)
-        relay.start("--upstream", regional.url, "--station", code, "--name", NAME,
+        relay.start("--upstream", regional.url, "--station", code,
                     "--code", hub.quick_code(code, device="90"))
         lan = FaultProxy(relay.port).start()
         for window in windows:

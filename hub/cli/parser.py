@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--upstream", help="区域平台地址（首次运行）")
     p.add_argument("--station", help="12 位站点代码（首次运行）")
     p.add_argument("--code", help="为中继这台设备生成的一次性登记码（首次运行）")
-    p.add_argument("--name", help="服务站名称，与各窗口登记时相同（首次运行）")
+    p.add_argument("--name", help="服务站名称（首次运行；平台尚不认识本站时才用到，否则保留各窗口登记时的名称）")
     p.add_argument("--device", default="90", help="中继的 2 位设备编号（默认 90）")
     p.add_argument("--ca-bundle", help="区域平台 TLS 证书的 CA 文件")
     p.add_argument("--dir", default=DEFAULT_DIR, help=f"中继的目录：密钥、状态与加密数据库（默认 ./{DEFAULT_DIR}）")

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from app.errors import HubRefused, LinkDown, SyncError
+from app.labels import zh
 from hub.cli.common import CliError, out
 from hub.relay.state import RelayConfig, RelayDir
 from sync import protocol
@@ -36,7 +37,7 @@ def set_up(directory: RelayDir, args: argparse.Namespace) -> RelayConfig:
     """Enrol at upstream as the station's relay device; the key is made (and kept) before asking,
     so that running the same command again after a lost answer presents the same key."""
     missing = [flag for flag, value in (("--upstream", args.upstream), ("--station", args.station),
-                                        ("--code", args.code), ("--name", args.name)) if not value]
+                                        ("--code", args.code)) if not value]
     if missing:
         raise CliError(f"目录 {directory.path} 中还没有中继；首次运行请给出 {'、'.join(missing)}")
     station = _station_code(args.station)
@@ -48,8 +49,10 @@ def set_up(directory: RelayDir, args: argparse.Namespace) -> RelayConfig:
     upstream = args.upstream.rstrip("/")
     client = HubClient(upstream, station, ca_bundle=args.ca_bundle)
     try:
-        answer = client.enrol(args.code, args.name, protocol.public_bytes(key), device=device,
-                              device_name="中心中继", role=protocol.DeviceRole.relay.value)
+        # The station's name counts only where the platform does not know the station yet (its windows
+        # enrolled first, as a rule: then the name they gave stands).
+        answer = client.enrol(args.code, args.name or station, protocol.public_bytes(key), device=device,
+                              device_name=zh(protocol.DeviceRole.relay), role=protocol.DeviceRole.relay.value)
     except LinkDown as exc:
         raise CliError(f"无法连接区域平台 {upstream}：{exc}。登记需要联网，请稍后用同一命令重试") from exc
     except HubRefused as exc:
