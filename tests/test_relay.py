@@ -350,8 +350,11 @@ def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, 
         assert relay.events() == before
         # Window 00 goes on through the relay; told at the command line to stop, it goes to the region alone.
         cases.submit(w0, request(w0))
-        report = engine.run_once(w0)
-        assert report.relayed and report.relay_pushed > 0
+        held_before = len(relay.events())
+        synced = subprocess.run([sys.executable, "-m", "bianmin", "sync"], capture_output=True,
+                                text=True, timeout=120, env=_cli_env(w0), stdin=subprocess.DEVNULL)
+        assert "已经中心中继与本中心其他窗口交换：送出本机记录" in synced.stdout, synced.stdout + synced.stderr
+        assert len(relay.events()) > held_before
         off = subprocess.run([sys.executable, "-m", "bianmin", "sync", "relay", "--off"], capture_output=True,
                              text=True, timeout=120, env=_cli_env(w0), stdin=subprocess.DEVNULL)
         assert off.returncode == 0 and "已停用中心中继" in off.stdout, off.stderr

@@ -46,12 +46,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
         info = {"ok": report.ok, "pushed": report.pushed, "duplicates": report.duplicates,
                 "rejected": report.rejected, "pulled": report.pulled, "applied": report.applied,
                 "deferred": report.deferred, "peers_taken": report.peers_taken,
-                "peers_refused": report.peers_refused, "error": report.error, **engine.status(station).as_dict()}
+                "peers_refused": report.peers_refused, "error": report.error, "relayed": report.relayed,
+                "relay_pushed": report.relay_pushed, "relay_error": report.relay_error,
+                **engine.status(station).as_dict()}
     finally:
         station.close()
     if args.json:
         emit_json(info)
-    elif info["ok"]:
+        return 0 if info["ok"] else 4
+    if info["relayed"]:  # the centre's relay answered: the windows shared their work, whatever the region did
+        out(f"已经中心中继与本中心其他窗口交换：送出本机记录 {info['relay_pushed']} 条，"
+            f"收到其他设备的记录 {info['peers_taken']} 条")
+    elif info["relay_error"]:
+        out(f"未能经中心中继交换：{RELAY_ERRORS.get(info['relay_error'], info['relay_error'])}")
+    if info["ok"]:
         out(f"同步完成：送出 {info['pushed']} 条（重复 {info['duplicates']}），被拒 {info['rejected']} 条；"
              f"收到 {info['pulled']} 条更新，待本地处理后再用 {info['deferred']} 条")
         out(f"收到本站其他设备的记录 {info['peers_taken']} 条" +
