@@ -528,6 +528,9 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
     try:
         push_relay(station, client, report)
         pull_peers(station, client, report, via_relay=True)
+        # The station's devices as the relay last read them from the region: names and keys for the
+        # window (and for reading a laptop's bundle) even when this window never reached the region.
+        refresh_devices(station, client)
     except SyncError as exc:
         error = exc.code
         log.info("the centre's relay not reached (%s): peers from the regional hub this round", exc.code)

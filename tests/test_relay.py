@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from hub import local
 from hub.relay import store as relay_store
 from hub.relay.state import RelayDir
 from sync import engine, protocol
+from sync import state as sync_state
 from sync.engine import SyncReport
 from sync.scheduler import SyncScheduler
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
@@ -197,8 +198,12 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         cases.set_status(w0, afternoon, CaseStatus.concluded, outcome=Outcome.approved)
         report = engine.run_once(w0)
         assert report.error == "sync.link_down" and report.relay_error is None and report.relay_pushed > 0
+        # A window that never had the station's device list (say, set up again meanwhile) gets it from the relay.
+        with w2.db.transaction():
+            sync_state.save(w2.db, replace(sync_state.load(w2.db), devices=sync_state.Roster()))
         report = engine.run_once(w2)
         assert report.relay_error is None and report.peers_taken > 0
+        assert {"00", "01", "80", "90"} <= {d.device for d in engine.status(w2).devices}
         found = cases.get_case(w2, afternoon, log_access=False)
         assert (found.origin, found.status) == ("00", CaseStatus.concluded)
         assert sources(w2, afternoon) == {"relay"}

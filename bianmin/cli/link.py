@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.clock import CHINA_TZ
 from app.labels import default_device_name
 from app.messages import describe
 from app.textcheck import visible
@@ -70,6 +72,19 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0 if info["ok"] else 4
 
 
+def _when(stamp: str | None) -> str:
+    """A stamp as the counter's clock reads it ("2026-12-02 22:24"); the text as it came when it is none."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return visible(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(CHINA_TZ)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
 RELAY_ERRORS = {
     "sync.link_down": "连不上中继（中继电脑关机或局域网中断）",
     "sync.refused": "中继拒绝了请求（本机登记已被吊销，或中继尚未从平台取得本机的登记）",
@@ -100,14 +115,14 @@ def _sync_status(status: Any, as_json: bool) -> int:
     if as_json:
         emit_json(status.as_dict())
         return 0
-    out(f"平台：{status.hub_url or '未登记'}    上次成功：{status.last_success or '从未'}")
+    out(f"平台：{status.hub_url or '未登记'}    上次成功：{_when(status.last_success) or '从未'}")
     out(f"待发送 {status.waiting} 条，已送达 {status.sent} 条，被拒 {len(status.quarantined)} 条")
     if status.last_error:
         out(f"上次失败：{SYNC_ERRORS.get(status.last_error, status.last_error)}")
     if status.relay_url:
         failed = (f"，上次交换失败（{RELAY_ERRORS.get(status.relay_last_error, status.relay_last_error)}）"
                   if status.relay_last_error else "")
-        out(f"中心中继：{visible(status.relay_url)}    上次应答：{status.relay_last_success or '从未'}{failed}")
+        out(f"中心中继：{visible(status.relay_url)}    上次应答：{_when(status.relay_last_success) or '从未'}{failed}")
     for q in status.quarantined[:20]:
         out(f"  被拒：#{q['seq']} {q['type']} {q['case_no'] or ''}（{q['reason']}）")
     print_devices(status.devices)
@@ -122,7 +137,7 @@ def print_devices(devices: Any) -> None:
     for d in devices:
         name = visible(d.name) or default_device_name(d.device)
         role = DEVICE_ROLES.get(d.role, visible(d.role))
-        seen = f"平台上次联系：{visible(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
+        seen = f"平台上次联系：{_when(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
         state = "（已注销）" if d.revoked else ""
         out(f"{'本机' if d.this else '设备'} {d.device} {name}（{role}）{state}  {seen}")
 
