@@ -176,3 +176,21 @@ def test_a_protocol_error_is_not_called_offline(qtbot: Any, station: Station, hu
             assert "联系县级信息化人员" in said
     finally:
         close_window(window)
+
+
+def test_the_status_bar_says_whether_the_centres_relay_answers(qtbot: Any, station: Station, hub: Hub) -> None:
+    """With a relay set, the bar says whether the windows share their cases through it (a hub answers the
+    relay's part of the protocol too: push of the own chain, the peers feed)."""
+    enrol(station, hub)
+    engine.set_relay(station, hub.url)
+    window = logged_in(qtbot, station)
+    try:
+        window.sync_indicator.sync_now()
+        qtbot.waitUntil(lambda: "中继已连接" in texts(window)[0], timeout=20_000)
+        assert "中心中继" in texts(window)[1]
+        hub.stop()
+        window.sync_indicator.sync_now()
+        qtbot.waitUntil(lambda: "中继未连接" in texts(window)[0], timeout=20_000)
+        assert "离线" in texts(window)[0]
+    finally:
+        close_window(window)

@@ -139,11 +139,19 @@ class SyncIndicator(Retranslating, QWidget):
             text = label(state)
         else:
             text = self.tr("{state} · 待发送 {n} 条").format(state=label(state), n=status.waiting)
+        relay = ""
+        if status.relay_url and not self._syncing:  # the centre's relay: do the windows share their cases now?
+            relay = self.tr("中继已连接") if status.relay_last_success and not status.relay_last_error \
+                else self.tr("中继未连接")
+            text += " · " + relay
         self.dot.setStyleSheet(f"color: {link_colour(status)}")
         self.text.setText(text)
         advice = link_advice(state, status.last_error_reason)
         if state is not LinkState.not_enrolled:
             advice += "\n" + self.tr("上次同步成功：{last}").format(last=last)
+        if relay:
+            advice += "\n" + self.tr("中心中继（本中心各窗口经它共享办件，区域平台断开时也可以）：{state}").format(
+                state=relay)
         self.text.setToolTip(advice)
         refused = len(status.quarantined)
         self.refused.setVisible(refused > 0)

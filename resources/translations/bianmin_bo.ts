@@ -3916,8 +3916,20 @@ Qt {qt} · PySide6 {pyside}</translation>
         <translation>{state} · བསྐུར་སྒུག་ {n}</translation>
     </message>
     <message>
+        <source>中继已连接</source>
+        <translation>བར་བརྒྱུད་འབྲེལ་མཐུད་ཟིན།</translation>
+    </message>
+    <message>
+        <source>中继未连接</source>
+        <translation>བར་བརྒྱུད་འབྲེལ་མཐུད་མེད།</translation>
+    </message>
+    <message>
         <source>上次同步成功：{last}</source>
         <translation>མཐའ་མའི་དུས་མཉམ་སྒྲིག་ལེགས་གྲུབ: {last}</translation>
+    </message>
+    <message>
+        <source>中心中继（本中心各窗口经它共享办件，区域平台断开时也可以）：{state}</source>
+        <translation>ལྟེ་གནས་ཀྱི་བར་བརྒྱུད། (ལྟེ་གནས་འདིའི་སྒེའུ་ཁུང་ཚང་མས་དེ་བརྒྱུད་ནས་ལས་དོན་མཉམ་སྤྱོད་བྱེད། ས་ཁུལ་གྱི་སྟེགས་བུ་ཆད་དུས་ཀྱང་ཆོག): {state}</translation>
     </message>
     <message>
         <source>被拒 {n} 条</source>
