@@ -62,6 +62,7 @@ import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import datetime as dt  # noqa: E402
 import functools  # noqa: E402
+import io  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
@@ -448,6 +449,45 @@ def consistency(centre: Centre) -> dict[str, Any]:
             "waiting": {w.device_no: engine.status(w).waiting for w in centre.windows}}
 
 
+# -- scans ----------------------------------------------------------------------------------------
+def noise_jpeg(rng: random.Random, side: int) -> bytes:
+    """A camera 'scan' of a photo page: hardly compressible (as bench/sync.py makes them)."""
+    from PIL import Image
+
+    w, h = side, int(side * 1.414)
+    noise = Image.frombytes("RGB", (w, h), rng.randbytes(w * h * 3))
+    page = Image.blend(Image.new("RGB", (w, h), (236, 232, 220)), noise, 0.55)
+    buf = io.BytesIO()
+    page.save(buf, "JPEG", quality=85)
+    return buf.getvalue()
+
+
+def scans_phase(args: argparse.Namespace, centre: Centre) -> dict[str, Any]:
+    """``--scans`` scans added at the first window to its latest cases, then rounds until quiet: the
+    regional bytes of the scans against their stored size."""
+    from app.services import attachments as scan_service
+    from app.store import cases as case_store
+
+    rng = random.Random(args.seed + 3)
+    add(centre.link.totals, centre.link.take())
+    w = centre.windows[0]
+    rows = w.db.all("SELECT id, case_no FROM cases WHERE origin = ? ORDER BY id DESC LIMIT ?",
+                    (w.device_no, args.scans))
+    stored = 0
+    for case_id, case_no in rows:
+        material = case_store.get_materials(w.db, case_id)[0]
+        info = scan_service.add_bytes(w, case_no, material["item_code"], material["material_code"],
+                                      noise_jpeg(rng, args.scan_side), "scan.jpg")
+        stored += info.size
+    turns = quiet(centre)
+    counts = centre.link.take()
+    add(centre.link.totals, counts)
+    fetched = {s.device_no: int(s.db.scalar("SELECT count(*) FROM attachments", default=0)) for s in centre.windows}
+    return {"scans": len(rows), "stored_bytes": stored, "regional": wire(counts), "regional_up": sum(
+        v[0] for v in counts.values()), "regional_down": sum(v[1] for v in counts.values()),
+        "per_scan_byte": round(wire(counts) / max(1, stored), 2), "quiet_turns": turns, "held": fetched}
+
+
 # -- idle costs -----------------------------------------------------------------------------------
 def idle_round(centre: Centre, station: Station) -> tuple[int, int]:
     """Regional bytes and requests of one round with nothing new (the scheduler's every 300 s)."""
@@ -540,9 +580,14 @@ def continue_elsewhere(args: argparse.Namespace, centre: Centre) -> dict[str, An
         start = time.monotonic()
         for _ in range(args.samples):
             time.sleep(rng.uniform(args.sample_gap / 2, args.sample_gap * 1.5))
-            case_no = taker.take()
-            if case_no is None:
+            case_no = None
+            for _ in range(20):  # an application accepted (not refused, deferred, ...), concluded on the spot
+                case_no = taker.take()
+                if case_no is not None and cases.get_case(w1, case_no, log_access=False).status is CaseStatus.accepted:
+                    break
+            else:
                 continue
+            assert case_no is not None
             cases.set_status(w1, case_no, CaseStatus.concluded, outcome=Outcome.approved)
             with lock:
                 taken_at[case_no] = time.monotonic()
@@ -591,6 +636,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="chance, per session, that a window concludes one of its accepted cases (default 0.5)")
     ap.add_argument("--deliver", type=float, default=0.5,
                     help="chance, per session, that a concluded case is handed over (default 0.5)")
+    ap.add_argument("--scans", type=int, default=3,
+                    help="scans added at the first window after the days, measured apart (default 3; 0: none)")
+    ap.add_argument("--scan-side", type=int, default=500, help="their width in pixels (default 500: about 60 KB)")
     ap.add_argument("--kbit", type=float, default=512, help="regional link bandwidth each way, kbit/s (default 512)")
     ap.add_argument("--rtt-ms", type=float, default=300, help="regional round trip added per request, ms (default 300)")
     ap.add_argument("--samples", type=int, default=5, help="cases timed for figure 1 (default 5)")
@@ -609,7 +657,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.days, args.windows, args.cases_per_day, args.laptops = 1, 3, 12, 1
         args.laptop_cases_per_day, args.rounds_per_day, args.samples, args.sample_gap = 4, 2, 2, 5.0
-        args.idle_relay_s = 6.0
+        args.idle_relay_s, args.scans = 6.0, 1
     if (args.days < 1 or not 1 <= args.windows <= 79 or args.cases_per_day < 1 or not 0 <= args.laptops <= 10
             or args.laptop_cases_per_day < 0 or args.rounds_per_day < 1 or args.kbit <= 0 or args.rtt_ms < 0
             or args.samples < 0 or args.cases_per_day * args.days > 999 * args.days):
@@ -659,6 +707,7 @@ def main(argv: list[str] | None = None) -> int:
         total_cases = centre.taken + centre.laptop_taken
         totals = {k: list(v) for k, v in centre.link.totals.items()}
         regional = sum(v[0] + v[1] for v in totals.values())
+        scan_fig = scans_phase(args, centre) if args.scans else None
         idle_w, idle_w_req = idle_round(centre, centre.windows[0])
         idle_r, idle_r_req = idle_relay(centre, args.idle_relay_s)
         sizes = {w.device_no: db_size(w) for w in centre.windows}
@@ -671,7 +720,7 @@ def main(argv: list[str] | None = None) -> int:
             "regional_by_user": totals, "regional_total": regional,
             "regional_per_case": round(regional / max(1, total_cases), 1),
             "lan_total": (lan_stats.bytes_up + lan_stats.bytes_down) if lan_stats else None,
-            "bundles": centre.bundles, "consistency": cons,
+            "bundles": centre.bundles, "consistency": cons, "scans": scan_fig,
             "idle_round_wire": idle_w, "idle_round_requests": idle_w_req,
             "idle_relay_wire_per_hour": round(idle_r), "idle_relay_requests_per_hour": round(idle_r_req),
             "store_bytes": sizes, "store_cases": held_cases,
@@ -691,6 +740,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  bundle of laptop {b['laptop']} at window {b['window']}: {b['events']} events, {kb(b['size'])}, "
                   f"forward {kb(b['forward_wire'])}; the laptop's round after the ack {kb(b['laptop_round_wire'])} "
                   f"(took {b['laptop_round_peers_taken']} peer events from the region)")
+        if scan_fig:
+            print(f"scans (apart from the per-case figures): {scan_fig['scans']} scans at window 01, "
+                  f"{kb(scan_fig['stored_bytes'])} stored -> {kb(scan_fig['regional'])} on the regional link "
+                  f"(up {kb(scan_fig['regional_up'])}, down {kb(scan_fig['regional_down'])}) = "
+                  f"{scan_fig['per_scan_byte']:.2f}x their size; attachments held per window {scan_fig['held']}")
         print(f"idle: a window's round with nothing new {kb(idle_w)} ({idle_w_req} requests); the relay idle "
               f"{kb(idle_r)} an hour ({idle_r_req:.0f} requests an hour)")
 
@@ -730,13 +784,15 @@ def main(argv: list[str] | None = None) -> int:
             btotals = {k: list(v) for k, v in base.link.totals.items()}
             bregional = sum(v[0] + v[1] for v in btotals.values())
             bcases = base.taken + base.laptop_taken
+            bscan = scans_phase(bargs, base) if args.scans else None
             bidle, bidle_req = idle_round(base, base.windows[0])
             bsize = db_size(base.windows[0])
             bheld = holdings(base.windows[0])[0]
             figures["baseline"] = {
                 "setup_s": round(bsetup, 1), "run_s": round(brun, 1), **bsim, "window_cases": base.taken,
                 "laptop_cases": base.laptop_taken, "cases": bcases, "actions": base.actions, "rounds": base.rounds,
-                "round_errors": base.round_errors, "regional_by_user": btotals, "regional_total": bregional,
+                "round_errors": base.round_errors, "scans": bscan, "regional_by_user": btotals,
+                "regional_total": bregional,
                 "regional_per_case": round(bregional / max(1, bcases), 1), "bundles": base.bundles,
                 "idle_round_wire": bidle, "idle_round_requests": bidle_req,
                 "store_bytes": bsize, "store_cases": bheld, "store_bytes_per_case": round(bsize / max(1, bheld)),
@@ -746,6 +802,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"made {bcases} cases, {base.actions} counter actions, {base.rounds} rounds; days {brun:.0f} s | "
                   f"regional bytes {kb(bregional)} = {kb(bregional / max(1, bcases))} per case | by user: {by}; "
                   f"idle round {kb(bidle)}")
+            if bscan:
+                print(f"scans: {bscan['scans']} scans, {kb(bscan['stored_bytes'])} stored -> {kb(bscan['regional'])} "
+                      f"on the regional link = {bscan['per_scan_byte']:.2f}x their size")
 
         # -- figures 2 and 3 --
         print("\n== Figures", flush=True)
