@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/centre.py [--days 5] [--windows 6] [--cases-per-day 60] [--laptops 2]
                                      [--laptop-cases-per-day 10] [--rounds-per-day 4] [--kbit 512]
-                                     [--rtt-ms 300] [--samples 5] [--no-baseline] [--quick]
+                                     [--rtt-ms 300] [--samples 5] [--scans 3] [--no-baseline] [--quick]
                                      [--seed 2026] [--keep DIR] [--json-out FILE]
+
+A default run takes about 11 minutes on 2 busy cores (the issue's full scale); ``--quick`` about 2.
 
 Real processes and stores: a regional hub process (``tests.hubproc.start_hub``, SQLite), the centre's
 relay process (``bianmin-hub relay``, set up with its one command, default mirror and device-list
@@ -48,6 +50,11 @@ Figures (printed with their targets, never asserted):
    scheduler's 300 s interval, the relay on during the office hours.
 3. **Store size per case on each window**: the station database file after a WAL checkpoint,
    divided by the cases it holds (every window holds every case of the centre).
+
+Also printed: the bytes of ``--scans`` scans added at window 1 after the days (measured apart from
+the per-case figures: every window fetches the other windows' scans from the regional hub), the
+regional bytes of each laptop's round after its ack (it takes the station's whole peer feed), and
+where the centre's bytes beyond the single device's go.
 """
 
 from __future__ import annotations
@@ -638,13 +645,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="chance, per session, that a concluded case is handed over (default 0.5)")
     ap.add_argument("--scans", type=int, default=3,
                     help="scans added at the first window after the days, measured apart (default 3; 0: none)")
-    ap.add_argument("--scan-side", type=int, default=500, help="their width in pixels (default 500: about 60 KB)")
+    ap.add_argument("--scan-side", type=int, default=300, help="their width in pixels (default 300: about 60 KB)")
     ap.add_argument("--kbit", type=float, default=512, help="regional link bandwidth each way, kbit/s (default 512)")
     ap.add_argument("--rtt-ms", type=float, default=300, help="regional round trip added per request, ms (default 300)")
     ap.add_argument("--samples", type=int, default=5, help="cases timed for figure 1 (default 5)")
     ap.add_argument("--sample-gap", type=float, default=12.0, help="seconds between them, about (default 12)")
-    ap.add_argument("--idle-relay-s", type=float, default=20.0,
-                    help="seconds the idle relay's regional traffic is measured (default 20)")
+    ap.add_argument("--idle-relay-s", type=float, default=15.0,
+                    help="seconds the idle relay's regional traffic is measured (default 15)")
     ap.add_argument("--office-hours", type=float, default=8.0,
                     help="a real day's opening hours, for the real-day estimate (default 8)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the single-device baseline")
@@ -816,6 +823,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{kb(b['regional_per_case'])} -> {ratio:.2f}x (target <= {RATIO_TARGET}) "
                   f"{mark(ratio <= RATIO_TARGET)}"
                   f"  [as run: {args.rounds_per_day} rounds a day per device, the relay on for {c['run_s']:.0f} s]")
+            extra = {k: (v[0] + v[1]) - sum(b["regional_by_user"].get(k, [0, 0])[:2])
+                     for k, v in c["regional_by_user"].items()}
+            more_req = {k: v[2] - b["regional_by_user"].get(k, [0, 0, 0])[2] for k, v in c["regional_by_user"].items()}
+            figures["extra_over_baseline"] = {"bytes": extra, "requests": more_req}
+            print("  where the centre's extra bytes go (as run, centre minus one device): " + ", ".join(
+                f"{k} {'+' if extra[k] >= 0 else ''}{kb(extra[k])} ({more_req[k]:+d} requests)" for k in extra))
             # A real day: the same case-driven bytes, and the time-driven ones of a whole opening day.
             rounds_real = args.office_hours * 3600 / SyncScheduler.interval
             days = args.days
