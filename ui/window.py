@@ -469,7 +469,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.idle.unwatch()
         if self.work is not None:
             self.evaluation.close()
-            self.evaluation.deleteLater()  # a top-level window of its own: it goes with the main window
             self.sync.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
