@@ -309,3 +309,20 @@ def test_a_case_whose_intake_comes_last_waits_for_it(centre: list[Station]) -> N
     second = cases.take_peer_events(w0, intake, "bundle")
     assert second.cases == (case.case_no,) and sharing.waiting_for_intake(w0) == []
     assert cases.get_case(w0, case.case_no) == cases.get_case(w1, case.case_no, log_access=False)
+
+
+def test_a_page_that_ends_between_an_intake_and_its_decision_waits_without_an_error(
+        centre: list[Station], caplog: pytest.LogCaptureFixture) -> None:
+    """A peer page of 500 events may end after a case's intake and before its decision (the next page
+    has it): the case waits like one without its intake, and nothing is logged as an error."""
+    w0, w1, _ = centre
+    case = cases.submit(w1, request(w1))
+    events = sorted(held(w1), key=lambda e: e.seq)
+    upto = next(i for i, e in enumerate(events) if e.type == EventType.received) + 1
+    with caplog.at_level("INFO"):
+        first = cases.take_peer_events(w0, events[:upto], "hub")
+    assert first.cases == () and [c for c, _ in sharing.waiting_for_intake(w0)] == [case.case_no]
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    second = cases.take_peer_events(w0, events[upto:], "hub")
+    assert second.cases == (case.case_no,) and sharing.waiting_for_intake(w0) == []
+    assert cases.get_case(w0, case.case_no) == cases.get_case(w1, case.case_no, log_access=False)

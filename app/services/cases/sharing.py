@@ -100,7 +100,15 @@ def take_peer_events(station: Station, events: Sequence[Event], source: str) -> 
             try:
                 with db.transaction():  # a savepoint: a case that cannot be projected keeps its rows
                     _project(station, case_no)
-            except (EventMalformed, ValueError, KeyError, TypeError) as exc:
+            except EventMalformed as exc:
+                if exc.details.get("key") == "decision":
+                    # Its intake came without the decision written with it (a page of the feed ended
+                    # between the two): it waits like a case without its intake, for the next page.
+                    waiting.append(case_no)
+                    continue
+                log.error("a case could not be projected from its events: %s", type(exc).__name__)
+                continue
+            except (ValueError, KeyError, TypeError) as exc:
                 # Events that cannot be one case's history (nothing a program of the station writes):
                 # they stay stored, the case as it was; the next event of the case tries again.
                 log.error("a case could not be projected from its events: %s", type(exc).__name__)
@@ -263,7 +271,8 @@ def conflicted(station: Station, limit: int = 200) -> list[CaseSummary]:
 
 
 def waiting_for_intake(station: Station) -> list[tuple[str, str]]:
-    """(case number, since) of cases whose later events are here but not their intake."""
+    """(case number, since) of cases whose later events are here but not their intake (or not the decision
+    written with it)."""
     return peer_store.waiting(station.db)
 
 
