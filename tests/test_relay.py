@@ -392,3 +392,26 @@ def test_rounds_that_reach_only_the_relay_come_every_half_minute_while_the_regio
         waits.append(scheduler.seconds_to_next())
         clock[0] += waits[-1]
     assert max(waits) > 60  # without the relay: the region's backoff
+
+
+def test_an_idle_mirror_asks_the_region_less_and_less_often() -> None:
+    """While no laptop's events arrive the relay's wait doubles up to a minute (at 5 s it cost 343 KB an
+    hour of the regional link, bench/centre.py); something new brings it back to the interval."""
+    from hub.relay import mirror
+
+    waits: list[float] = []
+
+    class Stop:
+        def is_set(self) -> bool:
+            return len(waits) >= 9
+
+        def wait(self, seconds: float) -> None:
+            waits.append(seconds)
+
+    arrived = iter([0, 0, 0, 0, 0, 0, 3, 0, 0])
+    relay_mirror = object.__new__(mirror.Mirror)
+    relay_mirror.interval = 5.0
+    relay_mirror._stop = Stop()  # type: ignore[assignment]
+    relay_mirror.cycle = lambda force_devices=False: mirror.CycleReport(mirrored=next(arrived))  # type: ignore[method-assign]
+    relay_mirror._run()
+    assert waits == [10, 20, 40, 60, 60, 60, 5, 10, 20]

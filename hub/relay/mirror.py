@@ -32,7 +32,8 @@ from sync.client import HubClient
 
 log = logging.getLogger(__name__)
 
-INTERVAL = 5.0  # seconds between cycles
+INTERVAL = 5.0  # seconds between cycles while laptops' events arrive
+IDLE_FACTOR = 12  # while none arrive, the wait doubles up to this many intervals (a minute by default)
 DEVICES_EVERY = dt.timedelta(seconds=60)
 TIMEOUT = (5.0, 30.0)
 
@@ -128,12 +129,16 @@ class Mirror:
         return report
 
     def _run(self) -> None:
+        wait = self.interval
         while not self._stop.is_set():
             try:
-                self.cycle()
+                report = self.cycle()
+                # Nothing new: ask less often, up to IDLE_FACTOR times the interval (a minute by default);
+                # something new (a bundle forwarded, a laptop synced): at the interval again.
+                wait = self.interval if report.mirrored else min(wait * 2, self.interval * IDLE_FACTOR)
             except Exception:  # a boundary: the mirror must not die and leave the cache to age
                 log.exception("relay mirror cycle failed")
-            self._stop.wait(self.interval)
+            self._stop.wait(wait)
 
     def start(self) -> Mirror:
         self._thread = threading.Thread(target=self._run, name="relay-mirror", daemon=True)
