@@ -76,14 +76,11 @@ import platform  # noqa: E402
 import random  # noqa: E402
 import shutil  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from typing import Any  # noqa: E402
-
-import requests  # noqa: E402
 
 from app.clock import CHINA_TZ, Clock  # noqa: E402
 from app.config import KdfParams, Paths  # noqa: E402
@@ -92,7 +89,7 @@ from app.models import CaseStatus, DeliveryMethod, Outcome  # noqa: E402
 from app.services import cases, catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
-from hub import local  # noqa: E402
+from hub.local import Relay  # noqa: E402
 from sync import bundles, engine, protocol  # noqa: E402
 from sync.scheduler import SyncScheduler  # noqa: E402
 from tests.faultproxy import FaultProxy, Faults, Stats  # noqa: E402
@@ -133,47 +130,6 @@ class SimClock(Clock):
 
 
 # -- processes ------------------------------------------------------------------------------------
-@dataclass
-class Relay:
-    directory: Path
-    port: int
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log(self) -> str:
-        path = self.directory.parent / "relay.log"
-        return path.read_text("utf-8", errors="replace") if path.exists() else ""
-
-    def start(self, *first_run: str) -> Relay:
-        with open(self.directory.parent / "relay.log", "ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "hub.cli", "relay", "--dir", str(self.directory), "--host", "127.0.0.1",
-                 "--port", str(self.port), *first_run],
-                env=local._env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=local._die_with_parent)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"relay exited with {self.process.returncode}:\n{self.log()}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{self.url}/v1/health", timeout=1).ok:
-                    return self
-            time.sleep(0.2)
-        raise RuntimeError(f"relay did not answer:\n{self.log()}")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-            self.process = None
-
-
 @dataclass
 class Link:
     """The regional link, carried by one proxy per kind of user (same faults), counted together."""

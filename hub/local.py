@@ -109,14 +109,72 @@ class Hub:
         return path.read_text("utf-8", errors="replace") if path.exists() else ""
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+        _end(self.process)
+        self.process = None
+
+
+def _end(process: subprocess.Popen[bytes] | None) -> None:
+    """Terminate a child, killing it when it does not go within 10 s."""
+    if process is None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@dataclass
+class Relay:
+    """A centre's relay (``bianmin-hub relay``) as a process on loopback, for tests and benches: its
+    directory, its port, and the options every run gets (``options``, e.g. a quicker mirror)."""
+
+    directory: Path
+    port: int
+    options: tuple[str, ...] = ()
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.directory.parent / f"{self.directory.name}.log"
+
+    def log(self) -> str:
+        return self.log_path.read_text("utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def start(self, *first_run: str, timeout: float = 30) -> Relay:
+        """Start it (the first run's arguments, or none: the directory holds the rest) and wait until it
+        answers; raises RuntimeError with its log when it exits or does not answer."""
+        with open(self.log_path, "ab") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "hub.cli", "relay", "--dir", str(self.directory), "--host", "127.0.0.1",
+                 "--port", str(self.port), *self.options, *first_run],
+                env=_env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"relay exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                if requests.get(f"{self.url}/v1/health", timeout=1).ok:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"relay did not answer:\n{self.log()}")
+
+    def kill(self) -> None:
+        """SIGKILL, as a power cut would."""
+        if self.process is not None:
             self.process.kill()
             self.process.wait(timeout=10)
+            self.process = None
+
+    def stop(self) -> None:
+        _end(self.process)
         self.process = None
 
 

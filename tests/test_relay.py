@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import random
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -70,52 +69,11 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
 
 
 # -- the relay's process -----------------------------------------------------------------------
-@dataclass
-class Relay:
-    directory: Path
-    port: int
-    process: subprocess.Popen[bytes] | None = None
+class Relay(local.Relay):
+    """The relay process with a quick mirror, and what it holds."""
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def log(self) -> str:
-        path = self.directory.parent / f"{self.directory.name}.log"
-        return path.read_text("utf-8", errors="replace") if path.exists() else ""
-
-    def start(self, *first_run: str) -> Relay:
-        """``bianmin-hub relay`` (the first run's arguments, or none: the directory holds the rest)."""
-        with open(self.directory.parent / f"{self.directory.name}.log", "ab") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "hub.cli", "relay", "--dir", str(self.directory), "--host", "127.0.0.1",
-                 "--port", str(self.port), "--mirror-every", "0.3", "--devices-every", "0.5", *first_run],
-                env=local._env(), stdout=out, stderr=subprocess.STDOUT, preexec_fn=local._die_with_parent)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"relay exited with {self.process.returncode}:\n{self.log()}")
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{self.url}/v1/health", timeout=1).ok:
-                    return self
-            time.sleep(0.1)
-        raise AssertionError(f"relay did not answer:\n{self.log()}")
-
-    def kill(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-            self.process = None
+    def __init__(self, directory: Path, port: int) -> None:
+        super().__init__(directory, port, options=("--mirror-every", "0.3", "--devices-every", "0.5"))
 
     def events(self) -> list[tuple[str, str, str, int]]:
         """(event id, hash, chain, seq) of every event the relay holds, read from its encrypted database."""
