@@ -105,6 +105,7 @@ class Roster:
 
     devices: tuple[KnownDevice, ...] = ()
     checked_at: str = ""  # the station's stamp of the list's reading ("" never read)
+    version: str = ""  # ``protocol.roster_version`` of the list as read ("" unknown: read again)
 
     def get(self, device: str) -> KnownDevice | None:
         return next((d for d in self.devices if d.device == device), None)
@@ -122,7 +123,8 @@ def _roster(value: str | None) -> Roster:
         rows = doc["devices"]
         devices = tuple(KnownDevice(**{name: str(row.get(name) or "") for name in _DEVICE_FIELDS})
                         for row in rows if isinstance(row, dict) and row.get("device"))
-        return Roster(devices=devices, checked_at=str(doc.get("checked_at") or ""))
+        return Roster(devices=devices, checked_at=str(doc.get("checked_at") or ""),
+                      version=str(doc.get("version") or ""))
     except (ValueError, TypeError, KeyError, AttributeError):
         return Roster()
 
@@ -130,7 +132,7 @@ def _roster(value: str | None) -> Roster:
 def _roster_text(roster: Roster) -> str:
     if roster == Roster():
         return ""
-    return json.dumps({"checked_at": roster.checked_at,
+    return json.dumps({"checked_at": roster.checked_at, "version": roster.version,
                        "devices": [{name: getattr(d, name) for name in _DEVICE_FIELDS} for d in roster.devices]},
                       ensure_ascii=False, separators=(",", ":"))
 

@@ -580,6 +580,53 @@ def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp
         station.close()
 
 
+def test_the_device_list_crosses_the_regional_link_only_when_it_changed_or_got_old(
+        hub: Hub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list is 2 KB a round on the plateau link: a window reads it again when the hub's digest (with
+    every page of updates) says a device was enrolled or revoked, when it took events of a device not
+    heard from at the last reading, after ten minutes, or when its clock went back past the last reading."""
+    w0, w1, w2 = new_centre(tmp_path)
+    reads: list[str] = []
+    real = HubClient.devices
+
+    def counted(self: HubClient) -> object:
+        reads.append(self.key_id)
+        return real(self)
+
+    monkeypatch.setattr(HubClient, "devices", counted)
+    for station in (w0, w1):
+        enrol(hub, station)
+
+    def round_reads(station: Station) -> int:
+        reads.clear()
+        assert engine.run_once(station).ok
+        return len(reads)
+
+    assert round_reads(w0) == 1  # never read
+    assert round_reads(w1) == 1
+    cases.submit(w1, request(w1))
+    assert round_reads(w1) == 0
+    assert round_reads(w0) == 1  # events of 01, which had not been heard from at 00's reading
+    assert [bool(d.last_seen_at) for d in engine.status(w0).devices] == [True, True]
+    assert round_reads(w0) == 0 and round_reads(w0) == 0  # nothing changed
+    enrol(hub, w2)  # a window enrolled since: the digest differs
+    assert round_reads(w0) == 1
+    assert [d.device for d in engine.status(w0).devices] == ["00", "01", "02"]
+    platform_run(hub, "devices", "revoke", w2.station_code, "02")
+    assert round_reads(w0) == 1 and engine.status(w0).devices[2].revoked
+    assert round_reads(w0) == 0
+    assert isinstance(w0.clock, FixedClock)
+    w0.clock.advance(minutes=9)
+    assert round_reads(w0) == 0
+    w0.clock.advance(minutes=2)  # when each was last heard from, ten minutes on
+    assert round_reads(w0) == 1
+    w0.clock.advance(hours=-2)  # the PC's clock put back: the reading's time lies ahead of it
+    assert round_reads(w0) == 1
+    assert round_reads(w0) == 0
+    for station in (w0, w1, w2):
+        station.close()
+
+
 def _cli_env(station: Station) -> dict[str, str]:
     import os
 

@@ -1,6 +1,7 @@
 """``/v1/updates``: a device pulls what the platform published for it: for its station (every
 device of it, or this device: a case's platform status goes to the device that took the case in)
-or for every station, page by page after an opaque cursor."""
+or for every station, page by page after an opaque cursor. Each page also gives the digest of the
+station's device list (``protocol.roster_version``): a device reads ``/v1/devices`` again when it changed."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from hub import db
 from hub.dependencies import EngineDep, SignedRequest
 from hub.errors import HubError, error_responses
+from hub.routes.devices import device_info, station_devices
 from hub.schemas import SIGNED, UpdatesOut
 from sync import protocol
 
@@ -65,9 +67,11 @@ def pull_updates(
                    or_(db.Update.device.is_(None), db.Update.device == request.device), db.Update.id > after)
             .order_by(db.Update.id).limit(limit + 1)
         ).all()
+        devices = protocol.roster_version(device_info(row) for row in station_devices(session, request.station))
     more = len(rows) > limit
     rows = rows[:limit]
     updates = tuple(protocol.Update(id=str(r.id), kind=protocol.UpdateKind(r.kind), case_no=r.case_no,
                                     body=json.loads(r.body)) for r in rows)
-    page = protocol.UpdatePage(updates, cursor=encode_cursor(rows[-1].id if rows else after), more=more)
+    page = protocol.UpdatePage(updates, cursor=encode_cursor(rows[-1].id if rows else after), more=more,
+                                 devices=devices)
     return JSONResponse(page.to_wire())

@@ -34,7 +34,7 @@ from sync.protocol.base import (
     Malformed,
     Spec,
 )
-from sync.protocol.devices import DeviceInfo, DeviceList, DeviceRole, PeerPage
+from sync.protocol.devices import DeviceInfo, DeviceList, DeviceRole, PeerPage, roster_version
 from sync.protocol.enrolment import CertificateAnswer, EnrolAnswer, EnrolRequest, ErrorAnswer, TimeAnswer
 from sync.protocol.push import (
     DUPLICATE,
@@ -90,5 +90,6 @@ __all__ = [
     "Malformed", "NoticeBody", "PeerPage", "PushAnswer", "PushBatch", "PushStatus", "ReceivedRequest", "Rejection",
     "Signer", "Spec", "TimeAnswer", "Update", "UpdateKind", "UpdatePage", "WireEvent", "answer_batch", "b64",
     "case_no_station", "event_to_wire", "has_control_text", "judge", "keyid_of", "may_write", "new_device_key",
-    "parse_keyid", "private_bytes", "public_bytes", "read_batch", "sign_request", "unb64", "verify_request",
+    "parse_keyid", "private_bytes", "public_bytes", "read_batch", "roster_version", "sign_request", "unb64",
+    "verify_request",
 ]

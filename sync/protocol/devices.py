@@ -4,6 +4,9 @@ own station."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -74,6 +77,15 @@ class DeviceList:
             raise Malformed("a device list is an object with devices")
         return cls(station=str(raw.get("station", "")),
                    devices=tuple(DeviceInfo.from_wire(d) for d in raw["devices"]))
+
+
+def roster_version(devices: Iterable[DeviceInfo]) -> str:
+    """A short digest of what a station's device list says apart from when each device was last heard
+    from (numbers, names, roles, revocations, keys): the hub gives it with every page of updates, and a
+    device reads the whole list again only when it differs from the digest of the list it holds."""
+    rows = sorted((d.device, d.name, d.role, d.revoked_at or "", d.public_key or "", d.box_key or "")
+                  for d in devices)
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,16 @@ class UpdatePage:
     updates: tuple[Update, ...]
     cursor: Annotated[str, Spec("opaque; pass it back to get what came after")]
     more: bool
+    devices: Annotated[str | None, Spec("the digest of the station's device list (``roster_version``): a device "
+                                        "reads the list again when it changed; absent from hubs before it",
+                                        max_length=64)] = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"updates": [u.to_wire() for u in self.updates], "cursor": self.cursor, "more": self.more}
+        doc: dict[str, Any] = {"updates": [u.to_wire() for u in self.updates], "cursor": self.cursor,
+                               "more": self.more}
+        if self.devices is not None:
+            doc["devices"] = self.devices
+        return doc
 
     @staticmethod
     def check_wire(doc: Mapping[str, Any]) -> None:
@@ -57,6 +64,8 @@ class UpdatePage:
         and a cursor."""
         if not isinstance(doc.get("updates"), list) or not isinstance(doc.get("cursor"), str):
             raise Malformed("pull answer without updates or cursor")
+        if doc.get("devices") is not None and not isinstance(doc.get("devices"), str):
+            raise Malformed("devices: text")
 
 
 @dataclass(frozen=True)
