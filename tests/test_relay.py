@@ -142,6 +142,12 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         assert engine.run_once(laptop).ok
         morning = cases.submit(w0, request(w0)).case_no
         quiet_rounds(windows)
+        # The relay lists the devices as the region does, box keys too: a window that read the list from
+        # the relay holds the digest the region gives with its updates, and asks the region for it no more.
+        region_list, relay_list = engine.client_for(w1).devices(), engine.relay_client(w1).devices()
+        assert protocol.roster_version(relay_list.devices) == protocol.roster_version(region_list.devices)
+        assert [d.box_key for d in relay_list.devices] == [d.box_key for d in region_list.devices]
+        assert all(d.box_key for d in relay_list.devices if d.role == protocol.DeviceRole.window)
         deadline = time.monotonic() + 20
         while not all(len(cases.list_cases(w, limit=50)) == 2 for w in windows):  # the mirror's next cycle
             assert time.monotonic() < deadline, relay.log()

@@ -82,8 +82,9 @@ def _moment(text: str | None) -> dt.datetime | None:
 
 
 def cache_devices(session: Session, station: str, listed: protocol.DeviceList) -> None:
-    """Upstream's device list into the cache: names, roles, public keys and revocations as listed
-    (a revocation is never taken back here: upstream never takes one back either)."""
+    """Upstream's device list into the cache: names, roles, public and box keys and revocations as
+    listed (a revocation is never taken back here: upstream never takes one back either). The windows
+    read the list from the relay as from upstream, down to its digest (``protocol.roster_version``)."""
     if listed.station != station:
         raise ValueError("upstream listed the devices of another station")
     for info in listed.devices:
@@ -94,12 +95,15 @@ def cache_devices(session: Session, station: str, listed: protocol.DeviceList) -
             if info.public_key is None:
                 continue  # a key the relay cannot check a signature against
             session.add(db.Device(station=station, device=info.device, name=info.name, role=info.role,
-                                  public_key=info.public_key, enrolled_at=_moment(info.enrolled_at) or db.utcnow(),
+                                  public_key=info.public_key, box_key=info.box_key,
+                                  enrolled_at=_moment(info.enrolled_at) or db.utcnow(),
                                   revoked_at=revoked, last_seen_at=seen))
             continue
         row.name, row.role = info.name, info.role
         if info.public_key is not None:
             row.public_key = info.public_key
+        if info.box_key is not None:
+            row.box_key = info.box_key
         row.enrolled_at = _moment(info.enrolled_at) or row.enrolled_at
         row.revoked_at = row.revoked_at or revoked
         if seen is not None and (row.last_seen_at is None or seen > row.last_seen_at):
