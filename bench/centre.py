@@ -529,7 +529,7 @@ def continue_elsewhere(args: argparse.Namespace, centre: Centre) -> dict[str, An
         for w in centre.windows:
             comp = w.companion()
             companions.append(comp)
-            sched = SyncScheduler(run=functools.partial(engine.run_once, comp),
+            sched = SyncScheduler(run=functools.partial(engine.run_once, comp, scheduled=True),
                                   probe=functools.partial(engine.probe, comp))
             # As after a while of outage: the backoff is past the relay's 30 s; the next round at a random moment.
             sched.failures = 8

@@ -1,9 +1,12 @@
 """The sync engine: push unsent journal events, pull updates and the other devices' events, and keep
 the clerk informed.
 
-A round: the centre's relay (when one is set: push own → take the others') → push → attachments →
-pull updates → pull peers (only when the relay did not answer) → their scans → the device list →
-push again.
+A round: the centre's relay (when one is set: take this device's updates → push own → take the
+others' → the device list) → push → attachments → pull updates and peers (only when the relay did
+not answer) → their scans → the device list (when due) → push again. When the relay answered and
+this device has nothing to send and no scan to fetch, the window's scheduled round stops there:
+the relay is the centre's one poller of the region (``region_needed``; once an hour, or after a
+failed regional round, the round still goes on and pulls from the region, to check the link).
 
 Push: this device's events in journal order, in batches; each is answered stored / duplicate (both:
 sent) or rejected (quarantined with its reason, never blocking the rest). A batch whose answer
@@ -85,6 +88,7 @@ class SyncReport:
     relay_pushed: int = 0  # own events new to the centre's relay this round
     relay_error: str | None = None  # why the relay exchange failed (None: it went through, or no relay)
     relayed: bool = False  # the centre's relay answered throughout this round
+    regional: bool = True  # the round went on to the regional hub (False: the relay brought everything)
     peer_devices: set[str] = field(default_factory=set)  # the devices whose events this round took
     devices_version: str | None = None  # the device list's digest the regional hub gave with its updates
     error: str | None = None
@@ -484,12 +488,19 @@ def devices_due(station: Station, report: SyncReport) -> bool:
         known = roster.get(device)
         if known is None or not known.last_seen_at:  # enrolled since, or first heard from since
             return True
+    return _older(station, roster.checked_at, DEVICES_EVERY)
+
+
+def _older(station: Station, stamp: str, than: dt.timedelta) -> bool:
+    """Whether the station's ``stamp`` lies ``than`` or more before the station's clock now, or ahead of
+    it (the clock was put back since), or cannot be read."""
     try:
-        read = dt.datetime.fromisoformat(roster.checked_at)
-        age = station.clock.now() - (read if read.tzinfo else read.replace(tzinfo=station.clock.now().tzinfo))
+        then = dt.datetime.fromisoformat(stamp)
+        now = station.clock.now()
+        age = now - (then if then.tzinfo else then.replace(tzinfo=now.tzinfo))
     except (ValueError, TypeError):
         return True
-    return age < dt.timedelta(0) or age >= DEVICES_EVERY
+    return age < dt.timedelta(0) or age >= than
 
 
 # -- the centre's relay -----------------------------------------------------------------------
@@ -559,6 +570,10 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
         return False
     error: str | None = None
     try:
+        # The platform's updates for this device first (what they make is pushed next), as the relay
+        # mirrored them under the platform's own ids: the same cursor serves here and at the regional
+        # hub, so nothing is missed or taken twice.
+        pull(station, client, report)
         push_relay(station, client, report)
         pull_peers(station, client, report, via_relay=True)
         # The station's devices as the relay last read them from the region: names and keys for the
@@ -588,18 +603,32 @@ def probe(station: Station) -> dict[str, Any]:
 
 
 # -- one round -------------------------------------------------------------------------------
-def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
+def run_once(station: Station, client: HubClient | None = None, *, scheduled: bool = False) -> SyncReport:
     """Push everything unsent, then pull the platform's updates and the other devices' events; the
-    outcome is recorded for the status display."""
+    outcome is recorded for the status display.
+
+    ``scheduled``: the window's own round (every 30 s while the centre's relay answers). Its relay
+    exchange goes through every time; it goes on to the regional hub only when ``region_needed`` says
+    so and ``SEND_EVERY`` after the last regional round (the region sees as many rounds as from a PC
+    without a relay, whatever the centre's network carries meanwhile). A round a person asks for (the
+    default) is the whole round, at once: the relay, then the regional hub (its peer feed skipped when
+    the relay brought it)."""
     report = SyncReport()
     stamp = station.clock.stamp()
     try:
         client = client or client_for(station)
         # The centre's relay first: the other windows' work arrives even while the regional link is down.
         relayed = relay_exchange(station, report)
+        sending, checking = region_needed(station) if relayed and scheduled else (True, True)
+        if relayed and scheduled and not _older(station, sync_state.load(station.db).last.attempt, SEND_EVERY):
+            sending = checking = False
+        if not (sending or checking):
+            report.regional = False
+            return report
         push(station, client, report)
         attachments.upload_pending(station, client, report)
-        pull(station, client, report)
+        if not relayed or checking:  # (the relay brought the updates; a round that checks the link asks too)
+            pull(station, client, report)
         if not relayed:
             pull_peers(station, client, report)
         attachments.fetch_peer_scans(station, client, report)
@@ -617,6 +646,26 @@ def run_once(station: Station, client: HubClient | None = None) -> SyncReport:
         last = kept.last.after(stamp, report.error, str(report.details.get("reason", "")))
         sync_state.save(station.db, replace(kept, last=last))
     return report
+
+
+REGION_EVERY = dt.timedelta(hours=1)  # a window with a relay and nothing to send asks the region this often
+SEND_EVERY = dt.timedelta(minutes=5)  # a scheduled round through the relay goes on to the region at most so often
+
+
+def region_needed(station: Station) -> tuple[bool, bool]:
+    """For a round whose relay exchange went through, whether it goes on to the regional hub:
+    (sending, checking). Sending: this device has events or scans to send or lacks scans of other
+    devices' cases (the region serves them). Checking: its last regional round failed or never went
+    through, or went through ``REGION_EVERY`` ago (so that its status, its clock's offset and the
+    platform's record of when it last heard from the device stay true). Neither: the relay brought
+    everything there is, and the regional link is left alone."""
+    from app.services.cases import sharing
+
+    last = sync_state.load(station.db).last
+    sending = bool(outbox.pending_count(station.db) or attachments.pending_count(station)
+                   or sharing.attachments_missing(station))
+    checking = bool(last.error or not last.success or _older(station, last.success, REGION_EVERY))
+    return sending, checking
 
 
 def status(station: Station) -> SyncStatus:

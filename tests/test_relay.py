@@ -52,7 +52,15 @@ from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
 from tests.helpers import request
 from tests.hubproc import Hub, free_port, start_hub
-from tests.test_devices_sync import _cli_env, assert_everyone_agrees, enrol, held, hub_events, new_centre
+from tests.test_devices_sync import (
+    _cli_env,
+    assert_everyone_agrees,
+    enrol,
+    held,
+    hub_events,
+    new_centre,
+    platform_sets,
+)
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -84,6 +92,16 @@ class Relay(local.Relay):
         finally:
             made.dispose()
         return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    def updates(self) -> list[tuple[int, str | None, str | None]]:
+        """(id, addressed to, case) of the platform's updates the relay holds."""
+        made = relay_store.open_database(RelayDir(self.directory))
+        try:
+            with made.connect() as con:
+                rows = con.execute(text("SELECT id, device, case_no FROM updates ORDER BY id")).all()
+        finally:
+            made.dispose()
+        return [(int(r[0]), r[1], r[2]) for r in rows]
 
 
 @contextlib.contextmanager
@@ -120,7 +138,8 @@ def quiet_rounds(windows: list[Station], cycles: int = 6) -> None:
         for window in windows:
             report = engine.run_once(window)
             assert report.ok, (window.device_no, report)
-            quiet &= report.pushed == 0 and report.peers_taken == 0 and engine.status(window).waiting == 0
+            quiet &= (report.pushed == 0 and report.relay_pushed == 0 and report.peers_taken == 0
+                      and engine.status(window).waiting == 0)
         if quiet:
             return
     raise AssertionError("the windows did not come to rest")
@@ -208,6 +227,105 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         at_relay = relay.events()
         assert len(at_relay) == len({e[0] for e in at_relay}) and {(e[0], e[1]) for e in at_relay} == own
         laptop.close()
+
+
+def platform_statuses(station: Station, case_no: str) -> list[str]:
+    """The platform's statuses this device itself journaled for a case (its events with source "platform")."""
+    return [str(e.type).removeprefix("case.") for e in journal_store.iter_events(station.db)
+            if e.case_no == case_no and e.payload.get("source") == "platform"]
+
+
+def test_the_relay_brings_each_window_its_platform_updates_and_an_idle_window_leaves_the_region_alone(
+        regional: Hub, tmp_path: Path) -> None:
+    """The relay takes the platform's updates for every window of its station (under the platform's
+    own numbers) and hands each window its own: a window whose relay answers and that has nothing to
+    send makes no request on the regional link at all (the relay is the centre's one poller of the
+    region), still checks the link once an hour, and takes each update once whether it came through
+    the relay or, with the relay out, from the region."""
+    hub = regional
+    w0, w1 = windows = new_centre(tmp_path, ("00", "01"))
+    link = FaultProxy(hub.port).start()  # the windows' own regional link, counted apart from the relay's
+    relay = Relay(tmp_path / "relay", free_port())
+    lan: FaultProxy | None = None
+    try:
+        for window in windows:
+            enrol(hub, window, link.url)
+        relay.start("--upstream", hub.url, "--station", w0.station_code,
+                    "--code", hub.quick_code(w0.station_code, device="90"))
+        lan = FaultProxy(relay.port).start()
+        for window in windows:
+            engine.set_relay(window, lan.url)
+        case_no = cases.submit(w1, request(w1)).case_no
+        quiet_rounds(windows)
+        platform_sets(hub, case_no, "in_progress", "--note", "转县局", "--platform-no", "XZ-9")
+
+        deadline = time.monotonic() + 30
+        while cases.get_case(w1, case_no, log_access=False).status is not CaseStatus.in_progress:
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+            assert engine.run_once(w1).ok
+        assert platform_statuses(w1, case_no) == ["in_progress"]
+        quiet_rounds(windows)  # window 01 sends what it journaled; window 00 takes it as 01's
+        assert cases.get_case(w0, case_no, log_access=False).status is CaseStatus.in_progress
+        assert platform_statuses(w0, case_no) == []  # addressed to 01, applied there alone
+
+        # The windows' own rounds, with nothing to send: not a byte on the regional link, minutes on.
+        link.reset_stats()
+        for _ in range(3):
+            for window in windows:
+                assert isinstance(window.clock, FixedClock)
+                window.clock.advance(minutes=6)
+                report = engine.run_once(window, scheduled=True)
+                assert report.ok and report.relayed and not report.regional, report
+        assert link.stats.requests == 0
+        assert engine.run_once(w0).regional  # a person's round goes to the region all the same
+
+        # The relay out: window 01 pulls from the region with the same cursor; the relay back: nothing twice.
+        lan.faults.set(down=True)
+        platform_sets(hub, case_no, "concluded", "--outcome", "approved")
+        report = engine.run_once(w1)
+        assert report.ok and not report.relayed and report.regional
+        assert cases.get_case(w1, case_no, log_access=False).status is CaseStatus.concluded
+        lan.faults.heal()
+        deadline = time.monotonic() + 30
+        while len(relay.updates()) < 2:  # the relay's mirror takes the second one too
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+        assert [(to, case) for _id, to, case in relay.updates()] == [("01", case_no)] * 2
+        quiet_rounds(windows)
+        assert platform_statuses(w1, case_no) == ["in_progress", "concluded"]
+        assert platform_statuses(w0, case_no) == []
+        assert_everyone_agrees(hub, windows)
+
+        # The window's scheduled rounds (every 30 s through the relay) send to the region every 5 minutes,
+        # as a PC without a relay does; window 01 has the new case from the relay at once.
+        assert isinstance(w0.clock, FixedClock)
+        assert engine.run_once(w0).ok
+        fresh = cases.submit(w0, request(w0)).case_no
+        link.reset_stats()
+        report = engine.run_once(w0, scheduled=True)
+        assert report.ok and report.relay_pushed > 0 and not report.regional and link.stats.requests == 0
+        assert engine.run_once(w1, scheduled=True).ok and cases.get_case(w1, fresh, log_access=False).origin == "00"
+        w0.clock.advance(minutes=5)
+        report = engine.run_once(w0, scheduled=True)
+        assert report.ok and report.regional and report.pushed > 0 and engine.status(w0).waiting == 0
+
+        # An hour without sending: the round checks the regional link, and finds it out.
+        link.faults.set(down=True)
+        assert engine.run_once(w0, scheduled=True).ok
+        w0.clock.advance(minutes=61)
+        checked = engine.run_once(w0, scheduled=True)
+        assert checked.relayed and checked.regional and checked.error == "sync.link_down"
+        assert engine.status(w0).state == "offline"
+        link.faults.heal()
+        assert engine.run_once(w0).ok and engine.status(w0).state != "offline"
+    finally:
+        relay.stop()
+        for proxy in (lan, link):
+            if proxy is not None:
+                proxy.close()
+        for window in windows:
+            window.close()
 
 
 def laptop_of(root: Path, code: str) -> Station:
@@ -359,23 +477,26 @@ def test_rounds_that_reach_only_the_relay_come_every_half_minute_while_the_regio
 
 
 def test_an_idle_mirror_asks_the_region_less_and_less_often() -> None:
-    """While no laptop's events arrive the relay's wait doubles up to a minute (at 5 s it cost 343 KB an
-    hour of the regional link, bench/centre.py); something new brings it back to the interval."""
+    """While no laptop's events arrive the relay's wait doubles up to 5 minutes (at 5 s it cost 343 KB an
+    hour of the regional link, bench/centre.py; the relay is the centre's one poller of the region, as
+    often as a single PC's rounds); a laptop's events (a bundle forwarded comes in a burst) bring it back
+    to the interval, a platform update does not."""
     from hub.relay import mirror
 
     waits: list[float] = []
 
     class Stop:
         def is_set(self) -> bool:
-            return len(waits) >= 9
+            return len(waits) >= 11
 
         def wait(self, seconds: float) -> None:
             waits.append(seconds)
 
-    arrived = iter([0, 0, 0, 0, 0, 0, 3, 0, 0])
+    arrived = iter([(0, 0)] * 6 + [(3, 0), (0, 0), (0, 0), (0, 2), (0, 0)])
     relay_mirror = object.__new__(mirror.Mirror)
     relay_mirror.interval = 5.0
     relay_mirror._stop = Stop()  # type: ignore[assignment]
-    relay_mirror.cycle = lambda force_devices=False: mirror.CycleReport(mirrored=next(arrived))  # type: ignore[method-assign]
+    relay_mirror.cycle = lambda force_devices=False: mirror.CycleReport(  # type: ignore[method-assign]
+        **dict(zip(("mirrored", "updates"), next(arrived), strict=True)))
     relay_mirror._run()
-    assert waits == [10, 20, 40, 60, 60, 60, 5, 10, 20]
+    assert waits == [10, 20, 40, 80, 160, 300, 5, 10, 20, 40, 80]

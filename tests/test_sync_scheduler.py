@@ -65,3 +65,30 @@ def test_sync_now_ignores_the_schedule() -> None:
     s.step()
     assert s.step() is None
     assert s.sync_now().ok and link.rounds == 2
+
+
+def test_while_the_centres_relay_answers_rounds_come_every_half_minute_and_sync_now_is_the_persons_round() -> None:
+    """A window whose relay answered shares on the centre's network every 30 s (the round itself goes on
+    to the region only every 5 minutes: ``engine.run_once(scheduled=True)``); without a relay, every 300 s.
+    "Sync now" runs the round a person asks for (``run_now``: at once to the region too)."""
+    t = [0.0]
+    relayed = [True]
+    asked: list[str] = []
+
+    def scheduled() -> SyncReport:
+        asked.append("scheduled")
+        return SyncReport(relayed=relayed[0])
+
+    def person() -> SyncReport:
+        asked.append("now")
+        return SyncReport(relayed=relayed[0])
+
+    s = SyncScheduler(run=scheduled, run_now=person, probe=lambda: None, now=lambda: t[0])
+    assert s.step() is not None and s.seconds_to_next() == 30
+    t[0] += 30
+    assert s.step() is not None and s.seconds_to_next() == 30
+    relayed[0] = False
+    t[0] += 30
+    assert s.step() is not None and s.seconds_to_next() == 300
+    assert s.sync_now().ok
+    assert asked == ["scheduled", "scheduled", "scheduled", "now"]

@@ -145,7 +145,8 @@ class SyncService(QObject):
             log.warning("sync connection not opened: %s", type(error).__name__ if error else "none")
             return
         self.station = station
-        self.scheduler = SyncScheduler(run=lambda: engine.run_once(station),
+        self.scheduler = SyncScheduler(run=lambda: engine.run_once(station, scheduled=True),
+                                       run_now=lambda: engine.run_once(station),
                                        probe=lambda: engine.probe(station))
         self._timer.start(self._tick_ms)
         self._state_timer.start(STATE_REFRESH_MS)

@@ -152,7 +152,7 @@ def _sync_watch(station: Any) -> int:
     from sync import engine
     from sync.scheduler import SyncScheduler
 
-    scheduler = SyncScheduler(run=lambda: engine.run_once(station), probe=lambda: engine.probe(station))
+    scheduler = SyncScheduler(run=lambda: engine.run_once(station, scheduled=True), probe=lambda: engine.probe(station))
     try:
         while True:
             report = scheduler.step()

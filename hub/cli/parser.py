@@ -50,8 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dir", default=DEFAULT_DIR, help=f"中继的目录：密钥、状态与加密数据库（默认 ./{DEFAULT_DIR}）")
     p.add_argument("--host", default="0.0.0.0", help="监听地址（默认 0.0.0.0：中心局域网）")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）")
-    p.add_argument("--mirror-every", type=float, default=5.0, help="每隔几秒向区域平台取工作队笔记本的记录（默认 5）")
-    p.add_argument("--devices-every", type=float, default=60.0, help="每隔几秒向区域平台更新设备名单（默认 60）")
+    p.add_argument("--mirror-every", type=float, default=5.0,
+                   help="每隔几秒向区域平台取平台更新和工作队笔记本的记录（默认 5；无新内容时逐次加倍，至多 60 倍）")
+    p.add_argument("--devices-every", type=float, default=1800.0,
+                   help="每隔几秒向区域平台重读设备名单（默认 1800；设备登记、改名或吊销时随即重读）")
     p.set_defaults(func=cmd_relay)
 
     p = sub.add_parser("db", help="数据库结构：upgrade 建立或升级，current 显示当前版本")

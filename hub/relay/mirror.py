@@ -1,6 +1,16 @@
-"""What the relay takes from the regional hub, in the background while it serves: the station's
-device list with the devices' public keys (every ``DEVICES_EVERY`` seconds), and the events of the
-station's laptops (``GET /v1/peers?chains=80,81``), which no window pushes to it.
+"""What the relay takes from the regional hub, in the background while it serves: the platform's
+updates for every device of the station (``GET /v1/updates`` as a relay: each with the device it is
+addressed to), the station's device list with the devices' keys, and the events of the station's
+laptops (``GET /v1/peers?chains=80,81``), which no window pushes to it. The windows then take all
+three from the relay, and a window with nothing of its own to send does not touch the regional
+link at all: the relay is the centre's one poller of the region.
+
+A cycle: updates, the device list when due, the laptops' events. The list is read again when the
+digest upstream gives with every page of updates (``protocol.roster_version``) differs from the
+digest of the list the relay holds (a device enrolled, renamed or revoked: a revoked window is
+refused here from that cycle on), and every ``DEVICES_EVERY`` (when each device was last heard from).
+Updates are kept under upstream's ids with upstream's cursor after them, a page and its cursor in one
+transaction.
 
 Each page of mirrored events is stored (the hub's verdict, signed as the relay: it may hand in the
 other chains of its station) together with the upstream feed number after it, in one transaction:
@@ -33,9 +43,10 @@ from sync.client import HubClient
 log = logging.getLogger(__name__)
 
 INTERVAL = 5.0  # seconds between cycles while laptops' events arrive
-IDLE_FACTOR = 12  # while none arrive, the wait doubles up to this many intervals (a minute by default)
-DEVICES_EVERY = dt.timedelta(seconds=60)
+IDLE_FACTOR = 60  # while none arrive, the wait doubles up to this many intervals (5 minutes by default)
+DEVICES_EVERY = dt.timedelta(minutes=30)
 TIMEOUT = (5.0, 30.0)
+UPDATES_PAGE = 500  # the hub's largest page of updates
 
 
 def upstream_client(directory: RelayDir, config: RelayConfig) -> HubClient:
@@ -46,7 +57,9 @@ def upstream_client(directory: RelayDir, config: RelayConfig) -> HubClient:
 @dataclass
 class CycleReport:
     devices: bool = False  # the device list was read
+    digest: str | None = None  # the device list's digest upstream gave with its last page
     mirrored: int = 0  # laptop events new to the relay
+    updates: int = 0  # the platform's updates new to the relay
     refused: int = 0
     error: str = ""
 
@@ -64,10 +77,14 @@ class Mirror:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def _devices_due(self) -> bool:
+    def _devices_due(self, digest: str | None) -> bool:
         with Session(self.engine) as session:
             last = store._moment(store.get_meta(session, store.DEVICES_AT))
-        return last is None or dt.datetime.now(dt.UTC) - last >= self.devices_every
+            held = store.devices_digest(session, self.config.station) if digest is not None else None
+        if last is None or digest != held:
+            return True
+        age = dt.datetime.now(dt.UTC) - last
+        return age < dt.timedelta(0) or age >= self.devices_every
 
     def refresh_devices(self) -> None:
         listed = self.client.devices()
@@ -107,6 +124,26 @@ class Mirror:
             if not page.more or page.after <= after:
                 return
 
+    def mirror_updates(self, report: CycleReport) -> None:
+        """The platform's updates for every device of the station, page by page, each page kept with
+        upstream's cursor after it in one transaction (a relay killed in between asks for that page
+        again and keeps nothing twice: the ids are upstream's)."""
+        while True:
+            with Session(self.engine) as session:
+                cursor = store.get_meta(session, store.UPDATES_CURSOR)
+            page = self.client.pull(cursor or None, limit=UPDATES_PAGE)
+            if isinstance(page.get("devices"), str):
+                report.digest = page["devices"]
+            try:
+                updates = [protocol.Update.from_wire(u) for u in page["updates"]]
+            except protocol.Malformed as exc:
+                log.warning("upstream's page of updates not kept: %s", exc)
+                return
+            report.updates += retrying(self.engine, functools.partial(store.keep_updates, station=self.config.station,
+                                                                      updates=updates, cursor=page["cursor"]))
+            if not page.get("more") or not updates:
+                return
+
     @staticmethod
     def _keep(signer: protocol.Signer, events: list[dict[str, object]], after: int, chains: str,
               session: Session) -> list[protocol.EventResult]:
@@ -119,7 +156,13 @@ class Mirror:
     def cycle(self, force_devices: bool = False) -> CycleReport:
         report = CycleReport()
         try:
-            if force_devices or self._devices_due():
+            with Session(self.engine) as session:
+                first = not store.get_meta(session, store.DEVICES_AT)
+            if force_devices or first:  # the laptops are known from the list: read it before their events
+                self.refresh_devices()
+                report.devices = True
+            self.mirror_updates(report)
+            if not report.devices and self._devices_due(report.digest):
                 self.refresh_devices()
                 report.devices = True
             self.mirror_laptops(report)
@@ -133,8 +176,10 @@ class Mirror:
         while not self._stop.is_set():
             try:
                 report = self.cycle()
-                # Nothing new: ask less often, up to IDLE_FACTOR times the interval (a minute by default);
+                # Nothing new: ask less often, up to IDLE_FACTOR times the interval (5 minutes by default);
                 # something new (a bundle forwarded, a laptop synced): at the interval again.
+                # (Updates do not: they come one at a time, a page holds a burst, and each would cost
+                # the region six more quick cycles.)
                 wait = self.interval if report.mirrored else min(wait * 2, self.interval * IDLE_FACTOR)
             except Exception:  # a boundary: the mirror must not die and leave the cache to age
                 log.exception("relay mirror cycle failed")

@@ -10,6 +10,7 @@ list was last read)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 
 from sqlalchemy import URL, Engine, select
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from hub import db
 from hub.relay.state import RelayConfig, RelayDir
+from hub.routes.devices import device_info, station_devices
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,7 @@ UPSTREAM_AFTER = "relay.upstream_after"  # the upstream feed number of the last 
 UPSTREAM_CHAINS = "relay.upstream_chains"  # the laptop chains that number covers ("80,81")
 DEVICES_AT = "relay.devices_at"  # when the device list was last read from upstream (ISO 8601, UTC)
 UPSTREAM_OK_AT = "relay.upstream_ok_at"  # when upstream last answered
+UPDATES_CURSOR = "relay.updates_cursor"  # upstream's cursor after the last page of updates kept
 
 
 def database_url(directory: RelayDir) -> str:
@@ -108,6 +111,26 @@ def cache_devices(session: Session, station: str, listed: protocol.DeviceList) -
         row.revoked_at = row.revoked_at or revoked
         if seen is not None and (row.last_seen_at is None or seen > row.last_seen_at):
             row.last_seen_at = seen
+
+
+def devices_digest(session: Session, station: str) -> str:
+    """``protocol.roster_version`` of the device list the relay holds (what it answers the windows)."""
+    return protocol.roster_version(device_info(row) for row in station_devices(session, station))
+
+
+def keep_updates(session: Session, station: str, updates: list[protocol.Update], cursor: str) -> int:
+    """A page of upstream's updates, under upstream's own ids (a window's cursor then means the same
+    here and there), and the cursor after it; an id held already is passed over. Returns the new ones."""
+    new = 0
+    for update in updates:
+        if session.get(db.Update, int(update.id)) is not None:
+            continue
+        session.add(db.Update(id=int(update.id), station=station, device=update.to, kind=update.kind.value,
+                              case_no=update.case_no, body=json.dumps(update.body, ensure_ascii=False),
+                              created_at=db.utcnow()))
+        new += 1
+    set_meta(session, UPDATES_CURSOR, cursor)
+    return new
 
 
 def laptop_chains(session: Session, station: str) -> list[str]:

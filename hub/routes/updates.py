@@ -1,6 +1,9 @@
 """``/v1/updates``: a device pulls what the platform published for it: for its station (every
 device of it, or this device: a case's platform status goes to the device that took the case in)
-or for every station, page by page after an opaque cursor. Each page also gives the digest of the
+or for every station, page by page after an opaque cursor. The centre's relay (role ``relay``) takes
+those of every device of its station, each with the device it is addressed to, and serves each
+window its own from the same numbers (its copy keeps the platform's update ids, so a window's
+cursor means the same at the relay and here). Each page also gives the digest of the
 station's device list (``protocol.roster_version``): a device reads ``/v1/devices`` again when it changed."""
 
 from __future__ import annotations
@@ -60,18 +63,20 @@ def pull_updates(
 ) -> JSONResponse:
     after = decode_cursor(cursor)
     limit = min(limit, MAX_LIMIT)
+    # The centre's relay takes every device's updates of its station (each with the device it is
+    # addressed to) and hands each window its own; any other device takes its own and the station's.
+    relay = request.role == protocol.DeviceRole.relay
+    query = select(db.Update).where(or_(db.Update.station == request.station, db.Update.station.is_(None)),
+                                    db.Update.id > after)
+    if not relay:
+        query = query.where(or_(db.Update.device.is_(None), db.Update.device == request.device))
     with Session(engine) as session:
-        rows = session.scalars(
-            select(db.Update)
-            .where(or_(db.Update.station == request.station, db.Update.station.is_(None)),
-                   or_(db.Update.device.is_(None), db.Update.device == request.device), db.Update.id > after)
-            .order_by(db.Update.id).limit(limit + 1)
-        ).all()
+        rows = session.scalars(query.order_by(db.Update.id).limit(limit + 1)).all()
         devices = protocol.roster_version(device_info(row) for row in station_devices(session, request.station))
     more = len(rows) > limit
     rows = rows[:limit]
     updates = tuple(protocol.Update(id=str(r.id), kind=protocol.UpdateKind(r.kind), case_no=r.case_no,
-                                    body=json.loads(r.body)) for r in rows)
+                                    body=json.loads(r.body), to=r.device if relay else None) for r in rows)
     page = protocol.UpdatePage(updates, cursor=encode_cursor(rows[-1].id if rows else after), more=more,
                                  devices=devices)
     return JSONResponse(page.to_wire())

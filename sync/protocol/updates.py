@@ -32,9 +32,33 @@ class Update:
     kind: UpdateKind
     case_no: str | None
     body: dict[str, Any]
+    to: Annotated[str | None, Spec("the device it is addressed to, told only to the centre's relay (which hands "
+                                   "it to that device alone); absent: every device of the station",
+                                   pattern=r"^[0-9]{2}$")] = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind.value, "case_no": self.case_no, "body": self.body}
+        doc = {"id": self.id, "kind": self.kind.value, "case_no": self.case_no, "body": self.body}
+        if self.to is not None:
+            doc["to"] = self.to
+        return doc
+
+    @classmethod
+    def from_wire(cls, raw: Any) -> Update:
+        """One update as a relay keeps it (the station reads each update's parts as it applies it)."""
+        if not isinstance(raw, dict):
+            raise Malformed("an update is an object")
+        uid, kind, case_no, body, to = (raw.get(k) for k in ("id", "kind", "case_no", "body", "to"))
+        if not isinstance(uid, str) or not uid.isascii() or not uid.isdigit() or len(uid) > 18:
+            raise Malformed("id: digits")
+        if not isinstance(kind, str) or kind not in UpdateKind.__members__.values():
+            raise Malformed("kind: unknown")
+        if case_no is not None and not isinstance(case_no, str):
+            raise Malformed("case_no: text")
+        if not isinstance(body, dict):
+            raise Malformed("body: an object")
+        if to is not None and not (isinstance(to, str) and len(to) == 2 and to.isascii() and to.isdigit()):
+            raise Malformed("to: two digits")
+        return cls(id=uid, kind=UpdateKind(kind), case_no=case_no, body=body, to=to)
 
     def case_status(self) -> CaseStatusBody:
         return CaseStatusBody.from_wire(self.body, self.case_no)
