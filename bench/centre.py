@@ -79,7 +79,7 @@ import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
+from dataclasses import dataclass, field, replace  # noqa: E402
 from typing import Any  # noqa: E402
 
 from app.clock import CHINA_TZ, Clock  # noqa: E402
@@ -323,8 +323,8 @@ def build(args: argparse.Namespace, work: Path, name: str, window_nos: list[str]
     return centre
 
 
-def run_round(centre: Centre, station: Station) -> engine.SyncReport:
-    report = engine.run_once(station)
+def run_round(centre: Centre, station: Station, scheduled: bool = False) -> engine.SyncReport:
+    report = engine.run_once(station, scheduled=scheduled)
     centre.rounds += 1
     if report.error:
         centre.round_errors[report.error] = centre.round_errors.get(report.error, 0) + 1
@@ -350,6 +350,10 @@ def simulate(args: argparse.Namespace, centre: Centre, per_window: int) -> dict[
     laptop_takers = [Taker(s, random.Random(args.seed * 1000 + i)) for i, s in enumerate(centre.laptops)]
     n_windows = len(centre.windows)
     t_cases = t_rounds = t_bundles = 0.0
+    # Each session's round stands for a window's scheduled regional rounds of a part of the day: its own
+    # round (run_once(scheduled=True)), which sends to the region at most every engine.SEND_EVERY of the
+    # station's clock, and the sessions here are seconds apart.
+    send_every, engine.SEND_EVERY = engine.SEND_EVERY, dt.timedelta(0)
     for day in range(args.days):
         centre.clock.shift = -dt.timedelta(days=args.days - 1 - day)
         for session in range(args.rounds_per_day):
@@ -364,12 +368,13 @@ def simulate(args: argparse.Namespace, centre: Centre, per_window: int) -> dict[
                 centre.laptop_taken += sum(1 for _ in range(lshare) if lt.take())
             t1 = time.monotonic()
             for w in centre.windows:
-                run_round(centre, w)
+                run_round(centre, w, scheduled=True)
             t2 = time.monotonic()
             t_cases += t1 - t0
             t_rounds += t2 - t1
         err(f"  [{centre.name}] day {day + 1}/{args.days}: {centre.taken} window cases, {centre.laptop_taken} laptop "
             f"cases, {centre.actions} actions, {centre.rounds} rounds ({t_cases:.0f} s work, {t_rounds:.0f} s rounds)")
+    engine.SEND_EVERY = send_every
     # The laptops come back (weekly): the bundle is imported at a window, acked, the laptop syncs once.
     t0 = time.monotonic()
     for i, lp in enumerate(centre.laptops):
@@ -453,21 +458,73 @@ def scans_phase(args: argparse.Namespace, centre: Centre) -> dict[str, Any]:
 
 # -- idle costs -----------------------------------------------------------------------------------
 def idle_round(centre: Centre, station: Station) -> tuple[int, int]:
-    """Regional bytes and requests of one round with nothing new (the scheduler's every 300 s)."""
+    """Regional bytes and requests of the window's own round with nothing new (every 300 s without a
+    relay; every 30 s through the relay, which then leaves the region alone)."""
     add(centre.link.totals, centre.link.take())
-    run_round(centre, station)
+    run_round(centre, station, scheduled=True)
     counts = centre.link.take()
     add(centre.link.totals, counts)
     return wire(counts, "windows"), counts["windows"][2]
 
 
-def idle_relay(centre: Centre, seconds: float) -> tuple[float, float]:
-    """The relay's regional bytes and requests per hour while nothing happens (its mirror, its list)."""
+def check_round(centre: Centre, station: Station) -> tuple[int, int]:
+    """Regional bytes and requests of the round a window with a relay makes once an hour to check the
+    link (``engine.REGION_EVERY``): its last regional round put back past that."""
+    from sync import state as sync_state
+
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        old = (station.clock.now() - engine.REGION_EVERY - dt.timedelta(minutes=1)).isoformat(timespec="milliseconds")
+        sync_state.save(station.db, replace(kept, last=replace(kept.last, success=old, attempt=old)))
     add(centre.link.totals, centre.link.take())
-    time.sleep(seconds)
+    report = run_round(centre, station, scheduled=True)
     counts = centre.link.take()
     add(centre.link.totals, counts)
-    return wire(counts, "relay") * 3600 / seconds, counts["relay"][2] * 3600 / seconds
+    if not report.regional:
+        err("  the check round did not reach the region")
+    return wire(counts, "windows"), counts["windows"][2]
+
+
+def relay_idle(centre: Centre) -> dict[str, float]:
+    """The relay's regional cost while nothing happens, from its idle cycle as the relay makes it (its
+    updates and its laptops' chains, asked from where it stands, signed with its key, through its proxy)
+    and its device list, at the mirror's idle cadence (``mirror.INTERVAL * mirror.IDLE_FACTOR``) and
+    list cadence (``mirror.DEVICES_EVERY``): an hour of an idle relay is too long to wait for here."""
+    from hub.relay import mirror
+    from hub.relay import store as relay_store
+    from hub.relay.state import RelayDir
+    from sync.client import HubClient
+
+    assert centre.relay is not None
+    directory = RelayDir(centre.relay.directory)
+    config = directory.config()
+    made = relay_store.open_database(directory)
+    try:
+        from sqlalchemy.orm import Session
+
+        with Session(made) as session:
+            cursor = relay_store.get_meta(session, relay_store.UPDATES_CURSOR)
+            after = int(relay_store.get_meta(session, relay_store.UPSTREAM_AFTER) or 0)
+            chains = relay_store.laptop_chains(session, config.station)
+    finally:
+        made.dispose()
+    client = HubClient(centre.link.proxies["relay"].url, config.station, directory.device_key(), key_id=config.keyid,
+                       timeout=TIMEOUT)
+    add(centre.link.totals, centre.link.take())
+    client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
+    if chains:
+        client.peers(after, protocol.MAX_PEER_PAGE, chains=chains)
+    cycle = centre.link.take()
+    client.devices()
+    listed = centre.link.take()
+    for counts in (cycle, listed):
+        add(centre.link.totals, counts)
+    cycles_an_hour = 3600 / (mirror.INTERVAL * mirror.IDLE_FACTOR)
+    lists_an_hour = 3600 / mirror.DEVICES_EVERY.total_seconds()
+    return {"cycle_wire": wire(cycle, "relay"), "cycle_requests": cycle["relay"][2],
+            "list_wire": wire(listed, "relay"), "cycles_an_hour": cycles_an_hour, "lists_an_hour": lists_an_hour,
+            "per_hour": cycles_an_hour * wire(cycle, "relay") + lists_an_hour * wire(listed, "relay"),
+            "requests_per_hour": cycles_an_hour * cycle["relay"][2] + lists_an_hour * listed["relay"][2]}
 
 
 # -- figure 1 ------------------------------------------------------------------------------------
@@ -606,8 +663,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--rtt-ms", type=float, default=300, help="regional round trip added per request, ms (default 300)")
     ap.add_argument("--samples", type=int, default=5, help="cases timed for figure 1 (default 5)")
     ap.add_argument("--sample-gap", type=float, default=12.0, help="seconds between them, about (default 12)")
-    ap.add_argument("--idle-relay-s", type=float, default=15.0,
-                    help="seconds the idle relay's regional traffic is measured (default 15)")
     ap.add_argument("--office-hours", type=float, default=8.0,
                     help="a real day's opening hours, for the real-day estimate (default 8)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the single-device baseline")
@@ -620,7 +675,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.quick:
         args.days, args.windows, args.cases_per_day, args.laptops = 1, 3, 12, 1
         args.laptop_cases_per_day, args.rounds_per_day, args.samples, args.sample_gap = 4, 2, 2, 5.0
-        args.idle_relay_s, args.scans = 6.0, 1
+        args.scans = 1
     if (args.days < 1 or not 1 <= args.windows <= 79 or args.cases_per_day < 1 or not 0 <= args.laptops <= 10
             or args.laptop_cases_per_day < 0 or args.rounds_per_day < 1 or args.kbit <= 0 or args.rtt_ms < 0
             or args.samples < 0 or args.cases_per_day * args.days > 999 * args.days):
@@ -672,7 +727,9 @@ def main(argv: list[str] | None = None) -> int:
         regional = sum(v[0] + v[1] for v in totals.values())
         scan_fig = scans_phase(args, centre) if args.scans else None
         idle_w, idle_w_req = idle_round(centre, centre.windows[0])
-        idle_r, idle_r_req = idle_relay(centre, args.idle_relay_s)
+        check_w, check_w_req = check_round(centre, centre.windows[0])
+        relay_fig = relay_idle(centre)
+        idle_r, idle_r_req = relay_fig["per_hour"], relay_fig["requests_per_hour"]
         sizes = {w.device_no: db_size(w) for w in centre.windows}
         held_cases = {w.device_no: holdings(w)[0] for w in centre.windows}
         lan_stats = centre.lan.reset_stats() if centre.lan else None
@@ -686,6 +743,7 @@ def main(argv: list[str] | None = None) -> int:
             "bundles": centre.bundles, "consistency": cons, "scans": scan_fig,
             "idle_round_wire": idle_w, "idle_round_requests": idle_w_req,
             "idle_relay_wire_per_hour": round(idle_r), "idle_relay_requests_per_hour": round(idle_r_req),
+            "relay_idle": relay_fig, "check_round_wire": check_w, "check_round_requests": check_w_req,
             "store_bytes": sizes, "store_cases": held_cases,
             "store_bytes_per_case": {k: round(sizes[k] / max(1, held_cases[k])) for k in sizes},
         }
@@ -708,8 +766,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{kb(scan_fig['stored_bytes'])} stored -> {kb(scan_fig['regional'])} on the regional link "
                   f"(up {kb(scan_fig['regional_up'])}, down {kb(scan_fig['regional_down'])}) = "
                   f"{scan_fig['per_scan_byte']:.2f}x their size; attachments held per window {scan_fig['held']}")
-        print(f"idle: a window's round with nothing new {kb(idle_w)} ({idle_w_req} requests); the relay idle "
-              f"{kb(idle_r)} an hour ({idle_r_req:.0f} requests an hour)")
+        print(f"idle: a window's own round with nothing new {kb(idle_w)} ({idle_w_req} requests); its hourly check "
+              f"{kb(check_w)} ({check_w_req} requests); the relay idle {kb(idle_r)} an hour ({idle_r_req:.0f} "
+              f"requests: a cycle {kb(relay_fig['cycle_wire'])} x {relay_fig['cycles_an_hour']:.0f}, its device list "
+              f"{kb(relay_fig['list_wire'])} x {relay_fig['lists_an_hour']:.0f})")
 
         # -- figure 1 --
         if args.samples:
@@ -793,18 +853,25 @@ def main(argv: list[str] | None = None) -> int:
             c_case_bytes = (c["regional_total"] - c["rounds"] * c["idle_round_wire"]
                             - c["run_s"] / 3600 * c["idle_relay_wire_per_hour"]) / days
             b_case_bytes = (b["regional_total"] - b["rounds"] * b["idle_round_wire"]) / days
-            c_day = c_case_bytes + args.windows * rounds_real * c["idle_round_wire"] + \
-                args.office_hours * c["idle_relay_wire_per_hour"]
+            c_day = (c_case_bytes + args.windows * rounds_real * c["idle_round_wire"]
+                     + args.office_hours * c["idle_relay_wire_per_hour"]
+                     + args.windows * args.office_hours * 3600 / engine.REGION_EVERY.total_seconds()
+                     * c["check_round_wire"])
             b_day = b_case_bytes + rounds_real * b["idle_round_wire"]
             c_per = c_day / (c["cases"] / days)
             b_per = b_day / (b["cases"] / days)
             real = c_per / b_per
+            # The other reading of "today's single-device figure": a PC station as today, one window's load
+            # (--cases-per-day) with its own rounds, its case-driven bytes per case as the baseline's.
+            b_single = (b_case_bytes / (b["cases"] / days) * args.cases_per_day
+                        + rounds_real * b["idle_round_wire"]) / args.cases_per_day
             case_only = (c_case_bytes / (c["cases"] / days)) / (b_case_bytes / (b["cases"] / days))
             figures["real_day"] = {
                 "rounds_per_device": rounds_real, "centre_case_driven_per_day": round(c_case_bytes),
                 "baseline_case_driven_per_day": round(b_case_bytes), "centre_per_day": round(c_day),
                 "baseline_per_day": round(b_day), "centre_per_case": round(c_per), "baseline_per_case": round(b_per),
                 "ratio": round(real, 3), "ratio_case_driven_only": round(case_only, 3),
+                "single_pc_per_case": round(b_single), "ratio_single_pc": round(c_per / b_single, 3),
                 "centre_rounds_per_day_as_run": c_rounds_day, "baseline_rounds_per_day_as_run": b_rounds_day,
             }
             print(f"  a real day (estimate): {args.office_hours:g} h open, a round every "
@@ -812,6 +879,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{kb(c_per)} vs one device {kb(b_per)} per case -> {real:.2f}x {mark(real <= RATIO_TARGET)}; "
                   f"case-driven bytes alone {case_only:.2f}x; idle round {kb(c['idle_round_wire'])} per window vs "
                   f"{kb(b['idle_round_wire'])}, relay {kb(c['idle_relay_wire_per_hour'])} an hour")
+            print(f"  the same day against a PC station as today with one window's load ({args.cases_per_day} cases a "
+                  f"day, its own rounds): {kb(b_single)} per case -> {c_per / b_single:.2f}x "
+                  f"{mark(c_per / b_single <= RATIO_TARGET)}")
         sizes_line = ", ".join(f"{k}: {v / 1000:.1f} KB" for k, v in c["store_bytes_per_case"].items())
         held_each = sorted(set(c["store_cases"].values()))
         print(f"Figure 3, store size per case on each window ({held_each} cases held): {sizes_line}"
