@@ -1,8 +1,8 @@
 """The sync engine: push unsent journal events, pull updates and the other devices' events, and keep
 the clerk informed.
 
-A round: the centre's relay (when one is set: take this device's updates → push own → take the
-others' → the device list) → push → attachments → pull updates and peers (only when the relay did
+A round: the centre's relay (when one is set: take this device's updates → take the others' →
+push own → the device list) → push → attachments → pull updates and peers (only when the relay did
 not answer) → their scans → the device list (when due) → push again. When the relay answered and
 this device has nothing to send and no scan to fetch, the window's scheduled round stops there:
 the relay is the centre's one poller of the region (``region_needed``; once an hour, or after a
@@ -434,6 +434,8 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport, *, via_r
                 log.info("the hub serves no peers feed (a hub from before devices)")
                 return
             raise
+        if via_relay and _relay_made_anew(station, page.feed):
+            continue  # its numbers start again: from 0, and this device's own events go to it again
         if page.after < after:
             raise HubProtocolError("the hub's peer feed went back", cursor=after, answered=page.after)
         events = [_event(e) for e in page.events]
@@ -456,6 +458,25 @@ def pull_peers(station: Station, client: HubClient, report: SyncReport, *, via_r
                             ", ".join(sorted({_shown(why, 40) for _ref, why in taken.refused})))
         if not page.more or page.after == after:
             return
+
+
+def _relay_made_anew(station: Station, feed: str | None) -> bool:
+    """Whether the relay's feed is another than the one this device's relay numbers are of (its
+    database was made anew: a PC set up again, a directory lost): then both numbers start from 0
+    and True. The first id told is kept as it is."""
+    if not feed:
+        return False
+    kept = sync_state.load(station.db)
+    if kept.relay.feed == feed:
+        return False
+    anew = bool(kept.relay.feed)
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        link = replace(kept.relay, feed=feed, cursor=0, pushed=0) if anew else replace(kept.relay, feed=feed)
+        sync_state.save(station.db, replace(kept, relay=link))
+    if anew:
+        log.warning("the centre's relay was set up anew: exchanging everything with it again")
+    return anew
 
 
 def refresh_devices(station: Station, client: HubClient) -> None:
@@ -574,8 +595,8 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
         # mirrored them under the platform's own ids: the same cursor serves here and at the regional
         # hub, so nothing is missed or taken twice.
         pull(station, client, report)
+        pull_peers(station, client, report, via_relay=True)  # (first: it finds a relay set up anew)
         push_relay(station, client, report)
-        pull_peers(station, client, report, via_relay=True)
         # The station's devices as the relay last read them from the region: names and keys for the
         # window (and for reading a laptop's bundle) even when this window never reached the region.
         refresh_devices(station, client)

@@ -146,6 +146,7 @@ class RelayLink:
     url: str = ""  # "" when no relay is set (the window exchanges with the regional hub alone)
     pushed: int = 0  # the last position of this device's own chain the relay acknowledged
     cursor: int = 0  # the relay's feed number of the last event taken from it (``GET /v1/peers?after=``)
+    feed: str = ""  # the id of the relay's feed those numbers are of ("" not told yet)
     last_attempt: str = ""  # the station's stamps of the last exchange and of the last one the relay answered
     last_success: str = ""
     last_error: str = ""  # the error code of a failed last exchange, "" after a success
@@ -251,6 +252,7 @@ _KEYS: tuple[_Key, ...] = (
     _relay("sync.relay_url", "url"),
     _relay("sync.relay_pushed", "pushed", _feed),
     _relay("sync.relay_cursor", "cursor", _feed),
+    _relay("sync.relay_feed", "feed"),
     _relay("sync.relay_last_attempt", "last_attempt"),
     _relay("sync.relay_last_success", "last_success"),
     _relay("sync.relay_last_error", "last_error"),
@@ -272,6 +274,7 @@ def from_meta(values: Mapping[str, str]) -> SyncState:
                        error=got["sync.last_error"], error_reason=got["sync.last_error_reason"],
                        failures=got["sync.failures"]),
         relay=RelayLink(url=got["sync.relay_url"], pushed=got["sync.relay_pushed"], cursor=got["sync.relay_cursor"],
+                        feed=got["sync.relay_feed"],
                         last_attempt=got["sync.relay_last_attempt"], last_success=got["sync.relay_last_success"],
                         last_error=got["sync.relay_last_error"]),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import secrets
 
 from sqlalchemy import URL, Engine, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from hub import db
 from hub.relay.state import RelayConfig, RelayDir
 from hub.routes.devices import device_info, station_devices
+from hub.routes.peers import FEED_ID
 from sync import protocol
 
 log = logging.getLogger(__name__)
@@ -63,8 +65,12 @@ def set_meta(session: Session, key: str, value: str) -> None:
 
 
 def ensure_station(engine: Engine, config: RelayConfig, public_key: str) -> None:
-    """The station's row (its feed counter) and the relay's own device, when new."""
+    """The station's row (its feed counter), the relay's own device and the id of its feed, when new (a
+    relay set up anew numbers its feed from 1 again under another id: the windows see it and exchange
+    everything again)."""
     with Session(engine) as session:
+        if not get_meta(session, FEED_ID):
+            set_meta(session, FEED_ID, secrets.token_hex(8))
         if session.get(db.Station, config.station) is None:
             moment = db.utcnow()
             session.add(db.Station(code=config.station, name="", public_key=public_key, enrolled_at=moment, feed=0))

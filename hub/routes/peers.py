@@ -9,6 +9,7 @@ number below one already read, so a device that asks after the last number it re
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -23,6 +24,7 @@ from hub.schemas import SIGNED, PeersOut
 from sync import protocol
 
 DEFAULT_LIMIT = 200
+FEED_ID = "feed.id"  # hub_meta: the random id of what numbers the feed, given with each page (the relay sets one)
 
 router = APIRouter()
 
@@ -72,4 +74,7 @@ def pull_peers(
     wanted = parse_chains(chains)
     with Session(engine) as session:
         page = peer_page(session, request.station, request.device, after, min(limit, protocol.MAX_PEER_PAGE), wanted)
+        feed = session.get(db.HubMeta, FEED_ID)
+    if feed is not None:
+        page = replace(page, feed=feed.value)
     return JSONResponse(page.to_wire())

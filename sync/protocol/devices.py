@@ -97,9 +97,15 @@ class PeerPage:
     events: Annotated[tuple[WireEvent, ...], Spec(max_length=MAX_PEER_PAGE)]
     after: Annotated[int, Spec("the cursor to ask with next", ge=0)]
     more: bool
+    feed: Annotated[str | None, Spec("what numbers this feed: a random id of the database that gives the numbers "
+                                     "(the centre's relay); another id than before means the numbers started "
+                                     "again (the relay was set up anew); absent: not told", max_length=64)] = None
 
     def to_wire(self) -> dict[str, Any]:
-        return {"events": [e.to_wire() for e in self.events], "after": self.after, "more": self.more}
+        doc: dict[str, Any] = {"events": [e.to_wire() for e in self.events], "after": self.after, "more": self.more}
+        if self.feed is not None:
+            doc["feed"] = self.feed
+        return doc
 
     @classmethod
     def from_wire(cls, raw: Any) -> PeerPage:
@@ -108,4 +114,7 @@ class PeerPage:
         after, more = raw.get("after"), raw.get("more")
         if type(after) is not int or after < 0 or not isinstance(more, bool):
             raise Malformed("after: a non-negative integer; more: true or false")
-        return cls(events=tuple(WireEvent.from_wire(e) for e in raw["events"]), after=after, more=more)
+        feed = raw.get("feed")
+        if feed is not None and (not isinstance(feed, str) or len(feed) > 64):
+            raise Malformed("feed: text")
+        return cls(events=tuple(WireEvent.from_wire(e) for e in raw["events"]), after=after, more=more, feed=feed)
