@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -204,6 +205,13 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         shown = subprocess.run([sys.executable, "-m", "bianmin", "sync", "status"], capture_output=True, text=True,
                                timeout=120, env=_cli_env(w0), stdin=subprocess.DEVNULL)
         assert shown.returncode == 0 and f"中心中继：{_lan.url}" in shown.stdout, shown.stderr
+        # The work team's laptop, back at the centre, takes the station's records from the relay, not
+        # over the plateau link (its own chain is the relay's to mirror, and it hands it in as well).
+        engine.set_relay(laptop, _lan.url)
+        report = engine.run_once(laptop)
+        assert report.ok and report.relayed and report.relay_error is None
+        assert cases.get_case(laptop, afternoon, log_access=False).status is CaseStatus.delivered
+        assert sources(laptop, afternoon) == {"relay"}
 
         # The link heals: every window event crosses it once, by its own window.
         link.faults.heal()
@@ -384,6 +392,50 @@ def test_the_relay_killed_mid_exchange_and_switched_off_loses_and_doubles_nothin
         assert not (relay.directory / "relay.db").read_bytes().startswith(b"SQLite format 3")
         for name in ("device.key", "db.key"):
             assert (relay.directory / name).stat().st_mode & 0o077 == 0
+
+
+def test_a_relay_set_up_anew_at_the_same_address_gets_everything_again_without_a_word_to_the_windows(
+        regional: Hub, tmp_path: Path) -> None:
+    """The relay PC is set up again (its directory lost): its feed numbers start from 1 again. The windows
+    see its new feed id at their next exchange, take its feed from the start and send it their own work
+    again; with the region cut off, a case taken at one window after that still reaches the others, and
+    nothing is held twice anywhere."""
+    hub = regional
+    with centre_with_relay(hub, tmp_path) as (windows, link, _lan, relay):
+        w0, w1, w2 = windows
+        for window in windows:
+            for _ in range(3):
+                cases.submit(window, request(window))
+        quiet_rounds(windows)
+        before = {w.device_no: sync_state.load(w.db).relay for w in windows}
+        assert all(link_.feed and link_.cursor > 0 and link_.pushed > 0 for link_ in before.values())
+        relay.stop()
+        shutil.rmtree(relay.directory)
+        relay.start("--upstream", link.url, "--station", w0.station_code,
+                    "--code", hub.quick_code(w0.station_code, device="90"))
+        deadline = time.monotonic() + 20
+        while not engine.run_once(w1).relayed:  # the new relay has read the device list from the region
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+        link.faults.set(down=True)
+        afternoon = cases.submit(w0, request(w0)).case_no
+        for _ in range(2):
+            for window in windows:
+                report = engine.run_once(window)
+                assert report.relayed and report.error == "sync.link_down", (window.device_no, report)
+        after = {w.device_no: sync_state.load(w.db).relay for w in windows}
+        assert all(after[no].feed != before[no].feed for no in after)
+        assert cases.get_case(w2, afternoon, log_access=False).origin == "00"
+        own = {(e.event_id, e.hash) for w in windows for e in journal_store.iter_events(w.db)}
+        relay.stop()
+        at_relay = relay.events()
+        assert len(at_relay) == len({e[0] for e in at_relay}) and {(e[0], e[1]) for e in at_relay} == own
+        for window in windows:
+            assert len(held(window)) == len({e.event_id for e in held(window)}) == len(own)
+        relay.start()
+        link.faults.heal()
+        quiet_rounds(windows)
+        assert_everyone_agrees(hub, windows)
 
 
 def test_the_relay_refuses_a_revoked_device_and_another_stations(regional: Hub, tmp_path: Path) -> None:
