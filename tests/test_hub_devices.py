@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import re
 import threading
 import uuid
 from collections.abc import Iterator
@@ -275,6 +276,12 @@ def test_enrolment_retry_and_attacks(hub: Hub) -> None:
     assert call(hub, zero, "GET", protocol.UPDATES).status_code == 200
     assert hub.run_cli("devices", "revoke", station, "05").returncode == 1
     assert hub.run_cli("enrol-code", station, "--device", "1").returncode == 1
+    # A code for a number already enrolled (the trap of a second PC set up with no number of its own):
+    # made, for a PC set up again, with a warning that names the numbers taken and one that is free.
+    proc = hub.run_cli("enrol-code", station)
+    assert proc.returncode == 0 and re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}", proc.stdout.splitlines()[-1]), proc
+    assert "设备 00 已登记" in proc.stderr and "00、01" in proc.stderr and "--device 02" in proc.stderr, proc
+    assert "已登记" not in hub.run_cli("enrol-code", station, "--device", "07").stderr
 
 
 def test_a_case_number_names_the_device_that_took_it_in(hub: Hub) -> None:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import re
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub import db
@@ -35,6 +36,15 @@ def cmd_enrol_code(args: argparse.Namespace) -> int:
     replaces = "，登记后取代该设备原有的密钥" if known is not None else ""
     out(f"站点 {station} 设备 {device} 的一次性登记码（北京时间 {local} 前有效，仅可使用一次{replaces}）：")
     out(code)
+    if known is not None:
+        # The trap of a second PC set up with the station's code and no number of its own (both 00): it
+        # would push the first off the platform. Say so, and which numbers are free.
+        with Session(engine(args.db)) as session:
+            taken = sorted(session.scalars(select(db.Device.device).where(db.Device.station == station)))
+        free = next((f"{n:02d}" for n in range(1, 100) if f"{n:02d}" not in taken), "NN")
+        err(f"注意：设备 {device} 已登记（本站已登记的设备：{'、'.join(taken)}）。此码只用于重装或更换这台设备本身；"
+            f"若是本站另一台电脑，请改用未用的编号（如 --device {free}），并在该电脑上以 bianmin init --device {free} "
+            "建立，否则两台电脑会互相把对方挤下平台。")
     return 0
 
 
