@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import gzip
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -456,7 +457,8 @@ def test_set_status_reaches_the_station_once(hub: Hub) -> None:
                                "note": "已办结，请通知申请人领取", "platform_no": "XZ-99"}
     assert isinstance(mine[0]["id"], str) and page["more"] is False
     again = pull(hub, dev, cursor=page["cursor"])
-    assert again == {"updates": [], "cursor": page["cursor"], "more": False}
+    assert again == {"updates": [], "cursor": page["cursor"], "more": False, "devices": page["devices"]}
+    assert re.fullmatch(r"[0-9a-f]{16}", page["devices"])  # the station's device list's digest
     # Another station does not see it.
     assert not [u for u in pull(hub, bystander)["updates"] if u["kind"] == "case_status"]
     (case,) = hub_cases(hub, dev.station)
