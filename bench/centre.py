@@ -25,10 +25,13 @@ is today; each day has ``--rounds-per-day`` sessions: in each, every window take
 ``--cases-per-day`` new cases (``bianmin.demo.cases.make_request`` + ``cases.submit``), concludes
 some of its own older cases and hands over (delivers) concluded cases of *any* window (a citizen
 collects where he likes: the cases of other windows are continued there), then every window runs one
-``sync.engine.run_once`` (through the relay, then the region). The laptops take
+``sync.engine.run_once(scheduled=True)`` (through the relay, then the region when it has something
+to send; ``engine.SEND_EVERY`` is set to 0 meanwhile: the sessions stand for hours and are seconds
+apart here). The laptops (their relay set too, as at a centre that has one) take
 ``--laptop-cases-per-day`` cases a day in the villages and return a bundle on the last day (weekly):
 it is imported at a window (``sync.bundles.import_bundle``: the window takes the cases in and
-forwards the bundle), the laptop applies the ack and runs one round at the centre before it leaves.
+forwards the bundle), the laptop applies the ack and runs one round at the centre before it leaves
+(the station's records from the relay, on the centre's network).
 Then rounds until every window is quiet; the bench checks (and prints, never asserts) that every
 window and the hub hold the same events.
 
@@ -53,7 +56,8 @@ Figures (printed with their targets, never asserted):
 
 Also printed: the bytes of ``--scans`` scans added at window 1 after the days (measured apart from
 the per-case figures: every window fetches the other windows' scans from the regional hub), the
-regional bytes of each laptop's round after its ack (it takes the station's whole peer feed), and
+regional bytes of each laptop's round after its ack (it takes the station's whole peer feed: from the
+relay at the centre, from the region in the baseline), and
 where the centre's bytes beyond the single device's go.
 """
 
@@ -310,8 +314,9 @@ def build(args: argparse.Namespace, work: Path, name: str, window_nos: list[str]
                 "--upstream", link.proxies["relay"].url, "--station", STATION_CODE, "--name", STATION_NAME,
                 "--code", hub.quick_code(STATION_CODE, device=RELAY_DEVICE))
             centre.lan = FaultProxy(centre.relay.port, faults=Faults(delay=0.001)).start()
-            for w in centre.windows:
-                engine.set_relay(w, centre.lan.url)
+            # The laptops too: back at the centre, they take the station's records over its network.
+            for s in (*centre.windows, *centre.laptops):
+                engine.set_relay(s, centre.lan.url)
         # Each device learns the others (a laptop seals its bundles to the windows it knows).
         for s in (*centre.windows, *centre.laptops):
             run_round(centre, s)
