@@ -403,6 +403,7 @@ def simulate(args: argparse.Namespace, centre: Centre, per_window: int) -> dict[
             "forward_wire": wire(forwarded, "windows"), "marked_sent": acked.marked_sent,
             "laptop_round_wire": wire(after, "laptops"), "laptop_round_pushed": report.pushed,
             "laptop_round_peers_taken": report.peers_taken, "laptop_round_error": report.error,
+            "laptop_round_relayed": report.relayed,
         })
     t_bundles = time.monotonic() - t0
     turns = quiet(centre)
@@ -765,7 +766,8 @@ def main(argv: list[str] | None = None) -> int:
         for b in centre.bundles:
             print(f"  bundle of laptop {b['laptop']} at window {b['window']}: {b['events']} events, {kb(b['size'])}, "
                   f"forward {kb(b['forward_wire'])}; the laptop's round after the ack {kb(b['laptop_round_wire'])} "
-                  f"(took {b['laptop_round_peers_taken']} peer events from the region)")
+                  f"(took {b['laptop_round_peers_taken']} peer events from the "
+                  f"{'relay' if b['laptop_round_relayed'] else 'region'})")
         if scan_fig:
             print(f"scans (apart from the per-case figures): {scan_fig['scans']} scans at window 01, "
                   f"{kb(scan_fig['stored_bytes'])} stored -> {kb(scan_fig['regional'])} on the regional link "
