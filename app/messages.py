@@ -163,7 +163,10 @@ def describe(exc: BianminError, translate: Translate = _as_is) -> str:
     template = ERRORS.get(exc.code, ERRORS.get(exc.code.split(".")[0], FALLBACK))
     text = translate("Errors", template).format_map(_Default({**details, "code": exc.code}))
     lines = [text]
-    for p in exc.details.get("problems", []) or []:
+    problems = exc.details.get("problems", []) or []
+    if not problems and exc.details.get("problem"):  # one problem, given as the error's own field and problem
+        problems = [{k: v for k, v in exc.details.items() if k != "problems"}]
+    for p in problems:
         if isinstance(p, dict):
             where = p.get("field") or p.get("where", "")
             if p.get("entry"):  # the catalogue item or bundle the problem lies in

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from app.errors import CatalogueFileError
+from app.errors import CatalogueFileError, ValidationError
 from app.messages import describe
 from app.services import cases, catalogue
 from app.station import Station
@@ -281,3 +281,15 @@ def test_an_update_the_station_cannot_apply_becomes_a_notice_and_the_cursor_move
     assert len(_notices(station, "catalogue_refused")) == 3
     assert meta.get_meta(station.db, "sync.cursor") == cursor
     assert {f"catalogue-{n}" for n in (too_long, hostile, broken)} <= {n["id"] for n in outbox.notices(station.db)}
+
+
+def test_a_version_imported_again_is_refused_with_what_and_why(station: Station) -> None:
+    """Found by hand: importing the sample catalogue a second time said only "输入有误：" (the error's one
+    problem was not shown when it came as the error's own field and problem, not as a list)."""
+    version = json.loads(catalogue.sample_catalogue_path().read_text("utf-8"))["version"]  # imported already
+    with pytest.raises(ValidationError) as caught:
+        catalogue.import_sample(station)
+    text = describe(caught.value)
+    assert text.startswith("输入有误：") and f"version：已存在（{version}）" in text, text
+    login = describe(ValidationError("login taken", field="login", problem="exists"))
+    assert login.splitlines() == ["输入有误：", "  - login：已存在"]

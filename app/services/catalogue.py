@@ -300,7 +300,8 @@ def import_document(station: Station, doc: dict[str, Any], sha256: str, *, check
     version = doc["version"]
     db = station.db
     if store.version_exists(db, version):
-        raise ValidationError("catalogue version exists", field="version", problem="exists", version=version)
+        raise ValidationError("catalogue version exists", field="version", problem="exists", version=version,
+                              detail=version)
     with db.transaction():
         store.insert_version(db, version=version, region=doc["region"], title=doc["title"],
                              published=doc["published"], imported_at=station.clock.stamp(), sha256=sha256)
