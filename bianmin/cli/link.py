@@ -106,7 +106,8 @@ def _sync_relay(station: Any, args: argparse.Namespace) -> int:
     if args.off:
         out("已停用中心中继：本机只与区域平台同步")
     else:
-        out(f"已设置中心中继 {visible(args.url)}：每轮同步先经中继与本中心其他窗口交换办件，再与区域平台同步")
+        out(f"已设置中心中继 {visible(args.url)}：每轮同步先经中继与本中心其他窗口交换办件和平台更新；"
+            "本机有记录要送出时（窗口自动同步至多每 5 分钟一次）或每小时一次，再与区域平台同步")
     return 0
 
 
