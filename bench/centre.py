@@ -516,6 +516,18 @@ def relay_idle(centre: Centre) -> dict[str, float]:
         made.dispose()
     client = HubClient(centre.link.proxies["relay"].url, config.station, directory.device_key(), key_id=config.keyid,
                        timeout=TIMEOUT)
+    # First from where the relay stands (its mirror may not have caught up: the laptops' chains it has
+    # from the laptops themselves, waiting in its backoff), counted with the run; then the idle cycle.
+    while True:
+        page = client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
+        cursor = page["cursor"]
+        if not page.get("more"):
+            break
+    while chains:
+        peers = client.peers(after, protocol.MAX_PEER_PAGE, chains=chains)
+        after = peers.after
+        if not peers.more:
+            break
     add(centre.link.totals, centre.link.take())
     client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
     if chains:
