@@ -47,6 +47,7 @@ from app.services import attachments as attachment_service  # noqa: E402
 from app.services import catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from app.store import cases as case_store  # noqa: E402
+from bench.common import err  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
 from sync import engine  # noqa: E402
 from tests.hubproc import start_hub  # noqa: E402
@@ -57,10 +58,6 @@ CENTRE_CODE = "540127200000"
 EVENTS_PER_CASE_GUESS = 2.2
 FLAT_RATIO = 1.25
 FLAT_SLACK_MB = 32.0
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def proc_status(pid: int | str = "self") -> dict[str, float]:

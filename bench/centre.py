@@ -74,7 +74,6 @@ import contextlib  # noqa: E402
 import datetime as dt  # noqa: E402
 import functools  # noqa: E402
 import io  # noqa: E402
-import json  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
 import random  # noqa: E402
@@ -92,6 +91,7 @@ from app.errors import BianminError  # noqa: E402
 from app.models import CaseStatus, DeliveryMethod, Outcome  # noqa: E402
 from app.services import cases, catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
+from bench.common import emit, err, kb, mark  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
 from hub.local import Relay  # noqa: E402
 from sync import bundles, engine, protocol  # noqa: E402
@@ -108,18 +108,6 @@ RATIO_TARGET = 1.2
 UI_TICK_S = 10.0  # ui.sync_service.SyncService's tick
 RELAY_DEVICE = "90"
 TIMEOUT = (10.0, 60.0)
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def mark(ok: bool) -> str:
-    return "ok" if ok else "MISSES TARGET"
-
-
-def kb(n: float) -> str:
-    return f"{n / 1000:.1f} KB"
 
 
 # -- clocks ---------------------------------------------------------------------------------------
@@ -516,22 +504,20 @@ def relay_idle(centre: Centre) -> dict[str, float]:
         made.dispose()
     client = HubClient(centre.link.proxies["relay"].url, config.station, directory.device_key(), key_id=config.keyid,
                        timeout=TIMEOUT)
+    def mirror_cycle(cursor: str, after: int) -> tuple[str, int, bool]:
+        """The relay's cycle as it asks upstream: (updates cursor, feed number, more waiting)."""
+        page = client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
+        peers = client.peers(after, protocol.MAX_PEER_PAGE, chains=chains) if chains else None
+        return (page["cursor"], peers.after if peers else after,
+                bool(page.get("more")) or bool(peers and peers.more))
+
     # First from where the relay stands (its mirror may not have caught up: the laptops' chains it has
     # from the laptops themselves, waiting in its backoff), counted with the run; then the idle cycle.
-    while True:
-        page = client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
-        cursor = page["cursor"]
-        if not page.get("more"):
-            break
-    while chains:
-        peers = client.peers(after, protocol.MAX_PEER_PAGE, chains=chains)
-        after = peers.after
-        if not peers.more:
-            break
+    more = True
+    while more:
+        cursor, after, more = mirror_cycle(cursor, after)
     add(centre.link.totals, centre.link.take())
-    client.pull(cursor or None, limit=mirror.UPDATES_PAGE)
-    if chains:
-        client.peers(after, protocol.MAX_PEER_PAGE, chains=chains)
+    mirror_cycle(cursor, after)
     cycle = centre.link.take()
     client.devices()
     listed = centre.link.take()
@@ -930,10 +916,7 @@ def main(argv: list[str] | None = None) -> int:
     figures["total_s"] = round(time.monotonic() - t_start, 1)
     figures["env"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     print(f"total {figures['total_s']:.0f} s")
-    line = json.dumps(figures, ensure_ascii=False, sort_keys=True)
-    print("\n" + line)
-    if args.json_out:
-        args.json_out.write_text(line + "\n", "utf-8")
+    emit(figures, args.json_out)
     return 0
 
 

@@ -45,6 +45,7 @@ from app.config import KdfParams, Paths  # noqa: E402
 from app.models import Case, CaseStatus, Decision, IntakeRequest, MaterialState, Outcome  # noqa: E402
 from app.services import cases, catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
+from bench.common import emit  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
 
 FIRST_TARGET_MS = 500.0
@@ -59,10 +60,6 @@ EXTRA_SEED = 4711
 DEMO_CASES = 48
 HEAVY_MODULES = ("printing", "reportlab", "fontTools", "uharfbuzz")
 RECEIPT_DECISIONS = (Decision.accept, Decision.deferred_material, Decision.commitment)
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def ms(ns: int | float) -> float:
@@ -466,10 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    line = json.dumps(figures, ensure_ascii=False, sort_keys=True)
-    print("\n" + line)
-    if args.json_out:
-        args.json_out.write_text(line + "\n", "utf-8")
+    emit(figures, args.json_out)
     return 0
 
 

@@ -19,7 +19,6 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import math  # noqa: E402
 import os  # noqa: E402
 import platform  # noqa: E402
@@ -41,6 +40,7 @@ from app.config import KdfParams, Paths  # noqa: E402
 from app.services import cases, catalogue  # noqa: E402
 from app.station import Station  # noqa: E402
 from app.store.db import Database  # noqa: E402
+from bench.common import emit, err  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
 
 SEARCH_TARGET_MS = 30.0
@@ -65,10 +65,6 @@ KINDS: list[tuple[str, str]] = [
     ("case_no_last5", "case number, last 5 (device and sequence)"),
     ("initials", "pinyin initials of the name"),
 ]
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 def ms(ns: int | float) -> float:
@@ -447,10 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
-    line = json.dumps(figures, ensure_ascii=False, sort_keys=True)
-    print("\n" + line)
-    if args.json_out:
-        args.json_out.write_text(line + "\n", "utf-8")
+    emit(figures, args.json_out)
     return 0
 
 

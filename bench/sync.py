@@ -82,6 +82,7 @@ from app.station import Station  # noqa: E402
 from app.store import attachments as attachment_store  # noqa: E402
 from app.store import cases as case_store  # noqa: E402
 from app.store import outbox  # noqa: E402
+from bench.common import emit, err, kb, mark  # noqa: E402
 from bianmin.demo import cases as demo  # noqa: E402
 from sync import attachments as sync_attachments  # noqa: E402
 from sync import engine, protocol  # noqa: E402
@@ -94,18 +95,6 @@ CHEAP_KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
 EVENTS_PER_CASE_GUESS = 2.2  # demo cases without advance: received + accepted/..., sometimes concluded
 TIMEOUT = (10.0, 60.0)
 MAX_ROUNDS = 2000
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def mark(ok: bool) -> str:
-    return "ok" if ok else "MISSES TARGET"
-
-
-def kb(n: float) -> str:
-    return f"{n / 1000:.1f} KB"
 
 
 # -- the station ----------------------------------------------------------------------------------
@@ -576,10 +565,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
     figures["env"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
-    line = json.dumps(figures, ensure_ascii=False, sort_keys=True)
-    print("\n" + line)
-    if args.json_out:
-        args.json_out.write_text(line + "\n", "utf-8")
+    emit(figures, args.json_out)
     return 0
 
 

@@ -33,6 +33,8 @@ import statistics  # noqa: E402
 import subprocess  # noqa: E402
 from typing import Any  # noqa: E402
 
+from bench.common import emit, err  # noqa: E402
+
 LOGIN = "bench"
 PASSWORD = "bench-password"
 GEN_SEED = 2026
@@ -45,10 +47,6 @@ TARGETS = {
     "search_ms": 100.0,
     "peak_rss_mb": 300.0,
 }
-
-
-def err(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 # -- the station (generated once, then cached) -------------------------------------------------
@@ -399,10 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  search '扎西' + status filter: {session['search_filtered_ms']} ms; typed search incl. the "
           f"pause before searching: {session['search_typed_ms']} ms")
     print(f"  open a case from the list: {session['open_case_ms']} ms")
-    line = json.dumps(figures, ensure_ascii=False, sort_keys=True)
-    print("\n" + line)
-    if args.json_out:
-        args.json_out.write_text(line + "\n", "utf-8")
+    emit(figures, args.json_out)
     return 0
 
 
