@@ -37,6 +37,7 @@ from hub.dependencies import retrying
 from hub.journal import store_batch
 from hub.relay import store
 from hub.relay.state import RelayConfig, RelayDir
+from hub.routes.devices import roster_version
 from sync import protocol
 from sync.client import HubClient
 
@@ -80,7 +81,7 @@ class Mirror:
     def _devices_due(self, digest: str | None) -> bool:
         with Session(self.engine) as session:
             last = store._moment(store.get_meta(session, store.DEVICES_AT))
-            held = store.devices_digest(session, self.config.station) if digest is not None else None
+            held = roster_version(session, self.config.station) if digest is not None else None
         if last is None or digest != held:
             return True
         age = dt.datetime.now(dt.UTC) - last

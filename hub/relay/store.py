@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from hub import db
 from hub.relay.state import RelayConfig, RelayDir
-from hub.routes.devices import device_info, station_devices
 from hub.routes.peers import FEED_ID
 from sync import protocol
 
@@ -117,11 +116,6 @@ def cache_devices(session: Session, station: str, listed: protocol.DeviceList) -
         row.revoked_at = row.revoked_at or revoked
         if seen is not None and (row.last_seen_at is None or seen > row.last_seen_at):
             row.last_seen_at = seen
-
-
-def devices_digest(session: Session, station: str) -> str:
-    """``protocol.roster_version`` of the device list the relay holds (what it answers the windows)."""
-    return protocol.roster_version(device_info(row) for row in station_devices(session, station))
 
 
 def keep_updates(session: Session, station: str, updates: list[protocol.Update], cursor: str) -> int:

@@ -33,6 +33,12 @@ def station_devices(session: Session, station: str) -> list[db.Device]:
     return list(session.scalars(select(db.Device).where(db.Device.station == station).order_by(db.Device.device)))
 
 
+def roster_version(session: Session, station: str) -> str:
+    """``protocol.roster_version`` of the station's device list as this database holds it (the hub's, or
+    the relay's: what each answers ``GET /v1/devices`` with)."""
+    return protocol.roster_version(device_info(row) for row in station_devices(session, station))
+
+
 @router.get(protocol.DEVICES, response_model=DevicesOut, responses=error_responses(401), openapi_extra=SIGNED)
 def list_devices(request: SignedRequest, engine: EngineDep) -> JSONResponse:
     with Session(engine) as session:

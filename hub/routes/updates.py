@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from hub import db
 from hub.dependencies import EngineDep, SignedRequest
 from hub.errors import HubError, error_responses
-from hub.routes.devices import device_info, station_devices
+from hub.routes.devices import roster_version
 from hub.schemas import SIGNED, UpdatesOut
 from sync import protocol
 
@@ -72,7 +72,7 @@ def pull_updates(
         query = query.where(or_(db.Update.device.is_(None), db.Update.device == request.device))
     with Session(engine) as session:
         rows = session.scalars(query.order_by(db.Update.id).limit(limit + 1)).all()
-        devices = protocol.roster_version(device_info(row) for row in station_devices(session, request.station))
+        devices = roster_version(session, request.station)
     more = len(rows) > limit
     rows = rows[:limit]
     updates = tuple(protocol.Update(id=str(r.id), kind=protocol.UpdateKind(r.kind), case_no=r.case_no,
