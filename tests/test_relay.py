@@ -106,10 +106,11 @@ class Relay(local.Relay):
 
 
 @contextlib.contextmanager
-def centre_with_relay(hub: Hub, root: Path, devices: tuple[str, ...] = ("00", "01", "02")
-                      ) -> Iterator[tuple[list[Station], FaultProxy, FaultProxy, Relay]]:
+def centre_with_relay(hub: Hub, root: Path, devices: tuple[str, ...] = ("00", "01", "02"), *,
+                      relay_apart: bool = False) -> Iterator[tuple[list[Station], FaultProxy, FaultProxy, Relay]]:
     """Windows enrolled through the regional link (a fault proxy), a relay set up with its one command
-    through that link, a LAN proxy in front of it, and each window told of the relay."""
+    through that link (``relay_apart``: straight to the hub, so that the link counts the windows alone),
+    a LAN proxy in front of it, and each window told of the relay."""
     windows = new_centre(root, devices)
     code = windows[0].station_code
     regional, lan = FaultProxy(hub.port).start(), None
@@ -117,7 +118,7 @@ def centre_with_relay(hub: Hub, root: Path, devices: tuple[str, ...] = ("00", "0
     try:
         for window in windows:
             enrol(hub, window, regional.url)
-        relay.start("--upstream", regional.url, "--station", code,
+        relay.start("--upstream", hub.url if relay_apart else regional.url, "--station", code,
                     "--code", hub.quick_code(code, device="90"))
         lan = FaultProxy(relay.port).start()
         for window in windows:
@@ -251,18 +252,8 @@ def test_the_relay_brings_each_window_its_platform_updates_and_an_idle_window_le
     region), still checks the link once an hour, and takes each update once whether it came through
     the relay or, with the relay out, from the region."""
     hub = regional
-    w0, w1 = windows = new_centre(tmp_path, ("00", "01"))
-    link = FaultProxy(hub.port).start()  # the windows' own regional link, counted apart from the relay's
-    relay = Relay(tmp_path / "relay", free_port())
-    lan: FaultProxy | None = None
-    try:
-        for window in windows:
-            enrol(hub, window, link.url)
-        relay.start("--upstream", hub.url, "--station", w0.station_code,
-                    "--code", hub.quick_code(w0.station_code, device="90"))
-        lan = FaultProxy(relay.port).start()
-        for window in windows:
-            engine.set_relay(window, lan.url)
+    with centre_with_relay(hub, tmp_path, ("00", "01"), relay_apart=True) as (windows, link, lan, relay):
+        w0, w1 = windows
         case_no = cases.submit(w1, request(w1)).case_no
         quiet_rounds(windows)
         platform_sets(hub, case_no, "in_progress", "--note", "转县局", "--platform-no", "XZ-9")
@@ -327,13 +318,6 @@ def test_the_relay_brings_each_window_its_platform_updates_and_an_idle_window_le
         assert engine.status(w0).state == "offline"
         link.faults.heal()
         assert engine.run_once(w0).ok and engine.status(w0).state != "offline"
-    finally:
-        relay.stop()
-        for proxy in (lan, link):
-            if proxy is not None:
-                proxy.close()
-        for window in windows:
-            window.close()
 
 
 def laptop_of(root: Path, code: str) -> Station:
