@@ -367,6 +367,21 @@ def test_switching_to_tibetan_installs_the_translator_live(qtbot: Any, station: 
     assert stored_settings(paths).language == "zh"
 
 
+def test_a_language_switch_has_retranslated_every_page_when_it_returns(qtbot: Any, station: Station,
+                                                                      tibetan_qm: Path) -> None:
+    """Qt posts LanguageChange to the windows; the switch delivers it before returning, so nothing
+    that runs after it (the page's own message, a test, a screenshot) sees the old language."""
+    window = open_window(qtbot, station)
+    try:
+        page = show(qtbot, window, "settings")
+        assert window.appearance.set_language("bo")
+        assert page.title.text() == "སྒྲིག་འགོད།"  # no turn of the event loop in between
+        assert window.appearance.set_language("zh")
+        assert page.title.text() == "设置"
+    finally:
+        close_window(window)
+
+
 def test_admin_saves_printer_paper_and_idle_lock(qtbot: Any, station: Station) -> None:
     paths = station.paths
     window = open_window(qtbot, station)

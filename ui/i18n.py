@@ -98,6 +98,9 @@ class Appearance:
         self.language = language if ok else "zh"
         QLocale.setDefault(QLocale(QLocale.Language.Tibetan if self.language == "bo" else QLocale.Language.Chinese,
                                    QLocale.Country.China))
+        # Qt posts LanguageChange to each top-level window; deliver them now, so every page reads
+        # the new language when this returns (not at some later turn of the event loop).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return ok
 
     def set_scale(self, percent: int) -> None:
