@@ -21,6 +21,7 @@ complete yet (its device has not finished uploading it) is asked for again next 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -131,6 +132,72 @@ def _upload(station: Station, client: HubClient, report: SyncReport, up: store.U
     log.info("attachment %s… uploaded (%d bytes)", sha[:12], up.size)
 
 
+# -- the centre's relay ---------------------------------------------------------------------------
+RELAY_CHUNK = 2 * 1024 * 1024  # the centre's network: a scan in one or two requests
+
+
+class _Unkept:
+    """An upload to the relay keeps no ledger: a cut one is resumed from the offset the relay gives."""
+
+    def created(self, url: str, offset: int) -> None:
+        pass
+
+    def sending(self, sent: int, resent: int) -> None:
+        pass
+
+    def confirmed(self, offset: int) -> None:
+        pass
+
+
+def push_relay_scans(station: Station, client: HubClient, report: SyncReport) -> None:
+    """This device's own scans to the centre's relay, in journal order, before the events that name
+    them (``engine.push_relay`` comes next): a window that takes such an event from the relay finds
+    the scan there too, and the scan crosses the regional link once, with this device's own upload.
+    How far is kept (``RelayLink.scans``) after each scan; one the relay refuses is logged and passed
+    over (the regional hub still has it, and serves it)."""
+    from app.store import journal as journal_store
+    from sync import state as sync_state
+
+    after = sync_state.load(station.db).relay.scans
+    last = after
+    for event in journal_store.iter_events(station.db, after_seq=after):
+        last = event.seq
+        sha = event.payload.get("sha256") if event.type == store.EVENT_TYPE else None
+        if not isinstance(sha, str) or not HEX64.fullmatch(sha):
+            continue
+        data = store.content(station.db, sha)
+        meta = store.content_meta(station.db, sha)
+        if data is None or meta is None:  # (a scan removed since: nothing to share)
+            continue
+        target = _target(client, sha, len(data), str(meta["mime"]))
+        try:
+            Uploader(target, _Unkept(), RELAY_CHUNK).run(functools.partial(_piece, data))
+            report.relay_scans += 1
+        except (UploadVanished, HubRefused) as exc:
+            if isinstance(exc, HubRefused) and exc.details.get("reason") not in _ATTACHMENT_REFUSALS:
+                raise
+            log.warning("the centre's relay did not take scan %s…: the other windows fetch it from the region",
+                        sha[:12])
+        _keep_relay_scans(station, event.seq)
+    if last != after:
+        _keep_relay_scans(station, last)
+
+
+def _piece(data: bytes, at: int, n: int) -> bytes:
+    return data[at:at + n]
+
+
+def _keep_relay_scans(station: Station, seq: int) -> None:
+    from dataclasses import replace
+
+    from sync import state as sync_state
+
+    with station.db.transaction():
+        kept = sync_state.load(station.db)
+        if seq > kept.relay.scans:
+            sync_state.save(station.db, replace(kept, relay=replace(kept.relay, scans=seq)))
+
+
 # -- the other devices' scans ---------------------------------------------------------------------
 def _dimensions(data: bytes) -> tuple[int | None, int | None]:
     """An image's size in pixels, read from its header (None for a PDF or what cannot be read)."""
@@ -151,6 +218,7 @@ def fetch_peer_scans(station: Station, client: HubClient, report: SyncReport) ->
 
     wanted = sorted({sha for _case, sha in sharing.attachments_missing(station)
                      if isinstance(sha, str) and HEX64.fullmatch(sha)})
+    report.scans_waiting = 0  # (what the last one asked, the relay or the region, does not hold yet)
     for sha in wanted:
         data = client.attachment_data(sha)
         if data is None:

@@ -86,6 +86,7 @@ class SyncReport:
     scans_waiting: int = 0  # scans of other devices' cases the hub does not hold complete yet
     scans_failed: int = 0  # scans the hub answered with other content (asked for again next round)
     relay_pushed: int = 0  # own events new to the centre's relay this round
+    relay_scans: int = 0  # own scans sent to the centre's relay this round
     relay_error: str | None = None  # why the relay exchange failed (None: it went through, or no relay)
     relayed: bool = False  # the centre's relay answered throughout this round
     regional: bool = True  # the round went on to the regional hub (False: the relay brought everything)
@@ -472,7 +473,7 @@ def _relay_made_anew(station: Station, feed: str | None) -> bool:
     anew = bool(kept.relay.feed)
     with station.db.transaction():
         kept = sync_state.load(station.db)
-        link = replace(kept.relay, feed=feed, cursor=0, pushed=0) if anew else replace(kept.relay, feed=feed)
+        link = replace(kept.relay, feed=feed, cursor=0, pushed=0, scans=0) if anew else replace(kept.relay, feed=feed)
         sync_state.save(station.db, replace(kept, relay=link))
     if anew:
         log.warning("the centre's relay was set up anew: exchanging everything with it again")
@@ -596,7 +597,11 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
         # hub, so nothing is missed or taken twice.
         pull(station, client, report)
         pull_peers(station, client, report, via_relay=True)  # (first: it finds a relay set up anew)
+        # This device's scans before the events that name them: a window that takes such an event
+        # finds its scan at the relay too, and fetches it there rather than across the regional link.
+        attachments.push_relay_scans(station, client, report)
         push_relay(station, client, report)
+        attachments.fetch_peer_scans(station, client, report)
         # The station's devices as the relay last read them from the region: names and keys for the
         # window (and for reading a laptop's bundle) even when this window never reached the region.
         refresh_devices(station, client)

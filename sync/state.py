@@ -147,6 +147,7 @@ class RelayLink:
     pushed: int = 0  # the last position of this device's own chain the relay acknowledged
     cursor: int = 0  # the relay's feed number of the last event taken from it (``GET /v1/peers?after=``)
     feed: str = ""  # the id of the relay's feed those numbers are of ("" not told yet)
+    scans: int = 0  # the last position of this device's own chain whose scans the relay holds
     last_attempt: str = ""  # the station's stamps of the last exchange and of the last one the relay answered
     last_success: str = ""
     last_error: str = ""  # the error code of a failed last exchange, "" after a success
@@ -253,6 +254,7 @@ _KEYS: tuple[_Key, ...] = (
     _relay("sync.relay_pushed", "pushed", _feed),
     _relay("sync.relay_cursor", "cursor", _feed),
     _relay("sync.relay_feed", "feed"),
+    _relay("sync.relay_scans", "scans", _feed),
     _relay("sync.relay_last_attempt", "last_attempt"),
     _relay("sync.relay_last_success", "last_success"),
     _relay("sync.relay_last_error", "last_error"),
@@ -274,7 +276,7 @@ def from_meta(values: Mapping[str, str]) -> SyncState:
                        error=got["sync.last_error"], error_reason=got["sync.last_error_reason"],
                        failures=got["sync.failures"]),
         relay=RelayLink(url=got["sync.relay_url"], pushed=got["sync.relay_pushed"], cursor=got["sync.relay_cursor"],
-                        feed=got["sync.relay_feed"],
+                        feed=got["sync.relay_feed"], scans=got["sync.relay_scans"],
                         last_attempt=got["sync.relay_last_attempt"], last_success=got["sync.relay_last_success"],
                         last_error=got["sync.relay_last_error"]),
     )

@@ -20,6 +20,7 @@ another in front of the relay (the centre's LAN); the windows are real stores.
 from __future__ import annotations
 
 import contextlib
+import io
 import random
 import shutil
 import subprocess
@@ -33,13 +34,14 @@ from pathlib import Path
 
 import pytest
 import requests
+from PIL import Image
 from sqlalchemy import text
 
 from app.clock import CHINA_TZ, FixedClock
 from app.config import Paths
 from app.errors import HubRefused
 from app.models import CaseStatus, DeliveryMethod, Outcome
-from app.services import cases, catalogue
+from app.services import attachments, cases, catalogue
 from app.station import Station
 from app.store import journal as journal_store
 from hub import local
@@ -51,7 +53,7 @@ from sync.engine import SyncReport
 from sync.scheduler import SyncScheduler
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
-from tests.helpers import request
+from tests.helpers import DIBAO, request
 from tests.hubproc import Hub, free_port, start_hub
 from tests.test_devices_sync import (
     _cli_env,
@@ -165,8 +167,14 @@ def test_windows_share_a_case_through_the_relay_while_the_region_is_cut_off(regi
         quiet_rounds(windows)
         # The relay lists the devices as the region does, box keys too: a window that read the list from
         # the relay holds the digest the region gives with its updates, and asks the region for it no more.
-        region_list, relay_list = engine.client_for(w1).devices(), engine.relay_client(w1).devices()
-        assert protocol.roster_version(relay_list.devices) == protocol.roster_version(region_list.devices)
+        # (The laptop enrolled since the relay's last reading: its mirror reads the list again at its next cycle.)
+        deadline = time.monotonic() + 30
+        while True:
+            region_list, relay_list = engine.client_for(w1).devices(), engine.relay_client(w1).devices()
+            if protocol.roster_version(relay_list.devices) == protocol.roster_version(region_list.devices):
+                break
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
         assert [d.box_key for d in relay_list.devices] == [d.box_key for d in region_list.devices]
         assert all(d.box_key for d in relay_list.devices if d.role == protocol.DeviceRole.window)
         deadline = time.monotonic() + 20
@@ -318,6 +326,49 @@ def test_the_relay_brings_each_window_its_platform_updates_and_an_idle_window_le
         assert engine.status(w0).state == "offline"
         link.faults.heal()
         assert engine.run_once(w0).ok and engine.status(w0).state != "offline"
+
+
+def noisy_scan() -> bytes:
+    """A scan that does not compress (its bytes on a link are its size): noise, as a PNG."""
+    out = io.BytesIO()
+    Image.frombytes("RGB", (200, 150), random.Random(15).randbytes(200 * 150 * 3)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_scan_reaches_the_other_windows_through_the_relay_and_crosses_the_regional_link_once(
+        regional: Hub, tmp_path: Path) -> None:
+    """Window 00 scans a material while the regional link is out: window 01 has the scan from the
+    relay at its next round, and when the link is back the scan goes up once (window 00's upload)
+    while window 01's rounds fetch nothing from the region."""
+    hub = regional
+    with centre_with_relay(hub, tmp_path, ("00", "01"), relay_apart=True) as (windows, link, lan, _relay):
+        w0, w1 = windows
+        quiet_rounds(windows)
+        link.faults.set(down=True)
+        case_no = cases.submit(w0, request(w0)).case_no
+        scan = attachments.add_bytes(w0, case_no, DIBAO, "M-INCOME-STATEMENT", noisy_scan(), "收入证明.png")
+        data = attachments.read(w0, scan.sha256)  # (as the station keeps it)
+        assert len(data) > 15_000
+        report = engine.run_once(w0, scheduled=True)
+        assert report.relayed and report.relay_scans == 1, report
+        report = engine.run_once(w1, scheduled=True)
+        assert report.relayed and report.scans_fetched == 1 and report.scans_waiting == 0, report
+        assert attachments.read(w1, scan.sha256) == data
+        assert attachments.list_for_case(w1, case_no) == attachments.list_for_case(w0, case_no)
+        assert lan.stats.bytes_up > len(data) and lan.stats.bytes_down > len(data)  # (each way once)
+
+        link.faults.heal()
+        link.reset_stats()
+        assert engine.run_once(w0).ok and engine.status(w0).attachments_waiting == 0
+        assert len(data) < link.stats.bytes_up < 2 * len(data)
+        link.reset_stats()
+        report = engine.run_once(w1)  # a person's whole round, the region included
+        assert report.ok and report.regional and report.scans_fetched == 0 and report.scans_waiting == 0
+        assert link.stats.bytes_down < len(data) // 4
+        # Sent again to the relay, the scan is not taken twice.
+        report = engine.run_once(w0, scheduled=True)
+        assert report.relayed and report.relay_scans == 0
+        assert_everyone_agrees(hub, windows)
 
 
 def laptop_of(root: Path, code: str) -> Station:

@@ -37,8 +37,8 @@ OLD_KEYS = ("sync.hub_url", "sync.device_key", "sync.hub_signing_key", "sync.hub
 # station's devices as the hub last listed them. A station from before has none of them.
 DEVICE_KEYS = ("sync.device", "sync.peer_cursor", "sync.devices")
 # The centre's relay (issue 15): its address, how far this device exchanged with it, its last exchange.
-RELAY_KEYS = ("sync.relay_url", "sync.relay_pushed", "sync.relay_cursor", "sync.relay_feed", "sync.relay_last_attempt",
-              "sync.relay_last_success", "sync.relay_last_error")
+RELAY_KEYS = ("sync.relay_url", "sync.relay_pushed", "sync.relay_cursor", "sync.relay_feed", "sync.relay_scans",
+              "sync.relay_last_attempt", "sync.relay_last_success", "sync.relay_last_error")
 
 # The fields of ``engine.status`` in the order ``bianmin sync status --json`` has always printed them,
 # then the station's devices and the centre's relay (issue 15).

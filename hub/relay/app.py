@@ -1,7 +1,8 @@
 """The HTTP service in relay mode: the hub's own routes for what a window exchanges with the relay
 (``/v1/time``, ``/v1/health``, ``POST /v1/events``, ``GET /v1/peers``, ``GET /v1/devices``,
-``GET /v1/updates``), on the relay's database; every other path is answered 404 ``not_on_relay``
-(enrolment, attachments and bundles are the regional hub's)."""
+``GET /v1/updates``, and ``/v1/attachments``: the windows' scans, uploaded by the window that took
+them and fetched by the others), on the relay's database; every other path is answered 404
+``not_on_relay`` (enrolment and bundles are the regional hub's)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ from hub.errors import error_response, install_error_handlers
 from hub.relay import store
 from hub.relay.mirror import DEVICES_EVERY, INTERVAL, Mirror
 from hub.relay.state import RelayDir
-from hub.routes import devices, events, peers, time, updates
+from hub.routes import attachments, devices, events, peers, time, updates
 from sync import protocol
 
 log = logging.getLogger(__name__)
 
 NOT_ON_RELAY = "not_on_relay"
-ROUTES = (time, events, peers, devices, updates)
+ROUTES = (time, events, peers, devices, updates, attachments)
 
 
 def create_relay_app(directory: RelayDir, *, mirror: bool = True, interval: float = INTERVAL,
@@ -51,8 +52,9 @@ def create_relay_app(directory: RelayDir, *, mirror: bool = True, interval: floa
             engine.dispose()
 
     app = FastAPI(title="Bianmin centre relay", version=protocol.VERSION, max_body_size=MAX_BODY, lifespan=lifespan,
-                  description="The centre's relay: the station protocol's push, peers, devices, updates and time, for "
-                              "the windows of one centre. See docs/sync-protocol.md, \"The centre's relay\".")
+                  description="The centre's relay: the station protocol's push, peers, devices, updates, attachments "
+                              "and time, for the windows of one centre. See docs/sync-protocol.md, "
+                              "\"The centre's relay\".")
     app.state.engine = engine
     app.state.relay = config
     app.state.mirror = mirroring
@@ -65,6 +67,7 @@ def create_relay_app(directory: RelayDir, *, mirror: bool = True, interval: floa
                    include_in_schema=False)
     async def elsewhere(request: Request, path: str) -> JSONResponse:
         return error_response(404, NOT_ON_RELAY, "the centre's relay serves /v1/time, /v1/events, /v1/peers, "
-                                                 "/v1/devices and /v1/updates; the rest is the regional hub's")
+                                                 "/v1/devices, /v1/updates and /v1/attachments; the rest is the "
+                                                 "regional hub's")
 
     return app
