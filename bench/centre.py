@@ -55,7 +55,7 @@ Figures (printed with their targets, never asserted):
    divided by the cases it holds (every window holds every case of the centre).
 
 Also printed: the bytes of ``--scans`` scans added at window 1 after the days (measured apart from
-the per-case figures: every window fetches the other windows' scans from the regional hub), the
+the per-case figures: the other windows fetch a scan from the relay, the baseline's from the region), the
 regional bytes of each laptop's round after its ack (it takes the station's whole peer feed: from the
 relay at the centre, from the region in the baseline), and
 where the centre's bytes beyond the single device's go.
