@@ -550,7 +550,7 @@ def test_a_device_is_enrolled_as_itself_and_never_replaces_another(hub: Hub, tmp
                             env=_cli_env(w1), stdin=subprocess.DEVNULL)
     assert status.returncode == 0, status.stderr
     others = [line for line in status.stdout.splitlines() if line.startswith("设备 ")]
-    assert [line.split()[1] for line in others] == ["00", "02"] and all("平台上次联系" in line for line in others)
+    assert [line.split()[1] for line in others] == ["00", "02"] and all("上次联系平台或中继" in line for line in others)
     # The centre's administrator revokes window 02 (a stolen PC): it is refused from then on, told to
     # enrol again, and the others see it revoked; nothing it sends is kept.
     platform_run(hub, "devices", "revoke", w2.station_code, "02")

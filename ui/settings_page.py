@@ -294,7 +294,7 @@ class SettingsPage(Page):
 
         self.devices_box.setTitle(self.tr("设备"))
         self.this_label.setText(self.tr("本机"))
-        self.others_label.setText(self.tr("本服务站的其他设备（最近一次与平台联系的时间）"))
+        self.others_label.setText(self.tr("本服务站的其他设备（最近一次与平台或中心中继联系的时间）"))
         self.devices_note.setText(self.tr("设备由平台登记；其他设备的名称和联系时间随同步更新，联系时间最多晚半小时左右。"))
 
         self.interface_box.setTitle(self.tr("界面"))

@@ -138,7 +138,7 @@ def print_devices(devices: Any) -> None:
     for d in devices:
         name = visible(d.name) or default_device_name(d.device)
         role = DEVICE_ROLES.get(d.role, visible(d.role))
-        seen = f"平台上次联系：{_when(d.last_seen_at)}" if d.last_seen_at else "平台从未联系"
+        seen = f"上次联系平台或中继：{_when(d.last_seen_at)}" if d.last_seen_at else "从未联系平台或中继"
         state = "（已注销）" if d.revoked else ""
         out(f"{'本机' if d.this else '设备'} {d.device} {name}（{role}）{state}  {seen}")
 

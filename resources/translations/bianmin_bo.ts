@@ -3677,8 +3677,8 @@ Do you want to delete it anyway?</source>
         <translation>སྒྲིག་ཆས་འདི།</translation>
     </message>
     <message>
-        <source>本服务站的其他设备（最近一次与平台联系的时间）</source>
-        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་དག (ཉེ་ཆར་སྟེགས་བུ་དང་འབྲེལ་བ་བྱས་པའི་དུས་ཚོད།)</translation>
+        <source>本服务站的其他设备（最近一次与平台或中心中继联系的时间）</source>
+        <translation>ཞབས་ཞུ་ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་དག (ཉེ་ཆར་སྟེགས་བུ་འམ་ལྟེ་གནས་ཀྱི་བར་བརྒྱུད་དང་འབྲེལ་བ་བྱས་པའི་དུས་ཚོད།)</translation>
     </message>
     <message>
         <source>设备由平台登记；其他设备的名称和联系时间随同步更新，联系时间最多晚半小时左右。</source>
