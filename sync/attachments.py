@@ -26,12 +26,15 @@ import hashlib
 import io
 import json
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from app.errors import HubRefused
 from app.station import Station
 from app.store import attachments as store
+from app.store import journal as journal_store
 from sync import protocol
+from sync import state as sync_state
 from sync.client import HubClient
 from sync.protocol import HEX64
 from sync.upload import OCTETS, Target, Uploader, UploadVanished
@@ -155,9 +158,6 @@ def push_relay_scans(station: Station, client: HubClient, report: SyncReport) ->
     the scan there too, and the scan crosses the regional link once, with this device's own upload.
     How far is kept (``RelayLink.scans``) after each scan; one the relay refuses is logged and passed
     over (the regional hub still has it, and serves it)."""
-    from app.store import journal as journal_store
-    from sync import state as sync_state
-
     after = sync_state.load(station.db).relay.scans
     last = after
     for event in journal_store.iter_events(station.db, after_seq=after):
@@ -188,10 +188,6 @@ def _piece(data: bytes, at: int, n: int) -> bytes:
 
 
 def _keep_relay_scans(station: Station, seq: int) -> None:
-    from dataclasses import replace
-
-    from sync import state as sync_state
-
     with station.db.transaction():
         kept = sync_state.load(station.db)
         if seq > kept.relay.scans:

@@ -436,8 +436,7 @@ class MainWindow(Retranslating, QMainWindow):
     def toggle_language(self) -> None:
         """At once on the screen, then saved for the station like the settings page does."""
         language = "bo" if self.appearance.language == "zh" else "zh"
-        self.appearance.set_language(language)
-        self.retranslate()
+        self.appearance.set_language(language)  # (every page, this window too, is retranslated when it returns)
         self.session.set_interface(language=language)
 
     def _busy(self, busy: bool) -> None:
