@@ -86,6 +86,14 @@ def test_title_case_list_and_settings_name_the_devices(qtbot: Any, windows: tupl
         assert window.windowTitle() == "便民服务台 · 工卡镇便民服务中心 · 一号窗口"
         assert window.who.text().startswith("工卡镇便民服务中心 · 一号窗口 · 操作员 ")  # full screen: no title bar
 
+        # The dashboard's lists say which device took each case too.
+        dashboard = window.pages["dashboard"]
+        qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.sections["today_cases"].list.count() == 2,
+                        timeout=10_000)
+        today = dashboard.sections["today_cases"].list
+        texts = {t.split()[0]: t for t in (today.item(r).text() for r in range(today.count()))}
+        assert texts[ours].endswith("受理设备：本机") and texts[theirs].endswith("受理设备：02号窗口")
+
         window.go("cases")
         page = window.pages["cases"]
         qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.devices.this.number == "01",
@@ -213,6 +221,10 @@ def test_a_station_of_one_device_shows_no_device_column_and_says_so_in_settings(
         qtbot.wait(20)  # the columns are fitted once the event loop comes back
         assert page.table.isColumnHidden(COLUMNS.index("origin"))
         assert not page.table.isColumnHidden(COLUMNS.index("status"))
+        window.go("dashboard")
+        today = window.pages["dashboard"].sections["today_cases"].list
+        qtbot.waitUntil(lambda: window.pages["dashboard"].data is not None and today.count() == 1, timeout=10_000)
+        assert "受理设备" not in today.item(0).text()  # one device: every case is this one's
         window.go("settings")
         settings = window.pages["settings"]
         qtbot.waitUntil(lambda: settings.facts is not None and settings.facts.devices is not None, timeout=10_000)

@@ -3,7 +3,8 @@
 Today's cases; open cases due within two working days (yellow) and overdue (red); cases waiting
 for corrections; deferred materials due soon or late; what has not reached the platform yet and
 the state of the link; the 最多跑一次 and 即办 rates. Cases two devices of the station acted on in
-ways that cannot both stand (a conflict) are listed above the rest while there are any. Every
+ways that cannot both stand (a conflict) are listed above the rest while there are any. Where the
+station has other devices, every entry names the device that took the case in. Every
 entry opens its case (click or Enter); the big button starts an intake (Ctrl+N). The page reloads
 when shown, when a case changed while it is visible, and every minute while visible.
 """
@@ -35,6 +36,7 @@ from app.services import dashboard
 from app.services.dashboard import Entry, Overview, Rates, Section
 from app.station import Station
 from sync.status import LinkState, SyncStatus
+from ui.devices import Devices, read_devices
 from ui.labels import label, link_advice
 from ui.page import Page
 from ui.session import Session
@@ -67,6 +69,7 @@ class DashboardData:
     overview: Overview
     sync: SyncStatus | None  # None when the sync tables could not be read
     millis: float
+    devices: Devices | None = None  # None when not read: the entries then name no device
 
 
 def load(station: Station) -> DashboardData:
@@ -78,7 +81,9 @@ def load(station: Station) -> DashboardData:
     except Exception as exc:  # the cases still show when the sync tables cannot be read
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
         sync = None
-    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000)
+    devices = read_devices(station)  # one meta row; never raises
+    return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
+                         devices=devices)
 
 
 class CaseList(QListWidget):
@@ -251,6 +256,14 @@ class DashboardPage(Page):
         return text
 
     def _entry_text(self, name: str, e: Entry) -> str:
+        text = self._entry_lines(name, e)
+        devices = self.data.devices if self.data is not None else None
+        # Which device took the case in: where the station has other devices (or the case came from one).
+        if devices is not None and e.origin and (devices.others or not devices.is_this(e.origin)):
+            text += "  " + self.tr("受理设备：{device}").format(device=devices.origin_text(e.origin))
+        return text
+
+    def _entry_lines(self, name: str, e: Entry) -> str:
         due = e.due.isoformat() if e.due else ""  # the whole date: a list may reach back into last year
         if name in ("deferred_overdue", "deferred_due_soon"):
             return self.tr("{case}  {who}\n{material}  补交期限 {due}").format(

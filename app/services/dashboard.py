@@ -40,6 +40,7 @@ class Entry:
     status: CaseStatus
     due: date | None  # promised due date, correction due date or the material's due date
     material: str = ""  # the deferred material's name
+    origin: str = ""  # the device (number) that took the case in
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _date(value: str | None) -> date | None:
 
 def _section(rows: list[dict[str, Any]], total: int, due_key: str = "promised_due") -> Section:
     return Section(tuple(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items=r["items"] or "",
-                               status=CaseStatus(r["status"]), due=_date(r.get(due_key))) for r in rows), total)
+                               status=CaseStatus(r["status"]), due=_date(r.get(due_key)), origin=r["origin"] or "")
+                           for r in rows), total)
 
 
 def _deferred(station: Station, rows: list[dict[str, Any]], total: int) -> Section:
@@ -113,7 +115,8 @@ def _deferred(station: Station, rows: list[dict[str, Any]], total: int) -> Secti
         if key not in names:
             names[key] = _material_name(station, *key)
         entries.append(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items="",
-                             status=CaseStatus.accepted, due=_date(r["due_date"]), material=names[key]))
+                             status=CaseStatus.accepted, due=_date(r["due_date"]), material=names[key],
+                             origin=r["origin"] or ""))
     return Section(tuple(entries), total, capped=total >= store.COUNT_CAP)
 
 

@@ -14,10 +14,11 @@ from typing import Any
 from app.store.db import Database
 
 _CASE = (
-    "c.case_no, c.status, c.applicant_name, c.promised_due, c.correction_due, c.created_at, "
+    "c.case_no, c.status, c.applicant_name, c.promised_due, c.correction_due, c.created_at, c.origin, "
     "(SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id)"
 )
-CASE_KEYS = ("case_no", "status", "applicant_name", "promised_due", "correction_due", "created_at", "items")
+CASE_KEYS = ("case_no", "status", "applicant_name", "promised_due", "correction_due", "created_at", "origin",
+             "items")
 _CLOSED = ("withdrawn", "refused")
 COUNT_CAP = 1000
 
@@ -70,7 +71,7 @@ def in_conflict(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
     return _rows(rows), total
 
 
-DEFERRED_KEYS = ("case_no", "applicant_name", "item_code", "material_code", "due_date")
+DEFERRED_KEYS = ("case_no", "applicant_name", "origin", "item_code", "material_code", "due_date")
 
 
 def deferred_range(db: Database, lo: str | None, hi: str, limit: int,
@@ -89,7 +90,7 @@ def deferred_range(db: Database, lo: str | None, hi: str, limit: int,
     total = int(db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM case_materials m WHERE {where} LIMIT ?)",
                           [*params, cap], default=0))
     rows = db.all(
-        "SELECT c.case_no, c.applicant_name, m.item_code, m.material_code, m.due_date FROM "
+        "SELECT c.case_no, c.applicant_name, c.origin, m.item_code, m.material_code, m.due_date FROM "
         f"(SELECT case_id, item_code, material_code, due_date FROM case_materials m WHERE {where} "
         "ORDER BY m.due_date, m.case_id LIMIT ?) m JOIN cases c ON c.id = m.case_id ORDER BY m.due_date, c.id",
         [*params, limit])

@@ -846,6 +846,10 @@
         <translation>(སྔོན་མ་ {shown} ཙམ་སྟོན།)</translation>
     </message>
     <message>
+        <source>受理设备：{device}</source>
+        <translation>ངོས་ལེན་སྒྲིག་ཆས: {device}</translation>
+    </message>
+    <message>
         <source>{case}  {who}
 {material}  补交期限 {due}</source>
         <translation>{case}  {who}
