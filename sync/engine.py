@@ -361,11 +361,21 @@ def _apply_or_notice(station: Station, update: Any, report: SyncReport, local_up
                           {"kind": "update_not_applied", "update_kind": kind, "reason": type(exc).__name__})
 
 
-def pull(station: Station, client: HubClient, report: SyncReport) -> None:
+def retry_deferred(station: Station, report: SyncReport) -> None:
+    """The platform's statuses set aside for unsent local work, tried again (after a push to the
+    region: before it, the work is still unsent and each would only be set aside again)."""
     local_upto = outbox.last_seq(station.db)
     for update in outbox.deferred_updates(station.db):
         with station.db.transaction():
             _apply_case_status(station, update, report, retry=True, local_upto=local_upto)
+
+
+def pull(station: Station, client: HubClient, report: SyncReport, *, retry: bool = True) -> None:
+    """The platform's updates for this device, page by page (the statuses set aside first, unless
+    ``retry`` is False: the relay exchange pulls before this round's push to the region)."""
+    local_upto = outbox.last_seq(station.db)
+    if retry:
+        retry_deferred(station, report)
     while True:
         cursor = sync_state.load(station.db).cursor
         page = client.pull(cursor or None)
@@ -595,7 +605,7 @@ def relay_exchange(station: Station, report: SyncReport) -> bool:
         # The platform's updates for this device first (what they make is pushed next), as the relay
         # mirrored them under the platform's own ids: the same cursor serves here and at the regional
         # hub, so nothing is missed or taken twice.
-        pull(station, client, report)
+        pull(station, client, report, retry=False)
         pull_peers(station, client, report, via_relay=True)  # (first: it finds a relay set up anew)
         # This device's scans before the events that name them: a window that takes such an event
         # finds its scan at the relay too, and fetches it there rather than across the regional link.
@@ -655,6 +665,8 @@ def run_once(station: Station, client: HubClient | None = None, *, scheduled: bo
         attachments.upload_pending(station, client, report)
         if not relayed or checking:  # (the relay brought the updates; a round that checks the link asks too)
             pull(station, client, report)
+        else:  # what the relay brought and was set aside for the work just sent
+            retry_deferred(station, report)
         if not relayed:
             pull_peers(station, client, report)
         attachments.fetch_peer_scans(station, client, report)

@@ -44,6 +44,7 @@ from app.models import CaseStatus, DeliveryMethod, Outcome
 from app.services import attachments, cases, catalogue
 from app.station import Station
 from app.store import journal as journal_store
+from app.store import outbox
 from hub import local
 from hub.relay import store as relay_store
 from hub.relay.state import RelayDir
@@ -326,6 +327,33 @@ def test_the_relay_brings_each_window_its_platform_updates_and_an_idle_window_le
         assert engine.status(w0).state == "offline"
         link.faults.heal()
         assert engine.run_once(w0).ok and engine.status(w0).state != "offline"
+
+
+def test_a_platform_status_set_aside_for_unsent_work_is_applied_in_the_round_that_sends_the_work(
+        regional: Hub, tmp_path: Path) -> None:
+    """The relay brings a platform status for a case the clerk changed since the last round: it is set
+    aside (never overwriting unsent work) and, once a scheduled round has sent the work to the region,
+    applied in that same round, counted once; not left until the hourly check of the regional link."""
+    hub = regional
+    with centre_with_relay(hub, tmp_path, ("00", "01"), relay_apart=True) as (windows, _link, _lan, relay):
+        _w0, w1 = windows
+        case_no = cases.submit(w1, request(w1)).case_no
+        quiet_rounds(windows)
+        platform_sets(hub, case_no, "in_progress", "--note", "转县局")
+        deadline = time.monotonic() + 30
+        while not relay.updates():  # the relay's mirror takes it from the region
+            assert time.monotonic() < deadline, relay.log()
+            time.sleep(0.3)
+        cases.withdraw(w1, case_no, "申请人撤回")  # the clerk's work, not sent yet
+        assert isinstance(w1.clock, FixedClock)
+        w1.clock.advance(minutes=6)  # past SEND_EVERY, well within the hourly check
+        report = engine.run_once(w1, scheduled=True)
+        assert report.ok and report.relayed and report.regional and report.pushed > 0, report
+        assert report.deferred == 1  # set aside once, by the relay's pull
+        assert outbox.deferred_updates(w1.db) == []  # and tried again after the push, in this round
+        assert cases.get_case(w1, case_no, log_access=False).status is CaseStatus.withdrawn  # the clerk's work stands
+        assert [n["body"]["case_no"] for n in outbox.notices(w1.db)
+                if n["body"].get("kind") == "status_not_applied"] == [case_no]
 
 
 def noisy_scan() -> bytes:
