@@ -25,8 +25,11 @@ import atexit
 import hashlib
 import os
 import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import URL, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -156,3 +159,18 @@ def start_hub(tmp_path: Path, host: str = "127.0.0.1", port: int | None = None) 
     """``hub.local.start_hub`` on the current backend."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     return local.start_hub(tmp_path, host=host, port=port, db_url=hub_db_url(tmp_path))
+
+
+def module_hub(name: str = "hub") -> Callable[..., Any]:
+    """A ``hub`` fixture of module scope: one hub process (on the module's backend) for the module's
+    tests, each of which uses a station of its own. In a test module: ``hub = module_hub("…")``."""
+
+    @pytest.fixture(scope="module")
+    def hub(tmp_path_factory: pytest.TempPathFactory, hub_backend: str) -> Iterator[Hub]:
+        h = start_hub(tmp_path_factory.mktemp(name))
+        try:
+            yield h
+        finally:
+            h.stop()
+
+    return hub

@@ -54,7 +54,7 @@ from sync.status import REENROL_REASONS
 from tests.conftest import ADMIN_PASSWORD, FAST_KDF
 from tests.faultproxy import FaultProxy
 from tests.helpers import DIBAO, request
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub
 
 WORKER = Path(__file__).with_name("sync_worker.py")
 TIMEOUT = (5.0, 20.0)  # the devices' clients: connect, read (the faults cut, they do not stall)
@@ -64,12 +64,7 @@ _codes = itertools.count(1)
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory, hub_backend: str) -> Iterator[Hub]:
-    """One hub for the module (each test's centre is a station of its own)."""
-    h = start_hub(tmp_path_factory.mktemp("devices-hub"))
-    yield h
-    h.stop()
+hub = module_hub("devices-hub")  # one hub for the module (each test's centre is a station of its own)
 
 
 # -- the centre --------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import gzip
 import json
 import re
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.journal import GENESIS, Event, EventType, event_hash
 from sync import protocol
 from sync.protocol import sign_request
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CATALOGUE = ROOT / "resources" / "catalogue" / "sample_catalogue.json"
@@ -29,13 +28,7 @@ AT = "2026-11-18T10:00:00.000+08:00"
 HTTP = requests.Session()
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    h = start_hub(tmp_path_factory.mktemp("hub"))
-    try:
-        yield h
-    finally:
-        h.stop()
+hub = module_hub("hub")
 
 
 @dataclasses.dataclass

@@ -18,7 +18,6 @@ import json
 import re
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ from app import casenumber
 from app.journal import GENESIS, Event, EventType, event_hash
 from hub import db as hub_db
 from sync import bundle_format, protocol
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub
 from tests.test_hub import received
 
 HTTP = requests.Session()
@@ -41,13 +40,7 @@ AT = "2026-12-02T10:00:00.000+08:00"
 JSON = {"Content-Type": "application/json"}
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    h = start_hub(tmp_path_factory.mktemp("hub"))
-    try:
-        yield h
-    finally:
-        h.stop()
+hub = module_hub("hub")
 
 
 @dataclasses.dataclass

@@ -16,7 +16,7 @@ import json
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -31,7 +31,7 @@ from schemathesis.checks import not_a_server_error
 from app.journal import event_hash
 from sync import protocol
 from sync.client import HubClient
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub
 
 STATION = "540127100077"
 # Attachment chunks (tus PATCH bodies) are raw bytes: send them as schemathesis sends octet streams.
@@ -41,11 +41,7 @@ EXAMPLES = 30  # per operation and per test
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    h = start_hub(tmp_path_factory.mktemp("fuzz-hub"))
-    yield h
-    h.stop()
+hub = module_hub("fuzz-hub")
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ import dataclasses
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +29,13 @@ from app.journal import EventType, event_hash
 from hub import db as hub_db
 from hub.local import ROOT, _env, free_port
 from sync import protocol
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub, start_hub
 from tests.test_hub import Device, case_no, chain, enrol, hub_cases, pull, push, received, send, signed
 
 SAMPLE_CATALOGUE = ROOT / "resources" / "catalogue" / "sample_catalogue.json"
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
-    h = start_hub(tmp_path_factory.mktemp("hub"))
-    try:
-        yield h
-    finally:
-        h.stop()
+hub = module_hub("hub")
 
 
 def outcome(results: list[dict[str, Any]]) -> list[tuple[str, str | None]]:

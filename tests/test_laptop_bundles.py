@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,17 +26,13 @@ from sync import bundle_documents, bundle_format, bundles, engine, protocol
 from sync import state as sync_state
 from tests.faultproxy import FaultProxy
 from tests.helpers import DIBAO, applicant, request
-from tests.hubproc import Hub, start_hub
+from tests.hubproc import Hub, module_hub
 from tests.test_devices_sync import _cli_env, _png, assert_everyone_agrees, enrol, hub_events, new_centre
 
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory, hub_backend: str) -> Iterator[Hub]:
-    h = start_hub(tmp_path_factory.mktemp("laptop-hub"))
-    yield h
-    h.stop()
+hub = module_hub("laptop-hub")
 
 
 def enrol_laptop(hub: Hub, laptop: Station) -> None:
