@@ -234,3 +234,25 @@ def test_a_station_of_one_device_shows_no_device_column_and_says_so_in_settings(
         assert window.windowTitle().endswith(" · 00号窗口")
     finally:
         close_window(window)
+
+
+def test_a_windows_default_name_on_the_case_page_is_said_in_tibetan(qtbot: Any,
+                                                                     windows: tuple[Station, Station]) -> None:
+    """A case's 窗口 is stored as the device's name when it took the case in; a device nobody named is
+    "02号窗口" in the store, which a Tibetan clerk reads in Tibetan (as the status bar says its number)."""
+    one, two = windows
+    theirs = cases.submit(two, request(two)).case_no
+    _hand_over(two, one)
+    assert one_case(one, theirs).window == "02号窗口"
+    window = open_window(qtbot, one)
+    try:
+        window.appearance.set_language("bo")
+        window.show_case(theirs)
+        detail = window.case_detail
+        qtbot.waitUntil(lambda: detail.view is not None and detail.view.case.case_no == theirs, timeout=10_000)
+        wait_idle(qtbot, window.session)
+        line = detail.status_line.text()
+        assert "号窗口" not in line and "02" in line, line
+    finally:
+        window.appearance.set_language("zh")
+        close_window(window)

@@ -52,7 +52,7 @@ from ui.case_actions import (
     documents_for,
     make_dialog,
 )
-from ui.devices import Device, Devices, read_devices
+from ui.devices import Device, Devices, read_devices, window_text
 from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
@@ -340,7 +340,7 @@ class CaseDetailPage(Page):
         if conflict is not None:
             status = self.tr("{status}（有冲突，待处理）").format(status=status)
         self.status_line.setText(self.tr("状态：{status}    窗口：{window}    受理人：{operator}").format(
-            status=status, window=c.window or "—", operator=c.operator)
+            status=status, window=window_text(c.window, c.origin) or "—", operator=c.operator)
             + "    " + self.tr("受理设备：{device}").format(device=self.origin_text(view)))
         self.conflict_box.setVisible(conflict is not None)
         if conflict is not None:

@@ -31,6 +31,14 @@ def numbered_name(number: str) -> str:
     return label("default_name", "Device", n=number)
 
 
+def window_text(window: str, origin: str) -> str:
+    """A case's 窗口 as stored (the device's name when it took the case in) for the window's language:
+    a device's default name ("02号窗口", stored in Chinese) is said in the window's language."""
+    if window and origin and window == default_device_name(origin):
+        return numbered_name(origin)
+    return window
+
+
 def this_device_text() -> str:
     return QCoreApplication.translate("Devices", "本机")
 

@@ -218,3 +218,48 @@ class Maker:
     def prepare(self, paths: Paths, *, kdf: KdfParams | None = None, cases: int | None = None) -> Demo:
         """:func:`prepare` on this thread (the hub's process lives as long as this thread)."""
         return prepare(paths, kdf=kdf or self.kdf, cases=self.cases if cases is None else cases)
+
+
+def add_other_window(paths: Paths, *, kdf: KdfParams | None = None, cases: int = 4,
+                     device_no: str = "02", device_name: str = "2号窗口") -> list[str]:
+    """For pictures of a centre (``make screenshots``): a second window of the demo station, set up
+    beside it (``paths.home/window-NN``), takes ``cases`` cases in today; the demo station takes
+    them as a sync would bring them and lists that window as the platform would. Returns their numbers.
+
+    The demo station stays enrolled as device 00 alone at its hub: a real sync round then lists
+    only it again, and the cases stay named by their device's number."""
+    import random
+    from dataclasses import replace
+
+    from app.services import cases as case_service
+    from app.services import catalogue
+    from app.services.cases import sharing
+    from app.station import Station
+    from app.store import journal as journal_store
+    from bianmin.demo import cases as demo_cases
+    from sync import state as sync_state
+
+    kdf = kdf or KdfParams()
+    demo = Station.open(paths, LOGIN, PASSWORD, kdf=kdf, check="none")
+    other, _recovery = Station.init(Paths(paths.home / f"window-{device_no}"), station_code=demo.station_code,
+                                    station_name=demo.station_name, admin_login=LOGIN, admin_password=PASSWORD,
+                                    kdf=kdf, device_no=device_no, device_name=device_name)
+    try:
+        catalogue.import_sample(other)
+        rng = random.Random(device_no)
+        items = [i for i in catalogue.list_items(other) if "person" in i.body.get("applicants", {}).get("kinds", [])]
+        made = [case_service.submit(other, demo_cases.make_request(rng, other, items, [], other.today())).case_no
+                for _ in range(cases)]
+        sharing.take_peer_events(demo, list(journal_store.iter_events(other.db)), source="hub")
+        stamp = demo.clock.stamp()
+        listed = (sync_state.KnownDevice(device=demo.device_no, name=demo.device_name, role="window",
+                                         enrolled_at=stamp, last_seen_at=stamp),
+                  sync_state.KnownDevice(device=device_no, name=device_name, role="window", enrolled_at=stamp,
+                                         last_seen_at=stamp))
+        with demo.db.transaction():
+            kept = sync_state.load(demo.db)
+            sync_state.save(demo.db, replace(kept, devices=sync_state.Roster(devices=listed, checked_at=stamp)))
+        return made
+    finally:
+        other.close()
+        demo.close()
