@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
+from app.journal import EventType
 from app.models import Case
 from app.services import cases, catalogue
 from app.station import Station
 from app.store import operators as op_store
+
+# The events of the counter's decision on an application: a notice is issued on that day.
+DECISIONS = frozenset({EventType.accepted.value, EventType.refused.value, EventType.correction_requested.value})
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class PrintContext:
     material_names: dict[str, str] = field(default_factory=dict)
     commitment_text: str = ""
     delivered: dict[str, str] = field(default_factory=dict)  # recipient, tracking_no, at, once delivered
+    decided_on: date | None = None  # the day of the counter's decision (the notices' issue date)
+    printed_on: date | None = None  # the station's today when the context was read
 
 
 def context_for(station: Station, case_no: str) -> PrintContext:
@@ -53,7 +60,10 @@ def context_for(station: Station, case_no: str) -> PrintContext:
             names.setdefault(m.code, m.name.zh)
     commitment = ""
     delivered: dict[str, str] = {}
+    decided_on: date | None = None
     for ev in cases.case_journal(station, case_no):
+        if ev.type in DECISIONS and decided_on is None:
+            decided_on = datetime.fromisoformat(ev.at).date()
         if ev.type == "case.accepted" and ev.payload.get("commitment"):
             commitment = str(ev.payload["commitment"])
         elif ev.type == "case.delivered":
@@ -64,4 +74,5 @@ def context_for(station: Station, case_no: str) -> PrintContext:
     clerk = str(row["display_name"]) if row else case.operator
     return PrintContext(case=case, station_code=station.station_code, station_name=station.station_name,
                         clerk=clerk, items=infos, material_names=names, commitment_text=commitment,
-                        delivered=delivered)
+                        delivered=delivered, decided_on=decided_on or case.created_at.date(),
+                        printed_on=station.today())

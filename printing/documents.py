@@ -53,6 +53,19 @@ def _window(case: Case, lang: str) -> str:
     return window
 
 
+def _issued(ctx: PrintContext, lang: str, on: date | None = None) -> list[tuple[str, str]]:
+    """A notice's issue date (the day of the decision unless told), the window and the clerk: the
+    periods it names (补正, 复议, 诉讼) run from its receipt, so it says when and where it was made."""
+    return [(label("issued_on", lang), _date(on or ctx.decided_on)), (label("window", lang), _window(ctx.case, lang)),
+            (label("handler", lang), ctx.clerk)]
+
+
+def _signed_for(sheet: Sheet, lang: str, first: str = "sign_applicant") -> None:
+    """The applicant's signature and the date of receipt, the clerk's signature and the seal."""
+    sheet.signatures([label(first, lang), label("receipt_date", lang), label("sign_clerk", lang)],
+                     seal=label("seal", lang))
+
+
 def _codes(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     case = ctx.case
     sheet.codes(case.case_no, f"{label('case_no', lang)}：{case.case_no}\n"
@@ -158,7 +171,7 @@ def receipt(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
 def correction(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     case = ctx.case
     _codes(sheet, ctx, lang)
-    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)), *_issued(ctx, lang)])
     sheet.space(0.5)
     for line in sentence("correction_note", lang, due=_date(case.correction_due)):
         sheet.para(line)
@@ -167,14 +180,14 @@ def correction(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
                [[_material_name(ctx, m.material_code) + (f"（{m.note}）" if m.note else ""),
                  _date(case.correction_due)] for m in missing], [0.7, 0.3])
     sheet.space()
-    sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+    _signed_for(sheet, lang)
 
 
 def refusal(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     case = ctx.case
     r = case.refusal
     _codes(sheet, ctx, lang)
-    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)), *_issued(ctx, lang)])
     sheet.space(0.5)
     for line in sentence("refusal_note", lang):
         sheet.para(line)
@@ -190,7 +203,7 @@ def refusal(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
                              litigation_months=r.litigation_months, court=r.court):
             sheet.para(line)
     sheet.space()
-    sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+    _signed_for(sheet, lang)
 
 
 def deferral(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
@@ -202,7 +215,8 @@ def deferral(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
             sheet.title(label("deferral", lang))
         sheet.mark(label(copy_label, lang))
         _codes(sheet, ctx, lang)
-        sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+        sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)),
+                      *_issued(ctx, lang)])
         sheet.space(0.5)
         for line in sentence("deferral_note", lang):
             sheet.para(line)
@@ -212,12 +226,12 @@ def deferral(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         sheet.para(label("deferral_pledge", lang), small=False)
         for line in sentence("deferral_pledge", lang):
             sheet.para(line, small=True)
-        sheet.signatures([label("sign_applicant", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+        _signed_for(sheet, lang)
 
 
 def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     _codes(sheet, ctx, lang)
-    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang))])
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)), *_issued(ctx, lang)])
     sheet.space(0.5)
     conditions = "\n".join(f"{i.name}：{i.conditions}" for i in ctx.items if i.conditions)
     sheet.fields([(label("conditions", lang), conditions or "—")])
@@ -226,7 +240,7 @@ def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         sheet.para(line)
     sheet.fields([(label("commitment_text", lang), ctx.commitment_text or "—")])
     sheet.space()
-    sheet.signatures([label("sign_applicant", lang), label("date", lang)])
+    _signed_for(sheet, lang)
 
 
 def authorisation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
@@ -266,11 +280,12 @@ def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         rows.append((label("tracking_no", lang), done["tracking_no"]))
     if done.get("at"):
         rows.append((label("delivered_at", lang), done["at"]))
-    sheet.fields(rows)
+    delivered_on = date.fromisoformat(done["at"][:10]) if done.get("at") else ctx.printed_on
+    sheet.fields([*rows, *_issued(ctx, lang, on=delivered_on)])
     sheet.space(0.5)
     for line in sentence("collection_note", lang):
         sheet.para(line)
-    sheet.signatures([label("recipient", lang), label("sign_clerk", lang)], seal=label("seal", lang))
+    _signed_for(sheet, lang, first="recipient")
 
 
 BUILDERS: dict[Kind, Callable[[Sheet, PrintContext, str], None]] = {

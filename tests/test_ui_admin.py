@@ -392,10 +392,13 @@ def test_admin_saves_printer_paper_and_idle_lock(qtbot: Any, station: Station) -
         assert [page.paper_combo.itemData(i) for i in range(page.paper_combo.count())] == ["a4", "a5", "80mm"]
         page.paper_combo.setCurrentIndex(page.paper_combo.findData("80mm"))
         page.idle_spin.setValue(30)
+        assert page.correction_spin.value() == 5  # the default working days of a 一次性告知
+        page.correction_spin.setValue(7)
         page.save()
         wait_idle(qtbot, window.session)
         assert page.counter_message.text() == "已保存。"
         assert window.session.settings.idle_lock_minutes == 30 and window.idle.seconds == 30 * 60
+        assert window.session.settings.correction_days == 7
 
         page.store_counter_settings("", "a3", 0)  # what the widgets cannot produce: the core refuses
         wait_idle(qtbot, window.session)
@@ -405,7 +408,7 @@ def test_admin_saves_printer_paper_and_idle_lock(qtbot: Any, station: Station) -
     finally:
         close_window(window)
     stored = stored_settings(paths)
-    assert (stored.paper, stored.idle_lock_minutes, stored.printer) == ("80mm", 30, "")
+    assert (stored.paper, stored.idle_lock_minutes, stored.printer, stored.correction_days) == ("80mm", 30, "", 7)
 
 
 def test_a_clerk_may_change_font_scale_but_not_the_station_settings(qtbot: Any, with_clerk: Station) -> None:

@@ -287,9 +287,15 @@ def test_correction_notice_lists_the_missing_material_and_prints_the_notice(qtbo
         assert "必要材料缺少" in page.decision.verdicts[Decision.accept].text()
         assert "家庭经济状况核对授权书" in page.decision.verdicts[Decision.accept].text()  # by name, not code
         assert page.decision.correction_box.isVisible()
+        # The due date is filled in with the station's default: 5 working days after today (Wed 18th).
+        assert page.decision.correction_due.text() == "2026-11-25"
+        page.decision.correction_due.clear()  # and it is required: an empty one stops the step
+        assert not page.decision.check()
+        assert "请填写补正期限" in page.decision.problem.text()
+        assert focus() is page.decision.correction_due
         alt(qtbot, "U")
         assert focus() is page.decision.correction_due
-        typed("2026-11-27")
+        typed("2026-11-27")  # the clerk may change it (the shortcut selects what is there)
         next_to(qtbot, page, DELIVERY)
         case = submit(qtbot, page)
 

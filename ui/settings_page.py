@@ -79,11 +79,13 @@ def _facts(st: Station) -> StationFacts:
                         hub_url=status.hub_url, settings=settings_service.load(st), devices=read_devices(st))
 
 
-def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int) -> StationSettings:
+def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int,
+                  correction_days: int | None = None) -> StationSettings:
     st.require_admin()
     current = settings_service.load(st)
-    return settings_service.save(st, replace(current, printer=printer, paper=paper,
-                                             idle_lock_minutes=idle_lock_minutes))
+    return settings_service.save(st, replace(
+        current, printer=printer, paper=paper, idle_lock_minutes=idle_lock_minutes,
+        correction_days=current.correction_days if correction_days is None else correction_days))
 
 
 def _enrol(st: Station, url: str, code: str) -> SyncStatus:
@@ -222,6 +224,11 @@ class SettingsPage(Page):
         self.idle_spin.setRange(1, 120)
         self.idle_label = QLabel()
         self.idle_label.setBuddy(self.idle_spin)
+        self.correction_spin = QSpinBox()
+        self.correction_spin.setObjectName("correctionDays")
+        self.correction_spin.setRange(1, settings_service.CORRECTION_DAYS_MAX)
+        self.correction_label = QLabel()
+        self.correction_label.setBuddy(self.correction_spin)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.counter_note = QLabel()
@@ -230,7 +237,8 @@ class SettingsPage(Page):
         self.counter_message = _error_label()
         self.counter_message.setObjectName("counterMessage")
         self.field_messages: dict[str, QLabel] = {
-            name: _error_label() for name in ("printer", "paper", "idle_lock_minutes", "language", "font_scale")
+            name: _error_label() for name in ("printer", "paper", "idle_lock_minutes", "correction_days", "language",
+                                               "font_scale")
         }
         counter_form = QFormLayout(self.counter_box)
         counter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
@@ -240,6 +248,8 @@ class SettingsPage(Page):
         counter_form.addRow("", self.field_messages["paper"])
         counter_form.addRow(self.idle_label, self.idle_spin)
         counter_form.addRow("", self.field_messages["idle_lock_minutes"])
+        counter_form.addRow(self.correction_label, self.correction_spin)
+        counter_form.addRow("", self.field_messages["correction_days"])
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
@@ -272,7 +282,8 @@ class SettingsPage(Page):
 
         for a, b in ((self.language_combo, self.scale_spin), (self.scale_spin, self.printer_combo),
                      (self.printer_combo, self.paper_combo), (self.paper_combo, self.idle_spin),
-                     (self.idle_spin, self.save_button), (self.save_button, self.hub_edit),
+                     (self.idle_spin, self.correction_spin), (self.correction_spin, self.save_button),
+                     (self.save_button, self.hub_edit),
                      (self.hub_edit, self.enrol_code_edit), (self.enrol_code_edit, self.enrol_button)):
             self.setTabOrder(a, b)
 
@@ -308,6 +319,9 @@ class SettingsPage(Page):
         self.paper_label.setText(self.tr("纸张(&Y)"))
         self.idle_label.setText(self.tr("无操作自动锁定(&I)"))
         self.idle_spin.setSuffix(self.tr(" 分钟"))
+        self.correction_label.setText(self.tr("一次性告知的补正期限(&G)"))
+        self.correction_spin.setSuffix(self.tr(" 个工作日"))
+        self.correction_spin.setToolTip(self.tr("受理时未另填补正期限的，告知书写明自当日起这么多个工作日"))
         self.save_button.setText(self.tr("保存(&S)"))
         self.counter_note.setText(self.tr("只有管理员可以更改打印机、纸张和自动锁定时间。"))
 
@@ -403,7 +417,7 @@ class SettingsPage(Page):
 
     def _show_role(self) -> None:
         admin = self._is_admin()
-        for w in (self.printer_combo, self.paper_combo, self.idle_spin, self.save_button):
+        for w in (self.printer_combo, self.paper_combo, self.idle_spin, self.correction_spin, self.save_button):
             w.setEnabled(admin)
         self.counter_note.setVisible(not admin)
         self.enrol_form.setVisible(admin)
@@ -420,6 +434,7 @@ class SettingsPage(Page):
         self._fill_printers(s.printer)
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(s.paper)))
         self.idle_spin.setValue(int(s.idle_lock_minutes))
+        self.correction_spin.setValue(int(s.correction_days))
         if self.facts.enrolled and not self.hub_edit.text():
             self.hub_edit.setText(facts.hub_url)
         self._show_interface(s)
@@ -460,14 +475,17 @@ class SettingsPage(Page):
         """Printer, paper and idle lock (administrators)."""
         printer = str(self.printer_combo.currentData() or "")
         paper = str(self.paper_combo.currentData() or "a4")
-        self.store_counter_settings(printer, paper, int(self.idle_spin.value()))
+        self.store_counter_settings(printer, paper, int(self.idle_spin.value()),
+                                    correction_days=int(self.correction_spin.value()))
 
-    def store_counter_settings(self, printer: str, paper: str, idle_lock_minutes: int) -> None:
+    def store_counter_settings(self, printer: str, paper: str, idle_lock_minutes: int, *,
+                               correction_days: int | None = None) -> None:
         if self._scale_timer.isActive():
             self.apply_interface()  # the worker runs tasks in order: the font change is saved first
         self._clear_messages()
         self.save_button.setEnabled(False)
-        self.session.run(lambda st: _save_station(st, printer, paper, idle_lock_minutes), self._saved_counter,
+        self.session.run(lambda st: _save_station(st, printer, paper, idle_lock_minutes, correction_days),
+                         self._saved_counter,
                          on_error=lambda e: self._refused(e, self.counter_message))
 
     def _saved_counter(self, new: StationSettings) -> None:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 PAPERS = ("a4", "a5", "80mm")
 LANGUAGES = ("zh", "bo")
+CORRECTION_DAYS_MAX = 60
 
 
 @dataclass
@@ -24,6 +25,7 @@ class StationSettings:
     paper: str = "a4"
     idle_lock_minutes: int = 5
     font_scale: int = 100  # percent, 100–200
+    correction_days: int = 5  # working days a 一次性告知 gives to supply the missing materials (1–60)
 
 
 def load(station: Station) -> StationSettings:
@@ -45,6 +47,8 @@ def save(station: Station, new: StationSettings) -> StationSettings:
         problems.append({"field": "idle_lock_minutes", "problem": "out_of_range"})
     if not 100 <= int(new.font_scale) <= 200:
         problems.append({"field": "font_scale", "problem": "out_of_range"})
+    if not 1 <= int(new.correction_days) <= CORRECTION_DAYS_MAX:
+        problems.append({"field": "correction_days", "problem": "out_of_range"})
     if problems:
         raise ValidationError("settings", problems=problems)
     with station.db.transaction():

@@ -62,6 +62,7 @@ class DecisionStep(Step):
         self.chosen: Chosen | None = None
         self.allowed: dict[Decision, DecisionNotAllowed | None] = {}
         self.picked = False  # the clerk chose a decision (no more suggestions)
+        self.default_correction_due: date | None = None  # the station's default (worker-read), filled in
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -161,7 +162,7 @@ class DecisionStep(Step):
         self.choice_box.setTitle(self.tr("受理决定"))
         self.correction_box.setTitle(self.tr("一次性告知"))
         self.correction_due_label.setText(self.tr("补正期限(&U)"))
-        self.correction_due.setPlaceholderText(self.tr("选填，如 {example}").format(example="2026-12-31"))
+        self.correction_due.setPlaceholderText(self.tr("必填，如 {example}").format(example="2026-12-31"))
         self.commitment_box.setTitle(self.tr("告知承诺"))
         self.commitment_label.setText(self.tr("承诺内容(&M)"))
         self.refusal_box.setTitle(self.tr("不予受理"))
@@ -234,6 +235,15 @@ class DecisionStep(Step):
         except ValueError:
             return None
 
+    def set_default_correction_due(self, due: date) -> None:
+        """The station's default due date of a 一次性告知 for an intake begun today: filled in while the
+        field is empty (the clerk may change it)."""
+        self.default_correction_due = due
+        if not self.correction_due.text().strip():
+            self.correction_due.blockSignals(True)  # not the clerk's edit: no re-check of the decisions
+            self.correction_due.set_value(due)
+            self.correction_due.blockSignals(False)
+
     def commitment(self) -> str:
         return self.commitment_text.toPlainText().strip()
 
@@ -275,6 +285,10 @@ class DecisionStep(Step):
         if decision is None:
             self.problem.show_text(self.tr("请选择受理决定"))
             self.radios[Decision.accept].setFocus()
+            return False
+        if decision is Decision.correction_notice and not self.correction_due.text().strip():
+            self.problem.show_text(self.tr("请填写补正期限：一次性告知书须写明补齐材料的期限。"))
+            self.correction_due.setFocus()
             return False
         try:
             self.correction_due.value()
@@ -323,4 +337,5 @@ class DecisionStep(Step):
             edit.clear()
         self.commitment_text.clear()
         self.reason.clear()
+        self.default_correction_due = None  # read again for the next intake (another day, or changed)
         self.set_chosen(None)

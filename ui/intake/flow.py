@@ -344,6 +344,8 @@ class IntakePage(Page):
     def _chosen_changed(self, chosen: Chosen | None) -> None:
         self.materials.set_chosen(chosen)
         self.decision.set_chosen(chosen)
+        if chosen is not None and self.decision.default_correction_due is None:
+            self.session.run(cases.default_correction_due, self.decision.set_default_correction_due)
         self.delivery.set_chosen(chosen)
         self._decide_timer.start()
 

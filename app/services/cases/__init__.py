@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from app.models import CaseStatus, Outcome
 from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
-from app.services.cases.intake import check_clock, people_problems, submit
+from app.services.cases.intake import check_clock, default_correction_due, people_problems, submit
 from app.services.cases.queries import (
     CaseListPage,
     case_journal,
@@ -73,6 +73,7 @@ __all__ = [
     "conflicted",
     "count_cases",
     "decide",
+    "default_correction_due",
     "deliver",
     "due_date_problem",
     "due_report",

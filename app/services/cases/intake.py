@@ -31,7 +31,7 @@ from app.models import (
     ServiceItem,
     to_jsonable,
 )
-from app.services import catalogue
+from app.services import catalogue, settings
 from app.services.cases.queries import get_case
 from app.services.cases.rows import material_row
 from app.services.cases.rules import ChecklistLine, Problems, checklist, decide, due_date_problem
@@ -201,6 +201,13 @@ def _check_texts_of_request(p: Problems, req: IntakeRequest) -> None:
     p.texts("", {"commitment_text": req.commitment_text, "window": req.window, "note": req.note})
 
 
+def default_correction_due(station: Station, today: date | None = None) -> date:
+    """The due date a 一次性告知 gives when the clerk names none: the station's number of working days
+    (``settings.correction_days``, 5 unless changed) after today."""
+    days = settings.load(station).correction_days
+    return station.calendar.add_working_days(today or station.today(), days)
+
+
 def submit(station: Station, req: IntakeRequest) -> Case:
     """Take in an application and record the counter's decision (one transaction)."""
     check_clock(station)
@@ -216,6 +223,8 @@ def submit(station: Station, req: IntakeRequest) -> Case:
     entries = _check_materials(p, lines, req.materials, today)
     if req.delivery.method is DeliveryMethod.post and not req.delivery.address.strip():
         p.add("delivery.address", "required_for_post")
+    if req.decision is Decision.correction_notice and req.correction_due is None:
+        req.correction_due = default_correction_due(station, today)  # a notice always names its date
     if req.decision is Decision.correction_notice and req.correction_due is not None:
         if problem := due_date_problem(req.correction_due, today):
             p.add("correction_due", problem)
