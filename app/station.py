@@ -41,7 +41,7 @@ from app.store import migrations
 from app.store import operators as op_store
 from app.store.db import Database, diagnose
 from app.store.hold import HOLDS
-from app.workdays import WorkCalendar, default_regional_days, load_regional_days, prefecture_of
+from app.workdays import WorkCalendar, station_calendar
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,6 @@ class Station:
     kdf: KdfParams = field(default_factory=KdfParams)
     epoch: int = 1
     _data_key: bytes = field(default=b"", repr=False)
-    _calendar: WorkCalendar | None = field(default=None, repr=False)
     _seq: SequenceMark | None = field(default=None, repr=False)
 
     # -- facts ----------------------------------------------------------------------------------
@@ -144,11 +143,9 @@ class Station:
 
     @property
     def calendar(self) -> WorkCalendar:
-        if self._calendar is None:
-            custom = self.paths.home / "regional_days.json"
-            regional = load_regional_days(custom) if custom.exists() else list(default_regional_days())
-            self._calendar = WorkCalendar(regional, prefecture=prefecture_of(self.station_code))
-        return self._calendar
+        """The station's working days (``app.workdays.station_calendar``: the calendars the platform
+        published into the data directory, read again when they change)."""
+        return station_calendar(self.paths.home, self.station_code)
 
     @property
     def sequence_mark(self) -> SequenceMark:

@@ -26,13 +26,14 @@ from app.workdays import (
     dump_regional_days,
     load_regional_days,
     prefecture_of,
+    statutory_holidays,
 )
 
 LHASA = "540100"
 SHIGATSE = "540200"
 PREFECTURES = ["540100", "540200", "540300", "540400", "540500", "540600", "542500"]
 
-# Years chinesecalendar certainly does not cover, for the Monday-to-Friday fallback.
+# Years chinesecalendar certainly does not cover, for the fallback (the law's holidays on Monday to Friday).
 FAR_FUTURE = 2090
 FAR_PAST = 2001
 
@@ -274,7 +275,7 @@ def test_fallback_outside_chinesecalendar_years(caplog: pytest.LogCaptureFixture
     with caplog.at_level(logging.INFO, logger="app.workdays"):
         for year in (FAR_FUTURE, FAR_PAST):
             for d in days_range(date(year, 1, 1), date(year, 3, 31)):
-                expected = d.weekday() < 5 and d != special
+                expected = d.weekday() < 5 and d != special and d not in statutory_holidays(year)
                 assert cal.is_workday(d) is expected, d
         assert cal.add_working_days(date(FAR_FUTURE, 1, 1), 0) == date(FAR_FUTURE, 1, 1)
     notes = [r for r in caplog.records if r.levelno == logging.INFO and r.name == "app.workdays"]
@@ -349,8 +350,9 @@ def test_no_regional_data_means_the_national_calendar(d: date) -> None:
 
 @PROPERTY_SETTINGS
 @given(st.dates(min_value=date(2030, 1, 1), max_value=date(2099, 12, 31)))
-def test_fallback_is_monday_to_friday(d: date) -> None:
-    assert NATIONAL.is_workday(d) == (d.weekday() < 5)
+def test_fallback_is_monday_to_friday_less_the_statutory_holidays(d: date) -> None:
+    assert NATIONAL.is_workday(d) == (d.weekday() < 5 and d not in statutory_holidays(d.year))
+    assert NATIONAL.is_provisional(d)
 
 
 @PROPERTY_SETTINGS
