@@ -74,6 +74,7 @@ LABELS: dict[str, dict[str, str]] = {
         "deferred": QT_TRANSLATE_NOOP("Labels", "容缺（后补）"),
         "missing": QT_TRANSLATE_NOOP("Labels", "缺少"),
         "committed": QT_TRANSLATE_NOOP("Labels", "承诺代替"),
+        "not_applicable": QT_TRANSLATE_NOOP("Labels", "无此情形"),
     },
     "MaterialForm": {
         "original": QT_TRANSLATE_NOOP("Labels", "原件"),

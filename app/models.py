@@ -40,6 +40,7 @@ class MaterialState(StrEnum):
     deferred = "deferred"  # 容缺: supplied later by a due date
     missing = "missing"
     committed = "committed"  # covered by the applicant's written commitment (告知承诺)
+    not_applicable = "not_applicable"  # 无此情形: a situational material that does not apply to this applicant
 
 
 class MaterialForm(StrEnum):

@@ -15,11 +15,20 @@ import pytest
 
 from app.clock import FixedClock
 from app.errors import ValidationError
-from app.models import CaseStatus, Decision, DeliveryMethod, MaterialState, Outcome, Refusal
+from app.models import (
+    CaseStatus,
+    Decision,
+    DeliveryMethod,
+    IntakeRequest,
+    MaterialEntry,
+    MaterialState,
+    Outcome,
+    Refusal,
+)
 from app.services import cases, settings
 from app.station import Station
 from printing import print_document
-from tests.helpers import RESIDENCE_PROOF, missing, request
+from tests.helpers import DIBAO, RESIDENCE_PROOF, missing, request
 
 
 def _text(pdf: Path) -> str:
@@ -108,3 +117,48 @@ def test_every_notice_carries_its_issue_date_window_clerk_and_a_receipt_line(
         assert "签收日期" in text, kind
         if lang == "bo":
             assert "ཡི་གེ་བཏོན་པའི་ཚེས་གྲངས།" in text and "ལག་ཏུ་ལེན་པའི་ཚེས་གྲངས།" in text, kind
+
+
+# -- point 1: a notice asks only for what the applicant needs ----------------------------------------
+SITUATIONAL = ("M-DISABILITY-CERT", "M-MEDICAL-DIAG")  # 低保: 残疾人证, 医院诊断证明 (必要 = false)
+
+
+def _without(req: IntakeRequest, codes: tuple[str, ...]) -> IntakeRequest:
+    return replace(req, materials=[m for m in req.materials if m.material_code not in codes])
+
+
+def test_situational_materials_left_alone_are_not_applicable_and_never_demanded(
+        station: Station, tmp_path: Path) -> None:
+    req = _without(request(station, Decision.correction_notice, except_={"M-FAMILY-CHECK-AUTH": missing()}),
+                   SITUATIONAL)
+    case = cases.submit(station, req)
+    states = {m.material_code: m.state for m in case.materials}
+    assert states["M-FAMILY-CHECK-AUTH"] is MaterialState.missing
+    assert all(states[c] is MaterialState.not_applicable for c in SITUATIONAL)
+    received = cases.case_journal(station, case.case_no)[0].payload["materials"]
+    assert {m["material_code"]: m["state"] for m in received}["M-DISABILITY-CERT"] == "not_applicable"  # journaled
+    assert cases.case_journal(station, case.case_no)[-1].payload["missing"] == ["M-FAMILY-CHECK-AUTH"]
+    pdf = tmp_path / "correction.pdf"
+    print_document(station, "correction", case.case_no, paper="a4", lang="zh", out=pdf)
+    text = _text(pdf)
+    assert "家庭经济状况核对授权书" in text
+    assert "残疾人证" not in text and "医院诊断证明" not in text
+
+
+def test_a_situational_material_marked_as_applying_is_listed(station: Station, tmp_path: Path) -> None:
+    req = request(station, Decision.correction_notice, except_={
+        "M-DISABILITY-CERT": missing(), "M-MEDICAL-DIAG": MaterialEntry("", "", MaterialState.not_applicable)})
+    case = cases.submit(station, req)
+    pdf = tmp_path / "correction.pdf"
+    print_document(station, "correction", case.case_no, paper="a4", lang="zh", out=pdf)
+    text = _text(pdf)
+    assert "残疾人证" in text and "医院诊断证明" not in text
+
+
+def test_a_required_material_cannot_be_not_applicable(station: Station) -> None:
+    req = request(station, except_={"M-BANK-CARD": MaterialEntry("", "", MaterialState.not_applicable)})
+    with pytest.raises(ValidationError) as info:
+        cases.submit(station, req)
+    assert {"field": f"materials.{DIBAO}.M-BANK-CARD", "problem": "not_applicable_required"} in \
+        info.value.details["problems"]
+    assert cases.count_cases(station) == 0  # nothing stored

@@ -243,8 +243,8 @@ def test_the_tibetan_letters_are_those_of_the_standard_layout() -> None:
     from ui.intake.materials_step import STATE_KEYS
 
     symbols = Path("/usr/share/X11/xkb/symbols/cn")
-    positions = {"S": "AC02", "D": "AC03", "R": "AD04", "Q": "AD01", "C": "AB03"}
-    expected = {"AC02": "ས", "AC03": "ད", "AD04": "ར", "AD01": "ཅ", "AB03": "ཀ"}
+    positions = {"S": "AC02", "D": "AC03", "R": "AD04", "Q": "AD01", "C": "AB03", "W": "AD02"}
+    expected = {"AC02": "ས", "AC03": "ད", "AD04": "ར", "AD01": "ཅ", "AB03": "ཀ", "AD02": "ཆ"}
     if symbols.exists():  # read the layout itself where the machine has it
         import re
 
@@ -271,5 +271,40 @@ def test_the_commitment_letter_on_an_item_that_allows_it(qtbot: Any, station: St
         assert id_card.chosen_state() is MaterialState.e_licence
         key(qtbot, Qt.Key.Key_Tab)
         assert focus() is id_card.grade
+    finally:
+        close_window(window)
+
+
+def test_a_situational_material_can_be_not_applicable_and_is_so_when_left_untouched(
+        qtbot: Any, station: Station) -> None:
+    """无此情形 (W; ཆ on the Tibetan layout): offered for a situational material only; an untouched
+    situational row reaches the core as 无此情形 and an untouched required one as 缺少 (issue 16, point 1)."""
+    from ui.intake.materials_step import STATE_KEYS
+
+    window, page = open_intake(qtbot, station)
+    try:
+        to_materials(qtbot, page)
+        disability = row_of(page, "M-DISABILITY-CERT")  # 残疾人证: 必要 = false for 低保
+        medical = row_of(page, "M-MEDICAL-DIAG")
+        bank = row_of(page, "M-BANK-CARD")  # required
+        assert MaterialState.not_applicable in disability.states and MaterialState.not_applicable not in bank.states
+        tab_to(qtbot, disability.state)
+        key(qtbot, Qt.Key.Key_W)
+        assert disability.chosen_state() is MaterialState.not_applicable
+        assert disability.details.currentWidget() is disability.not_applicable
+        tibetan_key(STATE_KEYS[MaterialState.missing][1])  # 缺少 on purpose: it applies after all
+        assert disability.chosen_state() is MaterialState.missing
+        tibetan_key(STATE_KEYS[MaterialState.not_applicable][1])
+        assert disability.chosen_state() is MaterialState.not_applicable
+        tab_to(qtbot, bank.state)
+        key(qtbot, Qt.Key.Key_W)  # not for a required material: nothing changes, the row says why
+        assert bank.chosen_state() is None and "必要材料" in bank.problem.text()
+
+        states = {e.material_code: e.state for e in page.materials.entries()}
+        assert states["M-DISABILITY-CERT"] is MaterialState.not_applicable
+        assert states["M-MEDICAL-DIAG"] is MaterialState.not_applicable  # untouched and situational
+        assert medical.chosen_state() is None
+        assert states["M-BANK-CARD"] is MaterialState.missing  # untouched and required
+        assert "无此情形 1" in page.materials.overview.text()
     finally:
         close_window(window)

@@ -1,8 +1,9 @@
 """Step 3: the materials checklist. Each material: received (original/copy, how many), electronic
 licence (grade A–D), deferred (due date; only when the catalogue allows), missing (what is missing,
-for the one-time notice) or covered by the written commitment. A material nobody has touched yet
-reads 未选 (it counts as missing when submitted), so it is never mistaken for one marked 缺少 on
-purpose. Scans are picked here and added to the case after submit.
+for the one-time notice), covered by the written commitment, or, for a situational (non-required)
+material, 无此情形 (it does not apply to this applicant: no notice asks for it). A material nobody
+has touched yet reads 未选 (submitted, it counts as missing when required and as 无此情形 when
+situational), so it is never mistaken for one marked 缺少 on purpose. Scans are picked here and added to the case after submit.
 
 Keyboard: Tab goes row by row (state, then the state's own fields, then 扫描件). The states come
 in one order for every material (``STATE_ORDER``; what a material cannot be is greyed and skipped
@@ -46,8 +47,8 @@ from ui.session import Session
 
 # One order of the states for every material (what a material cannot be is shown greyed).
 STATE_ORDER = (MaterialState.received, MaterialState.e_licence, MaterialState.deferred, MaterialState.missing,
-               MaterialState.committed)
-# The key of each state: the Latin letter (pinyin of 收, 电, 容, 缺, 承) and the Tibetan letter the
+               MaterialState.committed, MaterialState.not_applicable)
+# The key of each state: the Latin letter (pinyin of 收, 电, 容, 缺, 承, 无) and the Tibetan letter the
 # same key gives on the national-standard Tibetan layout.
 STATE_KEYS: dict[MaterialState, tuple[str, str]] = {
     MaterialState.received: ("S", "ས"),
@@ -55,6 +56,7 @@ STATE_KEYS: dict[MaterialState, tuple[str, str]] = {
     MaterialState.deferred: ("R", "ར"),
     MaterialState.missing: ("Q", "ཅ"),
     MaterialState.committed: ("C", "ཀ"),
+    MaterialState.not_applicable: ("W", "ཆ"),
 }
 UNTOUCHED = ""  # the combo box's data of 未选
 _PAGES: tuple[MaterialState | None, ...] = (None, *STATE_ORDER)
@@ -109,7 +111,9 @@ class MaterialRow:
             allowed.add(MaterialState.deferred)
         if allow_commitment:
             allowed.add(MaterialState.committed)
-        self.states = [s for s in STATE_ORDER if s in allowed]  # what this material may be, in the one order
+        self._allowed = allowed  # and 无此情形 while the material is not required (the mode may change that)
+        self.required = material_required(line, HandlingMode.in_person)
+        self.states = self._states()  # what this material may be, in the one order
 
         self.details = QStackedWidget()
         untouched = QWidget()
@@ -155,7 +159,9 @@ class MaterialRow:
         box.addWidget(self.note)
         self.committed = QLabel()
         self.committed.setWordWrap(True)
-        for page in (untouched, received, licence, deferred, missing, self.committed):
+        self.not_applicable = QLabel()
+        self.not_applicable.setWordWrap(True)
+        for page in (untouched, received, licence, deferred, missing, self.committed, self.not_applicable):
             self.details.addWidget(page)
         self.scan = QPushButton()
         self.scan.setObjectName(f"scan:{m.code}")
@@ -167,6 +173,10 @@ class MaterialRow:
         self.state.currentIndexChanged.connect(self._state_changed)
         self.state.letter.connect(self.pick)
 
+    def _states(self) -> list[MaterialState]:
+        allowed = self._allowed | ({MaterialState.not_applicable} if not self.required else set())
+        return [s for s in STATE_ORDER if s in allowed]
+
     @property
     def key(self) -> tuple[str, str]:
         return self.line.item_code, self.line.material.code
@@ -176,7 +186,8 @@ class MaterialRow:
 
     def retranslate(self, step: MaterialsStep) -> None:
         m = self.line.material
-        required = material_required(self.line, step.mode)
+        required = self.required = material_required(self.line, step.mode)
+        self.states = self._states()
         marks = [QCoreApplication.translate("MaterialsStep", "必要") if required
                  else QCoreApplication.translate("MaterialsStep", "非必要")]
         if m.deferrable:
@@ -193,6 +204,7 @@ class MaterialRow:
             MaterialState.e_licence: QCoreApplication.translate("MaterialsStep", "本材料没有可替代的电子证照"),
             MaterialState.deferred: QCoreApplication.translate("MaterialsStep", "本材料不可容缺"),
             MaterialState.committed: QCoreApplication.translate("MaterialsStep", "本事项不适用告知承诺"),
+            MaterialState.not_applicable: QCoreApplication.translate("MaterialsStep", "必要材料不能选“无此情形”"),
         }
         current = self.chosen_state()
         tibetan = showing_tibetan()
@@ -208,7 +220,9 @@ class MaterialRow:
         assert isinstance(model, QStandardItemModel)
         untouched_item = model.item(0)
         untouched_item.setEnabled(False)  # where a row starts; ↑/↓ never come back to it
-        untouched_item.setToolTip(QCoreApplication.translate("MaterialsStep", "尚未选择：提交时按缺少处理"))
+        untouched_item.setToolTip(
+            QCoreApplication.translate("MaterialsStep", "尚未选择：提交时按缺少处理") if required
+            else QCoreApplication.translate("MaterialsStep", "尚未选择：非必要材料按“无此情形”处理，不列入告知书"))
         for n, s in enumerate(STATE_ORDER, start=1):
             if s not in self.states:
                 model.item(n).setEnabled(False)
@@ -236,6 +250,7 @@ class MaterialRow:
         self.note.setPlaceholderText(
             QCoreApplication.translate("MaterialsStep", "缺什么、要补正什么（写入一次性告知书）"))
         self.committed.setText(QCoreApplication.translate("MaterialsStep", "以申请人书面承诺代替"))
+        self.not_applicable.setText(QCoreApplication.translate("MaterialsStep", "申请人无此情形，不需要这份材料"))
         scans = (QCoreApplication.translate("MaterialsStep", "扫描件（{n}）…").format(n=len(self.files)) if self.files
                  else QCoreApplication.translate("MaterialsStep", "扫描件…"))
         self.scan.setText(scans)
@@ -251,8 +266,9 @@ class MaterialRow:
         return MaterialState(str(data)) if data else None
 
     def value_state(self) -> MaterialState:
-        """The state the core gets: an untouched row is a missing material."""
-        return self.chosen_state() or MaterialState.missing
+        """The state the core gets: an untouched row is a missing material when it is required, and
+        无此情形 when it is situational (a notice lists it only when the clerk marks it 缺少)."""
+        return self.chosen_state() or (MaterialState.missing if self.required else MaterialState.not_applicable)
 
     def set_state(self, state: MaterialState | None) -> None:
         if state is None or state in self.states:
@@ -293,6 +309,8 @@ class MaterialRow:
     def local_problem(self, today: date) -> str | None:
         """The core's problem code for this row as it stands, checked before submit."""
         state = self.value_state()
+        if state is MaterialState.not_applicable and self.required:
+            return "not_applicable_required"  # chosen while situational; the mode (代办) made it required
         if state is MaterialState.e_licence and not self.grade.currentData():
             return "licence_grade_missing"
         if state is MaterialState.deferred:
@@ -441,12 +459,12 @@ class MaterialsStep(Step):
         required_missing = sum(1 for row in self.rows
                                if material_required(row.line, self.mode) and row.value_state() is MaterialState.missing)
         self.overview.setText(self.tr("共 {n} 项：未选 {untouched}，已收 {received}，电子证照 {licence}，"
-                                      "容缺 {deferred}，缺少 {missing}，承诺代替 {committed}；"
-                                      "必要材料缺少 {required}（未选的按缺少）").format(
+                                      "容缺 {deferred}，缺少 {missing}，承诺代替 {committed}，无此情形 {none}；"
+                                      "必要材料缺少 {required}（未选的必要材料按缺少，非必要材料按无此情形）").format(
             n=len(self.rows), untouched=counts[None], received=counts[MaterialState.received],
             licence=counts[MaterialState.e_licence], deferred=counts[MaterialState.deferred],
             missing=counts[MaterialState.missing], required=required_missing,
-            committed=counts[MaterialState.committed]))
+            committed=counts[MaterialState.committed], none=counts[MaterialState.not_applicable]))
 
     def mark_rest_received(self) -> None:
         """Alt+A: every untouched material received (one step for Ctrl+Z); a chosen state is kept."""

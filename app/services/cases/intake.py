@@ -34,7 +34,7 @@ from app.models import (
 from app.services import catalogue, settings
 from app.services.cases.queries import get_case
 from app.services.cases.rows import material_row
-from app.services.cases.rules import ChecklistLine, Problems, checklist, decide, due_date_problem
+from app.services.cases.rules import ChecklistLine, Problems, checklist, decide, due_date_problem, material_required
 from app.station import Station
 from app.store import cases as store
 from app.store import journal as journal_store
@@ -110,9 +110,11 @@ def people_problems(party: Party, mode: HandlingMode, agent: Agent | None, today
 
 
 def _check_materials(
-    p: Problems, lines: list[ChecklistLine], entries: list[MaterialEntry], today: date,
+    p: Problems, lines: list[ChecklistLine], entries: list[MaterialEntry], today: date, mode: HandlingMode,
 ) -> list[MaterialEntry]:
-    """Every checklist line with its entry (missing when the clerk gave none)."""
+    """Every checklist line with its entry. One the clerk gave none for is missing when the material
+    is required (in this mode), and 无此情形 when it is situational: a notice lists only what the
+    applicant needs (the required ones and the situational ones marked as applying)."""
     wanted = {(ln.item_code, ln.material.code): ln for ln in lines}
     given: dict[tuple[str, str], MaterialEntry] = {}
     for i, e in enumerate(entries):
@@ -123,9 +125,13 @@ def _check_materials(
         given[key] = e
     result: list[MaterialEntry] = []
     for key, line in wanted.items():
-        e = given.get(key) or MaterialEntry(item_code=key[0], material_code=key[1], state=MaterialState.missing)
+        required = material_required(line, mode)
+        absent = MaterialState.missing if required else MaterialState.not_applicable
+        e = given.get(key) or MaterialEntry(item_code=key[0], material_code=key[1], state=absent)
         m = line.material
         where = f"materials.{key[0]}.{key[1]}"
+        if e.state is MaterialState.not_applicable and required:
+            p.add(where, "not_applicable_required")
         if e.state is MaterialState.received:
             if e.count < 1:
                 p.add(where, "count_missing")
@@ -220,7 +226,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
         p.raise_if_any(InvalidId)
     items = _resolve_items(station, req, p)
     lines = checklist(station, [i.code for i in items], req.bundle_code)
-    entries = _check_materials(p, lines, req.materials, today)
+    entries = _check_materials(p, lines, req.materials, today, req.mode)
     if req.delivery.method is DeliveryMethod.post and not req.delivery.address.strip():
         p.add("delivery.address", "required_for_post")
     if req.decision is Decision.correction_notice and req.correction_due is None:
