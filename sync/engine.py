@@ -322,23 +322,32 @@ def _apply(station: Station, update: dict[str, Any], report: SyncReport, local_u
             outbox.add_notice(station.db, f"catalogue-{_shown(update.get('id'))}", station.clock.stamp(), notice)
         report.applied += 1
     elif kind == protocol.CALENDAR:
-        from app.workdays import dump_regional_days, load_regional_days
-
-        calendar = protocol.CalendarBody(body)
-        path = station.paths.home / "regional_days.json"
-        tmp = path.with_suffix(".incoming")
-        tmp.write_text(json.dumps(calendar.to_wire(), ensure_ascii=False), "utf-8")
-        try:
-            dump_regional_days(load_regional_days(tmp), path, region=calendar.region, sources=calendar.sources)
-            report.applied += 1
-        except ValueError as exc:
-            outbox.add_notice(station.db, f"calendar-{update['id']}", station.clock.stamp(),
-                              {"kind": "calendar_refused", "reason": str(exc)[:200]})
-        finally:
-            tmp.unlink(missing_ok=True)
+        _apply_calendar(station, update, report)
     else:
         outbox.add_notice(station.db, str(update.get("id")), station.clock.stamp(), body)
         report.applied += 1
+
+
+def _apply_calendar(station: Station, update: dict[str, Any], report: SyncReport) -> None:
+    """A ``calendar`` update: the regional days or a national calendar (``app.workdays``), checked
+    strictly and kept in the data directory; one the station cannot use becomes a
+    ``calendar_refused`` notice (its format, the first problems with their places) and changes
+    nothing."""
+    from app.workdays import CalendarFileError, store_calendar_document
+
+    body = update.get("body")
+    try:
+        stored = store_calendar_document(station.paths.home, body)
+    except CalendarFileError as exc:
+        fmt = body.get("format") if isinstance(body, dict) else None
+        problems = [_shown(p, 160) for p in exc.problems[:NOTICE_PROBLEMS]]
+        log.warning("calendar from the platform refused: %s", "; ".join(problems))
+        outbox.add_notice(station.db, f"calendar-{_shown(update.get('id'))}", station.clock.stamp(),
+                          {"kind": "calendar_refused", "format": _shown(fmt if fmt is not None else "", 40),
+                           "reason": CalendarFileError.code, "problems": problems})
+    else:
+        log.info("calendar from the platform kept: %s %s", stored.format, list(stored.years))
+    report.applied += 1
 
 
 def _apply_or_notice(station: Station, update: Any, report: SyncReport, local_upto: int,

@@ -526,8 +526,9 @@ def test_publish_calendar(hub: Hub, tmp_path: Path) -> None:
     start = pull(hub, dev, limit=500)
     while start["more"]:
         start = pull(hub, dev, cursor=start["cursor"], limit=500)
-    doc = {"format": "bianmin-workdays/1", "region": "540000",
-           "days": [{"date": "2026-12-01", "kind": "holiday", "name": "测试"}]}
+    doc = {"format": "bianmin-regional-days/1", "region": "540000",
+           "days": [{"date": "2026-12-01", "kind": "holiday", "name": {"zh": "测试", "bo": "ཚོད་ལྟ།"},
+                     "prefectures": []}]}
     (tmp_path / "cal.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
     (tmp_path / "nodays.json").write_text(json.dumps({"region": "540000"}), "utf-8")
     assert hub.run_cli("publish-calendar", str(tmp_path / "nodays.json")).returncode == 1

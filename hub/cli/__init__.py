@@ -7,7 +7,7 @@
     bianmin-hub devices list [--station 540127100000] [--json]
     bianmin-hub devices revoke 540127100000 01
     bianmin-hub publish-catalogue catalogue.json
-    bianmin-hub publish-calendar workdays.json
+    bianmin-hub publish-calendar regional_days.json    # or national_days_2027.json
     bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
     bianmin-hub cases --station 540127100000 --json
     bianmin-hub region [540000]

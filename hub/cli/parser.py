@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_publish_catalogue)
 
-    p = sub.add_parser("publish-calendar", help="向所有站点发布工作日历（区域调休日）")
+    p = sub.add_parser("publish-calendar", help="校验并向所有站点发布工作日历：区域调休日（bianmin-regional-days/1）"
+                                                "或全国节假日安排（bianmin-national-days/1）")
     p.add_argument("file")
     p.set_defaults(func=cmd_publish_calendar)
 

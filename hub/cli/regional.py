@@ -65,12 +65,30 @@ def cmd_publish_catalogue(args: argparse.Namespace) -> int:
 
 
 def cmd_publish_calendar(args: argparse.Namespace) -> int:
+    """The regional days (``bianmin-regional-days/1``) or the national calendar of one or more years
+    (``bianmin-national-days/1``, the State Council's arrangement), checked as strictly as a station
+    checks it (``app.workdays.check_calendar_document``) and published as a ``calendar`` update."""
+    from app.workdays import NATIONAL_FORMAT, CalendarFileError, check_calendar_document
+
     doc = read_json(args.file)
     if not isinstance(doc, dict) or not isinstance(doc.get("days"), list):
         raise CliError(f"日历文件 {args.file} 应为含有 \"days\" 列表的 JSON 对象，未发布")
     refuse_control_text(doc, f"日历文件 {args.file} ")
+    try:
+        checked = check_calendar_document(doc, args.file)
+    except CalendarFileError as exc:
+        err(f"日历文件 {args.file} 有 {len(exc.problems)} 处问题，未发布：")
+        for problem in exc.problems[:50]:
+            err(f"  {problem}")
+        if len(exc.problems) > 50:
+            err(f"  ……另有 {len(exc.problems) - 50} 处")
+        return 1
     update_id = publish(engine(args.db), protocol.CALENDAR, doc)
-    out(f"已发布工作日历（{len(doc['days'])} 天），更新编号 {update_id}")
+    if checked.format == NATIONAL_FORMAT:
+        years = "、".join(str(y) for y in checked.years)
+        out(f"已发布全国节假日安排（{years} 年，{checked.days} 天），更新编号 {update_id}")
+    else:
+        out(f"已发布工作日历（区域调休日，{checked.days} 天），更新编号 {update_id}")
     return 0
 
 

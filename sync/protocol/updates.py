@@ -15,7 +15,7 @@ class UpdateKind(StrEnum):
 
     case_status = "case_status"  # ``CaseStatusBody``: a department's status of a case
     catalogue = "catalogue"  # ``CatalogueBody``: a whole catalogue document
-    calendar = "calendar"  # ``CalendarBody``: the regional days file
+    calendar = "calendar"  # ``CalendarBody``: the regional days file or a national calendar
     notice = "notice"  # ``NoticeBody``: anything for the clerk to read
 
 
@@ -128,7 +128,9 @@ class CatalogueBody:
 
 @dataclass(frozen=True)
 class CalendarBody:
-    """``calendar``: the regional days file (``resources/calendars/regional_days.json`` format)."""
+    """``calendar``: the regional days file (``bianmin-regional-days/1``, as
+    ``resources/calendars/regional_days.json``) or a national calendar (``bianmin-national-days/1``);
+    ``app.workdays.check_calendar_document`` checks either."""
 
     document: dict[str, Any]
 
