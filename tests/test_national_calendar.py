@@ -248,3 +248,31 @@ def test_the_platform_publishes_the_national_calendar_to_the_station(hub: Hub, s
     assert "\u202e" not in json.dumps(notices, ensure_ascii=False)
     assert (station.paths.home / NATIONAL_FILE).read_bytes() == kept
     assert station.calendar.is_workday(date(2027, 1, 31))
+
+
+# -- the command line -----------------------------------------------------------------------------
+@pytest.mark.parametrize(("today", "published", "warned"), [
+    (date(2026, 12, 3), False, 2027),
+    (date(2026, 11, 30), False, None),
+    (date(2026, 12, 3), True, None),
+])
+def test_status_warns_about_the_year_ahead(station: Station, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str], today: date, published: bool,
+                                           warned: int | None) -> None:
+    from bianmin import cli
+    from tests.conftest import ADMIN_PASSWORD
+
+    home = station.paths.home
+    station.close()
+    if published:
+        store_calendar_document(home, national_2027())
+    monkeypatch.setenv("BIANMIN_HOME", str(home))
+    monkeypatch.setenv("BIANMIN_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.setattr(Station, "today", lambda self: today)
+    assert cli.main(["status", "-u", "admin", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["calendar"]["provisional_year"] == warned
+    assert info["calendar"]["years"]["2027"] == ("published" if published else "statutory")
+    assert cli.main(["status", "-u", "admin"]) == 0
+    text = capsys.readouterr().out
+    assert ("尚无 2027 年的全国节假日安排" in text) is (warned is not None), text

@@ -8,7 +8,6 @@ import getpass
 import json
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -219,7 +218,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from app import backup as backups
     from app.services import cases
-    from app.workdays import national_data_last_year
+    from app.workdays import national_data_last_year, year_to_warn_about
     from bianmin.cli.link import print_devices
     from sync import engine
 
@@ -232,6 +231,11 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "due": {k: len(v) for k, v in due.items()}, "rates": cases.rates(station),
                 "backups": [p.name for p in backups.list_backups(station.paths)][-3:],
                 "national_holidays_until": national_data_last_year()}
+        # The year ahead without an official national calendar: its deadlines count the law's holidays only.
+        cal, today = station.calendar, station.today()
+        gap = year_to_warn_about(cal, today)
+        info["calendar"] = {"provisional_year": gap,
+                            "years": {str(y): cal.year_source(y).value for y in (today.year, today.year + 1)}}
         others = engine.devices(station)[1:]  # the station's other devices, as the hub last listed them
         info["other_devices"] = [d.as_dict() for d in others]
     finally:
@@ -244,9 +248,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         print_devices(others)
         out(f"办件 {info['cases']} 个；即将到期 {info['due']['due_soon']}，已超期 {info['due']['overdue']}；"
              f"容缺材料即将到期 {info['due']['deferred_due_soon']}，已超期 {info['due']['deferred_overdue']}")
-        last = info["national_holidays_until"]
-        if last <= date.today().year:
-            out(f"注意：全国节假日数据只到 {last} 年，之后的期限按周一至周五加本区节日计算，请及时更新。")
+        gap = info["calendar"]["provisional_year"]
+        if gap is not None:
+            out(f"注意：尚无 {gap} 年的全国节假日安排。{gap} 年的期限暂按法定节假日计算（不含调休上班），"
+                "界面上标为“暂定”；请联系平台发布全国日历（bianmin-hub publish-calendar）。")
         r = info["rates"]
         out(f"最多跑一次比例 {r['at_most_one_trip_rate']:.1%}，即办件比例 {r['instant_rate']:.1%}")
     return 0
