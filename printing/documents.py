@@ -244,24 +244,31 @@ def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
 
 
 def authorisation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    """A letter the two parties sign: their full ID numbers (it is printed on purpose, and every
+    print of it is logged as an export of personal data: ``cases.record_print``), the items and the
+    scope, and room for each to sign and press a fingerprint (按手印)."""
     case = ctx.case
     a = case.applicant
     ag = case.agent
-    rows = [(label("principal", lang), f"{a.name}　{_masked(ctx)}")]
+    id_type = code_label(a.id_type, "IdType", lang)
+    rows = [(label("principal", lang), f"{a.name}　{id_type} {a.id_number}")]
     if ag:
-        rows.append((label("trustee", lang), f"{ag.name}　{mask_id(ag.id_number)}　"
+        rows.append((label("trustee", lang), f"{ag.name}　{code_label('resident_id', 'IdType', lang)} {ag.id_number}　"
                                              f"{code_label(ag.relation, None, lang)}"))
-        rows.append((label("scope", lang), ag.authorisation.scope or _items_text(ctx, lang)))
+        rows.append((label("auth_items", lang), _items_text(ctx, lang)))
+        rows.append((label("scope", lang), ag.authorisation.scope or "—"))
         rows.append((label("term", lang), _date(ag.authorisation.valid_until)))
     else:
-        rows += [(label("trustee", lang), ""), (label("scope", lang), _items_text(ctx, lang)),
-                 (label("term", lang), "")]
+        rows += [(label("trustee", lang), ""), (label("auth_items", lang), _items_text(ctx, lang)),
+                 (label("scope", lang), ""), (label("term", lang), "")]
     rows.append((label("case_no", lang), case.case_no))
     for line in sentence("authorisation_note", lang):
         sheet.para(line)
     sheet.fields(rows)
+    sheet.para(label("full_id_note", lang), small=True)
     sheet.space()
-    sheet.signatures([label("principal", lang), label("trustee", lang), label("date", lang)])
+    sheet.signatures([label("sign_principal", lang), label("sign_trustee", lang)], tall=True)
+    sheet.signatures([label("date", lang)])
 
 
 def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:

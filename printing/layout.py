@@ -194,17 +194,19 @@ class Sheet:
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"), _FONT]))
         self.flow.append(table)
 
-    def signatures(self, cells: Sequence[str], seal: str | None = None) -> None:
+    def signatures(self, cells: Sequence[str], seal: str | None = None, tall: bool = False) -> None:
+        """A row of places to sign (on the roll: one under another); ``tall``: room for a fingerprint
+        (按手印) as well as a name."""
         rows = [[self.p(f"{c}：", self.small)] for c in cells]
         if self.paper is Paper.roll80:
             for row in rows:
-                self.flow.extend([row[0], Spacer(1, self.spec.size * 2.2)])
+                self.flow.extend([row[0], Spacer(1, self.spec.size * (4.5 if tall else 2.2))])
             if seal:
                 self.flow.append(self.p(seal, self.small))
             return
         w = self.spec.frame_width
         data: list[list[Flowable | str]] = [[self.p(f"{c}：", self.small) for c in cells]]
-        heights = [self.spec.size * 3.0]
+        heights = [self.spec.size * (6.0 if tall else 3.0)]
         if seal:  # the seal goes under the clerk's signature, on the same sheet
             data.append(["" for _ in cells[:-1]] + [self.p(seal, self.right)])
             heights.append(self.spec.size * 1.5)

@@ -19,6 +19,7 @@ from app.models import (
     CaseStatus,
     Decision,
     DeliveryMethod,
+    HandlingMode,
     IntakeRequest,
     MaterialEntry,
     MaterialState,
@@ -27,6 +28,7 @@ from app.models import (
 )
 from app.services import cases, settings
 from app.station import Station
+from app.store import journal as journal_store
 from printing import print_document
 from tests.helpers import DIBAO, RESIDENCE_PROOF, missing, request
 
@@ -162,3 +164,24 @@ def test_a_required_material_cannot_be_not_applicable(station: Station) -> None:
     assert {"field": f"materials.{DIBAO}.M-BANK-CARD", "problem": "not_applicable_required"} in \
         info.value.details["problems"]
     assert cases.count_cases(station) == 0  # nothing stored
+
+
+# -- point 4: the 授权委托书 is a letter to sign ------------------------------------------------------
+@pytest.mark.parametrize("lang", ["zh", "bo"])
+def test_the_authorisation_letter_shows_full_numbers_items_scope_and_room_to_sign_and_press(
+        station: Station, tmp_path: Path, lang: str) -> None:
+    case = cases.submit(station, request(station, mode=HandlingMode.proxy))
+    assert case.agent is not None
+    pdf = tmp_path / f"authorisation-{lang}.pdf"
+    print_document(station, "authorisation", case.case_no, paper="a4", lang=lang, out=pdf)
+    text = " ".join(_text(pdf).split())
+    assert case.applicant.id_number in text and case.agent.id_number in text  # whole, to be signed
+    assert "最低生活保障" in text and DIBAO in text  # the item by name and code
+    assert case.agent.authorisation.scope in text  # and the scope
+    assert "委托人签字并按手印" in text and "受托人签字并按手印" in text
+    entries = journal_store.access_entries(station.db, case.case_no)
+    assert any(e["action"] == "export" and e["detail"] == "authorisation:full_id_numbers" for e in entries)
+    # Every other document keeps the numbers masked.
+    other = tmp_path / f"receipt-{lang}.pdf"
+    print_document(station, "receipt", case.case_no, paper="a4", lang=lang, out=other)
+    assert case.agent.id_number not in _text(other) and case.applicant.id_number not in _text(other)

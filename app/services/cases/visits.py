@@ -46,6 +46,11 @@ def print_count(station: Station, case_no: str, kind: str) -> int:
                if e.type in (EventType.printed, EventType.reprinted) and e.payload.get("kind") == kind)
 
 
+# Documents printed with the parties' full ID numbers (the 授权委托书, signed by both): each print is
+# also an export of personal data in the access log.
+FULL_ID_DOCUMENTS = frozenset({"authorisation"})
+
+
 def record_print(station: Station, case_no: str, kind: str, paper: str) -> int:
     """Journal a print; returns the copy number (0 for the first print, 1.. for reprints)."""
     previous = print_count(station, case_no, kind)
@@ -54,4 +59,7 @@ def record_print(station: Station, case_no: str, kind: str, paper: str) -> int:
                         Printed(kind=kind, paper=paper, copy=previous, after=causal_after(station, case_no)).encode())
         journal_store.log_access(station.db, at=station.clock.stamp(), operator=station.operator.login,
                                  action="print", case_no=case_no, detail=kind)
+        if kind in FULL_ID_DOCUMENTS:  # the parties' whole ID numbers leave the store on paper
+            journal_store.log_access(station.db, at=station.clock.stamp(), operator=station.operator.login,
+                                     action="export", case_no=case_no, detail=f"{kind}:full_id_numbers")
     return previous
