@@ -94,6 +94,14 @@ LABELS: dict[str, dict[str, str]] = {
         "laptop": QT_TRANSLATE_NOOP("Labels", "工作队笔记本电脑"),
         "relay": QT_TRANSLATE_NOOP("Labels", "中心中继"),
     },
+    "NoticeKind": {  # app.services.notices: what a notice is about
+        "message": QT_TRANSLATE_NOOP("Labels", "平台通知"),
+        "status_not_applied": QT_TRANSLATE_NOOP("Labels", "平台的办件状态未能写入办件"),
+        "catalogue_refused": QT_TRANSLATE_NOOP("Labels", "平台发布的事项目录未采用"),
+        "calendar_refused": QT_TRANSLATE_NOOP("Labels", "平台发布的工作日历未采用"),
+        "update_not_applied": QT_TRANSLATE_NOOP("Labels", "平台的一条更新未能处理"),
+        "peer_events_refused": QT_TRANSLATE_NOOP("Labels", "本站其他设备的记录被拒收"),
+    },
     "Device": {  # a device of the station (app.station): the name of one nobody named, {n} its number
         "default_name": QT_TRANSLATE_NOOP("Labels", "{n}号窗口"),
     },

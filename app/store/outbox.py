@@ -100,6 +100,19 @@ def add_notice(db: Database, notice_id: str, at: str, body: dict[str, Any]) -> N
                (notice_id, at, json.dumps(body, ensure_ascii=False)))
 
 
+def mark_notices_read(db: Database, ids: list[str] | None, at: str) -> list[str]:
+    """Mark these notices (None: every unread one) read at ``at``; returns the ids marked now."""
+    if ids is None:
+        marked = [str(r[0]) for r in db.all("SELECT id FROM notices WHERE read_at IS NULL")]
+    else:
+        marks = ", ".join("?" for _ in ids)
+        marked = [str(r[0]) for r in db.all(f"SELECT id FROM notices WHERE read_at IS NULL AND id IN ({marks})",
+                                             list(ids))] if ids else []
+    for notice_id in marked:
+        db.execute("UPDATE notices SET read_at = ? WHERE id = ?", (at, notice_id))
+    return marked
+
+
 def notices(db: Database, unread_only: bool = False) -> list[dict[str, Any]]:
     where = "WHERE read_at IS NULL" if unread_only else ""
     rows = db.all(f"SELECT id, received_at, body, read_at FROM notices {where} ORDER BY received_at DESC")

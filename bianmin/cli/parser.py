@@ -10,6 +10,7 @@ from bianmin.cli.cases import cmd_case, cmd_demo, cmd_print
 from bianmin.cli.catalogue import cmd_catalogue
 from bianmin.cli.common import USER_ENV, top_flags
 from bianmin.cli.link import cmd_bundle, cmd_enrol, cmd_sync
+from bianmin.cli.notices import cmd_notices
 from bianmin.cli.settings import cmd_settings
 from bianmin.cli.station import (
     cmd_backup,
@@ -213,6 +214,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="station summary")
     _common(p, json_flag=True)
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("notices", help="the platform's notices and what sync set aside for a person; "
+                                       "read ID… | --all marks them read (an administrator)")
+    nsub = p.add_subparsers(dest="notices_command")
+    q = nsub.add_parser("list", help="the unread notices (--all: every one)")
+    q.add_argument("--all", action="store_true")
+    _common(q, json_flag=True)
+    q = nsub.add_parser("read", help="mark notices read (an administrator)")
+    q.add_argument("ids", nargs="*")
+    q.add_argument("--all", action="store_true", help="every unread notice")
+    _common(q)
+    p.add_argument("--all", action="store_true", help="every notice, read ones too")
+    _common(p, json_flag=True)
+    p.set_defaults(func=cmd_notices, notices_command="list", ids=[])
 
     p = sub.add_parser("device", help="this PC as a device of the station: its number and name")
     p.add_argument("--name", help="give this PC a name (an administrator; \"\" for none: NN号窗口)")

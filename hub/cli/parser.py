@@ -16,6 +16,7 @@ from hub import db
 from hub.cli.cases import cmd_bundles, cmd_cases, cmd_set_status
 from hub.cli.common import ENV_DB, CliError, err
 from hub.cli.devices import cmd_devices_list, cmd_devices_revoke
+from hub.cli.notices import cmd_notice
 from hub.cli.regional import cmd_enrol_code, cmd_publish_calendar, cmd_publish_catalogue, cmd_region
 from hub.cli.relay import DEFAULT_DIR, DEFAULT_PORT, cmd_relay
 from hub.cli.schema import cmd_db_current, cmd_db_upgrade, cmd_serve
@@ -77,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "或全国节假日安排（bianmin-national-days/1）")
     p.add_argument("file")
     p.set_defaults(func=cmd_publish_calendar)
+
+    p = sub.add_parser("notice", help="向一个站点的各台设备（或 --all 所有站点）发布通知：标题和内容")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--station", help="12 位站点代码")
+    target.add_argument("--all", action="store_true", help="所有站点")
+    p.add_argument("--title", default="", help="标题（可省略）")
+    p.add_argument("--text", required=True, help="内容")
+    p.set_defaults(func=cmd_notice)
 
     p = sub.add_parser("set-status", help="设置办件状态并通知其站点")
     p.add_argument("case_no")
