@@ -3,7 +3,8 @@ licence (grade A–D), deferred (due date; only when the catalogue allows), miss
 for the one-time notice), covered by the written commitment, or, for a situational (non-required)
 material, 无此情形 (it does not apply to this applicant: no notice asks for it). A material nobody
 has touched yet reads 未选 (submitted, it counts as missing when required and as 无此情形 when
-situational), so it is never mistaken for one marked 缺少 on purpose. Scans are picked here and added to the case after submit.
+situational), so it is never mistaken for one marked 缺少 on purpose. Scans are picked here and
+added to the case after submit.
 
 Keyboard: Tab goes row by row (state, then the state's own fields, then 扫描件). The states come
 in one order for every material (``STATE_ORDER``; what a material cannot be is greyed and skipped
