@@ -70,6 +70,8 @@ class CaseView:
     events: list[Event]
     material_names: dict[str, str] = field(default_factory=dict)
     due_state: str | None = None
+    # Of an open case's due dates, those in a year with no official national calendar (暂定).
+    provisional_dues: frozenset[date] = frozenset()
     actions: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     devices: Devices = field(default_factory=lambda: Devices(this=Device(number="")))
@@ -86,9 +88,13 @@ def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseVi
         except Exception as exc:  # a name is a nicety: the code still says which material
             log.info("no material names for an item: %s", type(exc).__name__)
     due_state = None
+    provisional: frozenset[date] = frozenset()
     if case.promised_due and case.status in cases.OPEN_STATUSES:
-        due_state = station.calendar.due_state(case.promised_due, station.today()).value
+        cal = station.calendar
+        due_state = cal.due_state(case.promised_due, station.today()).value
+        provisional = frozenset(d for d in (case.promised_due, case.legal_due) if d and cal.is_provisional(d))
     return CaseView(case=case, events=events, material_names=names, due_state=due_state,
+                    provisional_dues=provisional,
                     actions=available_actions(case, events), documents=documents_for(case, events),
                     devices=read_devices(station))
 
@@ -385,9 +391,17 @@ class CaseDetailPage(Page):
             if c.agent.phone:
                 values["agent"] += f"  {mask_phone(c.agent.phone)}"
             values["authorisation"] = authorisation_text(c.agent.authorisation)
+        due_tip = ""
         if c.promised_due:
+            def due(d: date | None) -> str:
+                return self.tr("{due}（暂定）").format(due=_day(d)) if d in view.provisional_dues else _day(d)
+
             values["due"] = self.tr("承诺 {promised}，法定 {legal}").format(
-                promised=_day(c.promised_due), legal=_day(c.legal_due))
+                promised=due(c.promised_due), legal=due(c.legal_due))
+            if view.provisional_dues:
+                due_tip = self.tr("{year} 年尚无官方的全国节假日安排：标“暂定”的期限暂按法定节假日计算"
+                                  "（不含调休上班），平台发布全国日历后可能变动。").format(
+                    year=min(view.provisional_dues).year)
             if view.due_state in ("due_soon", "overdue"):
                 values["due"] += "  " + label(view.due_state, "DueState")
         elif c.correction_due and c.status is CaseStatus.correction_requested:
@@ -398,6 +412,7 @@ class CaseDetailPage(Page):
             self.fact_values[key].setVisible(visible)
             self.fact_labels[key].setVisible(visible)
         due_value = self.fact_values["due"]
+        due_value.setToolTip(due_tip)
         due_value.setStyleSheet({"due_soon": "background: #fff3b0; color: #1f1f1f;",
                                  "overdue": "background: #ffc9c9; color: #1f1f1f;"}.get(view.due_state or "", ""))
 

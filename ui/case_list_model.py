@@ -4,6 +4,10 @@ The view asks ``canFetchMore``/``fetchMore`` when it scrolls near the end; each 
 default) is read by :func:`app.services.cases.find_cases` through ``session.run`` and appended when
 it arrives. Every new query bumps a generation number: pages and counts of an older query that
 arrive late are dropped, so typing fast never shows stale rows. Nothing is ever loaded whole.
+
+An open case's due date in a year with no official national calendar yet is marked 暂定 (its
+tooltip says why): it was counted with the law's holidays only (``app.workdays``). The station's
+calendar comes with every page, read on the worker.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.models import CaseStatus, CaseSummary
 from app.services import cases
 from app.station import Station
+from app.workdays import WorkCalendar
 from ui.devices import Device, Devices
 from ui.labels import label
 from ui.session import Session
@@ -75,6 +80,7 @@ class CaseListModel(QAbstractTableModel):
         self.short_dates = False
         # Which device took each case in ("本机" or the other's name): set by the page (read on the worker).
         self.devices = Devices(this=Device(number=""))
+        self.calendar: WorkCalendar | None = None  # the station's, as the last page came with it
         self.retranslate()
 
     # -- texts ----------------------------------------------------------------------------------
@@ -114,6 +120,36 @@ class CaseListModel(QAbstractTableModel):
         was taken on one (a station of one PC sees no column that always says 本机)."""
         this = self.devices.this.number
         return bool(self.devices.others) or (bool(this) and any(r.origin != this for r in self._rows))
+
+    def provisional(self, r: CaseSummary) -> bool:
+        """Whether an open case's due date was counted with the law's holidays only (暂定)."""
+        if not r.promised_due or r.due_state is None or self.calendar is None:
+            return False
+        try:
+            return self.calendar.is_provisional(date.fromisoformat(r.promised_due))
+        except ValueError:
+            return False
+
+    def due_text(self, due: str, state: str | None, provisional: bool) -> str:
+        """A due date as the list shows it: marked 暂定 when provisional, then the words of its state."""
+        text = self.tr("{due}（暂定）").format(due=due) if provisional else due
+        if state in _DUE_COLOURS:
+            text += "  " + label(state, "DueState")
+        return text
+
+    def due_samples(self, day: str) -> tuple[list[str], list[str]]:
+        """Texts of the due column to measure its width by (the whole texts, and the short ones of a
+        narrow list): with the 暂定 mark only while a row shown has it."""
+        marks = [False, True] if any(self.provisional(r) for r in self._rows) else [False]
+        whole = [self.due_text(day, state, mark) for state in (None, *_DUE_COLOURS) for mark in marks]
+        return whole, [self.due_text(day, None, mark) for mark in marks]
+
+    def _due_tip(self, r: CaseSummary) -> str | None:
+        tips = [label(r.due_state, "DueState")] if r.due_state in _DUE_COLOURS else []
+        if self.provisional(r):
+            tips.append(self.tr("{year} 年尚无官方的全国节假日安排：此期限暂按法定节假日计算（不含调休上班），"
+                                "平台发布全国日历后可能变动。").format(year=(r.promised_due or "")[:4]))
+        return "\n".join(tips) or None
 
     def set_short_dates(self, short: bool) -> None:
         if short == self.short_dates:
@@ -168,11 +204,11 @@ class CaseListModel(QAbstractTableModel):
         self._loading = True
         generation, q, cursor, size = self._generation, self.query, self._cursor, self.page_size
 
-        def load(st: Station) -> cases.CaseListPage:
+        def load(st: Station) -> tuple[cases.CaseListPage, WorkCalendar]:
             return cases.find_cases(st, q.text, status=q.status, day=q.day, item_code=q.item_code,
-                                    limit=size, cursor=cursor)
+                                    limit=size, cursor=cursor), st.calendar
 
-        self.session.run(load, lambda page: self._arrived(generation, page),
+        self.session.run(load, lambda result: self._arrived(generation, *result),
                          on_error=lambda exc: self._failed(generation, exc))
 
     def _count(self) -> None:
@@ -184,9 +220,11 @@ class CaseListModel(QAbstractTableModel):
         self.session.run(count, lambda n: self._counted(generation, n),
                          on_error=lambda exc: self._failed(generation, exc))
 
-    def _arrived(self, generation: int, page: cases.CaseListPage) -> None:
+    def _arrived(self, generation: int, page: cases.CaseListPage, calendar: WorkCalendar | None = None) -> None:
         if generation != self._generation:
             return  # an older query's page
+        if calendar is not None:
+            self.calendar = calendar
         self._loading = False
         self._cursor = page.cursor
         self._exhausted = page.cursor is None
@@ -242,8 +280,8 @@ class CaseListModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole:
-                if column == "due" and r.due_state in _DUE_COLOURS:
-                    return label(r.due_state, "DueState")
+                if column == "due" and (tip := self._due_tip(r)) is not None:
+                    return tip
                 if column == "id_masked":
                     return r.id_masked  # the masked number as stored, every star
                 if column == "created":
@@ -276,7 +314,5 @@ class CaseListModel(QAbstractTableModel):
         if column == "due":
             if not r.promised_due:
                 return ""
-            if r.due_state in _DUE_COLOURS and not self.short_dates:
-                return f"{r.promised_due}  {label(r.due_state, 'DueState')}"
-            return r.promised_due
+            return self.due_text(r.promised_due, None if self.short_dates else r.due_state, self.provisional(r))
         return ""

@@ -39,7 +39,7 @@ from app.station import Station
 from ui.case_list_model import COLUMNS, CaseListModel, CaseQuery
 from ui.devices import Devices, numbered_name, read_devices, this_device_text
 from ui.errors import message_for
-from ui.labels import choices, label
+from ui.labels import choices
 from ui.page import FlowLayout, Page, pair
 from ui.session import Session
 
@@ -209,7 +209,7 @@ class CasesPage(Page):
             return max(max(fm.horizontalAdvance(t) for t in texts) + pad,
                        header.sectionSizeHint(COLUMNS.index(name)))
 
-        due_states = [f"{SAMPLE_DAY}  {label(state, 'DueState')}" for state in ("due_soon", "overdue")]
+        due_whole, due_short = self.model.due_samples(SAMPLE_DAY)  # 暂定 counted while a row has it
         want = {
             "case_no": fit("case_no", SAMPLE_CASE_NO),
             "applicant": fit("applicant", SAMPLE_NAME),
@@ -217,7 +217,7 @@ class CasesPage(Page):
             "status": fit("status", *(self.model.status_text(name) for _code, name in choices("CaseStatus"))),
             "origin": fit("origin", this_device_text(), numbered_name("00")),
             "created": fit("created", SAMPLE_TIME),
-            "due": fit("due", SAMPLE_DAY, *due_states),
+            "due": fit("due", *due_whole),
         }
         # Which device took each case: only where the station has other devices (or cases from them).
         table.setColumnHidden(COLUMNS.index("origin"), not self.model.shows_origin())
@@ -225,7 +225,7 @@ class CasesPage(Page):
             del want["origin"]
         narrower = [
             {"case_no": fit("case_no", SAMPLE_CASE_TAIL)},
-            {"created": fit("created", SAMPLE_DAY), "due": fit("due", SAMPLE_DAY)},
+            {"created": fit("created", SAMPLE_DAY), "due": fit("due", *due_short)},
         ]
         room = table.width() - 2 * table.frameWidth() - table.style().pixelMetric(
             QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
@@ -248,6 +248,7 @@ class CasesPage(Page):
         tail = fit("case_no", "…" + SAMPLE_CASE_NO[-9:])  # as drawn: nine digits after the ellipsis
         floors = {name: header.sectionSizeHint(COLUMNS.index(name)) for name in want}
         floors["case_no"] = max(floors["case_no"], tail)
+        floors["due"] = max(floors["due"], fit("due", *due_short))  # the date whole, and its 暂定 mark
         rest = sorted((n for n in want if n not in ("case_no", "applicant")), key=lambda n: want[n] - floors[n],
                       reverse=True)
         order = ["case_no", "applicant", *rest]

@@ -2,11 +2,14 @@
 
 Today's cases; open cases due within two working days (yellow) and overdue (red); cases waiting
 for corrections; deferred materials due soon or late; what has not reached the platform yet and
-the state of the link; the 最多跑一次 and 即办 rates. Cases two devices of the station acted on in
-ways that cannot both stand (a conflict) are listed above the rest while there are any. Where the
-station has other devices, every entry names the device that took the case in. Every
-entry opens its case (click or Enter); the big button starts an intake (Ctrl+N). The page reloads
-when shown, when a case changed while it is visible, and every minute while visible.
+the state of the link; the 最多跑一次 and 即办 rates. Above the link, a warning while the year
+ahead (from December 1, or a year open cases are due in) has no official national calendar: its
+deadlines count the law's holidays only and are marked 暂定 (``app.workdays``). Cases two
+devices of the station acted on in ways that cannot both stand (a conflict) are listed above the
+rest while there are any. Where the station has other devices, every entry names the device that
+took the case in. Every entry opens its case (click or Enter); the big button starts an intake
+(Ctrl+N). The page reloads when shown, when a case changed while it is visible, and every minute
+while visible.
 """
 
 from __future__ import annotations
@@ -33,8 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import dashboard
+from app.services.cases import OPEN_STATUSES
 from app.services.dashboard import Entry, Overview, Rates, Section
 from app.station import Station
+from app.store import dashboard as dashboard_store
+from app.workdays import year_to_warn_about
 from sync.status import LinkState, SyncStatus
 from ui.devices import Devices, read_devices
 from ui.labels import label, link_advice
@@ -63,6 +69,14 @@ SECTIONS: tuple[tuple[str, QColor | None], ...] = (
 
 
 @dataclass(frozen=True)
+class CalendarGap:
+    """A year with no official national calendar that the station must warn about."""
+
+    year: int
+    due_cases: int  # open cases whose promised due date is in that year or later
+
+
+@dataclass(frozen=True)
 class DashboardData:
     """The result of the one worker task: the overview and the link's state."""
 
@@ -70,12 +84,29 @@ class DashboardData:
     sync: SyncStatus | None  # None when the sync tables could not be read
     millis: float
     devices: Devices | None = None  # None when not read: the entries then name no device
+    calendar_gap: CalendarGap | None = None
+
+
+def calendar_gap(station: Station) -> CalendarGap | None:
+    """The year the dashboard warns about: this year, or from December 1 the next, without an
+    official national calendar; or a later such year that open cases are due in already."""
+    cal, today = station.calendar, station.today()
+    year = year_to_warn_about(cal, today)
+    first = year if year is not None else cal.first_provisional_year(today.year + 1)
+    if first is None:
+        return None
+    _rows, due = dashboard_store.due_range(station.db, [s.value for s in OPEN_STATUSES], f"{first:04d}-01-01",
+                                           "9999-12-31", limit=0)
+    if year is None and not due:
+        return None
+    return CalendarGap(year=first, due_cases=due)
 
 
 def load(station: Station) -> DashboardData:
     """Runs on the worker: everything the page shows, in one go."""
     started = time.perf_counter()
     overview = dashboard.overview(station, with_rates=False)  # the rates come in a second task
+    gap = calendar_gap(station)
     try:
         sync = read_status(station)  # shown through the window's one SyncState, like the status bar
     except Exception as exc:  # the cases still show when the sync tables cannot be read
@@ -83,7 +114,7 @@ def load(station: Station) -> DashboardData:
         sync = None
     devices = read_devices(station)  # one meta row; never raises
     return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
-                         devices=devices)
+                         devices=devices, calendar_gap=gap)
 
 
 class CaseList(QListWidget):
@@ -175,6 +206,16 @@ class DashboardPage(Page):
         strip.addWidget(self.link, 3)
         strip.addWidget(self.rates, 2)
 
+        # No official national calendar for the year ahead: a yellow-edged line over the link strip.
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.calendar_warning.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.calendar_warning.setStyleSheet(f"border-left: 6px solid {YELLOW_EDGE}; padding: 2px 6px; "
+                                            "background: #fff8dc; color: #1f1f1f")
+        self.calendar_warning.hide()
+
         # Cases in conflict: above the lists, across the page, only while there are any.
         self.conflicts = SectionBox("conflicts", RED, self.open_case.emit)
         self.conflicts_note = QLabel()
@@ -192,6 +233,7 @@ class DashboardPage(Page):
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addLayout(top)
+        inner.addWidget(self.calendar_warning)  # above the link: seen without scrolling at 200 %
         inner.addLayout(strip)
         inner.addWidget(self.conflicts)
         inner.addLayout(self.grid, 1)
@@ -378,6 +420,22 @@ class DashboardPage(Page):
         self._fit_conflicts()
         self._show_link()
         self._show_rates(overview)
+        self._show_calendar_gap(data.calendar_gap if data else None)
+
+    def _show_calendar_gap(self, gap: CalendarGap | None) -> None:
+        """The year ahead without an official national calendar, in whole sentences (or nothing)."""
+        if gap is None:
+            self.calendar_warning.hide()
+            self.calendar_warning.clear()
+            return
+        text = self.tr("尚未收到 {year} 年的全国节假日安排：{year} 年的期限暂按法定节假日计算（不含调休上班），"
+                       "标为“暂定”。请联系平台发布全国日历。").format(year=gap.year)
+        if gap.due_cases:
+            text += self.tr("在办办件中有 {n} 件的承诺期限在 {year} 年或以后。").format(n=gap.due_cases, year=gap.year)
+        self.calendar_warning.setText(text)
+        self.calendar_warning.setToolTip(self.tr("国务院每年公布下一年的放假和调休上班安排。平台发布后，本机在下次同步时采用，"
+                                                 "此后计算的期限不再标“暂定”。"))
+        self.calendar_warning.show()
 
     def _fit_conflicts(self) -> None:
         """The list of conflicts as tall as its entries, up to four (then it scrolls): one case in
