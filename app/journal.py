@@ -32,6 +32,7 @@ class EventType(StrEnum):
     concluded = "case.concluded"
     delivered = "case.delivered"
     withdrawn = "case.withdrawn"
+    revoked = "case.acceptance_revoked"
     trip = "case.trip"
     printed = "case.printed"
     reprinted = "case.reprinted"

@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "concluded": QT_TRANSLATE_NOOP("Labels", "已办结"),
         "delivered": QT_TRANSLATE_NOOP("Labels", "已送达"),
         "withdrawn": QT_TRANSLATE_NOOP("Labels", "已撤回"),
+        "revoked": QT_TRANSLATE_NOOP("Labels", "已撤销受理"),
     },
     "Decision": {
         "accept": QT_TRANSLATE_NOOP("Labels", "受理"),
@@ -150,6 +151,7 @@ LABELS: dict[str, dict[str, str]] = {
         "commitment": QT_TRANSLATE_NOOP("Labels", "告知承诺书"),
         "authorisation": QT_TRANSLATE_NOOP("Labels", "授权委托书"),
         "collection": QT_TRANSLATE_NOOP("Labels", "结果领取单"),
+        "revocation": QT_TRANSLATE_NOOP("Labels", "撤销受理决定通知书"),
     },
     "ItemType": {
         "licensing": QT_TRANSLATE_NOOP("Labels", "行政许可"),
@@ -178,6 +180,7 @@ LABELS: dict[str, dict[str, str]] = {
         "case.concluded": QT_TRANSLATE_NOOP("Labels", "办结"),
         "case.delivered": QT_TRANSLATE_NOOP("Labels", "送达"),
         "case.withdrawn": QT_TRANSLATE_NOOP("Labels", "撤回"),
+        "case.acceptance_revoked": QT_TRANSLATE_NOOP("Labels", "撤销受理决定"),
         "case.trip": QT_TRANSLATE_NOOP("Labels", "申请人到窗口"),
         "case.printed": QT_TRANSLATE_NOOP("Labels", "打印文书"),
         "case.reprinted": QT_TRANSLATE_NOOP("Labels", "补打文书"),

@@ -20,6 +20,7 @@ STATUS_BY_TYPE: dict[str, CaseStatus] = {
     EventType.concluded: CaseStatus.concluded,
     EventType.delivered: CaseStatus.delivered,
     EventType.withdrawn: CaseStatus.withdrawn,
+    EventType.revoked: CaseStatus.revoked,
 }
 
 # Events that only ever leave one status: a special procedure ends, a correction is resumed.

@@ -141,6 +141,7 @@ DECISION_REASONS: dict[str, str] = {
     "nothing_deferred": QT_TRANSLATE_NOOP("DecisionReasons", "容缺受理须至少有一项容缺材料"),
     "commitment_not_allowed": QT_TRANSLATE_NOOP("DecisionReasons", "事项 {items} 不适用告知承诺"),
     "nothing_missing": QT_TRANSLATE_NOOP("DecisionReasons", "材料齐全，无需一次性告知"),
+    "nothing_overdue": QT_TRANSLATE_NOOP("DecisionReasons", "没有逾期未补交的容缺材料，不能撤销受理决定"),
     "refusal_reason_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明理由"),
     "refusal_remedies_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明行政复议机关和人民法院"),
 }

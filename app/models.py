@@ -73,6 +73,7 @@ class CaseStatus(StrEnum):
     concluded = "concluded"
     delivered = "delivered"
     withdrawn = "withdrawn"
+    revoked = "revoked"  # a 容缺 acceptance revoked: a deferred material was not supplied in time
 
 
 class Outcome(StrEnum):

@@ -41,6 +41,7 @@ class PrintContext:
     delivered: dict[str, str] = field(default_factory=dict)  # recipient, tracking_no, at, once delivered
     decided_on: date | None = None  # the day of the counter's decision (the notices' issue date)
     printed_on: date | None = None  # the station's today when the context was read
+    revoked: dict[str, str] = field(default_factory=dict)  # at (date), reason: a 容缺 acceptance revoked
 
 
 def context_for(station: Station, case_no: str) -> PrintContext:
@@ -61,9 +62,12 @@ def context_for(station: Station, case_no: str) -> PrintContext:
     commitment = ""
     delivered: dict[str, str] = {}
     decided_on: date | None = None
+    revoked: dict[str, str] = {}
     for ev in cases.case_journal(station, case_no):
         if ev.type in DECISIONS and decided_on is None:
             decided_on = datetime.fromisoformat(ev.at).date()
+        if ev.type == EventType.revoked.value:
+            revoked = {"at": ev.at[:10], "reason": str(ev.payload.get("note", ""))}
         if ev.type == "case.accepted" and ev.payload.get("commitment"):
             commitment = str(ev.payload["commitment"])
         elif ev.type == "case.delivered":
@@ -75,4 +79,4 @@ def context_for(station: Station, case_no: str) -> PrintContext:
     return PrintContext(case=case, station_code=station.station_code, station_name=station.station_name,
                         clerk=clerk, items=infos, material_names=names, commitment_text=commitment,
                         delivered=delivered, decided_on=decided_on or case.created_at.date(),
-                        printed_on=station.today())
+                        printed_on=station.today(), revoked=revoked)

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     commitment = "commitment"
     authorisation = "authorisation"
     collection = "collection"
+    revocation = "revocation"
 
 
 def _masked(ctx: PrintContext) -> str:
@@ -295,6 +296,28 @@ def collection(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
     _signed_for(sheet, lang, first="recipient")
 
 
+def revocation(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    """撤销受理决定通知书: the 容缺 acceptance revoked for deferred materials not supplied in time."""
+    case = ctx.case
+    revoked_on = date.fromisoformat(ctx.revoked["at"]) if ctx.revoked.get("at") else ctx.printed_on
+    accepted = _date(case.accepted_at.date() if case.accepted_at else ctx.decided_on)
+    _codes(sheet, ctx, lang)
+    sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)),
+                  (label("accepted_on", lang), accepted), *_issued(ctx, lang, on=revoked_on)])
+    sheet.space(0.5)
+    for line in sentence("revocation_note", lang, accepted=accepted):
+        sheet.para(line)
+    overdue = [m for m in case.materials if m.state is MaterialState.deferred]
+    sheet.grid([label("material", lang), label("due_date", lang)],
+               [[_material_name(ctx, m.material_code), _date(m.due_date)] for m in overdue], [0.62, 0.38])
+    sheet.fields([(label("revocation_reason", lang), ctx.revoked.get("reason") or "—")])
+    sheet.space(0.5)
+    for line in sentence("revocation_remedies", lang):
+        sheet.para(line)
+    sheet.space()
+    _signed_for(sheet, lang)
+
+
 BUILDERS: dict[Kind, Callable[[Sheet, PrintContext, str], None]] = {
     Kind.receipt: receipt,
     Kind.correction: correction,
@@ -303,6 +326,7 @@ BUILDERS: dict[Kind, Callable[[Sheet, PrintContext, str], None]] = {
     Kind.commitment: commitment,
     Kind.authorisation: authorisation,
     Kind.collection: collection,
+    Kind.revocation: revocation,
 }
 
 

@@ -116,6 +116,11 @@ def busy_station(station: Station, clock: FixedClock) -> Station:
     attachments.add_bytes(station, fix.case_no, DIBAO, "M-FAMILY-CHECK-AUTH", _png(), "申请书.png")
     attachments.add_bytes(station, fix.case_no, DIBAO, "M-FAMILY-CHECK-AUTH", _png(), "again.png")  # known
     cases.withdraw(station, fix.case_no, "申请人撤回")
+    # a deferred material never handed in: the acceptance revoked once it is overdue
+    lapsed = cases.submit(station, request(station, Decision.deferred_material, except_={
+        "M-INCOME-STATEMENT": deferred(station.today() + timedelta(days=1))}))
+    clock.advance(days=2)
+    cases.revoke_acceptance(station, lapsed.case_no, "逾期未补交")
     # accepted, then corrections asked after intake, resumed (the verification code stays), concluded by the platform
     later = cases.submit(station, request(station))
     cases.set_status(station, later.case_no, CaseStatus.correction_requested, note="补正户口簿")

@@ -298,6 +298,45 @@ def test_a_deferred_material_is_supplied(qtbot: Any, station: Station) -> None:
         close_window(window)
 
 
+def test_an_overdue_deferred_acceptance_is_revoked_from_the_case_page(qtbot: Any, station: Station) -> None:
+    """撤销受理 (issue 16, point 5): offered to an administrator once a deferred material is overdue;
+    the reason is required; the case ends and its 撤销受理决定通知书 is offered for printing."""
+    from app.clock import FixedClock
+    from tests.helpers import deferred
+
+    case = cases.submit(station, request(station, Decision.deferred_material,
+                                         except_={"M-INCOME-STATEMENT": deferred(date(2026, 11, 20))}))
+    clock = station.clock
+    assert isinstance(clock, FixedClock)
+    window = open_window(qtbot, station)
+    try:
+        detail = _open_from_list(qtbot, window, case.case_no)
+        assert not detail.buttons[case_actions.REVOKE].isVisible()  # not overdue yet
+        clock.advance(days=5)
+        detail.refresh()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: detail.buttons[case_actions.REVOKE].isVisible(), timeout=5000)
+        detail.buttons[case_actions.REVOKE].click()
+        dialog = detail.dialog
+        assert dialog is not None and "家庭收入及财产情况说明" in dialog.materials_label.text()
+        dialog.ok_button.click()  # no reason: refused in the dialog
+        assert dialog.isVisible() and "撤销理由" in dialog.error_label.text()
+        dialog.reason_edit.setText("逾期未补交，经电话告知仍未补交")
+        dialog.ok_button.click()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: detail.dialog is None, timeout=5000)
+        qtbot.waitUntil(lambda: detail.view is not None and detail.view.case.status is CaseStatus.revoked,
+                        timeout=5000)
+        assert "已撤销受理" in detail.status_line.text()
+        assert detail.view.documents[-1] == "revocation"
+        assert any("撤销受理决定：逾期未补交" in t for t in detail.timeline_texts())
+        shown = {a for a, b in detail.buttons.items() if b.isVisible()}
+        assert shown.isdisjoint({case_actions.SUPPLY, case_actions.CONCLUDE, case_actions.WITHDRAW,
+                                 case_actions.REVOKE})
+    finally:
+        close_window(window)
+
+
 def test_ctrl_f_shows_the_list_with_the_search_box_focused(qtbot: Any, station: Station) -> None:
     cases.submit(station, request(station))
     window = open_window(qtbot, station)

@@ -60,15 +60,16 @@ SUPPLY = "supply"  # a deferred material handed in
 CONCLUDE = "conclude"
 DELIVER = "deliver"  # delivered, or collected at the counter
 WITHDRAW = "withdraw"
+REVOKE = "revoke"  # 撤销受理决定: a 容缺 acceptance whose deferred material is overdue (an administrator)
 PRINT = "print"
 EVALUATE = "evaluate"
 RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
-ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, PRINT, EVALUATE, RESOLVE)
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, PRINT, EVALUATE, RESOLVE)
 # While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
-_STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW)
+_STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW, REVOKE)
 
 # The printing module's kinds and the names ui.labels gives them.
-_ENDED = (CaseStatus.refused, CaseStatus.withdrawn)
+_ENDED = (CaseStatus.refused, CaseStatus.withdrawn, CaseStatus.revoked)
 
 
 def documents_for(case: Case, events: Sequence[Event]) -> list[str]:
@@ -89,11 +90,14 @@ def documents_for(case: Case, events: Sequence[Event]) -> list[str]:
         out.append("authorisation")
     if case.status in (CaseStatus.concluded, CaseStatus.delivered):
         out.append("collection")
+    if case.status is CaseStatus.revoked:
+        out.append("revocation")
     return out
 
 
-def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
-    """The actions that fit the case's state now (the core's transitions decide)."""
+def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = False) -> list[str]:
+    """The actions that fit the case's state now (the core's transitions decide). ``revocable``: a
+    deferred material is overdue and the operator is an administrator (``cases.revoke_acceptance``)."""
     allowed = cases.TRANSITIONS.get(case.status, set())
     out: list[str] = []
     if case.status is CaseStatus.correction_requested and CaseStatus.accepted in allowed:
@@ -107,6 +111,8 @@ def available_actions(case: Case, events: Sequence[Event]) -> list[str]:
         out.append(DELIVER)
     if CaseStatus.withdrawn in allowed:
         out.append(WITHDRAW)
+    if revocable and CaseStatus.revoked in allowed:
+        out.append(REVOKE)
     if documents_for(case, events):
         out.append(PRINT)
     rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
@@ -451,6 +457,43 @@ class WithdrawDialog(ActionDialog):
         return lambda st: cases.withdraw(st, case_no, reason)
 
 
+class RevokeDialog(ActionDialog):
+    """撤销受理决定: an administrator revokes a 容缺 acceptance whose deferred material was not
+    supplied by its due date; the reason is required, and the notice is printed after."""
+
+    def __init__(self, session: Session, case: Case, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        today = session.clock.today()
+        self.overdue = [m for m in case.materials
+                        if m.state is MaterialState.deferred and m.due_date is not None and m.due_date < today]
+        self.materials_label = QLabel("\n".join(
+            f"• {names.get(m.material_code, m.material_code)}（{m.due_date.isoformat() if m.due_date else ''}）"
+            for m in self.overdue))
+        self.materials_label.setWordWrap(True)
+        self.form.addRow(self.materials_label)
+        self.reason_edit = QLineEdit()
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason_edit)
+        self.form.addRow(self.reason_label, self.reason_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("撤销受理决定"))
+        self.intro.setText(self.tr("下列容缺材料已过补交期限仍未补交。撤销后办件结束，请打印撤销受理决定通知书交申请人。"))
+        self.reason_label.setText(self.tr("撤销理由(&Y)："))
+        self.reason_edit.setPlaceholderText(self.tr("例如：逾期未补交容缺材料，经电话告知仍未补交"))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self.show_problem(self.tr("请填写撤销理由。"))
+            self.reason_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.revoke_acceptance(st, case_no, reason)
+
+
 def action_title(action: ConflictAction, devices: Devices) -> str:
     """What an action of a conflict did, and on which device."""
     return QCoreApplication.translate("ConflictText", "{what}（{device}）").format(
@@ -544,6 +587,7 @@ def make_dialog(action: str, session: Session, case: Case, names: dict[str, str]
         CONCLUDE: lambda: ConcludeDialog(session, case, parent),
         DELIVER: lambda: DeliverDialog(session, case, parent),
         WITHDRAW: lambda: WithdrawDialog(session, case, parent),
+        REVOKE: lambda: RevokeDialog(session, case, names, parent),
         RESOLVE: lambda: ResolveDialog(session, case, devices or Devices(this=Device(number="")), parent),
     }
     return builders[action]()

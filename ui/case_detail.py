@@ -95,7 +95,9 @@ def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseVi
         provisional = frozenset(d for d in (case.promised_due, case.legal_due) if d and cal.is_provisional(d))
     return CaseView(case=case, events=events, material_names=names, due_state=due_state,
                     provisional_dues=provisional,
-                    actions=available_actions(case, events), documents=documents_for(case, events),
+                    actions=available_actions(case, events, revocable=station.is_admin and bool(
+                        cases.overdue_deferred(station, case))),
+                    documents=documents_for(case, events),
                     devices=read_devices(station))
 
 
@@ -252,6 +254,7 @@ class CaseDetailPage(Page):
             case_actions.CONCLUDE: self.tr("办结(&C)"),
             case_actions.DELIVER: self.tr("送达 / 领取(&D)"),
             case_actions.WITHDRAW: self.tr("撤回(&W)"),
+            case_actions.REVOKE: self.tr("撤销受理(&V)…"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
             case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
@@ -523,6 +526,8 @@ class CaseDetailPage(Page):
             return self.tr("送达：{method}").format(method=method)
         if t == EventType.withdrawn:
             return self.tr("撤回：{reason}").format(reason=p.get("note", "") or "—")
+        if t == EventType.revoked:
+            return self.tr("撤销受理决定：{reason}").format(reason=p.get("note", "") or "—")
         if t == EventType.trip:
             return self.tr("申请人到窗口（{purpose}）").format(purpose=p.get("purpose", ""))
         if t in (EventType.printed, EventType.reprinted):

@@ -100,6 +100,7 @@ class StatusChanged(Payload):
     TYPES = (
         EventType.in_progress, EventType.special_started, EventType.special_ended, EventType.concluded,
         EventType.correction_requested, EventType.withdrawn, EventType.refused, EventType.delivered,
+        EventType.revoked,
     )
     from_: str = stored_as("from")
     to: str = stored_as("to")

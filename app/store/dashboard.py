@@ -19,7 +19,7 @@ _CASE = (
 )
 CASE_KEYS = ("case_no", "status", "applicant_name", "promised_due", "correction_due", "created_at", "origin",
              "items")
-_CLOSED = ("withdrawn", "refused")
+_CLOSED = ("withdrawn", "refused", "revoked")
 COUNT_CAP = 1000
 
 

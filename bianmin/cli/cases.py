@@ -1,4 +1,4 @@
-"""Cases: ``case`` (list, search, show), ``print`` (a document as PDF) and ``demo`` (demo cases)."""
+"""Cases: ``case`` (list, search, show, revoke), ``print`` (a document as PDF) and ``demo`` (demo cases)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     station = open_station(args)
     try:
+        if args.case_command == "revoke":
+            case = cases.revoke_acceptance(station, args.case_no, args.reason)
+            out(f"已撤销办件 {case.case_no} 的受理决定（{STATUS_ZH[case.status.value]}）；"
+                f"请打印撤销受理决定通知书：bianmin print revocation {case.case_no} --out 文件.pdf")
+            return 0
         if args.case_command == "show":
             case = cases.get_case(station, args.case_no)
             events = cases.case_journal(station, args.case_no)

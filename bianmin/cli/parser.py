@@ -124,11 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     q = ksub.add_parser("show")
     q.add_argument("case_no")
     _common(q, json_flag=True)
+    q = ksub.add_parser("revoke", help="撤销受理决定: revoke a 容缺 acceptance whose deferred material is overdue "
+                                       "(an administrator)")
+    q.add_argument("case_no")
+    q.add_argument("--reason", required=True)
+    _common(q)
     p.set_defaults(func=cmd_case)
 
     p = sub.add_parser("print", help="a document of a case as PDF")
     p.add_argument("kind", choices=["receipt", "correction", "refusal", "deferral", "commitment", "authorisation",
-                                    "collection"])
+                                    "collection", "revocation"])
     p.add_argument("case_no")
     p.add_argument("--paper", choices=["a4", "a5", "80mm"], default="a4")
     p.add_argument("--lang", choices=["zh", "bo"], default=None, help="default: the station's language")

@@ -50,7 +50,15 @@ from app.services.cases.rules import (
     material_required,
 )
 from app.services.cases.sharing import TakeResult, conflicted, project_case, resolve_conflict, take_peer_events
-from app.services.cases.status import deliver, resume_after_correction, set_status, supply_material, withdraw
+from app.services.cases.status import (
+    deliver,
+    overdue_deferred,
+    resume_after_correction,
+    revoke_acceptance,
+    set_status,
+    supply_material,
+    withdraw,
+)
 from app.services.cases.visits import print_count, record_posting, record_print, record_trip
 
 __all__ = [
@@ -83,6 +91,7 @@ __all__ = [
     "is_authorisation_letter",
     "list_cases",
     "material_required",
+    "overdue_deferred",
     "people_problems",
     "print_count",
     "project_case",
@@ -92,6 +101,7 @@ __all__ = [
     "record_trip",
     "resolve_conflict",
     "resume_after_correction",
+    "revoke_acceptance",
     "search_cases",
     "set_status",
     "submit",

@@ -203,11 +203,13 @@ def due_report(station: Station) -> dict[str, list[str]]:
 def rates(station: Station) -> dict[str, float | int]:
     """最多跑一次 and 即办 rates over all cases."""
     db = station.db
-    total = int(db.scalar("SELECT count(*) FROM cases WHERE status NOT IN ('refused', 'withdrawn')", default=0))
+    total = int(db.scalar("SELECT count(*) FROM cases WHERE status NOT IN ('refused', 'withdrawn', 'revoked')",
+                          default=0))
     one_trip = int(db.scalar(
-        "SELECT count(*) FROM cases WHERE status NOT IN ('refused', 'withdrawn') AND trips <= 1", default=0))
+        "SELECT count(*) FROM cases WHERE status NOT IN ('refused', 'withdrawn', 'revoked') AND trips <= 1",
+        default=0))
     instant = int(db.scalar(
-        "SELECT count(*) FROM cases c WHERE status NOT IN ('refused', 'withdrawn') AND NOT EXISTS "
+        "SELECT count(*) FROM cases c WHERE status NOT IN ('refused', 'withdrawn', 'revoked') AND NOT EXISTS "
         "(SELECT 1 FROM case_items i WHERE i.case_id = c.id AND i.instant = 0)", default=0))
     return {"cases": total, "at_most_one_trip": one_trip, "instant": instant,
             "at_most_one_trip_rate": round(one_trip / total, 4) if total else 0.0,

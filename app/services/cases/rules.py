@@ -18,15 +18,17 @@ OPEN_STATUSES = (CaseStatus.accepted, CaseStatus.in_progress, CaseStatus.special
 # Status changes allowed after intake (from -> to).
 TRANSITIONS: dict[CaseStatus, set[CaseStatus]] = {
     CaseStatus.accepted: {CaseStatus.in_progress, CaseStatus.special_procedure, CaseStatus.concluded,
-                          CaseStatus.correction_requested, CaseStatus.withdrawn},
+                          CaseStatus.correction_requested, CaseStatus.withdrawn, CaseStatus.revoked},
     CaseStatus.in_progress: {CaseStatus.special_procedure, CaseStatus.concluded,
-                             CaseStatus.correction_requested, CaseStatus.withdrawn},
-    CaseStatus.special_procedure: {CaseStatus.in_progress, CaseStatus.concluded, CaseStatus.withdrawn},
+                             CaseStatus.correction_requested, CaseStatus.withdrawn, CaseStatus.revoked},
+    CaseStatus.special_procedure: {CaseStatus.in_progress, CaseStatus.concluded, CaseStatus.withdrawn,
+                                   CaseStatus.revoked},
     CaseStatus.correction_requested: {CaseStatus.accepted, CaseStatus.withdrawn, CaseStatus.refused},
     CaseStatus.concluded: {CaseStatus.delivered},
     CaseStatus.refused: set(),
     CaseStatus.delivered: set(),
     CaseStatus.withdrawn: set(),
+    CaseStatus.revoked: set(),
     CaseStatus.received: {CaseStatus.accepted, CaseStatus.refused, CaseStatus.correction_requested},
 }
 

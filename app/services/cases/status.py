@@ -1,5 +1,5 @@
 """Cases (办件): after intake — status changes (from the counter or the platform), materials supplied,
-corrections, conclusion, delivery and withdrawal."""
+corrections, conclusion, delivery, withdrawal, and the revocation of an overdue 容缺 acceptance."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app import merge
-from app.errors import InvalidTransition, ValidationError
+from app.errors import DecisionNotAllowed, InvalidTransition, ValidationError
 from app.events import CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
 from app.journal import EventType, verification_code
 from app.lifecycle import event_for
@@ -29,6 +29,10 @@ from app.services.cases.rules import TRANSITIONS, ChecklistLine, decide, require
 from app.station import Station
 from app.store import cases as store
 from app.store import peers as peer_store
+
+
+# A case that has ended without a result: nothing more is handed in for it.
+CLOSED_STATUSES = frozenset({CaseStatus.refused.value, CaseStatus.withdrawn.value, CaseStatus.revoked.value})
 
 
 def _transition(station: Station, row: dict[str, Any], to: CaseStatus) -> CaseStatus:
@@ -54,8 +58,10 @@ def supply_material(
     station: Station, case_no: str, item_code: str, material_code: str, *, form: MaterialForm = MaterialForm.original,
     count: int = 1, trip: bool = True,
 ) -> Case:
-    """A deferred (or missing) material handed in after intake."""
+    """A deferred (or missing) material handed in after intake (not to a case that has ended)."""
     row = load_row(station, case_no)
+    if row["status"] in CLOSED_STATUSES:
+        raise InvalidTransition(case_no=case_no, current=row["status"], to="material_supplied")
     mats = {(m["item_code"], m["material_code"]): m for m in store.get_materials(station.db, row["id"])}
     m = mats.get((item_code, material_code))
     if m is None:
@@ -196,3 +202,27 @@ def deliver(
 
 def withdraw(station: Station, case_no: str, reason: str) -> Case:
     return set_status(station, case_no, CaseStatus.withdrawn, note=reason)
+
+
+def overdue_deferred(station: Station, case: Case) -> list[MaterialEntry]:
+    """The case's deferred (容缺) materials not supplied by their due date."""
+    today = station.today()
+    return [m for m in case.materials
+            if m.state is MaterialState.deferred and m.due_date is not None and m.due_date < today]
+
+
+def revoke_acceptance(station: Station, case_no: str, reason: str) -> Case:
+    """撤销受理决定: an administrator revokes a 容缺 acceptance whose deferred material was not supplied
+    by its due date, as the 容缺受理通知书 and the applicant's pledge say (with a reason, journaled as
+    ``case.acceptance_revoked``; the case is then closed, and its 撤销受理决定通知书 can be printed).
+    Refused when no deferred material is overdue (``nothing_overdue``)."""
+    station.require_admin()
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason", problems=[{"field": "reason", "problem": "empty"}])
+    case = get_case(station, case_no, log_access=False)
+    if CaseStatus.revoked not in TRANSITIONS[case.status]:
+        raise InvalidTransition(case_no=case_no, current=case.status.value, to=CaseStatus.revoked.value)
+    if not overdue_deferred(station, case):
+        raise DecisionNotAllowed("nothing_overdue", reason="nothing_overdue", case_no=case_no)
+    return set_status(station, case_no, CaseStatus.revoked, note=reason)
