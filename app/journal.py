@@ -41,6 +41,7 @@ class EventType(StrEnum):
     posted = "case.posted"
     attachment_added = "case.attachment_added"
     conflict_resolved = "case.conflict_resolved"
+    amended = "case.amended"
 
 
 class StationEventType(StrEnum):

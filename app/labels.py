@@ -95,6 +95,18 @@ LABELS: dict[str, dict[str, str]] = {
         "laptop": QT_TRANSLATE_NOOP("Labels", "工作队笔记本电脑"),
         "relay": QT_TRANSLATE_NOOP("Labels", "中心中继"),
     },
+    "AmendField": {  # app.services.cases.AMENDABLE: the details of a case that may be put right (更正)
+        "applicant.name": QT_TRANSLATE_NOOP("Labels", "申请人姓名"),
+        "applicant.name_bo": QT_TRANSLATE_NOOP("Labels", "申请人藏文姓名"),
+        "applicant.id_number": QT_TRANSLATE_NOOP("Labels", "申请人证件号码"),
+        "applicant.phone": QT_TRANSLATE_NOOP("Labels", "申请人电话"),
+        "applicant.address": QT_TRANSLATE_NOOP("Labels", "申请人住址"),
+        "agent.name": QT_TRANSLATE_NOOP("Labels", "代办人姓名"),
+        "agent.id_number": QT_TRANSLATE_NOOP("Labels", "代办人证件号码"),
+        "agent.phone": QT_TRANSLATE_NOOP("Labels", "代办人电话"),
+        "delivery.address": QT_TRANSLATE_NOOP("Labels", "送达地址"),
+        "delivery.phone": QT_TRANSLATE_NOOP("Labels", "送达电话"),
+    },
     "NoticeKind": {  # app.services.notices: what a notice is about
         "message": QT_TRANSLATE_NOOP("Labels", "平台通知"),
         "status_not_applied": QT_TRANSLATE_NOOP("Labels", "平台的办件状态未能写入办件"),
@@ -189,6 +201,7 @@ LABELS: dict[str, dict[str, str]] = {
         "case.posted": QT_TRANSLATE_NOOP("Labels", "材料寄出"),
         "case.attachment_added": QT_TRANSLATE_NOOP("Labels", "添加扫描件"),
         "case.conflict_resolved": QT_TRANSLATE_NOOP("Labels", "处理冲突"),
+        "case.amended": QT_TRANSLATE_NOOP("Labels", "更正"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

@@ -52,6 +52,11 @@ def apply_details(case: db.Case, ev: protocol.WireEvent, now: dt.datetime) -> No
         applicant = payload.get("applicant")
         if isinstance(applicant, dict) and isinstance(applicant.get("name"), str):
             case.applicant_name = applicant["name"][:200]
+    if ev.type == EventType.amended:  # 更正: the applicant's name put right
+        for change in payload.get("changes") or []:
+            if isinstance(change, dict) and change.get("field") == "applicant.name" and \
+                    isinstance(change.get("new"), str) and change["new"]:
+                case.applicant_name = change["new"][:200]
     platform_no = payload.get("platform_no")
     if isinstance(platform_no, str) and platform_no:
         case.platform_no = platform_no[:100]

@@ -121,6 +121,9 @@ def busy_station(station: Station, clock: FixedClock) -> Station:
         "M-INCOME-STATEMENT": deferred(station.today() + timedelta(days=1))}))
     clock.advance(days=2)
     cases.revoke_acceptance(station, lapsed.case_no, "逾期未补交")
+    # details put right (更正) after intake, by an administrator
+    cases.amend(station, lapsed.case_no, {"applicant.name": "扎西顿朱", "applicant.phone": "13908901111",
+                                          "delivery.address": "帮堆村三组"}, "姓名错字")
     # accepted, then corrections asked after intake, resumed (the verification code stays), concluded by the platform
     later = cases.submit(station, request(station))
     cases.set_status(station, later.case_no, CaseStatus.correction_requested, note="补正户口簿")

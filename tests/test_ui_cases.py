@@ -337,6 +337,42 @@ def test_an_overdue_deferred_acceptance_is_revoked_from_the_case_page(qtbot: Any
         close_window(window)
 
 
+def test_a_typo_is_put_right_from_the_case_page(qtbot: Any, station: Station) -> None:
+    """更正 (issue 16, point 8): the dialog shows the case's details; only what changed goes, with
+    the reason; a bad ID number is named in the dialog; the history says what was corrected."""
+    case = cases.submit(station, request(station, applicant=applicant(name="扎西顿朱", seq=41)))
+    window = open_window(qtbot, station)
+    try:
+        detail = _open_from_list(qtbot, window, case.case_no)
+        assert detail.buttons[case_actions.AMEND].isVisible()
+        detail.buttons[case_actions.AMEND].click()
+        dialog = detail.dialog
+        assert dialog is not None and dialog.edits["applicant.name"].text() == "扎西顿朱"
+        assert "agent.name" not in dialog.edits  # no agent in this case
+        dialog.ok_button.click()
+        assert dialog.isVisible() and "没有改动" in dialog.error_label.text()
+        dialog.edits["applicant.name"].setText("扎西顿珠")
+        dialog.edits["applicant.id_number"].setText(case.applicant.id_number[:-1] + "0"
+                                                    if case.applicant.id_number[-1] != "0" else "1")
+        dialog.reason_edit.setText("姓名录入错字")
+        dialog.ok_button.click()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: "申请人证件号码" in dialog.error_label.text(), timeout=5000)  # refused, named
+        assert dialog.isVisible()
+        dialog.edits["applicant.id_number"].setText(case.applicant.id_number)
+        dialog.ok_button.click()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: detail.dialog is None, timeout=5000)
+        qtbot.waitUntil(lambda: detail.view is not None and detail.view.case.applicant.name == "扎西顿珠",
+                        timeout=5000)
+        assert any("更正申请人姓名：姓名录入错字" in t for t in detail.timeline_texts())
+        last = detail.view.events[-1]
+        assert last.type == EventType.amended and last.payload["changes"] == [
+            {"field": "applicant.name", "old": "扎西顿朱", "new": "扎西顿珠"}]
+    finally:
+        close_window(window)
+
+
 def test_ctrl_f_shows_the_list_with_the_search_box_focused(qtbot: Any, station: Station) -> None:
     cases.submit(station, request(station))
     window = open_window(qtbot, station)

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ValidationError
 from app.identity import mask_phone
 from app.journal import Event, EventType
+from app.messages import PROBLEMS
 from app.models import (
     Authorisation,
     Case,
@@ -60,11 +62,12 @@ SUPPLY = "supply"  # a deferred material handed in
 CONCLUDE = "conclude"
 DELIVER = "deliver"  # delivered, or collected at the counter
 WITHDRAW = "withdraw"
+AMEND = "amend"  # 更正: a submitted case's details put right (a clerk on the day of intake, an administrator after)
 REVOKE = "revoke"  # 撤销受理决定: a 容缺 acceptance whose deferred material is overdue (an administrator)
 PRINT = "print"
 EVALUATE = "evaluate"
 RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
-ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, PRINT, EVALUATE, RESOLVE)
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, PRINT, EVALUATE, RESOLVE)
 # While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
 _STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW, REVOKE)
 
@@ -95,9 +98,11 @@ def documents_for(case: Case, events: Sequence[Event]) -> list[str]:
     return out
 
 
-def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = False) -> list[str]:
+def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = False,
+                      amendable: bool = False) -> list[str]:
     """The actions that fit the case's state now (the core's transitions decide). ``revocable``: a
-    deferred material is overdue and the operator is an administrator (``cases.revoke_acceptance``)."""
+    deferred material is overdue and the operator is an administrator (``cases.revoke_acceptance``);
+    ``amendable``: the operator may put the case's details right (``cases.may_amend``)."""
     allowed = cases.TRANSITIONS.get(case.status, set())
     out: list[str] = []
     if case.status is CaseStatus.correction_requested and CaseStatus.accepted in allowed:
@@ -113,6 +118,8 @@ def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = 
         out.append(WITHDRAW)
     if revocable and CaseStatus.revoked in allowed:
         out.append(REVOKE)
+    if amendable:
+        out.append(AMEND)
     if documents_for(case, events):
         out.append(PRINT)
     rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
@@ -457,6 +464,84 @@ class WithdrawDialog(ActionDialog):
         return lambda st: cases.withdraw(st, case_no, reason)
 
 
+class AmendDialog(ActionDialog):
+    """更正: the case's details as stored, to put a typo right; only what changed is sent, with the
+    reason (the old values stay in the journal; later prints show the new ones, marked as copies)."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        a, ag, d = case.applicant, case.agent, case.delivery
+        values: dict[str, str] = {
+            "applicant.name": a.name, "applicant.name_bo": a.name_bo, "applicant.id_number": a.id_number,
+            "applicant.phone": a.phone, "applicant.address": a.address.detail,
+        }
+        if ag is not None:
+            values.update({"agent.name": ag.name, "agent.id_number": ag.id_number, "agent.phone": ag.phone})
+        values.update({"delivery.address": d.address, "delivery.phone": d.phone})
+        self.before = values
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        for field, value in values.items():
+            edit = QLineEdit(value)
+            edit.setObjectName(f"amend:{field}")
+            lab = QLabel()
+            lab.setBuddy(edit)
+            self.edits[field], self.labels[field] = edit, lab
+            self.form.addRow(lab, edit)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("amend:reason")
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason_edit)
+        self.form.addRow(self.reason_label, self.reason_edit)
+        self.retranslate()
+
+    def field_names(self) -> dict[str, str]:
+        names = {field: label(field, "AmendField") for field in cases.AMENDABLE}
+        return {**names, "reason": self.tr("更正原因"), "changes": self.tr("更正")}
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("更正办件信息"))
+        self.intro.setText(self.tr("改正录入错误。原值保留在办理记录中；此后打印的文书显示更正后的信息，并标为副本。"))
+        names = self.field_names()
+        for field, lab in self.labels.items():
+            lab.setText(names[field] + self.tr("："))
+        self.reason_label.setText(self.tr("更正原因(&Y)："))
+        self.reason_edit.setPlaceholderText(self.tr("例如：姓名录入错字"))
+        self._frame_texts()
+
+    def changes(self) -> dict[str, str]:
+        return {f: e.text().strip() for f, e in self.edits.items() if e.text().strip() != self.before[f]}
+
+    def work(self) -> Callable[[Station], Case] | None:
+        changes = self.changes()
+        if not changes:
+            self.show_problem(self.tr("没有改动。"))
+            return None
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self.show_problem(self.tr("请填写更正原因。"))
+            self.reason_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.amend(st, case_no, changes, reason)
+
+    def _failed(self, exc: Exception) -> None:
+        problems = exc.details.get("problems") if isinstance(exc, ValidationError) else None
+        if not isinstance(problems, list) or not problems:
+            super()._failed(exc)
+            return
+        self._busy = False
+        self.ok_button.setEnabled(True)
+        names = self.field_names()
+        self.show_problem("\n".join(
+            f"{names.get(str(p.get('field')), str(p.get('field')))}："
+            f"{QCoreApplication.translate('Problems', PROBLEMS.get(str(p.get('problem')), str(p.get('problem'))))}"
+            for p in problems))
+        first = self.edits.get(str(problems[0].get("field")))
+        if first is not None:
+            first.setFocus()
+
+
 class RevokeDialog(ActionDialog):
     """撤销受理决定: an administrator revokes a 容缺 acceptance whose deferred material was not
     supplied by its due date; the reason is required, and the notice is printed after."""
@@ -588,6 +673,7 @@ def make_dialog(action: str, session: Session, case: Case, names: dict[str, str]
         DELIVER: lambda: DeliverDialog(session, case, parent),
         WITHDRAW: lambda: WithdrawDialog(session, case, parent),
         REVOKE: lambda: RevokeDialog(session, case, names, parent),
+        AMEND: lambda: AmendDialog(session, case, parent),
         RESOLVE: lambda: ResolveDialog(session, case, devices or Devices(this=Device(number="")), parent),
     }
     return builders[action]()

@@ -96,7 +96,7 @@ def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseVi
     return CaseView(case=case, events=events, material_names=names, due_state=due_state,
                     provisional_dues=provisional,
                     actions=available_actions(case, events, revocable=station.is_admin and bool(
-                        cases.overdue_deferred(station, case))),
+                        cases.overdue_deferred(station, case)), amendable=cases.may_amend(station, case)),
                     documents=documents_for(case, events),
                     devices=read_devices(station))
 
@@ -255,6 +255,7 @@ class CaseDetailPage(Page):
             case_actions.DELIVER: self.tr("送达 / 领取(&D)"),
             case_actions.WITHDRAW: self.tr("撤回(&W)"),
             case_actions.REVOKE: self.tr("撤销受理(&V)…"),
+            case_actions.AMEND: self.tr("更正(&G)…"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
             case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
@@ -526,6 +527,10 @@ class CaseDetailPage(Page):
             return self.tr("送达：{method}").format(method=method)
         if t == EventType.withdrawn:
             return self.tr("撤回：{reason}").format(reason=p.get("note", "") or "—")
+        if t == EventType.amended:
+            fields = "、".join(label(str(c.get("field", "")), "AmendField") for c in p.get("changes") or []
+                              if isinstance(c, dict))
+            return self.tr("更正{fields}：{reason}").format(fields=fields, reason=p.get("reason", "") or "—")
         if t == EventType.revoked:
             return self.tr("撤销受理决定：{reason}").format(reason=p.get("note", "") or "—")
         if t == EventType.trip:

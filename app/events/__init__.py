@@ -15,6 +15,7 @@ from app.events.base import Payload
 from app.events.case import (
     CASE_PAYLOADS,
     Accepted,
+    Amended,
     AttachmentAdded,
     ConcludedAtIntake,
     ConflictResolved,
@@ -43,7 +44,7 @@ from app.events.station import (
 )
 
 __all__ = [
-    "PAYLOADS", "Accepted", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "ConflictResolved",
+    "PAYLOADS", "Accepted", "Amended", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "ConflictResolved",
     "CorrectionRequested", "CorrectionResumed", "Delivered", "Evaluated", "HubSet", "MaterialSupplied",
     "OperatorAdded", "OperatorChanged", "Payload", "PlatformStatus", "Posted", "Printed", "Received", "Refused",
     "Rekeyed", "SettingsChanged", "StatusChanged", "Trip", "Verified", "decode",

@@ -190,9 +190,19 @@ class ConflictResolved(Payload):
     outcome: str | None = optional()
 
 
+class Amended(Payload):
+    """更正: details of a submitted case put right (a typo in a name, a number, a phone, an address),
+    with the reason; ``changes`` lists each field (``cases.AMENDABLE``) with its old and new value, so
+    the old value stays in the journal."""
+
+    TYPES = (EventType.amended,)
+    changes: list[Any]
+    reason: str
+
+
 # Types with two shapes list the status change first: it fits only payloads with "from" and "to".
 CASE_PAYLOADS: tuple[type[Payload], ...] = (
     StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
     ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
-    ConflictResolved,
+    ConflictResolved, Amended,
 )

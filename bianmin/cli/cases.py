@@ -1,4 +1,4 @@
-"""Cases: ``case`` (list, search, show, revoke), ``print`` (a document as PDF) and ``demo`` (demo cases)."""
+"""Cases: ``case`` (list, search, show, amend, revoke), ``print`` (a document as PDF) and ``demo`` (demo cases)."""
 
 from __future__ import annotations
 
@@ -46,6 +46,17 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     station = open_station(args)
     try:
+        if args.case_command == "amend":
+            changes: dict[str, str] = {}
+            for given in args.changes:
+                field, sep, value = given.partition("=")
+                if not sep:
+                    raise CliError(f"--set 应写成 字段=新值：{given}")
+                changes[field.strip()] = value
+            case = cases.amend(station, args.case_no, changes, args.reason)
+            out(f"已更正办件 {case.case_no}：{'、'.join(changes)}"
+                "（原值记入日志；补打的文书显示更正后的信息，标为副本）")
+            return 0
         if args.case_command == "revoke":
             case = cases.revoke_acceptance(station, args.case_no, args.reason)
             out(f"已撤销办件 {case.case_no} 的受理决定（{STATUS_ZH[case.status.value]}）；"

@@ -124,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     q = ksub.add_parser("show")
     q.add_argument("case_no")
     _common(q, json_flag=True)
+    q = ksub.add_parser("amend", help="更正: put right a submitted case's details with a reason (a clerk on the day "
+                                      "of intake, an administrator after); FIELD is one of "
+                                      "applicant.name|name_bo|id_number|phone|address, agent.name|id_number|phone, "
+                                      "delivery.address|phone")
+    q.add_argument("case_no")
+    q.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE", dest="changes")
+    q.add_argument("--reason", required=True)
+    _common(q)
     q = ksub.add_parser("revoke", help="撤销受理决定: revoke a 容缺 acceptance whose deferred material is overdue "
                                        "(an administrator)")
     q.add_argument("case_no")

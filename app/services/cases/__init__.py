@@ -20,6 +20,7 @@ Callers use the package: ``from app.services import cases; cases.submit(...)``.
 from __future__ import annotations
 
 from app.models import CaseStatus, Outcome
+from app.services.cases.amend import amend, may_amend
 from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
 from app.services.cases.intake import check_clock, default_correction_due, people_problems, submit
 from app.services.cases.queries import (
@@ -34,6 +35,7 @@ from app.services.cases.queries import (
     search_cases,
     trips,
 )
+from app.services.cases.rows import AMENDABLE
 from app.services.cases.rules import (
     AUTHORISATION_LETTER,
     AUTHORISATION_LETTER_NAME,
@@ -62,6 +64,7 @@ from app.services.cases.status import (
 from app.services.cases.visits import print_count, record_posting, record_print, record_trip
 
 __all__ = [
+    "AMENDABLE",
     "AUTHORISATION_LETTER",
     "AUTHORISATION_LETTER_NAME",
     "EVALUATION_LEVELS",
@@ -75,6 +78,7 @@ __all__ = [
     "Outcome",
     "Problems",
     "TakeResult",
+    "amend",
     "case_journal",
     "check_clock",
     "checklist",
@@ -91,6 +95,7 @@ __all__ = [
     "is_authorisation_letter",
     "list_cases",
     "material_required",
+    "may_amend",
     "overdue_deferred",
     "people_problems",
     "print_count",

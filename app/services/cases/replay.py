@@ -22,6 +22,7 @@ What the events do not hold exactly (``FROM_EVENTS_ONLY_NEARLY`` in ``tests/test
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +31,7 @@ from typing import Any
 from app.errors import EventMalformed
 from app.events import (
     Accepted,
+    Amended,
     AttachmentAdded,
     ConcludedAtIntake,
     ConflictResolved,
@@ -60,7 +62,7 @@ from app.models import (
     Outcome,
     Refusal,
 )
-from app.services.cases.rows import agent_of, material_entry, optional_date, party_of
+from app.services.cases.rows import agent_of, apply_amendment, material_entry, optional_date, party_of
 from app.workdays import WorkCalendar
 
 _MATERIAL_KEYS = ("item_code", "material_code", "state", "form", "count", "licence_type", "licence_grade",
@@ -76,6 +78,8 @@ class CaseState:
     case: Case
     trips: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
+    # The applicant, agent and delivery JSON objects as the case's row keeps them (amendments applied).
+    docs: dict[str, Any] = field(default_factory=dict)
 
 
 def replay(events: Iterable[Event], calendar: WorkCalendar) -> CaseState:
@@ -131,6 +135,9 @@ class _Builder:
         self.promised_due: str | None = None
         self.verification_code = ""
         self.platform_no = ""
+        # The applicant, agent and delivery as intake gave them and amendments (更正) put right.
+        self.docs: dict[str, Any] = copy.deepcopy(
+            {"applicant": intake.applicant, "agent": intake.agent, "delivery": intake.delivery})
         self.materials: dict[tuple[str, str], dict[str, Any]] = {}
         for m in intake.materials:
             self._put_material(m)
@@ -179,6 +186,9 @@ class _Builder:
         elif isinstance(p, Posted):
             if self.cross_region is not None:
                 self.cross_region["tracking_no"] = p.tracking_no
+            self.updated_at = ev.at
+        elif isinstance(p, Amended):
+            apply_amendment(self.docs, p.changes)
             self.updated_at = ev.at
         elif isinstance(p, ConflictResolved):
             # a clerk kept one of two actions that could not both stand: its status and outcome
@@ -234,11 +244,11 @@ class _Builder:
         if self.decision is None:
             raise EventMalformed("an intake without its decision", payload="case.received", key="decision")
         intake = self.intake
-        delivery = intake.delivery
+        delivery = self.docs["delivery"]
         case = Case(
             case_no=self.case_no, station_code=self.station_code, status=self.status,
-            decision=self.decision, mode=HandlingMode(intake.mode), applicant=party_of(intake.applicant),
-            agent=agent_of(intake.agent),
+            decision=self.decision, mode=HandlingMode(intake.mode), applicant=party_of(self.docs["applicant"]),
+            agent=agent_of(self.docs["agent"]),
             items=[CaseItem(item_code=i["item_code"], item_version=i["item_version"], name=i["name"],
                             legal_days=i["legal_days"], promised_days=i["promised_days"], instant=bool(i["instant"]))
                    for i in intake.items],
@@ -257,4 +267,4 @@ class _Builder:
             updated_at=datetime.fromisoformat(self.updated_at), origin=self.origin,
         )
         return CaseState(case=case, trips=[dict(t) for t in self.trips],
-                         attachments=[dict(a) for a in self.attachments])
+                         attachments=[dict(a) for a in self.attachments], docs=copy.deepcopy(self.docs))

@@ -125,3 +125,50 @@ def refresh_conflict(station: Station, row: dict[str, Any]) -> None:
         return
     graph = merge.CausalGraph(peer_store.events_of_case(station.db, row["case_no"]))
     store.update_case(station.db, row["id"], conflict=conflict_json(graph))
+
+
+# 更正: the details of a submitted case that may be put right (``cases.amend``), each the JSON object
+# it lives in (the row's applicant, agent and delivery) and its place there.
+AMENDABLE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "applicant.name": ("applicant", ("name",)),
+    "applicant.name_bo": ("applicant", ("name_bo",)),
+    "applicant.id_number": ("applicant", ("id_number",)),
+    "applicant.phone": ("applicant", ("phone",)),
+    "applicant.address": ("applicant", ("address", "detail")),
+    "agent.name": ("agent", ("name",)),
+    "agent.id_number": ("agent", ("id_number",)),
+    "agent.phone": ("agent", ("phone",)),
+    "delivery.address": ("delivery", ("address",)),
+    "delivery.phone": ("delivery", ("phone",)),
+}
+
+
+def amended_value(docs: dict[str, Any], field: str) -> str | None:
+    """The value of an amendable field in the case's JSON objects (None: the case has no such object)."""
+    doc_name, path = AMENDABLE[field]
+    node = docs.get(doc_name)
+    for key in path[:-1]:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    if not isinstance(node, dict):
+        return None
+    value = node.get(path[-1], "")
+    return value if isinstance(value, str) else str(value or "")
+
+
+def apply_amendment(docs: dict[str, Any], changes: list[Any]) -> None:
+    """Put an amendment's changes (``[{"field", "old", "new"}]``) into the case's JSON objects
+    (``{"applicant": …, "agent": …, "delivery": …}``, changed in place); a field this version does
+    not know, or an object the case lacks, is left alone (an event from a newer program)."""
+    for change in changes:
+        if not isinstance(change, dict) or change.get("field") not in AMENDABLE:
+            continue
+        doc_name, path = AMENDABLE[str(change["field"])]
+        node = docs.get(doc_name)
+        for key in path[:-1]:
+            if not isinstance(node, dict):
+                break
+            node = node.setdefault(key, {})
+        if isinstance(node, dict):
+            node[path[-1]] = str(change.get("new", ""))

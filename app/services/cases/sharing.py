@@ -215,14 +215,15 @@ def _project(station: Station, case_no: str) -> None:
 def _row(state: CaseState, intake: Received, conflict: str | None) -> dict[str, Any]:
     """The ``cases`` row of a replayed case, in the forms intake stores."""
     c = state.case
+    docs = state.docs  # as intake gave them and amendments put right
     return {
         "case_no": c.case_no, "station_code": c.station_code, "status": c.status.value,
         "decision": c.decision.value, "outcome": c.outcome.value if c.outcome else None, "mode": c.mode.value,
         "bundle_code": c.bundle_code, "applicant_kind": c.applicant.kind.value,
         "applicant_name": c.applicant.name.strip(), "applicant_id_type": c.applicant.id_type,
         "applicant_id_no": c.applicant.id_number, "applicant_phone": c.applicant.phone,
-        "applicant": store.as_json(intake.applicant), "agent": store.as_json(intake.agent),
-        "delivery": store.as_json(intake.delivery),
+        "applicant": store.as_json(docs["applicant"]), "agent": store.as_json(docs["agent"]),
+        "delivery": store.as_json(docs["delivery"]),
         "refusal": store.as_json(to_jsonable(c.refusal)) if c.refusal else None,
         "cross_region": store.as_json(to_jsonable(c.cross_region)) if c.cross_region else None,
         "correction_due": c.correction_due.isoformat() if c.correction_due else None,

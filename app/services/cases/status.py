@@ -30,7 +30,6 @@ from app.station import Station
 from app.store import cases as store
 from app.store import peers as peer_store
 
-
 # A case that has ended without a result: nothing more is handed in for it.
 CLOSED_STATUSES = frozenset({CaseStatus.refused.value, CaseStatus.withdrawn.value, CaseStatus.revoked.value})
 
