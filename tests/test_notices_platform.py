@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,49 @@ def test_a_notice_of_an_unknown_shape_is_shown_as_it_came(station: Station, tmp_
     assert shown["n-3"].kind == "message" and shown["n-3"].title == ""
     assert ADMIN_PASSWORD  # (the station's admin is logged in: mark every one read)
     assert sorted(notices.mark_read(station)) == ["n-2", "n-3"]
+
+
+def test_the_dashboard_lists_unread_notices_and_an_administrator_marks_them_read(qtbot: Any,
+                                                                                 station: Station) -> None:
+    from app.store import outbox
+    from tests.uikit import close_window, open_window, wait_idle
+
+    case_no = cases.submit(station, request(station)).case_no
+    with station.db.transaction():
+        outbox.add_notice(station.db, "7", station.clock.stamp(),
+                          {"kind": "message", "title": "关于春节期间办件时限的说明",
+                           "text": "春节假期不计入办理时限。"})
+        outbox.add_notice(station.db, "status-8", station.clock.stamp(),
+                          {"kind": "status_not_applied", "case_no": case_no, "reason": "case.invalid_transition"})
+    window = open_window(qtbot, station)
+    try:
+        page = window.pages["dashboard"]
+        qtbot.waitUntil(lambda: page.data is not None and page.notices_box.isVisibleTo(page), timeout=10_000)
+        assert page.notices_heading.text() == "未读通知 2 条"
+        texts = [page.notices_list.item(i).text() for i in range(page.notices_list.count())]
+        assert any(t.startswith("平台通知") and "关于春节期间办件时限的说明" in t for t in texts), texts
+        assert any(t.startswith("平台的办件状态未能写入办件") and case_no in t for t in texts), texts
+        assert page.notices_read.isEnabled()  # the administrator
+        page.notices_read.click()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: not page.notices_box.isVisibleTo(page), timeout=10_000)
+        assert page.data is not None and page.data.unread_notices == 0
+    finally:
+        close_window(window)
+
+
+def test_a_clerk_sees_the_notices_but_cannot_mark_them_read(qtbot: Any, station: Station) -> None:
+    from app.store import outbox
+    from tests.uikit import close_window, open_window
+
+    with station.db.transaction():
+        outbox.add_notice(station.db, "9", station.clock.stamp(), {"kind": "message", "text": "请注意网络维护。"})
+    station.add_operator("zhuoma", "卓玛", Role.clerk, "clerk-pass-2026")
+    window = open_window(qtbot, station, "zhuoma", "clerk-pass-2026")
+    try:
+        page = window.pages["dashboard"]
+        qtbot.waitUntil(lambda: page.data is not None and page.notices_box.isVisibleTo(page), timeout=10_000)
+        assert not page.notices_read.isEnabled() and page.notices_note.isVisibleTo(page)
+        assert "管理员" in page.notices_note.text()
+    finally:
+        close_window(window)

@@ -313,7 +313,14 @@ def test_an_overdue_deferred_acceptance_is_revoked_from_the_case_page(qtbot: Any
         detail = _open_from_list(qtbot, window, case.case_no)
         assert not detail.buttons[case_actions.REVOKE].isVisible()  # not overdue yet
         clock.advance(days=5)
-        detail.refresh()
+        window.go("dashboard")  # the overdue material is listed, with what to do about it
+        board = window.pages["dashboard"]
+        board.refresh()
+        wait_idle(qtbot, window.session)
+        qtbot.waitUntil(lambda: board.deferred_note.isVisibleTo(board), timeout=5000)
+        assert "撤销受理" in board.deferred_note.text()
+        assert case.case_no in board.sections["deferred_overdue"].list.item(0).text()
+        detail = _open_from_list(qtbot, window, case.case_no)
         wait_idle(qtbot, window.session)
         qtbot.waitUntil(lambda: detail.buttons[case_actions.REVOKE].isVisible(), timeout=5000)
         detail.buttons[case_actions.REVOKE].click()

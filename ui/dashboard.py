@@ -36,13 +36,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import dashboard
+from app.services import notices as notices_service
 from app.services.cases import OPEN_STATUSES
 from app.services.dashboard import Entry, Overview, Rates, Section
+from app.services.notices import Notice
 from app.station import Station
 from app.store import dashboard as dashboard_store
+from app.textcheck import visible
 from app.workdays import year_to_warn_about
 from sync.status import LinkState, SyncStatus
 from ui.devices import Devices, read_devices
+from ui.errors import message_for
 from ui.labels import label, link_advice
 from ui.page import Page
 from ui.session import Session
@@ -55,6 +59,8 @@ REFRESH_MS = 60_000
 YELLOW = QColor("#fff1b8")
 RED = QColor("#ffd4d4")
 YELLOW_EDGE = "#f9a825"
+NOTICE_EDGE = "#1565c0"
+NOTICES_SHOWN = 20
 RED_EDGE = "#c62828"
 
 # The lists, in reading order: name, colour (None: plain).
@@ -85,6 +91,8 @@ class DashboardData:
     millis: float
     devices: Devices | None = None  # None when not read: the entries then name no device
     calendar_gap: CalendarGap | None = None
+    notices: tuple[Notice, ...] = ()  # unread, newest first (at most NOTICES_SHOWN)
+    unread_notices: int = 0
 
 
 def calendar_gap(station: Station) -> CalendarGap | None:
@@ -113,8 +121,28 @@ def load(station: Station) -> DashboardData:
         log.warning("sync status not read for the dashboard: %s", type(exc).__name__)
         sync = None
     devices = read_devices(station)  # one meta row; never raises
+    unread = notices_service.list_notices(station, unread_only=True)
     return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
-                         devices=devices, calendar_gap=gap)
+                         devices=devices, calendar_gap=gap, notices=tuple(unread[:NOTICES_SHOWN]),
+                         unread_notices=len(unread))
+
+
+def notice_text(n: Notice) -> str:
+    """A notice in the window's words: what it is about, then the platform's words or the station's data."""
+    head = label(n.kind, "NoticeKind")
+    when = n.received_at[:16].replace("T", " ")
+    if n.kind == notices_service.MESSAGE:
+        body = "\n".join(t for t in (n.title, n.text) if t)
+    else:
+        d = n.details
+        parts = [str(d[k]) for k in ("case_no", "version", "format", "update_kind", "count") if d.get(k)]
+        if d.get("reason"):
+            parts.append(str(d["reason"]))
+        problems = d.get("problems")
+        if isinstance(problems, list) and problems:
+            parts.append("；".join(str(p) for p in problems[:2]))
+        body = "  ".join(parts)
+    return f"{head}  {when}\n{visible(body)}" if body else f"{head}  {when}"
 
 
 class CaseList(QListWidget):
@@ -216,6 +244,34 @@ class DashboardPage(Page):
                                             "background: #fff8dc; color: #1f1f1f")
         self.calendar_warning.hide()
 
+        # Unread notices (the platform's, and what sync set aside for a person): only while there are any.
+        self.notices_box = QFrame()
+        self.notices_box.setObjectName("notices")
+        self.notices_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notices_heading = QLabel()
+        self.notices_heading.setProperty("heading", "2")
+        self.notices_heading.setWordWrap(True)
+        self.notices_heading.setStyleSheet(f"border-left: 6px solid {NOTICE_EDGE}; padding-left: 6px")
+        self.notices_list = QListWidget()
+        self.notices_list.setObjectName("list_notices")
+        self.notices_list.setWordWrap(True)
+        self.notices_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notices_heading.setBuddy(self.notices_list)
+        self.notices_read = QPushButton()
+        self.notices_read.setObjectName("noticesRead")
+        self.notices_read.clicked.connect(self.mark_notices_read)
+        self.notices_note = QLabel()
+        self.notices_note.setWordWrap(True)
+        self.notices_note.setProperty("size", "small")
+        read_row = QHBoxLayout()
+        read_row.addWidget(self.notices_read)
+        read_row.addWidget(self.notices_note, 1)
+        notices_column = QVBoxLayout(self.notices_box)
+        notices_column.addWidget(self.notices_heading)
+        notices_column.addWidget(self.notices_list)
+        notices_column.addLayout(read_row)
+        self.notices_box.hide()
+
         # Cases in conflict: above the lists, across the page, only while there are any.
         self.conflicts = SectionBox("conflicts", RED, self.open_case.emit)
         self.conflicts_note = QLabel()
@@ -228,6 +284,13 @@ class DashboardPage(Page):
         self.columns = 0
         for name, colour in SECTIONS:
             self.sections[name] = SectionBox(name, colour, self.open_case.emit)
+        # Overdue deferred materials are for acting on: what to do is said under their heading.
+        self.deferred_note = QLabel()
+        self.deferred_note.setObjectName("deferredNote")
+        self.deferred_note.setWordWrap(True)
+        self.deferred_note.setProperty("size", "small")
+        self.sections["deferred_overdue"].column.insertWidget(1, self.deferred_note)
+        self.deferred_note.hide()
         self._reflow()
 
         body = QWidget()
@@ -236,6 +299,7 @@ class DashboardPage(Page):
         inner.addWidget(self.calendar_warning)  # above the link: seen without scrolling at 200 %
         inner.addLayout(strip)
         inner.addWidget(self.conflicts)
+        inner.addWidget(self.notices_box)
         inner.addLayout(self.grid, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -248,7 +312,9 @@ class DashboardPage(Page):
         # Reading order: the big button first, then the lists as they stand.
         QWidget.setTabOrder(self.intake_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.conflicts.list)
-        previous: QWidget = self.conflicts.list
+        QWidget.setTabOrder(self.conflicts.list, self.notices_list)
+        QWidget.setTabOrder(self.notices_list, self.notices_read)
+        previous: QWidget = self.notices_read
         for name, _ in SECTIONS:
             QWidget.setTabOrder(previous, self.sections[name].list)
             previous = self.sections[name].list
@@ -277,6 +343,9 @@ class DashboardPage(Page):
         self.refresh_button.setText(self.tr("刷新(&R)"))
         self.conflicts_note.setText(self.tr("两台设备对同一办件作了不能同时成立的处理（例如一处送达、一处撤回）。"
                                             "请打开办件，确定保留哪一项。"))
+        self.deferred_note.setText(self.tr("逾期仍未补交的，打开办件后由管理员“撤销受理”，并打印撤销受理决定通知书。"))
+        self.notices_read.setText(self.tr("全部标为已读(&M)"))
+        self.notices_note.setText(self.tr("标为已读须管理员操作。"))
         self._show()
 
     def _heading(self, name: str, section: Section | None) -> str:
@@ -421,6 +490,41 @@ class DashboardPage(Page):
         self._show_link()
         self._show_rates(overview)
         self._show_calendar_gap(data.calendar_gap if data else None)
+        self._show_notices(data)
+        overdue = overview.deferred_overdue if overview else None
+        self.deferred_note.setVisible(bool(overdue and overdue.total))
+
+    def _show_notices(self, data: DashboardData | None) -> None:
+        shown = data.notices if data else ()
+        self.notices_box.setVisible(bool(shown))
+        if not shown or data is None:
+            self.notices_list.clear()
+            return
+        self.notices_heading.setText(self.tr("未读通知 {n} 条").format(n=data.unread_notices))
+        self.notices_list.clear()
+        for n in shown:
+            item = QListWidgetItem(notice_text(n))
+            item.setData(Qt.ItemDataRole.UserRole, n.id)
+            self.notices_list.addItem(item)
+        rows = min(self.notices_list.count(), 3)
+        lst = self.notices_list
+        height = sum(max(lst.sizeHintForRow(i), 0) for i in range(rows)) + 2 * lst.frameWidth()
+        lst.setFixedHeight(max(height, 2 * lst.fontMetrics().lineSpacing() + 2 * lst.frameWidth()))
+        station = self.session.station
+        admin = station is not None and station.is_admin
+        self.notices_read.setEnabled(admin)
+        self.notices_note.setVisible(not admin)
+
+    def mark_notices_read(self) -> None:
+        """An administrator marks every unread notice read (the access log keeps who and when)."""
+        self.notices_read.setEnabled(False)
+        self.session.run(lambda st: notices_service.mark_read(st), lambda _ids: self.refresh(),
+                         on_error=lambda exc: self._notices_failed(exc))
+
+    def _notices_failed(self, exc: Exception) -> None:
+        self.notices_note.setText(message_for(exc))
+        self.notices_note.show()
+        self.notices_read.setEnabled(True)
 
     def _show_calendar_gap(self, gap: CalendarGap | None) -> None:
         """The year ahead without an official national calendar, in whole sentences (or nothing)."""
