@@ -48,6 +48,45 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>更正原因</source>
+        <translation>ཞུ་དག་གི་རྒྱུ་མཚན།</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>ཞུ་དག</translation>
+    </message>
+    <message>
+        <source>更正办件信息</source>
+        <translation>ལས་དོན་གྱི་ཆ་འཕྲིན་ཞུ་དག</translation>
+    </message>
+    <message>
+        <source>改正录入错误。原值保留在办理记录中；此后打印的文书显示更正后的信息，并标为副本。</source>
+        <translation>འཇུག་སྣོན་ནོར་འཁྲུལ་ཞུ་དག་བྱེད། སྔར་གྱི་གྲངས་ཀ་ལས་སྒྲུབ་ཟིན་ཐོའི་ནང་ཉར་ཡོད། འདི་རྗེས་པར་བསྐྲུན་པའི་ཡིག་ཆར་ཞུ་དག་རྗེས་ཀྱི་ཆ་འཕྲིན་སྟོན་ཞིང་། འདྲ་བཤུས་སུ་མཚོན།</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>更正原因(&amp;Y)：</source>
+        <translation>ཞུ་དག་གི་རྒྱུ་མཚན(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>例如：姓名录入错字</source>
+        <translation>དཔེར་ན། མིང་འཇུག་སྐབས་ཡི་གེ་ནོར།</translation>
+    </message>
+    <message>
+        <source>没有改动。</source>
+        <translation>བཟོ་བཅོས་མེད།</translation>
+    </message>
+    <message>
+        <source>请填写更正原因。</source>
+        <translation>ཞུ་དག་གི་རྒྱུ་མཚན་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantStep</name>
     <message>
         <source>申请人</source>
@@ -395,6 +434,14 @@
         <translation>ཕྱིར་འཐེན།(&amp;W)</translation>
     </message>
     <message>
+        <source>撤销受理(&amp;V)…</source>
+        <translation>ངོས་ལེན་རྩིས་མེད(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>更正(&amp;G)…</source>
+        <translation>ཞུ་དག(&amp;G)…</translation>
+    </message>
+    <message>
         <source>打印 / 补打(&amp;P)</source>
         <translation>པར་འདེབས། / བསྐྱར་པར།(&amp;P)</translation>
     </message>
@@ -447,8 +494,16 @@
         <translation>{name}  {id} ({relation})</translation>
     </message>
     <message>
+        <source>{due}（暂定）</source>
+        <translation>{due} (གནས་སྐབས)</translation>
+    </message>
+    <message>
         <source>承诺 {promised}，法定 {legal}</source>
         <translation>ཁས་ལེན་ {promised}། ཁྲིམས་ལྡན་ {legal}</translation>
+    </message>
+    <message>
+        <source>{year} 年尚无官方的全国节假日安排：标“暂定”的期限暂按法定节假日计算（不含调休上班），平台发布全国日历后可能变动。</source>
+        <translation>ལོ་ {year} ཡི་རྒྱལ་ཡོངས་དུས་ཆེན་ངལ་གསོའི་གཏན་འཁེལ་གཞུང་འབྲེལ་ད་དུང་མེད། &quot;གནས་སྐབས&quot; ཞེས་མཚོན་པའི་དུས་བཀག་ནི་གནས་སྐབས་སུ་ཁྲིམས་ལྡན་ངལ་གསོའི་ཉིན་ལྟར་རྩིས་ཡོད། (ཚབ་ལས་མི་རྩིས།) སྟེགས་བུས་རྒྱལ་ཡོངས་ལོ་ཐོ་སྤེལ་རྗེས་འགྱུར་སྲིད།</translation>
     </message>
     <message>
         <source>补正期限 {due}</source>
@@ -571,6 +626,14 @@
         <translation>ཕྱིར་འཐེན: {reason}</translation>
     </message>
     <message>
+        <source>更正{fields}：{reason}</source>
+        <translation>{fields} ཞུ་དག: {reason}</translation>
+    </message>
+    <message>
+        <source>撤销受理决定：{reason}</source>
+        <translation>ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད: {reason}</translation>
+    </message>
+    <message>
         <source>申请人到窗口（{purpose}）</source>
         <translation>རེ་ཞུ་བ་སྒེའུ་ཁུང་དུ་འབྱོར ({purpose})</translation>
     </message>
@@ -640,6 +703,14 @@
     <message>
         <source>冲突：{status}</source>
         <translation>འགལ་བ: {status}</translation>
+    </message>
+    <message>
+        <source>{due}（暂定）</source>
+        <translation>{due} (གནས་སྐབས)</translation>
+    </message>
+    <message>
+        <source>{year} 年尚无官方的全国节假日安排：此期限暂按法定节假日计算（不含调休上班），平台发布全国日历后可能变动。</source>
+        <translation>ལོ་ {year} ཡི་རྒྱལ་ཡོངས་དུས་ཆེན་ངལ་གསོའི་གཏན་འཁེལ་གཞུང་འབྲེལ་ད་དུང་མེད། དུས་བཀག་འདི་གནས་སྐབས་སུ་ཁྲིམས་ལྡན་ངལ་གསོའི་ཉིན་ལྟར་རྩིས་ཡོད། (ཚབ་ལས་མི་རྩིས།) སྟེགས་བུས་རྒྱལ་ཡོངས་ལོ་ཐོ་སྤེལ་རྗེས་འགྱུར་སྲིད།</translation>
     </message>
 </context>
 <context>
@@ -814,6 +885,18 @@
         <translation>སྒྲིག་ཆས་གཉིས་ཀྱིས་ལས་དོན་གཅིག་གི་ཐོག་དུས་མཉམ་དུ་འགྲུབ་མི་ཐུབ་པའི་ལས་སྒྲུབ་བྱས་འདུག (དཔེར་ན། གཅིག་གིས་སྐྱེལ་འབྱོར་དང་གཅིག་གིས་ཕྱིར་འཐེན།) ལས་དོན་ཁ་ཕྱེ་ནས་གང་ཞིག་ཉར་དགོས་མིན་ཐག་གཅོད་གནང་རོགས།</translation>
     </message>
     <message>
+        <source>逾期仍未补交的，打开办件后由管理员“撤销受理”，并打印撤销受理决定通知书。</source>
+        <translation>དུས་བཀག་ལས་བརྒལ་ཡང་ཕྱིས་སྤྲོད་མ་བྱས་ན། ལས་དོན་ཁ་ཕྱེ་ནས་དོ་དམ་པས་&quot;ངོས་ལེན་རྩིས་མེད&quot; བྱས་ཏེ། ངོས་ལེན་རྩིས་མེད་ཀྱི་བརྡ་ཁྱབ་པར་དུ་བསྐྲུན་རོགས།</translation>
+    </message>
+    <message>
+        <source>全部标为已读(&amp;M)</source>
+        <translation>ཚང་མ་བལྟས་ཟིན་དུ་མཚོན(&amp;M)</translation>
+    </message>
+    <message>
+        <source>标为已读须管理员操作。</source>
+        <translation>བལྟས་ཟིན་དུ་མཚོན་པ་དོ་དམ་པས་བྱེད་དགོས།</translation>
+    </message>
+    <message>
         <source>已超期 {n} 件</source>
         <translation>དུས་ཡོལ་བའི་ལས་དོན་ {n}</translation>
     </message>
@@ -882,6 +965,22 @@
         <translation>དེ་རིང་ {day}</translation>
     </message>
     <message>
+        <source>未读通知 {n} 条</source>
+        <translation>མ་བལྟས་པའི་བརྡ་ཁྱབ་ {n}</translation>
+    </message>
+    <message>
+        <source>尚未收到 {year} 年的全国节假日安排：{year} 年的期限暂按法定节假日计算（不含调休上班），标为“暂定”。请联系平台发布全国日历。</source>
+        <translation>ལོ་ {year} ཡི་རྒྱལ་ཡོངས་དུས་ཆེན་ངལ་གསོའི་གཏན་འཁེལ་ད་དུང་འབྱོར་མེད། ལོ་ {year} ཡི་དུས་བཀག་གནས་སྐབས་སུ་ཁྲིམས་ལྡན་ངལ་གསོའི་ཉིན་ལྟར་རྩིས་ཡོད། (ཚབ་ལས་མི་རྩིས།) &quot;གནས་སྐབས&quot; ཞེས་མཚོན་ཡོད། སྟེགས་བུར་འབྲེལ་བ་བྱས་ནས་རྒྱལ་ཡོངས་ལོ་ཐོ་སྤེལ་རོགས།</translation>
+    </message>
+    <message>
+        <source>在办办件中有 {n} 件的承诺期限在 {year} 年或以后。</source>
+        <translation>སྒྲུབ་བཞིན་པའི་ལས་དོན་ {n} ཡི་ཁས་ལེན་དུས་བཀག་ལོ་ {year} ནང་ངམ་དེའི་རྗེས་སུ་ཡོད།</translation>
+    </message>
+    <message>
+        <source>国务院每年公布下一年的放假和调休上班安排。平台发布后，本机在下次同步时采用，此后计算的期限不再标“暂定”。</source>
+        <translation>རྒྱལ་སྲིད་ཨུ་ཡོན་ལྷན་ཁང་གིས་ལོ་རེར་ལོ་རྗེས་མའི་ངལ་གསོ་དང་ཚབ་ལས་ཀྱི་གཏན་འཁེལ་ཁྱབ་བསྒྲགས་བྱེད། སྟེགས་བུས་སྤེལ་རྗེས་སྒྲིག་ཆས་འདིས་རྗེས་མའི་མཉམ་སྒྲིག་སྐབས་བེད་སྤྱོད་བྱེད། དེ་རྗེས་རྩིས་པའི་དུས་བཀག་ལ་&quot;གནས་སྐབས&quot; ཞེས་མི་མཚོན།</translation>
+    </message>
+    <message>
         <source>没有</source>
         <translation>མེད།</translation>
     </message>
@@ -941,6 +1040,10 @@
         <translation>ཡིག་ཆ་ཚང་ཡོད་པས་ཐེངས་གཅིག་བརྡ་སྤྲོད་མི་དགོས།</translation>
     </message>
     <message>
+        <source>没有逾期未补交的容缺材料，不能撤销受理决定</source>
+        <translation>དུས་བཀག་ལས་བརྒལ་བའི་ཆད་ཆོག་ཡིག་ཆ་མེད་པས། ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད་བྱེད་མི་ཆོག</translation>
+    </message>
+    <message>
         <source>不予受理须写明理由</source>
         <translation>ངོས་ལེན་མི་བྱེད་ན་རྒྱུ་མཚན་གསལ་པོར་འབྲི་དགོས།</translation>
     </message>
@@ -968,8 +1071,8 @@
         <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག(&amp;U)</translation>
     </message>
     <message>
-        <source>选填，如 {example}</source>
-        <translation>རང་མོས། དཔེར་ན། {example}</translation>
+        <source>必填，如 {example}</source>
+        <translation>ངེས་པར་འབྲི་དགོས། དཔེར་ན། {example}</translation>
     </message>
     <message>
         <source>告知承诺</source>
@@ -1030,6 +1133,10 @@
     <message>
         <source>请选择受理决定</source>
         <translation>ངོས་ལེན་ཐག་གཅོད་འདེམས་རོགས།</translation>
+    </message>
+    <message>
+        <source>请填写补正期限：一次性告知书须写明补齐材料的期限。</source>
+        <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག་འབྲི་རོགས། ཐེངས་གཅིག་བརྡ་སྤྲོད་ཡི་གེར་ཡིག་ཆ་ཁ་སྐོང་བྱེད་པའི་དུས་བཀག་གསལ་པོར་འབྲི་དགོས།</translation>
     </message>
     <message>
         <source>补正期限：{problem}</source>
@@ -1801,6 +1908,10 @@
         <translation>ཕྱིར་འཐེན་ཟིན</translation>
     </message>
     <message>
+        <source>已撤销受理</source>
+        <translation>ངོས་ལེན་རྩིས་མེད་བཏང་ཟིན</translation>
+    </message>
+    <message>
         <source>受理</source>
         <translation>ངོས་ལེན</translation>
     </message>
@@ -1897,6 +2008,10 @@
         <translation>ཁས་ལེན་གྱིས་ཚབ</translation>
     </message>
     <message>
+        <source>无此情形</source>
+        <translation>གནས་སྟངས་འདི་མེད</translation>
+    </message>
+    <message>
         <source>原件</source>
         <translation>མ་ཡིག</translation>
     </message>
@@ -1935,6 +2050,70 @@
     <message>
         <source>中心中继</source>
         <translation>ལྟེ་གནས་ཀྱི་བར་བརྒྱུད།</translation>
+    </message>
+    <message>
+        <source>申请人姓名</source>
+        <translation>རེ་ཞུ་བའི་མིང་།</translation>
+    </message>
+    <message>
+        <source>申请人藏文姓名</source>
+        <translation>རེ་ཞུ་བའི་བོད་ཡིག་མིང་།</translation>
+    </message>
+    <message>
+        <source>申请人证件号码</source>
+        <translation>རེ་ཞུ་བའི་ལག་ཁྱེར་ཨང་གྲངས།</translation>
+    </message>
+    <message>
+        <source>申请人电话</source>
+        <translation>རེ་ཞུ་བའི་ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>申请人住址</source>
+        <translation>རེ་ཞུ་བའི་སྡོད་གནས།</translation>
+    </message>
+    <message>
+        <source>代办人姓名</source>
+        <translation>ཚབ་སྒྲུབ་པའི་མིང་།</translation>
+    </message>
+    <message>
+        <source>代办人证件号码</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ལག་ཁྱེར་ཨང་གྲངས།</translation>
+    </message>
+    <message>
+        <source>代办人电话</source>
+        <translation>ཚབ་སྒྲུབ་པའི་ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>送达地址</source>
+        <translation>སྐྱེལ་འབྱོར་ས་གནས།</translation>
+    </message>
+    <message>
+        <source>送达电话</source>
+        <translation>སྐྱེལ་འབྱོར་ཁ་པར།</translation>
+    </message>
+    <message>
+        <source>平台通知</source>
+        <translation>སྟེགས་བུའི་བརྡ་ཁྱབ།</translation>
+    </message>
+    <message>
+        <source>平台的办件状态未能写入办件</source>
+        <translation>སྟེགས་བུའི་ལས་དོན་གནས་སྟངས་ལས་དོན་དུ་འབྲི་མ་ཐུབ།</translation>
+    </message>
+    <message>
+        <source>平台发布的事项目录未采用</source>
+        <translation>སྟེགས་བུས་སྤེལ་བའི་ལས་དོན་ཐོ་གཞུང་བེད་སྤྱོད་མ་བྱས།</translation>
+    </message>
+    <message>
+        <source>平台发布的工作日历未采用</source>
+        <translation>སྟེགས་བུས་སྤེལ་བའི་ལས་ཉིན་ལོ་ཐོ་བེད་སྤྱོད་མ་བྱས།</translation>
+    </message>
+    <message>
+        <source>平台的一条更新未能处理</source>
+        <translation>སྟེགས་བུའི་གསར་སྒྱུར་ཞིག་ཐག་གཅོད་བྱེད་མ་ཐུབ།</translation>
+    </message>
+    <message>
+        <source>本站其他设备的记录被拒收</source>
+        <translation>ས་ཚིགས་འདིའི་སྒྲིག་ཆས་གཞན་གྱི་ཟིན་ཐོ་ལེན་མ་ཆོག</translation>
     </message>
     <message>
         <source>{n}号窗口</source>
@@ -2069,6 +2248,10 @@
         <translation>སྒྲུབ་འབྲས་ལེན་པའི་ཤོག་བྱང</translation>
     </message>
     <message>
+        <source>撤销受理决定通知书</source>
+        <translation>ངོས་ལེན་རྩིས་མེད་ཀྱི་བརྡ་ཁྱབ།</translation>
+    </message>
+    <message>
         <source>行政许可</source>
         <translation>སྲིད་འཛིན་ཆོག་མཆན</translation>
     </message>
@@ -2157,6 +2340,10 @@
         <translation>ཕྱིར་འཐེན</translation>
     </message>
     <message>
+        <source>撤销受理决定</source>
+        <translation>ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད།</translation>
+    </message>
+    <message>
         <source>申请人到窗口</source>
         <translation>རེ་ཞུ་བ་སྒེའུ་ཁུང་དུ་ཡོང་བ</translation>
     </message>
@@ -2187,6 +2374,10 @@
     <message>
         <source>处理冲突</source>
         <translation>འགལ་བ་ཐག་གཅོད།</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>ཞུ་དག</translation>
     </message>
     <message>
         <source>内容与日志哈希不符（可能被改动）</source>
@@ -2647,6 +2838,10 @@
         <translation>ལས་དོན་འདིར་བརྡ་ཁྱབ་ཁས་ལེན་སྤྱོད་མི་ཆོག</translation>
     </message>
     <message>
+        <source>必要材料不能选“无此情形”</source>
+        <translation>ངེས་མཁོའི་ཡིག་ཆར་&quot;གནས་སྟངས་འདི་མེད&quot; འདེམས་མི་ཆོག</translation>
+    </message>
+    <message>
         <source>未选</source>
         <translation>གདམ་མེད།</translation>
     </message>
@@ -2657,6 +2852,10 @@
     <message>
         <source>尚未选择：提交时按缺少处理</source>
         <translation>ད་དུང་གདམ་མེད། ཕུལ་སྐབས་ཆད་པར་བརྩི།</translation>
+    </message>
+    <message>
+        <source>尚未选择：非必要材料按“无此情形”处理，不列入告知书</source>
+        <translation>ད་དུང་གདམ་མེད། ངེས་མཁོ་མིན་པའི་ཡིག་ཆ་&quot;གནས་སྟངས་འདི་མེད&quot; ལྟར་བརྩི་ཞིང་བརྡ་སྤྲོད་ཡི་གེར་མི་འགོད།</translation>
     </message>
     <message>
         <source>份数</source>
@@ -2687,6 +2886,10 @@
         <translation>རེ་ཞུ་བའི་ཡིག་ཐོག་ཁས་ལེན་གྱིས་ཚབ་བྱེད།</translation>
     </message>
     <message>
+        <source>申请人无此情形，不需要这份材料</source>
+        <translation>རེ་ཞུ་བར་གནས་སྟངས་འདི་མེད་པས་ཡིག་ཆ་འདི་མི་དགོས།</translation>
+    </message>
+    <message>
         <source>扫描件（{n}）…</source>
         <translation>བཤེར་པར་ ({n})…</translation>
     </message>
@@ -2703,8 +2906,8 @@
         <translation>གདམ་མེད་ཀྱི་ཡིག་ཆ་ཁོ་ན་འགེངས། ཆད་པ་སོགས་སུ་བཀོད་ཟིན་པ་མི་འགྱུར། Ctrl+Z ཕྱིར་ལྡོག</translation>
     </message>
     <message>
-        <source>共 {n} 项：未选 {untouched}，已收 {received}，电子证照 {licence}，容缺 {deferred}，缺少 {missing}，承诺代替 {committed}；必要材料缺少 {required}（未选的按缺少）</source>
-        <translation>ཁྱོན་ {n}  གདམ་མེད་ {untouched}  འབྱོར་ཟིན་ {received}  གློག་རྡུལ་ལག་ཁྱེར་ {licence}  ཕྱིས་སྤྲོད་ {deferred}  ཆད་པ་ {missing}  ཁས་ལེན་གྱིས་ཚབ་ {committed}། ངེས་མཁོའི་ཡིག་ཆ་ཆད་པ་ {required}  (གདམ་མེད་ཆད་པར་བརྩི།)</translation>
+        <source>共 {n} 项：未选 {untouched}，已收 {received}，电子证照 {licence}，容缺 {deferred}，缺少 {missing}，承诺代替 {committed}，无此情形 {none}；必要材料缺少 {required}（未选的必要材料按缺少，非必要材料按无此情形）</source>
+        <translation>ཁྱོན་ {n}: མ་གདམ་ {untouched}, འབྱོར་ཟིན་ {received}, གློག་རྡུལ་ལག་ཁྱེར་ {licence}, ཆད་ཆོག་ {deferred}, ཆད་པ་ {missing}, ཁས་ལེན་གྱིས་ཚབ་ {committed}, གནས་སྟངས་འདི་མེད་ {none}; ངེས་མཁོའི་ཡིག་ཆ་ཆད་པ་ {required} (མ་གདམ་པའི་ངེས་མཁོའི་ཡིག་ཆ་ཆད་པར་བརྩི། ངེས་མཁོ་མིན་པ་གནས་སྟངས་འདི་མེད་དུ་བརྩི།)</translation>
     </message>
     <message>
         <source>未选的全部已收</source>
@@ -2985,6 +3188,10 @@
     <message>
         <source>该材料不可容缺</source>
         <translation>ཡིག་ཆ་འདི་ཆད་ཆོག་མི་རུང་།</translation>
+    </message>
+    <message>
+        <source>必要材料不能选“无此情形”</source>
+        <translation>ངེས་མཁོའི་ཡིག་ཆར་&quot;གནས་སྟངས་འདི་མེད&quot; འདེམས་མི་ཆོག</translation>
     </message>
     <message>
         <source>容缺材料须有补交期限</source>
@@ -3635,6 +3842,29 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>撤销受理决定</source>
+        <translation>ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད།</translation>
+    </message>
+    <message>
+        <source>下列容缺材料已过补交期限仍未补交。撤销后办件结束，请打印撤销受理决定通知书交申请人。</source>
+        <translation>གཤམ་གྱི་ཆད་ཆོག་ཡིག་ཆ་ཕྱིས་སྤྲོད་དུས་བཀག་ལས་བརྒལ་ཡང་ད་དུང་སྤྲོད་མེད། རྩིས་མེད་བཏང་རྗེས་ལས་དོན་མཇུག་རྫོགས་པས། ངོས་ལེན་རྩིས་མེད་ཀྱི་བརྡ་ཁྱབ་པར་དུ་བསྐྲུན་ནས་རེ་ཞུ་བར་སྤྲོད་རོགས།</translation>
+    </message>
+    <message>
+        <source>撤销理由(&amp;Y)：</source>
+        <translation>རྩིས་མེད་ཀྱི་རྒྱུ་མཚན(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>例如：逾期未补交容缺材料，经电话告知仍未补交</source>
+        <translation>དཔེར་ན། དུས་བཀག་ལས་བརྒལ་ཡང་ཆད་ཆོག་ཡིག་ཆ་སྤྲོད་མེད། ཁ་པར་ཐོག་བརྡ་ཁྱབ་བྱས་ཀྱང་ད་དུང་སྤྲོད་མེད།</translation>
+    </message>
+    <message>
+        <source>请填写撤销理由。</source>
+        <translation>རྩིས་མེད་ཀྱི་རྒྱུ་མཚན་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -3727,6 +3957,18 @@ Do you want to delete it anyway?</source>
     <message>
         <source> 分钟</source>
         <translation> སྐར་མ</translation>
+    </message>
+    <message>
+        <source>一次性告知的补正期限(&amp;G)</source>
+        <translation>ཐེངས་གཅིག་བརྡ་སྤྲོད་ཀྱི་ཁ་སྐོང་དུས་བཀག(&amp;G)</translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation> ལས་ཉིན</translation>
+    </message>
+    <message>
+        <source>受理时未另填补正期限的，告知书写明自当日起这么多个工作日</source>
+        <translation>ངོས་ལེན་སྐབས་ཁ་སྐོང་དུས་བཀག་མ་བྲིས་ན། བརྡ་སྤྲོད་ཡི་གེར་དེ་ཉིན་ནས་བཟུང་ལས་ཉིན་འདི་ཙམ་འབྲི།</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
