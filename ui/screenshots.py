@@ -195,7 +195,7 @@ def fill(widget: QWidget) -> None:
 
 
 def _case_dialogs(s: Shooter) -> None:
-    """Each action of a case (补正, 补交, 办结, 送达, 撤回) in its dialog: empty, then filled in."""
+    """Each action of a case (补正, 补交, 办结, 送达, 撤回, 撤销受理, 更正) in its dialog: empty, then filled in."""
     from ui import case_actions
 
     page = s.window.case_detail
@@ -203,7 +203,7 @@ def _case_dialogs(s: Shooter) -> None:
     if view is None:
         return
     for action in (case_actions.CORRECTION, case_actions.SUPPLY, case_actions.CONCLUDE, case_actions.DELIVER,
-                   case_actions.WITHDRAW):
+                   case_actions.WITHDRAW, case_actions.REVOKE, case_actions.AMEND):
         dialog = case_actions.make_dialog(action, s.session, view.case, view.material_names, page)
         dialog.open()
         pump()
