@@ -107,6 +107,14 @@ LABELS: dict[str, dict[str, str]] = {
         "delivery.address": QT_TRANSLATE_NOOP("Labels", "送达地址"),
         "delivery.phone": QT_TRANSLATE_NOOP("Labels", "送达电话"),
     },
+    "SpecialGroup": {  # app.models.SpecialGroup: applicants served first (优先办、陪同办、绿色通道)
+        "elderly": QT_TRANSLATE_NOOP("Labels", "老年人"),
+        "disabled": QT_TRANSLATE_NOOP("Labels", "残疾人"),
+        "military": QT_TRANSLATE_NOOP("Labels", "军人军属及优抚对象"),
+        "pregnant": QT_TRANSLATE_NOOP("Labels", "孕妇"),
+        "seriously_ill": QT_TRANSLATE_NOOP("Labels", "重病患者"),
+        "hardship": QT_TRANSLATE_NOOP("Labels", "困难群众"),
+    },
     "NoticeKind": {  # app.services.notices: what a notice is about
         "message": QT_TRANSLATE_NOOP("Labels", "平台通知"),
         "status_not_applied": QT_TRANSLATE_NOOP("Labels", "平台的办件状态未能写入办件"),

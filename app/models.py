@@ -43,6 +43,17 @@ class MaterialState(StrEnum):
     not_applicable = "not_applicable"  # 无此情形: a situational material that does not apply to this applicant
 
 
+class SpecialGroup(StrEnum):
+    """特殊群体: an applicant the counter serves first or goes with (优先办, 陪同办, 绿色通道)."""
+
+    elderly = "elderly"  # 老年人
+    disabled = "disabled"  # 残疾人
+    military = "military"  # 军人、军属、退役军人等优抚对象
+    pregnant = "pregnant"  # 孕妇
+    seriously_ill = "seriously_ill"  # 重病患者
+    hardship = "hardship"  # 困难群众（低保、特困）
+
+
 class MaterialForm(StrEnum):
     original = "original"
     copy = "copy"
@@ -318,6 +329,7 @@ class IntakeRequest:
     cross_region: CrossRegion | None = None
     window: str = ""
     note: str = ""
+    special_groups: list[SpecialGroup] = field(default_factory=list)  # 特殊群体, served first
 
 
 @dataclass
@@ -360,6 +372,7 @@ class Case:
     updated_at: datetime | None = None
     origin: str = "00"  # the device (number) that took the case in
     conflict: CaseConflict | None = None  # actions of two devices that cannot both stand (app.merge)
+    special_groups: list[SpecialGroup] = field(default_factory=list)  # 特殊群体 (SpecialGroup), chosen at intake
 
 
 @dataclass(frozen=True)

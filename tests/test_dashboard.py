@@ -125,5 +125,5 @@ def test_rates_count_as_the_core_does(spread: Station) -> None:
     assert ov.rates.cases == core["cases"] - old
     assert 0 < ov.rates.at_most_one_trip <= ov.rates.cases
     since = ov.rates.since.strftime("%Y%m%d")
-    assert store.rates_since(spread.db, "00000000") == (core["cases"], core["at_most_one_trip"], core["instant"])
+    assert store.rates_since(spread.db, "00000000")[:3] == (core["cases"], core["at_most_one_trip"], core["instant"])
     assert store.rates_since(spread.db, since)[0] == ov.rates.cases

@@ -168,8 +168,8 @@ class CaseDetailPage(Page):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fact_labels: dict[str, QLabel] = {}
         self.fact_values: dict[str, QLabel] = {}
-        for key in ("applicant", "agent", "authorisation", "mode", "items", "decision", "received", "accepted", "due",
-                    "outcome", "delivery", "platform", "verification"):
+        for key in ("applicant", "groups", "agent", "authorisation", "mode", "items", "decision", "received",
+                    "accepted", "due", "outcome", "delivery", "platform", "verification"):
             name, value = QLabel(), QLabel()
             name.setWordWrap(True)
             value.setWordWrap(True)
@@ -240,7 +240,7 @@ class CaseDetailPage(Page):
         self.timeline_box.setTitle(self.tr("办理经过"))
         names = {
             "applicant": self.tr("申请人"), "agent": self.tr("代办人"), "authorisation": self.tr("授权委托"),
-            "mode": self.tr("办理方式"),
+            "mode": self.tr("办理方式"), "groups": self.tr("特殊群体"),
             "items": self.tr("事项"), "decision": self.tr("受理决定"), "received": self.tr("收件时间"),
             "accepted": self.tr("受理时间"), "due": self.tr("办结期限"), "outcome": self.tr("办理结果"),
             "delivery": self.tr("送达"), "platform": self.tr("平台办件编号"), "verification": self.tr("核验码"),
@@ -376,6 +376,8 @@ class CaseDetailPage(Page):
         values: dict[str, str] = {
             "applicant": f"{a.name}{'  ' + a.name_bo if a.name_bo else ''}  "
                          f"{label(a.id_type, 'IdType')} {_masked(a.id_number, a.id_type)}{phone}",
+            "groups": self.tr("{groups}（优先办理）").format(groups="、".join(label(g) for g in c.special_groups))
+                      if c.special_groups else "",
             "agent": "",
             "authorisation": "",
             "mode": label(c.mode),

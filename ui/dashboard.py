@@ -368,6 +368,10 @@ class DashboardPage(Page):
 
     def _entry_text(self, name: str, e: Entry) -> str:
         text = self._entry_lines(name, e)
+        if e.special_groups:  # 特殊群体: served first, said on the entry's first line
+            first, _sep, rest = text.partition("\n")
+            groups = "、".join(label(g) for g in e.special_groups)
+            text = self.tr("{line}  【优先】{groups}").format(line=first, groups=groups) + (f"\n{rest}" if rest else "")
         devices = self.data.devices if self.data is not None else None
         # Which device took the case in: where the station has other devices (or the case came from one).
         if devices is not None and e.origin and (devices.others or not devices.is_this(e.origin)):
@@ -596,4 +600,5 @@ class DashboardPage(Page):
             return
         r = overview.rates
         self.rates.setText(self.tr("近30天受理 {n} 件\n最多跑一次 {trip:.1%}\n即办 {instant:.1%}").format(
-            n=r.cases, trip=r.at_most_one_trip_rate, instant=r.instant_rate))
+            n=r.cases, trip=r.at_most_one_trip_rate, instant=r.instant_rate)
+            + "\n" + self.tr("特殊群体 {n} 件").format(n=r.special))

@@ -30,6 +30,7 @@ class Received(Payload):
     cross_region: JSONObject | None
     window: str
     note: str
+    special_groups: list[str] | None = optional()  # 特殊群体 (``models.SpecialGroup``), when any
 
 
 class Accepted(Payload):

@@ -17,9 +17,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.errors import ItemNotFound
-from app.models import CaseStatus
+from app.models import CaseStatus, SpecialGroup
 from app.services import catalogue
 from app.services.cases import OPEN_STATUSES
+from app.services.cases.rows import groups_of
 from app.station import Station
 from app.store import dashboard as store
 
@@ -41,6 +42,7 @@ class Entry:
     due: date | None  # promised due date, correction due date or the material's due date
     material: str = ""  # the deferred material's name
     origin: str = ""  # the device (number) that took the case in
+    special_groups: tuple[SpecialGroup, ...] = ()  # 特殊群体: served first
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Rates:
     cases: int
     at_most_one_trip: int
     instant: int
+    special: int = 0  # of a special group (特殊群体)
 
     @property
     def at_most_one_trip_rate(self) -> float:
@@ -102,7 +105,8 @@ def _date(value: str | None) -> date | None:
 
 def _section(rows: list[dict[str, Any]], total: int, due_key: str = "promised_due") -> Section:
     return Section(tuple(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items=r["items"] or "",
-                               status=CaseStatus(r["status"]), due=_date(r.get(due_key)), origin=r["origin"] or "")
+                               status=CaseStatus(r["status"]), due=_date(r.get(due_key)), origin=r["origin"] or "",
+                               special_groups=tuple(groups_of(r["special_groups"])))
                            for r in rows), total)
 
 
@@ -116,7 +120,7 @@ def _deferred(station: Station, rows: list[dict[str, Any]], total: int) -> Secti
             names[key] = _material_name(station, *key)
         entries.append(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items="",
                              status=CaseStatus.accepted, due=_date(r["due_date"]), material=names[key],
-                             origin=r["origin"] or ""))
+                             origin=r["origin"] or "", special_groups=tuple(groups_of(r["special_groups"]))))
     return Section(tuple(entries), total, capped=total >= store.COUNT_CAP)
 
 
@@ -143,8 +147,8 @@ def rates_of(station: Station) -> Rates:
     milliseconds at a village station, a second or more on a very busy centre), so the dashboard
     asks for it after the lists are shown."""
     since = station.today() - timedelta(days=RATE_DAYS)
-    n_cases, one_trip, instant = store.rates_since(station.db, since.strftime("%Y%m%d"))
-    return Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant)
+    n_cases, one_trip, instant, special = store.rates_since(station.db, since.strftime("%Y%m%d"))
+    return Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant, special=special)
 
 
 def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -> Overview:

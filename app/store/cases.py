@@ -14,7 +14,7 @@ CASE_COLUMNS = (
     "applicant_kind", "applicant_name", "applicant_id_type", "applicant_id_no", "applicant_phone",
     "applicant", "agent", "delivery", "refusal", "cross_region", "correction_due", "created_at",
     "created_day", "accepted_at", "clock_start", "legal_due", "promised_due", "verification_code",
-    "platform_no", "window", "operator", "trips", "updated_at", "origin", "conflict",
+    "platform_no", "window", "operator", "trips", "updated_at", "origin", "conflict", "special_groups",
 )
 _MATERIAL_COLUMNS = (
     "item_code", "material_code", "state", "form", "count", "licence_type", "licence_grade", "due_date", "note",

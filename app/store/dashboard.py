@@ -15,10 +15,10 @@ from app.store.db import Database
 
 _CASE = (
     "c.case_no, c.status, c.applicant_name, c.promised_due, c.correction_due, c.created_at, c.origin, "
-    "(SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id)"
+    "c.special_groups, (SELECT group_concat(name, '、') FROM case_items i WHERE i.case_id = c.id)"
 )
 CASE_KEYS = ("case_no", "status", "applicant_name", "promised_due", "correction_due", "created_at", "origin",
-             "items")
+             "special_groups", "items")
 _CLOSED = ("withdrawn", "refused", "revoked")
 COUNT_CAP = 1000
 
@@ -71,7 +71,7 @@ def in_conflict(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
     return _rows(rows), total
 
 
-DEFERRED_KEYS = ("case_no", "applicant_name", "origin", "item_code", "material_code", "due_date")
+DEFERRED_KEYS = ("case_no", "applicant_name", "origin", "special_groups", "item_code", "material_code", "due_date")
 
 
 def deferred_range(db: Database, lo: str | None, hi: str, limit: int,
@@ -90,19 +90,20 @@ def deferred_range(db: Database, lo: str | None, hi: str, limit: int,
     total = int(db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM case_materials m WHERE {where} LIMIT ?)",
                           [*params, cap], default=0))
     rows = db.all(
-        "SELECT c.case_no, c.applicant_name, c.origin, m.item_code, m.material_code, m.due_date FROM "
+        "SELECT c.case_no, c.applicant_name, c.origin, c.special_groups, m.item_code, m.material_code, m.due_date FROM "
         f"(SELECT case_id, item_code, material_code, due_date FROM case_materials m WHERE {where} "
         "ORDER BY m.due_date, m.case_id LIMIT ?) m JOIN cases c ON c.id = m.case_id ORDER BY m.due_date, c.id",
         [*params, limit])
     return [dict(zip(DEFERRED_KEYS, r, strict=True)) for r in rows], total
 
 
-def rates_since(db: Database, first_day: str) -> tuple[int, int, int]:
-    """(cases, at most one trip, all items instant) of the cases taken in from ``first_day`` (YYYYMMDD),
-    refused and withdrawn ones left out, as ``cases.rates`` counts them."""
+def rates_since(db: Database, first_day: str) -> tuple[int, int, int, int]:
+    """(cases, at most one trip, all items instant, of a special group) of the cases taken in from
+    ``first_day`` (YYYYMMDD), refused, withdrawn and revoked ones left out, as ``cases.rates`` counts them."""
     row = db.one(
         "SELECT count(*), coalesce(sum(c.trips <= 1), 0), coalesce(sum(NOT EXISTS "
-        "(SELECT 1 FROM case_items i WHERE i.case_id = c.id AND i.instant = 0)), 0) "
+        "(SELECT 1 FROM case_items i WHERE i.case_id = c.id AND i.instant = 0)), 0), "
+        "coalesce(sum(c.special_groups != ''), 0) "
         f"FROM cases c WHERE c.created_day >= ? AND c.status NOT IN ({_marks(_CLOSED)})",
         (first_day, *_CLOSED))
-    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
+    return (int(row[0]), int(row[1]), int(row[2]), int(row[3])) if row else (0, 0, 0, 0)

@@ -319,7 +319,13 @@ def _v4(db: Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+def _v5(db: Database) -> None:
+    """特殊群体: the groups a case's applicant belongs to (comma-separated ``SpecialGroup`` codes,
+    "" for none), chosen at intake and shown on the dashboard's queue."""
+    db.execute("ALTER TABLE cases ADD COLUMN special_groups TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

@@ -101,6 +101,10 @@ def _print_case(case: Any, events: Sequence[Any], material_names: dict[str, str]
     out(f"办件编号：{case.case_no}    核验码：{case.verification_code}")
     out(f"状态：{STATUS_ZH[case.status.value]}    办理方式：{MODE_ZH[case.mode.value]}    窗口：{v(case.window)}")
     out(f"申请人：{v(case.applicant.name)}  {v(mask_id(case.applicant.id_number, case.applicant.id_type))}")
+    if case.special_groups:
+        from app.labels import zh
+
+        out(f"特殊群体（优先办理）：{'、'.join(zh(g, 'SpecialGroup') for g in case.special_groups)}")
     if case.agent:
         relation = RELATION_ZH[case.agent.relation.value]
         out(f"代办人：{v(case.agent.name)}  {v(mask_id(case.agent.id_number))}  （{relation}）")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -26,6 +28,7 @@ from app.models import (
     HandlingMode,
     Party,
     PartyKind,
+    SpecialGroup,
 )
 from app.services import cases
 from ui.case_actions import authorisation_text
@@ -71,6 +74,18 @@ class ApplicantStep(Step):
         self.address = self._line(form, "applicant.address.detail")
         self.mode = self._combo(form, "mode")
 
+        # 特殊群体: the applicant is served first (优先办、陪同办、绿色通道); shown on the dashboard's queue.
+        self.groups_box = QGroupBox()
+        self.groups_box.setObjectName("specialGroups")
+        groups_flow = QGridLayout(self.groups_box)
+        self.group_checks: dict[SpecialGroup, QCheckBox] = {}
+        for n, group in enumerate(SpecialGroup):
+            check = QCheckBox()
+            check.setObjectName(f"group:{group.value}")
+            check.toggled.connect(lambda _on: self.changed.emit())
+            self.group_checks[group] = check
+            groups_flow.addWidget(check, n // 2, n % 2)
+
         self.agent_box = QGroupBox()
         agent_form = QFormLayout(self.agent_box)
         agent_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
@@ -95,6 +110,7 @@ class ApplicantStep(Step):
         column = QVBoxLayout(inner)
         column.addWidget(self.hint)
         column.addWidget(self.applicant_box)
+        column.addWidget(self.groups_box)
         column.addWidget(self.agent_box)
         column.addWidget(self.general)
         column.addStretch(1)
@@ -171,6 +187,9 @@ class ApplicantStep(Step):
             self.rows[field].label.setText(text)
         self.applicant_box.setTitle(self.tr("申请人"))
         self.agent_box.setTitle(self.tr("代办人与授权委托"))
+        self.groups_box.setTitle(self.tr("特殊群体（优先办理，可多选）"))
+        for group, check in self.group_checks.items():
+            check.setText(label(group))
         self.hint.setText(self.tr("证件号码和电话离开输入框时即核对。选“代办”时须登记代办人和授权委托。"))
         self.name_bo.setPlaceholderText(self.tr("选填"))
         self.auth_until.setPlaceholderText(self.tr("选填，如 {example}").format(
@@ -217,11 +236,16 @@ class ApplicantStep(Step):
     def address_text(self) -> str:
         return "".join(p for p in (self.village.text().strip(), self.address.text().strip()) if p)
 
+    def special_groups(self) -> list[SpecialGroup]:
+        return [g for g, check in self.group_checks.items() if check.isChecked()]
+
     def summary(self) -> list[tuple[str, str]]:
         party = self.party()
         rows = [(self.tr("申请人"), party.name + (f"（{party.name_bo}）" if party.name_bo else "")),
                 (self.tr("证件"), f"{label(party.id_type, 'IdType')} {party.id_number}"),
                 (self.tr("办理方式"), label(self.handling_mode()))]
+        if self.special_groups():
+            rows.append((self.tr("特殊群体"), "、".join(label(g) for g in self.special_groups())))
         agent = self.agent()
         if agent is not None:
             rows.append((self.tr("代办人"), f"{agent.name} {agent.id_number}（{label(agent.relation)}）"))
@@ -285,4 +309,6 @@ class ApplicantStep(Step):
             elif isinstance(row.widget, QComboBox) and field != "mode":
                 row.widget.setCurrentIndex(0)
         self.mode.setCurrentIndex(0)
+        for check in self.group_checks.values():
+            check.setChecked(False)
         self.general.clear_text()

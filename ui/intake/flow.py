@@ -390,6 +390,7 @@ class IntakePage(Page):
             refusal=self.decision.refusal() if decision is Decision.refuse else None,
             correction_due=self.decision.correction_due_date() if decision is Decision.correction_notice else None,
             commitment_text=self.decision.commitment() if decision is Decision.commitment else "",
+            special_groups=self.applicant.special_groups(),
         )
 
     def submit(self) -> None:

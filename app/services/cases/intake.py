@@ -29,11 +29,12 @@ from app.models import (
     Party,
     PartyKind,
     ServiceItem,
+    SpecialGroup,
     to_jsonable,
 )
 from app.services import catalogue, settings
 from app.services.cases.queries import get_case
-from app.services.cases.rows import material_row
+from app.services.cases.rows import groups_text, material_row
 from app.services.cases.rules import ChecklistLine, Problems, checklist, decide, due_date_problem, material_required
 from app.station import Station
 from app.store import cases as store
@@ -205,6 +206,9 @@ def _check_texts_of_request(p: Problems, req: IntakeRequest) -> None:
         p.texts("cross_region", {"handling_site_name": req.cross_region.handling_site_name,
                                  "tracking_no": req.cross_region.tracking_no})
     p.texts("", {"commitment_text": req.commitment_text, "window": req.window, "note": req.note})
+    for i, group in enumerate(req.special_groups):
+        if group not in set(SpecialGroup):
+            p.add(f"special_groups[{i}]", "unknown", value=str(group))
 
 
 def default_correction_due(station: Station, today: date | None = None) -> date:
@@ -279,6 +283,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             "correction_due": req.correction_due.isoformat() if req.correction_due else None,
             "created_at": stamp, "created_day": day, "operator": station.operator.login,
             "window": window, "updated_at": stamp, "trips": 0, "origin": station.device_no,
+            "special_groups": groups_text(req.special_groups),
         }
         case_id = store.insert_case(db, row)
         store.insert_items(db, case_id, case_items)
@@ -290,6 +295,7 @@ def submit(station: Station, req: IntakeRequest) -> Case:
             bundle=req.bundle_code, items=case_items, materials=material_rows,
             delivery=to_jsonable(req.delivery), cross_region=to_jsonable(req.cross_region),
             window=window, note=req.note,
+            special_groups=[g.value for g in SpecialGroup if g in req.special_groups] or None,
         ).encode())
         decision_event = _decision_event(station, case_no, req, status, today, legal_due, promised_due)
         code = verification_code(decision_event.hash)

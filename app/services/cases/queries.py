@@ -24,7 +24,15 @@ from app.models import (
     Outcome,
     Refusal,
 )
-from app.services.cases.rows import agent_of, conflict_of, load_row, material_entry, optional_date, party_of
+from app.services.cases.rows import (
+    agent_of,
+    conflict_of,
+    groups_of,
+    load_row,
+    material_entry,
+    optional_date,
+    party_of,
+)
 from app.services.cases.rules import OPEN_STATUSES
 from app.station import Station
 from app.store import cases as store
@@ -58,7 +66,7 @@ def get_case(station: Station, case_no: str, log_access: bool = True) -> Case:
         cross_region=CrossRegion(**cross) if cross else None, platform_no=row["platform_no"],
         window=row["window"], operator=row["operator"], trips=row["trips"],
         updated_at=datetime.fromisoformat(row["updated_at"]), origin=row["origin"],
-        conflict=conflict_of(row["conflict"]),
+        conflict=conflict_of(row["conflict"]), special_groups=groups_of(row["special_groups"]),
     )
     if log_access:
         station.log_access("open", case.case_no)

@@ -62,7 +62,7 @@ from app.models import (
     Outcome,
     Refusal,
 )
-from app.services.cases.rows import agent_of, apply_amendment, material_entry, optional_date, party_of
+from app.services.cases.rows import agent_of, apply_amendment, groups_of, material_entry, optional_date, party_of
 from app.workdays import WorkCalendar
 
 _MATERIAL_KEYS = ("item_code", "material_code", "state", "form", "count", "licence_type", "licence_grade",
@@ -265,6 +265,7 @@ class _Builder:
             cross_region=CrossRegion(**self.cross_region) if self.cross_region else None,
             platform_no=self.platform_no, window=intake.window, operator=self.operator, trips=len(self.trips),
             updated_at=datetime.fromisoformat(self.updated_at), origin=self.origin,
+            special_groups=groups_of(intake.special_groups),
         )
         return CaseState(case=case, trips=[dict(t) for t in self.trips],
                          attachments=[dict(a) for a in self.attachments], docs=copy.deepcopy(self.docs))

@@ -24,6 +24,7 @@ from app.models import (
     MaterialState,
     Party,
     PartyKind,
+    SpecialGroup,
 )
 from app.station import Station
 from app.store import cases as store
@@ -125,6 +126,19 @@ def refresh_conflict(station: Station, row: dict[str, Any]) -> None:
         return
     graph = merge.CausalGraph(peer_store.events_of_case(station.db, row["case_no"]))
     store.update_case(station.db, row["id"], conflict=conflict_json(graph))
+
+
+def groups_of(stored: Any) -> list[SpecialGroup]:
+    """特殊群体 from the row's text ("elderly,disabled") or an event's list; codes this version does not
+    know are left out (an event from a newer program)."""
+    codes = stored.split(",") if isinstance(stored, str) else stored if isinstance(stored, list) else []
+    known = {g.value for g in SpecialGroup}
+    return [SpecialGroup(c) for c in dict.fromkeys(str(c) for c in codes) if c in known]
+
+
+def groups_text(groups: list[SpecialGroup]) -> str:
+    """The row's form of the groups: their codes in the enum's order, comma-separated."""
+    return ",".join(g.value for g in SpecialGroup if g in groups)
 
 
 # 更正: the details of a submitted case that may be put right (``cases.amend``), each the JSON object

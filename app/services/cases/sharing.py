@@ -30,7 +30,7 @@ from app.models import Case, CaseStatus, CaseSummary, to_jsonable
 from app.services.cases.intake import _search_doc
 from app.services.cases.queries import get_case, summaries
 from app.services.cases.replay import CaseState, replay
-from app.services.cases.rows import conflict_json, load_row, material_row
+from app.services.cases.rows import conflict_json, groups_text, load_row, material_row
 from app.services.cases.rules import require_clean
 from app.station import Station
 from app.store import attachments as attachment_store
@@ -234,7 +234,7 @@ def _row(state: CaseState, intake: Received, conflict: str | None) -> dict[str, 
         "promised_due": c.promised_due.isoformat() if c.promised_due else None,
         "verification_code": c.verification_code, "platform_no": c.platform_no, "window": c.window,
         "operator": c.operator, "trips": len(state.trips), "updated_at": _stamp(c.updated_at), "origin": c.origin,
-        "conflict": conflict,
+        "conflict": conflict, "special_groups": groups_text(c.special_groups),
     }
 
 
