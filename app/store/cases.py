@@ -309,3 +309,16 @@ def count_conflicted(db: Database) -> int:
 
 def as_json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+PERSON_KEYS = ("case_no", "status", "applicant_name", "applicant", "created_at", "item_codes")
+
+
+def cases_of_person(db: Database, id_number: str, limit: int = 50) -> list[dict[str, Any]]:
+    """The cases whose applicant has this ID number (index ``cases_applicant_id``), newest first,
+    with their items' codes."""
+    rows = db.all(
+        "SELECT c.case_no, c.status, c.applicant_name, c.applicant, c.created_at, "
+        "(SELECT group_concat(item_code, ',') FROM case_items i WHERE i.case_id = c.id) "
+        "FROM cases c WHERE c.applicant_id_no = ? ORDER BY c.id DESC LIMIT ?", (id_number, limit))
+    return [dict(zip(PERSON_KEYS, r, strict=True)) for r in rows]

@@ -321,8 +321,11 @@ def _v4(db: Database) -> None:
 
 def _v5(db: Database) -> None:
     """特殊群体: the groups a case's applicant belongs to (comma-separated ``SpecialGroup`` codes,
-    "" for none), chosen at intake and shown on the dashboard's queue."""
+    "" for none), chosen at intake and shown on the dashboard's queue; an index of the applicant's ID
+    number, for the intake's warnings of a person's earlier cases."""
     db.execute("ALTER TABLE cases ADD COLUMN special_groups TEXT NOT NULL DEFAULT ''")
+    # The intake's warnings look a person up by ID number (an open case of the same item, another name).
+    db.execute("CREATE INDEX cases_applicant_id ON cases(applicant_id_no)")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]

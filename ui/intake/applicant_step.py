@@ -6,7 +6,9 @@ and before going on; the core's own problems after submit land next to the same 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from itertools import pairwise
+
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,10 +60,16 @@ class _Row:
 
 
 class ApplicantStep(Step):
+    open_case = Signal(str)  # the clerk opens an earlier case the warning names
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: dict[str, _Row] = {}
+        self.item_codes: tuple[str, ...] = ()  # the items chosen in step 1 (for the duplicate warning)
+        self.person: cases.PersonCheck | None = None  # the station's records of the ID number given
+        self._person_asked = ""  # the ID number and name last looked up
+        self._filled = False  # the form was filled from the station's records of the person
 
         self.applicant_box = QGroupBox()
         form = QFormLayout(self.applicant_box)
@@ -73,18 +82,6 @@ class ApplicantStep(Step):
         self.village = self._line(form, "applicant.address.village")
         self.address = self._line(form, "applicant.address.detail")
         self.mode = self._combo(form, "mode")
-
-        # 特殊群体: the applicant is served first (优先办、陪同办、绿色通道); shown on the dashboard's queue.
-        self.groups_box = QGroupBox()
-        self.groups_box.setObjectName("specialGroups")
-        groups_flow = QGridLayout(self.groups_box)
-        self.group_checks: dict[SpecialGroup, QCheckBox] = {}
-        for n, group in enumerate(SpecialGroup):
-            check = QCheckBox()
-            check.setObjectName(f"group:{group.value}")
-            check.toggled.connect(lambda _on: self.changed.emit())
-            self.group_checks[group] = check
-            groups_flow.addWidget(check, n // 2, n % 2)
 
         self.agent_box = QGroupBox()
         agent_form = QFormLayout(self.agent_box)
@@ -101,15 +98,43 @@ class ApplicantStep(Step):
         self.auth_ref = self._line(agent_form, "agent.authorisation.document_ref")
         self.agent_box.hide()
 
+        # 特殊群体: the applicant is served first (优先办、陪同办、绿色通道); shown on the dashboard's queue.
+        # Made after the agent's fields: Tab goes from 办理方式 to them first.
+        self.groups_box = QGroupBox()
+        self.groups_box.setObjectName("specialGroups")
+        groups_flow = QGridLayout(self.groups_box)
+        self.group_checks: dict[SpecialGroup, QCheckBox] = {}
+        for n, group in enumerate(SpecialGroup):
+            check = QCheckBox()
+            check.setObjectName(f"group:{group.value}")
+            check.toggled.connect(lambda _on: self.changed.emit())
+            self.group_checks[group] = check
+            groups_flow.addWidget(check, n // 2, n % 2)
+
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
         self.general = ProblemLabel()
 
+        # What this station's records say of the ID number: a warning (never a block) and the earlier case.
+        self.person_box = QGroupBox()
+        self.person_box.setObjectName("personCheck")
+        self.person_text = QLabel()
+        self.person_text.setWordWrap(True)
+        self.person_text.setStyleSheet("color: #8a4b00;")
+        self.person_open = QPushButton()
+        self.person_open.setObjectName("openEarlierCase")
+        self.person_open.clicked.connect(self._open_earlier)
+        person_column = QVBoxLayout(self.person_box)
+        person_column.addWidget(self.person_text)
+        person_column.addWidget(self.person_open)
+        self.person_box.hide()
+
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.hint)
         column.addWidget(self.applicant_box)
+        column.addWidget(self.person_box)
         column.addWidget(self.groups_box)
         column.addWidget(self.agent_box)
         column.addWidget(self.general)
@@ -122,6 +147,14 @@ class ApplicantStep(Step):
         for edit, field in ((self.id_number, "applicant.id_number"), (self.phone, "applicant.phone"),
                             (self.agent_id_number, "agent.id_number"), (self.agent_phone, "agent.phone")):
             edit.editingFinished.connect(lambda f=field: self._check_field(f))
+        # Tab order: the applicant's fields, 办理方式, the agent's (when 代办), then the special groups.
+        chain: list[QWidget] = [self.mode, self.agent_name, self.agent_id_type, self.agent_id_number, self.relation,
+                                self.agent_phone, self.auth_kind, self.auth_scope, self.auth_until, self.auth_ref,
+                                *self.group_checks.values()]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+        self.id_number.editingFinished.connect(self.look_up_person)
+        self.name.editingFinished.connect(self.look_up_person)
         self.retranslate()
 
     # -- building -----------------------------------------------------------------------------
@@ -188,6 +221,9 @@ class ApplicantStep(Step):
         self.applicant_box.setTitle(self.tr("申请人"))
         self.agent_box.setTitle(self.tr("代办人与授权委托"))
         self.groups_box.setTitle(self.tr("特殊群体（优先办理，可多选）"))
+        self.person_box.setTitle(self.tr("本站记录"))
+        self.person_open.setText(self.tr("打开该办件(&J)"))
+        self._show_person()
         for group, check in self.group_checks.items():
             check.setText(label(group))
         self.hint.setText(self.tr("证件号码和电话离开输入框时即核对。选“代办”时须登记代办人和授权委托。"))
@@ -235,6 +271,62 @@ class ApplicantStep(Step):
 
     def address_text(self) -> str:
         return "".join(p for p in (self.village.text().strip(), self.address.text().strip()) if p)
+
+    # -- the station's records of the person --------------------------------------------------------
+    def set_items(self, item_codes: list[str]) -> None:
+        """The items chosen in step 1: an open case of one of them is what the warning looks for."""
+        self.item_codes = tuple(item_codes)
+        self._person_asked = ""
+
+    def look_up_person(self) -> None:
+        """On leaving the ID number (or the name): this station's records of the person, on the worker."""
+        number = self.id_number.text().strip()
+        asked = f"{number}|{self.name.text().strip()}|{','.join(self.item_codes)}"
+        if not number or asked == self._person_asked:
+            return
+        self._person_asked = asked
+        name, items = self.name.text().strip(), self.item_codes
+        self.session.run(lambda st: cases.check_person(st, number, name, items),
+                         lambda found: self._person_found(asked, found))
+
+    def _person_found(self, asked: str, found: cases.PersonCheck) -> None:
+        if asked != self._person_asked:
+            return  # the fields changed since: a newer answer follows
+        self.person = found
+        known = found.known
+        if known is not None and not self.name.text().strip():
+            # A known person: their details from the latest case, to check (empty fields only).
+            for edit, value in ((self.name, known.name), (self.name_bo, known.name_bo), (self.phone, known.phone),
+                                (self.village, known.address.village), (self.address, known.address.detail)):
+                if not edit.text().strip() and value:
+                    edit.setText(value)
+            self.person = cases.PersonCheck(open_same_item=found.open_same_item, other_names=(), known=known)
+            self._person_asked = f"{self.id_number.text().strip()}|{self.name.text().strip()}|" \
+                                 f"{','.join(self.item_codes)}"
+            self._filled = True
+        else:
+            self._filled = False
+        self._show_person()
+
+    def _show_person(self) -> None:
+        found = self.person
+        lines: list[str] = []
+        if found is not None and self._filled:
+            lines.append(self.tr("已按本站记录填入此人的信息，请与证件核对。"))
+        if found is not None:
+            for earlier in found.open_same_item[:3]:
+                lines.append(self.tr("此人已有同一事项的办件在办：{case}（{status}，{day}）。请确认不是重复申请。").format(
+                    case=earlier.case_no, status=label(earlier.status), day=earlier.created_at.strftime("%Y-%m-%d")))
+            if found.other_names:
+                lines.append(self.tr("该证件号码在本站曾以“{names}”的姓名办理，请核对证件。").format(
+                    names="、".join(found.other_names[:3])))
+        self.person_text.setText("\n".join(lines))
+        self.person_open.setVisible(bool(found and found.open_same_item))
+        self.person_box.setVisible(bool(lines))
+
+    def _open_earlier(self) -> None:
+        if self.person is not None and self.person.open_same_item:
+            self.open_case.emit(self.person.open_same_item[0].case_no)
 
     def special_groups(self) -> list[SpecialGroup]:
         return [g for g, check in self.group_checks.items() if check.isChecked()]
@@ -311,4 +403,8 @@ class ApplicantStep(Step):
         self.mode.setCurrentIndex(0)
         for check in self.group_checks.values():
             check.setChecked(False)
+        self.person = None
+        self._person_asked = ""
+        self._filled = False
+        self._show_person()
         self.general.clear_text()

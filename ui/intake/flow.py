@@ -80,6 +80,7 @@ class IntakePage(Page):
         self.progress.setWordWrap(True)
         self.find = FindStep(session)
         self.applicant = ApplicantStep(session)
+        self.applicant.open_case.connect(self.open_case.emit)  # an earlier case the warning names
         self.materials = MaterialsStep(session)
         self.decision = DecisionStep(session)
         self.delivery = DeliveryStep(session)
@@ -342,6 +343,7 @@ class IntakePage(Page):
             self._show_summary()
 
     def _chosen_changed(self, chosen: Chosen | None) -> None:
+        self.applicant.set_items(list(chosen.item_codes) if chosen is not None else [])
         self.materials.set_chosen(chosen)
         self.decision.set_chosen(chosen)
         if chosen is not None and self.decision.default_correction_due is None:

@@ -23,6 +23,7 @@ from app.models import CaseStatus, Outcome
 from app.services.cases.amend import amend, may_amend
 from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
 from app.services.cases.intake import check_clock, default_correction_due, people_problems, submit
+from app.services.cases.people import EarlierCase, PersonCheck, check_person
 from app.services.cases.queries import (
     CaseListPage,
     case_journal,
@@ -75,12 +76,15 @@ __all__ = [
     "CaseListPage",
     "CaseStatus",
     "ChecklistLine",
+    "EarlierCase",
     "Outcome",
+    "PersonCheck",
     "Problems",
     "TakeResult",
     "amend",
     "case_journal",
     "check_clock",
+    "check_person",
     "checklist",
     "conflicted",
     "count_cases",
