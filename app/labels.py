@@ -115,6 +115,14 @@ LABELS: dict[str, dict[str, str]] = {
         "seriously_ill": QT_TRANSLATE_NOOP("Labels", "重病患者"),
         "hardship": QT_TRANSLATE_NOOP("Labels", "困难群众"),
     },
+    "ConsultAnswer": {  # app.models.ConsultAnswer: how a consultation was answered
+        "answered": QT_TRANSLATE_NOOP("Labels", "当场解答"),
+        "checklist": QT_TRANSLATE_NOOP("Labels", "告知办理条件和材料清单"),
+        "referred": QT_TRANSLATE_NOOP("Labels", "引导至其他部门或窗口"),
+        "online": QT_TRANSLATE_NOOP("Labels", "指导网上、掌上办理"),
+        "callback": QT_TRANSLATE_NOOP("Labels", "约定回复"),
+        "other": QT_TRANSLATE_NOOP("Labels", "其他"),
+    },
     "NoticeKind": {  # app.services.notices: what a notice is about
         "message": QT_TRANSLATE_NOOP("Labels", "平台通知"),
         "status_not_applied": QT_TRANSLATE_NOOP("Labels", "平台的办件状态未能写入办件"),

@@ -105,6 +105,7 @@ PROBLEMS: dict[str, str] = {
     "no_e_licence_for_material": QT_TRANSLATE_NOOP("Problems", "该材料没有可替代的电子证照"),
     "licence_grade_missing": QT_TRANSLATE_NOOP("Problems", "请选择电子证照的可信等级（A–D）"),
     "not_deferrable": QT_TRANSLATE_NOOP("Problems", "该材料不可容缺"),
+    "consent_required": QT_TRANSLATE_NOOP("Problems", "群众同意后才能记下姓名和电话"),
     "not_applicable_required": QT_TRANSLATE_NOOP("Problems", "必要材料不能选“无此情形”"),
     "due_date_missing": QT_TRANSLATE_NOOP("Problems", "容缺材料须有补交期限"),
     "due_date_not_in_future": QT_TRANSLATE_NOOP("Problems", "补交期限须晚于今天"),

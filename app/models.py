@@ -54,6 +54,17 @@ class SpecialGroup(StrEnum):
     hardship = "hardship"  # 困难群众（低保、特困）
 
 
+class ConsultAnswer(StrEnum):
+    """How a consultation (咨询) at the window was answered."""
+
+    answered = "answered"  # 当场解答
+    checklist = "checklist"  # 告知办理条件和材料清单
+    referred = "referred"  # 引导至其他部门或窗口
+    online = "online"  # 指导网上、掌上办理
+    callback = "callback"  # 约定回复
+    other = "other"  # 其他
+
+
 class MaterialForm(StrEnum):
     original = "original"
     copy = "copy"

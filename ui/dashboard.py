@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import dashboard
+from app.services import consultations, dashboard
 from app.services import notices as notices_service
 from app.services.cases import OPEN_STATUSES
 from app.services.dashboard import Entry, Overview, Rates, Section
@@ -45,6 +45,7 @@ from app.store import dashboard as dashboard_store
 from app.textcheck import visible
 from app.workdays import year_to_warn_about
 from sync.status import LinkState, SyncStatus
+from ui.consult_dialog import ConsultDialog
 from ui.devices import Devices, read_devices
 from ui.errors import message_for
 from ui.labels import label, link_advice
@@ -93,6 +94,7 @@ class DashboardData:
     calendar_gap: CalendarGap | None = None
     notices: tuple[Notice, ...] = ()  # unread, newest first (at most NOTICES_SHOWN)
     unread_notices: int = 0
+    consultations_today: int = 0  # 咨询 recorded today
 
 
 def calendar_gap(station: Station) -> CalendarGap | None:
@@ -122,9 +124,10 @@ def load(station: Station) -> DashboardData:
         sync = None
     devices = read_devices(station)  # one meta row; never raises
     unread = notices_service.list_notices(station, unread_only=True)
+    consulted = consultations.count(station, station.today()).total  # (an index range of one day)
     return DashboardData(overview=overview, sync=sync, millis=(time.perf_counter() - started) * 1000,
                          devices=devices, calendar_gap=gap, notices=tuple(unread[:NOTICES_SHOWN]),
-                         unread_notices=len(unread))
+                         unread_notices=len(unread), consultations_today=consulted)
 
 
 def notice_text(n: Notice) -> str:
@@ -213,12 +216,17 @@ class DashboardPage(Page):
         self.intake_button.clicked.connect(lambda: self.navigate.emit("new_intake"))  # Ctrl+N
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        self.consult_button = QPushButton()  # 登记咨询: a question answered, no application
+        self.consult_button.setObjectName("consult")
+        self.consult_button.clicked.connect(self.record_consultation)
+        self.consult_dialog: ConsultDialog | None = None
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.today)
         top.addLayout(titles, 1)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.consult_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.intake_button)
 
         self.link = QLabel()
@@ -310,7 +318,8 @@ class DashboardPage(Page):
         outer.addWidget(scroll)
 
         # Reading order: the big button first, then the lists as they stand.
-        QWidget.setTabOrder(self.intake_button, self.refresh_button)
+        QWidget.setTabOrder(self.intake_button, self.consult_button)
+        QWidget.setTabOrder(self.consult_button, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.conflicts.list)
         QWidget.setTabOrder(self.conflicts.list, self.notices_list)
         QWidget.setTabOrder(self.notices_list, self.notices_read)
@@ -341,6 +350,8 @@ class DashboardPage(Page):
         self.intake_button.setText(self.tr("新受理  Ctrl+N"))
         self.intake_button.setToolTip(self.tr("开始受理一件新的申请"))
         self.refresh_button.setText(self.tr("刷新(&R)"))
+        self.consult_button.setText(self.tr("登记咨询(&K)"))
+        self.consult_button.setToolTip(self.tr("群众来咨询而没有提出申请时，登记事项和答复方式"))
         self.conflicts_note.setText(self.tr("两台设备对同一办件作了不能同时成立的处理（例如一处送达、一处撤回）。"
                                             "请打开办件，确定保留哪一项。"))
         self.deferred_note.setText(self.tr("逾期仍未补交的，打开办件后由管理员“撤销受理”，并打印撤销受理决定通知书。"))
@@ -519,6 +530,16 @@ class DashboardPage(Page):
         self.notices_read.setEnabled(admin)
         self.notices_note.setVisible(not admin)
 
+    def record_consultation(self) -> None:
+        """登记咨询: the dialog; the figures are read again once it is recorded."""
+        if self.session.station is None:
+            return
+        dialog = ConsultDialog(self.session, self)
+        dialog.recorded.connect(lambda _n: self.refresh())
+        self.consult_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "consult_dialog", None))
+        dialog.open()
+
     def mark_notices_read(self) -> None:
         """An administrator marks every unread notice read (the access log keeps who and when)."""
         self.notices_read.setEnabled(False)
@@ -601,4 +622,5 @@ class DashboardPage(Page):
         r = overview.rates
         self.rates.setText(self.tr("近30天受理 {n} 件\n最多跑一次 {trip:.1%}\n即办 {instant:.1%}").format(
             n=r.cases, trip=r.at_most_one_trip_rate, instant=r.instant_rate)
-            + "\n" + self.tr("特殊群体 {n} 件").format(n=r.special))
+            + "\n" + self.tr("特殊群体 {n} 件").format(n=r.special)
+            + "\n" + self.tr("今日咨询 {n} 次").format(n=self.data.consultations_today if self.data else 0))

@@ -35,6 +35,7 @@ from app.events.case import (
 from app.events.station import (
     STATION_PAYLOADS,
     CatalogueImported,
+    Consultation,
     HubSet,
     OperatorAdded,
     OperatorChanged,
@@ -45,6 +46,7 @@ from app.events.station import (
 
 __all__ = [
     "PAYLOADS", "Accepted", "Amended", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "ConflictResolved",
+    "Consultation",
     "CorrectionRequested", "CorrectionResumed", "Delivered", "Evaluated", "HubSet", "MaterialSupplied",
     "OperatorAdded", "OperatorChanged", "Payload", "PlatformStatus", "Posted", "Printed", "Received", "Refused",
     "Rekeyed", "SettingsChanged", "StatusChanged", "Trip", "Verified", "decode",

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import Any, Self
 
-from app.events.base import Payload
+from app.events.base import Payload, optional
 from app.journal import StationEventType
 
 
@@ -71,6 +71,20 @@ class CatalogueImported(Payload):
     bundles: int
 
 
+class Consultation(Payload):
+    """咨询 (首问负责): a question answered at the window that did not become a case, by its item
+    (a catalogue code, or "" for another matter) and how it was answered (``models.ConsultAnswer``);
+    a name and phone only when the citizen agreed (``consent``)."""
+
+    TYPES = (StationEventType.consultation,)
+    item: str
+    answer: str
+    consent: bool
+    name: str | None = optional()
+    phone: str | None = optional()
+    note: str | None = optional()
+
+
 STATION_PAYLOADS: tuple[type[Payload], ...] = (
-    OperatorChanged, OperatorAdded, Rekeyed, SettingsChanged, Verified, HubSet, CatalogueImported,
+    OperatorChanged, OperatorAdded, Rekeyed, SettingsChanged, Verified, HubSet, CatalogueImported, Consultation,
 )

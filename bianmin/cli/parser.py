@@ -9,6 +9,7 @@ from app.config import PASSWORD_ENV
 from bianmin.cli.cases import cmd_case, cmd_demo, cmd_print
 from bianmin.cli.catalogue import cmd_catalogue
 from bianmin.cli.common import USER_ENV, top_flags
+from bianmin.cli.consult import cmd_consult
 from bianmin.cli.link import cmd_bundle, cmd_enrol, cmd_sync
 from bianmin.cli.notices import cmd_notices
 from bianmin.cli.settings import cmd_settings
@@ -227,6 +228,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", help="station summary")
     _common(p, json_flag=True)
     p.set_defaults(func=cmd_status)
+
+    from app.models import ConsultAnswer
+
+    p = sub.add_parser("consult", help="咨询: record a question answered at the window that did not become a case, "
+                                       "or count them")
+    csub = p.add_subparsers(dest="consult_command", required=True)
+    q = csub.add_parser("record")
+    q.add_argument("item", help="the catalogue item's code, or - for another matter")
+    q.add_argument("--answer", required=True, choices=[a.value for a in ConsultAnswer])
+    q.add_argument("--consent", action="store_true", help="the citizen agrees to leave a name and phone")
+    q.add_argument("--name")
+    q.add_argument("--phone")
+    q.add_argument("--note")
+    _common(q)
+    q = csub.add_parser("count")
+    q.add_argument("--since", help="YYYY-MM-DD (default: today)")
+    _common(q, json_flag=True)
+    p.set_defaults(func=cmd_consult)
 
     p = sub.add_parser("notices", help="the platform's notices and what sync set aside for a person; "
                                        "read ID… | --all marks them read (an administrator)")
