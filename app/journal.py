@@ -58,6 +58,7 @@ class StationEventType(StrEnum):
     enrolled = "station.enrolled"
     hub_moved = "station.hub_moved"
     catalogue_imported = "catalogue.imported"
+    catalogue_activated = "catalogue.activated"
     consultation = "station.consultation"
 
 

@@ -222,6 +222,7 @@ class CatalogueVersion:
     items: int
     bundles: int
     active: bool
+    source: str = "platform"  # "platform" (published, through sync) or "local" (a file imported here)
 
 
 @dataclass(frozen=True)

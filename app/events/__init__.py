@@ -34,6 +34,7 @@ from app.events.case import (
 )
 from app.events.station import (
     STATION_PAYLOADS,
+    CatalogueActivated,
     CatalogueImported,
     Consultation,
     HubSet,
@@ -45,11 +46,35 @@ from app.events.station import (
 )
 
 __all__ = [
-    "PAYLOADS", "Accepted", "Amended", "AttachmentAdded", "CatalogueImported", "ConcludedAtIntake", "ConflictResolved",
+    "PAYLOADS",
+    "Accepted",
+    "Amended",
+    "AttachmentAdded",
+    "CatalogueActivated",
+    "CatalogueImported",
+    "ConcludedAtIntake",
+    "ConflictResolved",
     "Consultation",
-    "CorrectionRequested", "CorrectionResumed", "Delivered", "Evaluated", "HubSet", "MaterialSupplied",
-    "OperatorAdded", "OperatorChanged", "Payload", "PlatformStatus", "Posted", "Printed", "Received", "Refused",
-    "Rekeyed", "SettingsChanged", "StatusChanged", "Trip", "Verified", "decode",
+    "CorrectionRequested",
+    "CorrectionResumed",
+    "Delivered",
+    "Evaluated",
+    "HubSet",
+    "MaterialSupplied",
+    "OperatorAdded",
+    "OperatorChanged",
+    "Payload",
+    "PlatformStatus",
+    "Posted",
+    "Printed",
+    "Received",
+    "Refused",
+    "Rekeyed",
+    "SettingsChanged",
+    "StatusChanged",
+    "Trip",
+    "Verified",
+    "decode",
 ]
 
 

@@ -71,6 +71,14 @@ class CatalogueImported(Payload):
     bundles: int
 
 
+class CatalogueActivated(Payload):
+    """An administrator chose which catalogue version is in use (a local import over the platform's)."""
+
+    TYPES = (StationEventType.catalogue_activated,)
+    version: str
+    source: str
+
+
 class Consultation(Payload):
     """咨询 (首问负责): a question answered at the window that did not become a case, by its item
     (a catalogue code, or "" for another matter) and how it was answered (``models.ConsultAnswer``);
@@ -87,4 +95,5 @@ class Consultation(Payload):
 
 STATION_PAYLOADS: tuple[type[Payload], ...] = (
     OperatorChanged, OperatorAdded, Rekeyed, SettingsChanged, Verified, HubSet, CatalogueImported, Consultation,
+    CatalogueActivated,
 )

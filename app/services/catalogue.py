@@ -16,7 +16,7 @@ import jsonschema
 from app import textcheck
 from app.config import resources_dir
 from app.errors import CatalogueFileError, ItemNotFound, ValidationError
-from app.events import CatalogueImported
+from app.events import CatalogueActivated, CatalogueImported
 from app.journal import StationEventType
 from app.models import Bundle, CatalogueVersion, Material, SearchHit, ServiceItem, Text
 from app.station import Station
@@ -26,6 +26,8 @@ from app.textsearch import classify, match_expression, normalize
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # refused before it is read
+PLATFORM = "platform"  # a version the platform published (through sync)
+LOCAL = "local"  # a version an administrator imported from a file
 # Bounds on the shape, checked before the schema (whose checks cost more on a huge or deep document).
 # Every text's and list's own bound is in docs/catalogue.schema.json (maxLength, maxItems).
 MAX_DEPTH = 16  # a catalogue nests 6 deep ($.items[0].materials[0].name.zh)
@@ -275,10 +277,15 @@ def parse_document(raw: bytes, path: str = "") -> dict[str, Any]:
     return doc
 
 
-def import_file(station: Station, path: Path) -> CatalogueVersion:
-    """Import a catalogue version; all of it or (on any problem) nothing."""
+def import_file(station: Station, path: Path, *, activate: bool | None = None) -> CatalogueVersion:
+    """An administrator imports a catalogue version from a file; all of it or (on any problem)
+    nothing. It is marked as local (``source``); it is put in use when the version in use is local
+    too (or there is none), and over a version the platform published only when ``activate`` says so
+    (同源发布: the station does not diverge from the platform silently)."""
+    station.require_admin()
     doc, raw = load_file(path)
-    return import_document(station, doc, hashlib.sha256(raw).hexdigest(), checked=True)
+    return import_document(station, doc, hashlib.sha256(raw).hexdigest(), checked=True, source=LOCAL,
+                           activate=activate)
 
 
 def check_document(doc: Any) -> str:
@@ -290,9 +297,11 @@ def check_document(doc: Any) -> str:
     return hashlib.sha256(json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def import_document(station: Station, doc: dict[str, Any], sha256: str, *, checked: bool = False) -> CatalogueVersion:
+def import_document(station: Station, doc: dict[str, Any], sha256: str, *, checked: bool = False,
+                    source: str = PLATFORM, activate: bool | None = None) -> CatalogueVersion:
     """Import a catalogue version in one transaction. ``checked``: the document passed
-    :func:`validate_document` (or :func:`check_document`) already, outside the transaction."""
+    :func:`validate_document` (or :func:`check_document`) already, outside the transaction.
+    ``source``: PLATFORM (through sync: always put in use) or LOCAL (see :func:`import_file`)."""
     if not checked:
         problems = validate_document(doc)
         if problems:
@@ -302,13 +311,18 @@ def import_document(station: Station, doc: dict[str, Any], sha256: str, *, check
     if store.version_exists(db, version):
         raise ValidationError("catalogue version exists", field="version", problem="exists", version=version,
                               detail=version)
+    current = store.active_version(db)
+    in_use = current is None or source == PLATFORM or store.source_of(db, current) == LOCAL
+    if activate is not None and source == LOCAL:
+        in_use = activate
     with db.transaction():
         store.insert_version(db, version=version, region=doc["region"], title=doc["title"],
-                             published=doc["published"], imported_at=station.clock.stamp(), sha256=sha256)
+                             published=doc["published"], imported_at=station.clock.stamp(), sha256=sha256,
+                             source=source, active=in_use)
         for item in doc["items"]:
-            store.insert_item(db, version, item)
+            store.insert_item(db, version, item, index=in_use)
         for bundle in doc.get("bundles", []):
-            store.insert_bundle(db, version, bundle)
+            store.insert_bundle(db, version, bundle, index=in_use)
         station.journal(StationEventType.catalogue_imported, None, CatalogueImported(
             version=version, sha256=sha256, items=len(doc["items"]), bundles=len(doc.get("bundles", []))).encode())
     log.info("catalogue version %s imported", version)
@@ -317,6 +331,21 @@ def import_document(station: Station, doc: dict[str, Any], sha256: str, *, check
 
 def versions(station: Station) -> list[CatalogueVersion]:
     return store.versions(station.db)
+
+
+def activate_version(station: Station, version: str) -> CatalogueVersion:
+    """An administrator's explicit choice of the version in use (journaled)."""
+    station.require_admin()
+    db = station.db
+    source = store.source_of(db, version)
+    if source is None:
+        raise ValidationError("no such catalogue version", field="version", problem="unknown", version=version)
+    with db.transaction():
+        store.activate(db, version)
+        station.journal(StationEventType.catalogue_activated, None,
+                        CatalogueActivated(version=version, source=source).encode())
+    log.info("catalogue version %s put in use", version)
+    return next(v for v in store.versions(db) if v.version == version)
 
 
 def get_item(station: Station, code: str, version: str | None = None) -> ServiceItem:

@@ -15,16 +15,34 @@ def version_exists(db: Database, version: str) -> bool:
 
 
 def insert_version(
-    db: Database, *, version: str, region: str, title: str, published: str, imported_at: str, sha256: str
+    db: Database, *, version: str, region: str, title: str, published: str, imported_at: str, sha256: str,
+    source: str = "platform", active: bool = True,
 ) -> None:
-    db.execute("UPDATE catalogue_versions SET active = 0 WHERE active = 1")
+    """A new version; ``active``: it becomes the one in use (the index is emptied for its items)."""
+    if active:
+        db.execute("UPDATE catalogue_versions SET active = 0 WHERE active = 1")
+        # The index covers the active version only.
+        db.execute("DELETE FROM catalogue_fts")
     db.execute(
-        "INSERT INTO catalogue_versions (version, region, title, published, imported_at, sha256, active) "
-        "VALUES (?,?,?,?,?,?,1)",
-        (version, region, title, published, imported_at, sha256),
+        "INSERT INTO catalogue_versions (version, region, title, published, imported_at, sha256, active, source) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        (version, region, title, published, imported_at, sha256, int(active), source),
     )
-    # The index covers the active version only.
+
+
+def activate(db: Database, version: str) -> None:
+    """Make ``version`` the one in use, its items and bundles the search index."""
+    db.execute("UPDATE catalogue_versions SET active = (version = ?)", (version,))
     db.execute("DELETE FROM catalogue_fts")
+    for code, name_zh, name_bo in db.all("SELECT code, name_zh, name_bo FROM items WHERE version = ?", (version,)):
+        _index(db, "item", code, version, {"zh": name_zh, "bo": name_bo or ""}, [])
+    for code, name_zh, name_bo in db.all("SELECT code, name_zh, name_bo FROM bundles WHERE version = ?", (version,)):
+        _index(db, "bundle", code, version, {"zh": name_zh, "bo": name_bo or ""}, [])
+
+
+def source_of(db: Database, version: str) -> str | None:
+    value = db.scalar("SELECT source FROM catalogue_versions WHERE version = ?", (version,))
+    return None if value is None else str(value)
 
 
 def _index(db: Database, kind: str, code: str, version: str, name: dict[str, str], extra: list[str]) -> None:
@@ -35,7 +53,7 @@ def _index(db: Database, kind: str, code: str, version: str, name: dict[str, str
     )
 
 
-def insert_item(db: Database, version: str, item: dict[str, Any]) -> None:
+def insert_item(db: Database, version: str, item: dict[str, Any], index: bool = True) -> None:
     db.execute(
         "INSERT INTO items (code, version, name_zh, name_bo, type, handling, legal_days, promised_days, body) "
         "VALUES (?,?,?,?,?,?,?,?,?)",
@@ -51,16 +69,18 @@ def insert_item(db: Database, version: str, item: dict[str, Any]) -> None:
             json.dumps(item, ensure_ascii=False, sort_keys=True),
         ),
     )
-    _index(db, "item", item["code"], version, item["name"], [])
+    if index:
+        _index(db, "item", item["code"], version, item["name"], [])
 
 
-def insert_bundle(db: Database, version: str, bundle: dict[str, Any]) -> None:
+def insert_bundle(db: Database, version: str, bundle: dict[str, Any], index: bool = True) -> None:
     db.execute(
         "INSERT INTO bundles (code, version, name_zh, name_bo, body) VALUES (?,?,?,?,?)",
         (bundle["code"], version, bundle["name"]["zh"], bundle["name"].get("bo"),
          json.dumps(bundle, ensure_ascii=False, sort_keys=True)),
     )
-    _index(db, "bundle", bundle["code"], version, bundle["name"], [])
+    if index:
+        _index(db, "bundle", bundle["code"], version, bundle["name"], [])
 
 
 def active_version(db: Database) -> str | None:
@@ -70,14 +90,14 @@ def active_version(db: Database) -> str | None:
 
 def versions(db: Database) -> list[CatalogueVersion]:
     rows = db.all(
-        "SELECT v.version, v.region, v.title, v.published, v.imported_at, v.active, "
+        "SELECT v.version, v.region, v.title, v.published, v.imported_at, v.active, v.source, "
         "(SELECT count(*) FROM items i WHERE i.version = v.version), "
         "(SELECT count(*) FROM bundles b WHERE b.version = v.version) "
         "FROM catalogue_versions v ORDER BY v.imported_at"
     )
     return [
         CatalogueVersion(version=r[0], region=r[1], title=r[2], published=r[3], imported_at=r[4],
-                         active=bool(r[5]), items=r[6], bundles=r[7])
+                         active=bool(r[5]), source=r[6], items=r[7], bundles=r[8])
         for r in rows
     ]
 

@@ -320,9 +320,10 @@ def _v4(db: Database) -> None:
 
 
 def _v5(db: Database) -> None:
-    """特殊群体: the groups a case's applicant belongs to (comma-separated ``SpecialGroup`` codes,
-    "" for none), chosen at intake and shown on the dashboard's queue; an index of the applicant's ID
-    number, for the intake's warnings of a person's earlier cases; the consultations (咨询) recorded."""
+    """特殊群体: the groups a case's applicant belongs to (comma-separated ``SpecialGroup`` codes, "" for
+    none), chosen at intake and shown on the dashboard's queue; an index of the applicant's ID number,
+    for the intake's warnings of a person's earlier cases; the consultations (咨询) recorded; where
+    each catalogue version came from."""
     db.execute("ALTER TABLE cases ADD COLUMN special_groups TEXT NOT NULL DEFAULT ''")
     # The intake's warnings look a person up by ID number (an open case of the same item, another name).
     db.execute("CREATE INDEX cases_applicant_id ON cases(applicant_id_no)")
@@ -331,6 +332,9 @@ def _v5(db: Database) -> None:
                "item_code TEXT NOT NULL, answer TEXT NOT NULL, operator TEXT NOT NULL, consent INTEGER NOT NULL, "
                "name TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '')")
     db.execute("CREATE INDEX consultations_day ON consultations(day)")
+    # Where a catalogue version came from: "platform" (published, through sync) or "local" (a file an
+    # administrator imported); a local one never replaces the platform's without an explicit choice.
+    db.execute("ALTER TABLE catalogue_versions ADD COLUMN source TEXT NOT NULL DEFAULT 'platform'")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]

@@ -16,8 +16,13 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     station = open_station(args)
     try:
         if args.cat_command == "import":
-            v = catalogue.import_file(station, Path(args.file))
-            out(f"已导入事项清单 {v.version}：{v.items} 个事项，{v.bundles} 个“一件事”")
+            v = catalogue.import_file(station, Path(args.file), activate=args.activate)
+            out(f"已导入事项清单 {v.version}（本地导入）：{v.items} 个事项，{v.bundles} 个“一件事”")
+            if not v.active:
+                out("当前使用的仍是平台发布的版本；确需改用本地版本时：bianmin catalogue activate " + v.version)
+        elif args.cat_command == "activate":
+            v = catalogue.activate_version(station, args.version)
+            out(f"当前使用事项清单 {v.version}（{'平台发布' if v.source == 'platform' else '本地导入'}）")
         elif args.cat_command == "search":
             hits = catalogue.search(station, args.query, limit=args.limit)
             if args.json:
@@ -49,7 +54,9 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
                 emit_json(vs)
             else:
                 for v in vs:
-                    out(f"{v.version:<12} {'当前' if v.active else '    '} {v.items:>4} 项 {v.published} {v.title}")
+                    origin = "平台发布" if v.source == "platform" else "本地导入"
+                    out(f"{v.version:<12} {'当前' if v.active else '    '} {origin} {v.items:>4} 项 {v.published} "
+                        f"{v.title}")
     finally:
         station.close()
     return 0

@@ -88,8 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("catalogue", help="the service item catalogue")
     csub = p.add_subparsers(dest="cat_command", required=True)
-    q = csub.add_parser("import")
+    q = csub.add_parser("import", help="an administrator imports a catalogue file (marked as local; put in use "
+                                       "over a version the platform published only with --activate)")
     q.add_argument("file")
+    q.add_argument("--activate", action="store_true", default=None,
+                   help="put it in use even over the platform's version")
+    _common(q)
+    q = csub.add_parser("activate", help="an administrator chooses the version in use")
+    q.add_argument("version")
     _common(q)
     q = csub.add_parser("search")
     q.add_argument("query")
