@@ -165,6 +165,18 @@
         <translation>ཚབ་སྒྲུབ་པ་དང་དབང་སྤྲོད་བཅོལ་འཛིན།</translation>
     </message>
     <message>
+        <source>特殊群体（优先办理，可多选）</source>
+        <translation>དམིགས་བསལ་མི་ཚོགས། (སྔོན་ལ་སྒྲུབ། མང་པོ་འདེམས་ཆོག)</translation>
+    </message>
+    <message>
+        <source>本站记录</source>
+        <translation>ས་ཚིགས་འདིའི་ཟིན་ཐོ།</translation>
+    </message>
+    <message>
+        <source>打开该办件(&amp;J)</source>
+        <translation>ལས་དོན་དེ་ཁ་ཕྱེ(&amp;J)</translation>
+    </message>
+    <message>
         <source>证件号码和电话离开输入框时即核对。选“代办”时须登记代办人和授权委托。</source>
         <translation>ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་ནང་འཇུག་སྒྲོམ་ནས་ཕྱིར་ཐོན་མ་ཐག་ཞིབ་བཤེར་བྱེད། “ཚབ་སྒྲུབ” བདམས་ན་ཚབ་སྒྲུབ་པ་དང་དབང་སྤྲོད་བཅོལ་འཛིན་ཐོ་འགོད་བྱེད་དགོས།</translation>
     </message>
@@ -179,6 +191,22 @@
     <message>
         <source>如：代为申请、领取结果</source>
         <translation>དཔེར་ན། ཚབ་ཏུ་རེ་ཞུ་འབུལ་བ་དང་སྒྲུབ་འབྲས་ལེན་པ།</translation>
+    </message>
+    <message>
+        <source>已按本站记录填入此人的信息，请与证件核对。</source>
+        <translation>ས་ཚིགས་འདིའི་ཟིན་ཐོ་ལྟར་མི་འདིའི་ཆ་འཕྲིན་བཀང་ཟིན། ལག་ཁྱེར་དང་བསྡུར་ནས་ཞིབ་བཤེར་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>此人已有同一事项的办件在办：{case}（{status}，{day}）。请确认不是重复申请。</source>
+        <translation>མི་འདིར་ལས་དོན་གཅིག་པའི་ལས་དོན་སྒྲུབ་བཞིན་ཡོད: {case} ({status}, {day})། ཞུ་ཡིག་བསྐྱར་ཟློས་མིན་པ་གཏན་འཁེལ་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>该证件号码在本站曾以“{names}”的姓名办理，请核对证件。</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་འདི་ས་ཚིགས་འདིར་སྔོན་ཆད་&quot;{names}&quot; ཞེས་པའི་མིང་ཐོག་སྒྲུབ་མྱོང་། ལག་ཁྱེར་ཞིབ་བཤེར་གནང་རོགས།</translation>
+    </message>
+    <message>
+        <source>特殊群体</source>
+        <translation>དམིགས་བསལ་མི་ཚོགས།</translation>
     </message>
     <message>
         <source>代办人电话</source>
@@ -362,6 +390,10 @@
         <translation>སྒྲུབ་སྟངས</translation>
     </message>
     <message>
+        <source>特殊群体</source>
+        <translation>དམིགས་བསལ་མི་ཚོགས།</translation>
+    </message>
+    <message>
         <source>事项</source>
         <translation>དོན་ཚན</translation>
     </message>
@@ -488,6 +520,10 @@
     <message>
         <source>受理设备：{device}</source>
         <translation>ངོས་ལེན་སྒྲིག་ཆས: {device}</translation>
+    </message>
+    <message>
+        <source>{groups}（优先办理）</source>
+        <translation>{groups} (སྔོན་ལ་སྒྲུབ།)</translation>
     </message>
     <message>
         <source>{name}  {id}（{relation}）</source>
@@ -823,6 +859,53 @@
     </message>
 </context>
 <context>
+    <name>ConsultDialog</name>
+    <message>
+        <source>登记咨询</source>
+        <translation>འདྲི་རྩད་ཐོ་འགོད།</translation>
+    </message>
+    <message>
+        <source>群众来咨询而没有提出申请的，登记咨询的事项和答复方式（计入统计）。姓名和电话只在群众同意时记录。</source>
+        <translation>མང་ཚོགས་འདྲི་རྩད་ལ་ཡོང་ཡང་ཞུ་ཡིག་མ་ཕུལ་ན། འདྲི་རྩད་ཀྱི་ལས་དོན་དང་ལན་འདེབས་ཐབས་ཐོར་འགོད། (གྲངས་རྩིས་ནང་བརྩི།) མིང་དང་ཁ་པར་ནི་མང་ཚོགས་མོས་མཐུན་བྱུང་ན་ཁོ་ན་ཐོར་འགོད།</translation>
+    </message>
+    <message>
+        <source>咨询事项(&amp;I)：</source>
+        <translation>འདྲི་རྩད་ཀྱི་ལས་དོན(&amp;I):</translation>
+    </message>
+    <message>
+        <source>答复方式(&amp;A)：</source>
+        <translation>ལན་འདེབས་ཐབས(&amp;A):</translation>
+    </message>
+    <message>
+        <source>备注(&amp;N)：</source>
+        <translation>མཆན(&amp;N):</translation>
+    </message>
+    <message>
+        <source>群众同意留下姓名和电话(&amp;C)</source>
+        <translation>མང་ཚོགས་ཀྱིས་མིང་དང་ཁ་པར་འཇོག་པར་མོས་མཐུན(&amp;C)</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>མིང་:</translation>
+    </message>
+    <message>
+        <source>电话：</source>
+        <translation>ཁ་པར:</translation>
+    </message>
+    <message>
+        <source>登记(&amp;K)</source>
+        <translation>ཐོ་འགོད(&amp;K)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>མེད་པར་བཟོ།</translation>
+    </message>
+    <message>
+        <source>其他事项（目录之外）</source>
+        <translation>ལས་དོན་གཞན། (ཐོ་གཞུང་ལས་ཕྱི།)</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>补正材料已收到</source>
@@ -881,6 +964,14 @@
         <translation>གསར་བསྐྱར།(&amp;R)</translation>
     </message>
     <message>
+        <source>登记咨询(&amp;K)</source>
+        <translation>འདྲི་རྩད་ཐོ་འགོད(&amp;K)</translation>
+    </message>
+    <message>
+        <source>群众来咨询而没有提出申请时，登记事项和答复方式</source>
+        <translation>མང་ཚོགས་འདྲི་རྩད་ལ་ཡོང་ཡང་ཞུ་ཡིག་མ་ཕུལ་སྐབས། ལས་དོན་དང་ལན་འདེབས་ཐབས་ཐོར་འགོད།</translation>
+    </message>
+    <message>
         <source>两台设备对同一办件作了不能同时成立的处理（例如一处送达、一处撤回）。请打开办件，确定保留哪一项。</source>
         <translation>སྒྲིག་ཆས་གཉིས་ཀྱིས་ལས་དོན་གཅིག་གི་ཐོག་དུས་མཉམ་དུ་འགྲུབ་མི་ཐུབ་པའི་ལས་སྒྲུབ་བྱས་འདུག (དཔེར་ན། གཅིག་གིས་སྐྱེལ་འབྱོར་དང་གཅིག་གིས་ཕྱིར་འཐེན།) ལས་དོན་ཁ་ཕྱེ་ནས་གང་ཞིག་ཉར་དགོས་མིན་ཐག་གཅོད་གནང་རོགས།</translation>
     </message>
@@ -927,6 +1018,10 @@
     <message>
         <source>（显示前 {shown} 件）</source>
         <translation>(སྔོན་མ་ {shown} ཙམ་སྟོན།)</translation>
+    </message>
+    <message>
+        <source>{line}  【优先】{groups}</source>
+        <translation>{line}  【སྔོན་ལ】{groups}</translation>
     </message>
     <message>
         <source>受理设备：{device}</source>
@@ -991,6 +1086,14 @@
     <message>
         <source>从未</source>
         <translation>ནམ་ཡང་མེད།</translation>
+    </message>
+    <message>
+        <source>特殊群体 {n} 件</source>
+        <translation>དམིགས་བསལ་མི་ཚོགས་ {n}</translation>
+    </message>
+    <message>
+        <source>今日咨询 {n} 次</source>
+        <translation>དེ་རིང་གི་འདྲི་རྩད་ཐེངས་ {n}</translation>
     </message>
     <message>
         <source>尚未上报平台：{n} 条记录，{files} 个附件</source>
@@ -2092,6 +2195,50 @@
         <translation>སྐྱེལ་འབྱོར་ཁ་པར།</translation>
     </message>
     <message>
+        <source>老年人</source>
+        <translation>རྒན་པོ།</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>དབང་པོ་སྐྱོན་ཅན།</translation>
+    </message>
+    <message>
+        <source>军人军属及优抚对象</source>
+        <translation>དམག་མི་དང་དམག་མིའི་ཁྱིམ་མི། གཟིགས་སྐྱོང་བྱ་ཡུལ།</translation>
+    </message>
+    <message>
+        <source>孕妇</source>
+        <translation>སྦྲུམ་མ།</translation>
+    </message>
+    <message>
+        <source>重病患者</source>
+        <translation>ནད་ལྕི་བ།</translation>
+    </message>
+    <message>
+        <source>困难群众</source>
+        <translation>དཀའ་ངལ་ཅན་གྱི་མང་ཚོགས།</translation>
+    </message>
+    <message>
+        <source>当场解答</source>
+        <translation>ས་ཐོག་ཏུ་ལན་བཏབ།</translation>
+    </message>
+    <message>
+        <source>告知办理条件和材料清单</source>
+        <translation>སྒྲུབ་པའི་ཆ་རྐྱེན་དང་ཡིག་ཆའི་ཐོ་བརྡ་ཁྱབ།</translation>
+    </message>
+    <message>
+        <source>引导至其他部门或窗口</source>
+        <translation>ལས་ཁུངས་སམ་སྒེའུ་ཁུང་གཞན་དུ་ཁྲིད།</translation>
+    </message>
+    <message>
+        <source>指导网上、掌上办理</source>
+        <translation>དྲ་ཐོག་དང་ལག་ཐོག་ཏུ་སྒྲུབ་ཐབས་སྟོན།</translation>
+    </message>
+    <message>
+        <source>约定回复</source>
+        <translation>ཕྱིས་སུ་ལན་འདེབས་པར་ཁས་ལེན།</translation>
+    </message>
+    <message>
         <source>平台通知</source>
         <translation>སྟེགས་བུའི་བརྡ་ཁྱབ།</translation>
     </message>
@@ -3188,6 +3335,10 @@
     <message>
         <source>该材料不可容缺</source>
         <translation>ཡིག་ཆ་འདི་ཆད་ཆོག་མི་རུང་།</translation>
+    </message>
+    <message>
+        <source>群众同意后才能记下姓名和电话</source>
+        <translation>མང་ཚོགས་ཀྱིས་མོས་མཐུན་བྱས་རྗེས་ཁོ་ན་མིང་དང་ཁ་པར་འགོད་ཆོག</translation>
     </message>
     <message>
         <source>必要材料不能选“无此情形”</source>
