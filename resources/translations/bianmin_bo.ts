@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>{line}  【优先】{groups}</source>
-        <translation>{line}  【སྔོན་ལ】{groups}</translation>
+        <translation>{line}  [སྔོན་ལ་སྒྲུབ] {groups}</translation>
     </message>
     <message>
         <source>受理设备：{device}</source>
