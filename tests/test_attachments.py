@@ -310,6 +310,30 @@ def test_scanner_folder(station: Station, case_no: str, tmp_path: Path) -> None:
                                                                             "scan10.jpg"]
     with pytest.raises(ValidationError):
         attachments.add_folder(station, case_no, item, mat, tmp_path / "no-such-folder")
+    assert all(not r.removed for r in results) and (folder / "scan1.png").exists()  # kept unless asked
+
+
+def test_a_folder_import_removes_the_originals_it_took_in_and_keeps_the_rest(
+        station: Station, case_no: str, tmp_path: Path) -> None:
+    """Issue 16, point 13: the scanner folder is emptied of what was safely stored, ready for the next
+    applicant (and holding no personal data); a refused file, a link and what was not asked stay."""
+    item, mat = material(station, case_no)
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    save_jpeg(noise_image(400, 300, seed=3), folder / "scan1.jpg")
+    make_pdf(folder / "scan2.pdf")
+    (folder / "scan3.jpg").write_bytes(b"not an image")
+    outside = save_jpeg(noise_image(300, 200, seed=4), tmp_path / "elsewhere.jpg")
+    (folder / "scan4.jpg").symlink_to(outside)
+    results = attachments.add_folder(station, case_no, item, mat, folder, remove_originals=True)
+    removed = {r.name: r.removed for r in results}
+    assert removed == {"scan1.jpg": True, "scan2.pdf": True, "scan3.jpg": False, "scan4.jpg": False}
+    assert sorted(p.name for p in folder.iterdir()) == ["scan3.jpg", "scan4.jpg"]
+    assert outside.exists()
+    stored = attachments.list_for_case(station, case_no)
+    assert {i.name for i in stored} >= {"scan1.jpg", "scan2.pdf"}
+    for info in stored:  # what was removed from the folder reads back from the store
+        assert len(attachments.read(station, info.sha256, case_no)) == info.size
 
 
 def test_encrypted_at_rest(station: Station, case_no: str, tmp_path: Path) -> None:

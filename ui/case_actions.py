@@ -63,11 +63,12 @@ CONCLUDE = "conclude"
 DELIVER = "deliver"  # delivered, or collected at the counter
 WITHDRAW = "withdraw"
 AMEND = "amend"  # 更正: a submitted case's details put right (a clerk on the day of intake, an administrator after)
+SCANS = "scans"  # 扫描件: view the case's scans, add one to a material, import a scanner folder
 REVOKE = "revoke"  # 撤销受理决定: a 容缺 acceptance whose deferred material is overdue (an administrator)
 PRINT = "print"
 EVALUATE = "evaluate"
 RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
-ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, PRINT, EVALUATE, RESOLVE)
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, SCANS, PRINT, EVALUATE, RESOLVE)
 # While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
 _STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW, REVOKE)
 
@@ -120,6 +121,7 @@ def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = 
         out.append(REVOKE)
     if amendable:
         out.append(AMEND)
+    out.append(SCANS)
     if documents_for(case, events):
         out.append(PRINT)
     rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)

@@ -57,6 +57,7 @@ from ui.documents import show_document
 from ui.errors import message_for
 from ui.labels import label
 from ui.page import FlowLayout, Page
+from ui.scans import ScansDialog
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ class CaseDetailPage(Page):
         self.case_no: str | None = None
         self.view: CaseView | None = None
         self.dialog: ActionDialog | None = None
+        self.scans_dialog: ScansDialog | None = None  # 扫描件 of the case (view, add, scanner folder)
         self._loading = 0
 
         self.back_button = QPushButton()
@@ -256,6 +258,7 @@ class CaseDetailPage(Page):
             case_actions.WITHDRAW: self.tr("撤回(&W)"),
             case_actions.REVOKE: self.tr("撤销受理(&V)…"),
             case_actions.AMEND: self.tr("更正(&G)…"),
+            case_actions.SCANS: self.tr("扫描件(&F)…"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
             case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
@@ -570,6 +573,13 @@ class CaseDetailPage(Page):
         if action == case_actions.PRINT:
             button = self.buttons[case_actions.PRINT]
             self.print_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+            return
+        if action == case_actions.SCANS:
+            scans = ScansDialog(self.session, view.case, view.material_names, self)
+            scans.changed.connect(lambda: self._changed(case_no))
+            scans.finished.connect(lambda _r: setattr(self, "scans_dialog", None))
+            self.scans_dialog = scans
+            scans.open()
             return
         dialog = make_dialog(action, self.session, view.case, view.material_names, self, devices=view.devices)
         dialog.completed.connect(lambda _case: self._changed(case_no))

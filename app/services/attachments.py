@@ -113,6 +113,7 @@ class FolderResult:
     name: str
     info: AttachmentInfo | None = None
     error: AttachmentError | None = None
+    removed: bool = False  # the scanner's original was deleted (after the copy was read back intact)
 
     @property
     def ok(self) -> bool:
@@ -364,12 +365,33 @@ def scanner_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda p: _natural(p.name))
 
 
+def _stored_intact(station: Station, sha256: str) -> bool:
+    """The content is in the store and reads back to its hash (committed, readable)."""
+    data = store.content(station.db, sha256)
+    return data is not None and hashlib.sha256(data).hexdigest() == sha256
+
+
+def _remove_original(path: Path) -> bool:
+    """Delete a scanner's file once its copy is safe; a link or a file that will not go is left."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        path.unlink()
+    except OSError as exc:
+        log.warning("a scanned file was imported but not removed from the folder: %s", type(exc).__name__)
+        return False
+    return True
+
+
 def add_folder(station: Station, case_no: str, item_code: str, material_code: str, folder: Path | str,
-               progress: Callable[[int, int, str], None] | None = None) -> list[FolderResult]:
+               progress: Callable[[int, int, str], None] | None = None, *,
+               remove_originals: bool = False) -> list[FolderResult]:
     """Import every file of a scanner folder; a file that cannot be imported is reported, not fatal.
 
     Each file is its own transaction. Errors that concern the case or the store (no such case,
-    a material not in the case, a full disk) stop the import.
+    a material not in the case, a full disk) stop the import. ``remove_originals``: each file taken
+    in is deleted from the folder once its copy is committed and reads back intact (a refused file
+    stays), so the folder is ready for the next applicant and holds no personal data.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -386,7 +408,8 @@ def add_folder(station: Station, case_no: str, item_code: str, material_code: st
             log.info("file %d of the folder not imported: %s", n + 1, exc.code)
             results.append(FolderResult(name=path.name, error=exc))
         else:
-            results.append(FolderResult(name=path.name, info=info))
+            removed = remove_originals and _stored_intact(station, info.sha256) and _remove_original(path)
+            results.append(FolderResult(name=path.name, info=info, removed=removed))
     return results
 
 
