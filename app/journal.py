@@ -42,6 +42,7 @@ class EventType(StrEnum):
     attachment_added = "case.attachment_added"
     conflict_resolved = "case.conflict_resolved"
     amended = "case.amended"
+    commitment_checked = "case.commitment_checked"
 
 
 class StationEventType(StrEnum):

@@ -115,6 +115,10 @@ LABELS: dict[str, dict[str, str]] = {
         "seriously_ill": QT_TRANSLATE_NOOP("Labels", "重病患者"),
         "hardship": QT_TRANSLATE_NOOP("Labels", "困难群众"),
     },
+    "CommitmentResult": {  # app.models.CommitmentResult: what the check after approval found
+        "fulfilled": QT_TRANSLATE_NOOP("Labels", "已履行承诺"),
+        "breached": QT_TRANSLATE_NOOP("Labels", "违反承诺（承诺不实）"),
+    },
     "ConsultAnswer": {  # app.models.ConsultAnswer: how a consultation was answered
         "answered": QT_TRANSLATE_NOOP("Labels", "当场解答"),
         "checklist": QT_TRANSLATE_NOOP("Labels", "告知办理条件和材料清单"),
@@ -218,6 +222,7 @@ LABELS: dict[str, dict[str, str]] = {
         "case.attachment_added": QT_TRANSLATE_NOOP("Labels", "添加扫描件"),
         "case.conflict_resolved": QT_TRANSLATE_NOOP("Labels", "处理冲突"),
         "case.amended": QT_TRANSLATE_NOOP("Labels", "更正"),
+        "case.commitment_checked": QT_TRANSLATE_NOOP("Labels", "告知承诺核查"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

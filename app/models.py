@@ -54,6 +54,13 @@ class SpecialGroup(StrEnum):
     hardship = "hardship"  # 困难群众（低保、特困）
 
 
+class CommitmentResult(StrEnum):
+    """告知承诺核查: what the check after approval found."""
+
+    fulfilled = "fulfilled"  # 已履行承诺
+    breached = "breached"  # 违反承诺（承诺不实）
+
+
 class ConsultAnswer(StrEnum):
     """How a consultation (咨询) at the window was answered."""
 

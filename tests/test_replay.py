@@ -142,8 +142,9 @@ def busy_station(station: Station, clock: FixedClock) -> Station:
     cases.set_status(station, far.case_no, CaseStatus.concluded, outcome=Outcome.approved)
     cases.deliver(station, far.case_no, method=DeliveryMethod.post, tracking_no="EMS1234567890")
     # a written commitment (告知承诺) for an instant item: concluded at intake
-    cases.submit(station, request(station, Decision.commitment, items=[RESIDENCE_PROOF],
-                                  commitment_text="本人承诺所填信息真实"))
+    pledged = cases.submit(station, request(station, Decision.commitment, items=[RESIDENCE_PROOF],
+                                            commitment_text="本人承诺所填信息真实"))
+    cases.check_commitment(station, pledged.case_no, "fulfilled", "入户核查属实")  # checked after approval
     return station
 
 

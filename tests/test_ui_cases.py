@@ -249,9 +249,9 @@ def test_withdrawal_needs_a_reason(qtbot: Any, station: Station) -> None:
         wait_idle(qtbot, window.session)
         assert _store(window, qtbot, lambda st: cases.get_case(st, case.case_no, False).status) is CaseStatus.withdrawn
         assert "撤回：申请人主动撤回" in detail.timeline_texts()[-1]
-        # No status action is left; the record can still be printed, rated and put right (更正).
+        # No status action is left; the record can still be printed, rated, put right (更正) and its scans seen.
         assert {a for a, b in detail.buttons.items() if b.isVisible()} <= {case_actions.PRINT, case_actions.EVALUATE,
-                                                                           case_actions.AMEND}
+                                                                           case_actions.AMEND, case_actions.SCANS}
     finally:
         close_window(window)
 

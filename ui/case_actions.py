@@ -63,12 +63,14 @@ CONCLUDE = "conclude"
 DELIVER = "deliver"  # delivered, or collected at the counter
 WITHDRAW = "withdraw"
 AMEND = "amend"  # 更正: a submitted case's details put right (a clerk on the day of intake, an administrator after)
+CHECK = "check"  # 告知承诺核查: the check after approval of a case decided on the written commitment
 SCANS = "scans"  # 扫描件: view the case's scans, add one to a material, import a scanner folder
 REVOKE = "revoke"  # 撤销受理决定: a 容缺 acceptance whose deferred material is overdue (an administrator)
 PRINT = "print"
 EVALUATE = "evaluate"
 RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
-ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, SCANS, PRINT, EVALUATE, RESOLVE)
+ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, CHECK, SCANS, PRINT, EVALUATE,
+           RESOLVE)
 # While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
 _STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW, REVOKE)
 
@@ -121,6 +123,8 @@ def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = 
         out.append(REVOKE)
     if amendable:
         out.append(AMEND)
+    if case.decision.value == "commitment" and case.status not in _ENDED:
+        out.append(CHECK)
     out.append(SCANS)
     if documents_for(case, events):
         out.append(PRINT)
@@ -544,6 +548,47 @@ class AmendDialog(ActionDialog):
             first.setFocus()
 
 
+class CommitmentCheckDialog(ActionDialog):
+    """告知承诺核查: what the check after approval found (a breach says what was found)."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.result_combo = QComboBox()
+        self.result_combo.setObjectName("checkResult")
+        self.result_label = QLabel()
+        self.result_label.setBuddy(self.result_combo)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("checkNote")
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.note_edit)
+        self.form.addRow(self.result_label, self.result_combo)
+        self.form.addRow(self.note_label, self.note_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("告知承诺核查"))
+        self.intro.setText(self.tr("按告知承诺书写明的核查方式核实后，记录申请人是否履行承诺。违反承诺的记录会上报平台。"))
+        self.result_label.setText(self.tr("核查结果(&R)："))
+        self.note_label.setText(self.tr("核查情况(&N)："))
+        self.note_edit.setPlaceholderText(self.tr("违反承诺时必填：核查发现的情况"))
+        current = self.result_combo.currentData()
+        self.result_combo.clear()
+        for code, text in choices("CommitmentResult"):
+            self.result_combo.addItem(text, code)
+        self.result_combo.setCurrentIndex(max(0, self.result_combo.findData(current)))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        result = str(self.result_combo.currentData() or "")
+        note = self.note_edit.text().strip()
+        if result == "breached" and not note:
+            self.show_problem(self.tr("违反承诺时请写明核查发现的情况。"))
+            self.note_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: cases.check_commitment(st, case_no, result, note)
+
+
 class RevokeDialog(ActionDialog):
     """撤销受理决定: an administrator revokes a 容缺 acceptance whose deferred material was not
     supplied by its due date; the reason is required, and the notice is printed after."""
@@ -676,6 +721,7 @@ def make_dialog(action: str, session: Session, case: Case, names: dict[str, str]
         WITHDRAW: lambda: WithdrawDialog(session, case, parent),
         REVOKE: lambda: RevokeDialog(session, case, names, parent),
         AMEND: lambda: AmendDialog(session, case, parent),
+        CHECK: lambda: CommitmentCheckDialog(session, case, parent),
         RESOLVE: lambda: ResolveDialog(session, case, devices or Devices(this=Device(number="")), parent),
     }
     return builders[action]()

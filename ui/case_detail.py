@@ -259,6 +259,7 @@ class CaseDetailPage(Page):
             case_actions.REVOKE: self.tr("撤销受理(&V)…"),
             case_actions.AMEND: self.tr("更正(&G)…"),
             case_actions.SCANS: self.tr("扫描件(&F)…"),
+            case_actions.CHECK: self.tr("承诺核查(&H)…"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
             case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
@@ -536,6 +537,10 @@ class CaseDetailPage(Page):
             fields = "、".join(label(str(c.get("field", "")), "AmendField") for c in p.get("changes") or []
                               if isinstance(c, dict))
             return self.tr("更正{fields}：{reason}").format(fields=fields, reason=p.get("reason", "") or "—")
+        if t == EventType.commitment_checked:
+            return self.tr("告知承诺核查：{result}{note}").format(
+                result=label(str(p.get("result", "")), "CommitmentResult"),
+                note=self.tr("，{note}").format(note=p["note"]) if p.get("note") else "")
         if t == EventType.revoked:
             return self.tr("撤销受理决定：{reason}").format(reason=p.get("note", "") or "—")
         if t == EventType.trip:

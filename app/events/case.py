@@ -191,6 +191,16 @@ class ConflictResolved(Payload):
     outcome: str | None = optional()
 
 
+class CommitmentChecked(Payload):
+    """告知承诺核查: the check after approval of a case decided on the applicant's written commitment
+    found it fulfilled or breached (``models.CommitmentResult``); a breach reaches the platform (and
+    from there the credit platform) with this event."""
+
+    TYPES = (EventType.commitment_checked,)
+    result: str
+    note: str
+
+
 class Amended(Payload):
     """更正: details of a submitted case put right (a typo in a name, a number, a phone, an address),
     with the reason; ``changes`` lists each field (``cases.AMENDABLE``) with its old and new value, so
@@ -205,5 +215,5 @@ class Amended(Payload):
 CASE_PAYLOADS: tuple[type[Payload], ...] = (
     StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
     ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
-    ConflictResolved, Amended,
+    ConflictResolved, Amended, CommitmentChecked,
 )

@@ -35,7 +35,7 @@ MAX_LIST = 10_000  # any list; the schema's own bounds are lower
 MAX_VALUES = 2_000_000  # values in one document: a large region's catalogue has a few hundred thousand
 MAX_PROBLEMS = 100  # listed at most; a file with more has them listed after the first are fixed
 # The fields whose texts may hold line breaks (long texts); every other text is one line.
-MULTILINE = frozenset({"conditions", "description", "notes", "legal_basis", "fee"})
+MULTILINE = frozenset({"conditions", "description", "notes", "legal_basis", "fee", "commitment"})
 
 # Problem codes of this module beyond the schema's validators (sentences: app.messages.PROBLEMS).
 TOO_LONG = "too_long"
@@ -204,6 +204,16 @@ def _semantic_problems(doc: dict[str, Any]) -> list[dict[str, str]]:
             add(f"{where}.promised_days", "exceeds_legal", "promised_days is greater than legal_days")
         if item["handling"] == "instant" and item["promised_days"] != 0:
             add(f"{where}.promised_days", "instant_with_days", "an instant item has promised_days 0")
+        if "commitment" in item and not item["commitment_allowed"]:
+            # The letter prints an item's commitment only when the counter may accept on one: terms
+            # on an item that does not allow 告知承诺 are a mistake of the file, not a note.
+            add(f"{where}.commitment", "commitment_not_allowed",
+                "commitment terms on an item whose commitment_allowed is false")
+        stations: set[str] = set()
+        for j, s in enumerate(item.get("entrusted", [])):
+            if s["code"] in stations:
+                add(f"{where}.entrusted[{j}].code", "duplicate", f"station {s['code']} is entrusted twice")
+            stations.add(s["code"])
         seen: set[str] = set()
         for j, m in enumerate(item["materials"]):
             mwhere = f"{where}.materials[{j}]"

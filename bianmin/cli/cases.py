@@ -57,6 +57,11 @@ def cmd_case(args: argparse.Namespace) -> int:
             out(f"已更正办件 {case.case_no}：{'、'.join(changes)}"
                 "（原值记入日志；补打的文书显示更正后的信息，标为副本）")
             return 0
+        if args.case_command == "check":
+            cases.check_commitment(station, args.case_no, args.result, args.note)
+            found = "已履行承诺" if args.result == "fulfilled" else "违反承诺"
+            out(f"已记录办件 {args.case_no} 的告知承诺核查：{found}")
+            return 0
         if args.case_command == "revoke":
             case = cases.revoke_acceptance(station, args.case_no, args.reason)
             out(f"已撤销办件 {case.case_no} 的受理决定（{STATUS_ZH[case.status.value]}）；"

@@ -139,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE", dest="changes")
     q.add_argument("--reason", required=True)
     _common(q)
+    q = ksub.add_parser("check", help="告知承诺核查: record the check after approval of a commitment case")
+    q.add_argument("case_no")
+    q.add_argument("--result", required=True, choices=["fulfilled", "breached"])
+    q.add_argument("--note", default="")
+    _common(q)
     q = ksub.add_parser("revoke", help="撤销受理决定: revoke a 容缺 acceptance whose deferred material is overdue "
                                        "(an administrator)")
     q.add_argument("case_no")

@@ -54,6 +54,7 @@ from app.services.cases.rules import (
 )
 from app.services.cases.sharing import TakeResult, conflicted, project_case, resolve_conflict, take_peer_events
 from app.services.cases.status import (
+    check_commitment,
     deliver,
     overdue_deferred,
     resume_after_correction,
@@ -84,6 +85,7 @@ __all__ = [
     "amend",
     "case_journal",
     "check_clock",
+    "check_commitment",
     "check_person",
     "checklist",
     "conflicted",

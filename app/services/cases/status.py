@@ -8,12 +8,13 @@ from typing import Any
 
 from app import merge
 from app.errors import DecisionNotAllowed, InvalidTransition, ValidationError
-from app.events import CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
+from app.events import CommitmentChecked, CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
 from app.journal import EventType, verification_code
 from app.lifecycle import event_for
 from app.models import (
     Case,
     CaseStatus,
+    CommitmentResult,
     Decision,
     DeliveryMethod,
     HandlingMode,
@@ -225,3 +226,24 @@ def revoke_acceptance(station: Station, case_no: str, reason: str) -> Case:
     if not overdue_deferred(station, case):
         raise DecisionNotAllowed("nothing_overdue", reason="nothing_overdue", case_no=case_no)
     return set_status(station, case_no, CaseStatus.revoked, note=reason)
+
+
+def check_commitment(station: Station, case_no: str, result: CommitmentResult | str, note: str) -> Case:
+    """告知承诺核查: the check after approval of a case decided on the applicant's written commitment
+    records that the commitment was fulfilled or breached (a breach needs a note saying what was
+    found). Journaled as ``case.commitment_checked``; the case's status is not changed here (what a
+    breach leads to is a decision of its own)."""
+    case = get_case(station, case_no, log_access=False)
+    if case.decision is not Decision.commitment:
+        raise DecisionNotAllowed("not_a_commitment_case", reason="not_a_commitment_case", case_no=case_no)
+    if result not in set(CommitmentResult):
+        raise ValidationError("result", problems=[{"field": "result", "problem": "unknown"}])
+    note = note.strip()
+    if CommitmentResult(result) is CommitmentResult.breached and not note:
+        raise ValidationError("note", problems=[{"field": "note", "problem": "empty"}])
+    require_clean({"note": note})
+    with station.db.transaction():
+        station.journal(EventType.commitment_checked, case_no, CommitmentChecked(
+            result=CommitmentResult(result).value, note=note, after=causal_after(station, case_no)).encode())
+        store.update_case(station.db, int(load_row(station, case_no)["id"]), updated_at=station.clock.stamp())
+    return get_case(station, case_no, log_access=False)
