@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 from app.identity import make_resident_id
 from app.models import (
@@ -75,3 +78,25 @@ def missing() -> MaterialEntry:
 
 def e_licence(grade: LicenceGrade = LicenceGrade.A) -> MaterialEntry:
     return MaterialEntry("", "", MaterialState.e_licence, licence_grade=grade)
+
+
+@contextlib.contextmanager
+def other_device_with(station: Station, root: Path, number: str = "02") -> Iterator[Station]:
+    """Another device of ``station``'s station (its own store under ``root``) holding every event of
+    ``station``'s chain, as a sync would bring them; closed after."""
+    from app.config import Paths
+    from app.services import catalogue
+    from app.services.cases import sharing
+    from app.store import journal as journal_store
+    from tests.conftest import ADMIN_PASSWORD, FAST_KDF
+
+    other, _recovery = Station.init(Paths(root / f"device-{number}"), station_code=station.station_code,
+                                    station_name=station.station_name, admin_login="admin",
+                                    admin_password=ADMIN_PASSWORD, kdf=FAST_KDF, clock=station.clock,
+                                    device_no=number)
+    try:
+        catalogue.import_sample(other)
+        sharing.take_peer_events(other, list(journal_store.iter_events(station.db)), source="test")
+        yield other
+    finally:
+        other.close()

@@ -13,20 +13,17 @@ from pathlib import Path
 import pytest
 
 from app.clock import FixedClock
-from app.config import Paths
 from app.errors import PermissionDenied, ValidationError
 from app.identity import make_resident_id
 from app.journal import EventType
 from app.models import HandlingMode, Role
-from app.services import cases, catalogue
-from app.services.cases import sharing
+from app.services import cases
 from app.services.cases.replay import replay_case
 from app.station import Station
-from app.store import journal as journal_store
 from printing import print_document
 from sync import engine
-from tests.conftest import ADMIN_PASSWORD, FAST_KDF, STATION_CODE
-from tests.helpers import applicant, request
+from tests.conftest import FAST_KDF
+from tests.helpers import applicant, other_device_with, request
 from tests.hubproc import Hub
 
 RIGHT_ID = make_resident_id("540102", date(1970, 2, 16), 2)  # valid, other than the one taken in
@@ -120,14 +117,7 @@ def test_another_device_and_the_platform_learn_the_amendment(station: Station, h
     listed = json.loads(hub.run_cli("cases", "--station", station.station_code, "--json", check=True).stdout)
     assert {c["case_no"]: c["applicant_name"] for c in listed}[case_no] == "扎西顿珠"
 
-    other, _recovery = Station.init(Paths(tmp_path / "window-02"), station_code=STATION_CODE,
-                                    station_name="工卡镇便民服务中心", admin_login="admin",
-                                    admin_password=ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock, device_no="02")
-    try:
-        catalogue.import_sample(other)
-        sharing.take_peer_events(other, list(journal_store.iter_events(station.db)), source="test")
+    with other_device_with(station, tmp_path) as other:
         seen = cases.get_case(other, case_no, log_access=False)
         assert seen.applicant.name == "扎西顿珠"
         assert [c.case_no for c in cases.search_cases(other, "扎西顿珠")] == [case_no]
-    finally:
-        other.close()

@@ -9,16 +9,12 @@ from typing import Any
 import pytest
 
 from app.clock import FixedClock
-from app.config import Paths
 from app.errors import ValidationError
 from app.models import SpecialGroup
-from app.services import cases, catalogue, dashboard
-from app.services.cases import sharing
+from app.services import cases, dashboard
 from app.services.cases.replay import replay_case
 from app.station import Station
-from app.store import journal as journal_store
-from tests.conftest import ADMIN_PASSWORD, FAST_KDF, STATION_CODE
-from tests.helpers import applicant, request
+from tests.helpers import applicant, other_device_with, request
 
 
 def test_the_groups_are_kept_journaled_counted_and_shared(station: Station, tmp_path: Path,
@@ -36,15 +32,8 @@ def test_the_groups_are_kept_journaled_counted_and_shared(station: Station, tmp_
     entry = next(e for e in overview.today_cases.entries if e.case_no == marked.case_no)
     assert entry.special_groups == (SpecialGroup.elderly, SpecialGroup.disabled)
 
-    other, _recovery = Station.init(Paths(tmp_path / "window-02"), station_code=STATION_CODE,
-                                    station_name="工卡镇便民服务中心", admin_login="admin",
-                                    admin_password=ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock, device_no="02")
-    try:
-        catalogue.import_sample(other)
-        sharing.take_peer_events(other, list(journal_store.iter_events(station.db)), source="test")
+    with other_device_with(station, tmp_path) as other:
         assert cases.get_case(other, marked.case_no, log_access=False).special_groups == marked.special_groups
-    finally:
-        other.close()
 
 
 def test_an_unknown_group_is_refused(station: Station) -> None:

@@ -460,11 +460,18 @@ class WithdrawDialog(ActionDialog):
         self.reason_edit.setPlaceholderText(self.tr("例如：申请人主动撤回"))
         self._frame_texts()
 
-    def work(self) -> Callable[[Station], Case] | None:
+    def reason(self, missing: str) -> str | None:
+        """The reason typed, or None after saying ``missing`` (the focus goes to the field)."""
         reason = self.reason_edit.text().strip()
         if not reason:
-            self.show_problem(self.tr("请填写撤回原因。"))
+            self.show_problem(missing)
             self.reason_edit.setFocus()
+            return None
+        return reason
+
+    def work(self) -> Callable[[Station], Case] | None:
+        reason = self.reason(self.tr("请填写撤回原因。"))
+        if reason is None:
             return None
         case_no = self.case.case_no
         return lambda st: cases.withdraw(st, case_no, reason)
@@ -589,25 +596,20 @@ class CommitmentCheckDialog(ActionDialog):
         return lambda st: cases.check_commitment(st, case_no, result, note)
 
 
-class RevokeDialog(ActionDialog):
+class RevokeDialog(WithdrawDialog):
     """撤销受理决定: an administrator revokes a 容缺 acceptance whose deferred material was not
-    supplied by its due date; the reason is required, and the notice is printed after."""
+    supplied by its due date; the reason is required (the withdrawal's form), the notice printed after."""
 
     def __init__(self, session: Session, case: Case, names: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(session, case, parent)
         today = session.clock.today()
         self.overdue = [m for m in case.materials
                         if m.state is MaterialState.deferred and m.due_date is not None and m.due_date < today]
+        super().__init__(session, case, parent)
         self.materials_label = QLabel("\n".join(
             f"• {names.get(m.material_code, m.material_code)}（{m.due_date.isoformat() if m.due_date else ''}）"
             for m in self.overdue))
         self.materials_label.setWordWrap(True)
-        self.form.addRow(self.materials_label)
-        self.reason_edit = QLineEdit()
-        self.reason_label = QLabel()
-        self.reason_label.setBuddy(self.reason_edit)
-        self.form.addRow(self.reason_label, self.reason_edit)
-        self.retranslate()
+        self.form.insertRow(0, self.materials_label)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("撤销受理决定"))
@@ -617,10 +619,8 @@ class RevokeDialog(ActionDialog):
         self._frame_texts()
 
     def work(self) -> Callable[[Station], Case] | None:
-        reason = self.reason_edit.text().strip()
-        if not reason:
-            self.show_problem(self.tr("请填写撤销理由。"))
-            self.reason_edit.setFocus()
+        reason = self.reason(self.tr("请填写撤销理由。"))
+        if reason is None:
             return None
         case_no = self.case.case_no
         return lambda st: cases.revoke_acceptance(st, case_no, reason)
