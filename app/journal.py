@@ -43,6 +43,7 @@ class EventType(StrEnum):
     conflict_resolved = "case.conflict_resolved"
     amended = "case.amended"
     commitment_checked = "case.commitment_checked"
+    dues_recounted = "case.dues_recounted"
 
 
 class StationEventType(StrEnum):

@@ -223,6 +223,7 @@ LABELS: dict[str, dict[str, str]] = {
         "case.conflict_resolved": QT_TRANSLATE_NOOP("Labels", "处理冲突"),
         "case.amended": QT_TRANSLATE_NOOP("Labels", "更正"),
         "case.commitment_checked": QT_TRANSLATE_NOOP("Labels", "告知承诺核查"),
+        "case.dues_recounted": QT_TRANSLATE_NOOP("Labels", "按新日历重算期限"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

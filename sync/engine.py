@@ -347,6 +347,8 @@ def _apply_calendar(station: Station, update: dict[str, Any], report: SyncReport
                            "reason": CalendarFileError.code, "problems": problems})
     else:
         log.info("calendar from the platform kept: %s %s", stored.format, list(stored.years))
+        # Open cases' limits counted again with it (journaled per case whose dates change).
+        cases.recount_dues(station)
     report.applied += 1
 
 

@@ -214,7 +214,10 @@ def test_every_case_of_a_busy_station_is_its_events(busy_station: Station) -> No
     assert any(m.state is MaterialState.deferred for c in all_cases for m in c.materials)
     types = {e.type for e in journal_store.iter_events(busy_station.db)}
     # (no program writes platform_status; a conflict needs two devices: tests/test_sharing.py)
-    assert types >= set(EventType) - {EventType.platform_status, EventType.conflict_resolved}
+    # (limits counted again need a calendar changed mid-way, which the replay of the other cases' special
+    # procedures would then count with too: tests/test_dues_recount.py replays that event)
+    assert types >= set(EventType) - {EventType.platform_status, EventType.conflict_resolved,
+                                      EventType.dues_recounted}
     # the stamps really differ from the events' `at` (the ticking clock): the listed fields are a real gap
     one = numbers[-1]
     received = journal_store.case_events(busy_station.db, one)[0]

@@ -201,6 +201,16 @@ class CommitmentChecked(Payload):
     note: str
 
 
+class DuesRecounted(Payload):
+    """The case's limits counted again with the working-day calendar as it now stands (a national or
+    regional calendar arrived after they were counted, e.g. with the law's holidays only, 暂定)."""
+
+    TYPES = (EventType.dues_recounted,)
+    legal_due: str
+    promised_due: str
+    reason: str
+
+
 class Amended(Payload):
     """更正: details of a submitted case put right (a typo in a name, a number, a phone, an address),
     with the reason; ``changes`` lists each field (``cases.AMENDABLE``) with its old and new value, so
@@ -215,5 +225,5 @@ class Amended(Payload):
 CASE_PAYLOADS: tuple[type[Payload], ...] = (
     StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
     ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
-    ConflictResolved, Amended, CommitmentChecked,
+    ConflictResolved, Amended, CommitmentChecked, DuesRecounted,
 )

@@ -38,6 +38,7 @@ from app.events import (
     CorrectionRequested,
     CorrectionResumed,
     Delivered,
+    DuesRecounted,
     MaterialSupplied,
     Payload,
     Posted,
@@ -186,6 +187,9 @@ class _Builder:
         elif isinstance(p, Posted):
             if self.cross_region is not None:
                 self.cross_region["tracking_no"] = p.tracking_no
+            self.updated_at = ev.at
+        elif isinstance(p, DuesRecounted):
+            self.legal_due, self.promised_due = p.legal_due, p.promised_due
             self.updated_at = ev.at
         elif isinstance(p, Amended):
             apply_amendment(self.docs, p.changes)

@@ -3,12 +3,20 @@ corrections, conclusion, delivery, withdrawal, and the revocation of an overdue 
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 
 from app import merge
 from app.errors import DecisionNotAllowed, InvalidTransition, ValidationError
-from app.events import CommitmentChecked, CorrectionResumed, Delivered, MaterialSupplied, StatusChanged
+from app.events import (
+    CommitmentChecked,
+    CorrectionResumed,
+    Delivered,
+    DuesRecounted,
+    MaterialSupplied,
+    StatusChanged,
+)
 from app.journal import EventType, verification_code
 from app.lifecycle import event_for
 from app.models import (
@@ -26,10 +34,12 @@ from app.models import (
 from app.services import catalogue
 from app.services.cases.queries import get_case
 from app.services.cases.rows import causal_after, load_row, material_entry, material_row, refresh_conflict
-from app.services.cases.rules import TRANSITIONS, ChecklistLine, decide, require_clean
+from app.services.cases.rules import OPEN_STATUSES, TRANSITIONS, ChecklistLine, decide, require_clean
 from app.station import Station
 from app.store import cases as store
 from app.store import peers as peer_store
+
+log = logging.getLogger(__name__)
 
 # A case that has ended without a result: nothing more is handed in for it.
 CLOSED_STATUSES = frozenset({CaseStatus.refused.value, CaseStatus.withdrawn.value, CaseStatus.revoked.value})
@@ -247,3 +257,51 @@ def check_commitment(station: Station, case_no: str, result: CommitmentResult | 
             result=CommitmentResult(result).value, note=note, after=causal_after(station, case_no)).encode())
         store.update_case(station.db, int(load_row(station, case_no)["id"]), updated_at=station.clock.stamp())
     return get_case(station, case_no, log_access=False)
+
+
+def recount_dues(station: Station, reason: str = "calendar") -> list[str]:
+    """Count the limits of every open case again with the station's calendar as it now stands, from
+    the case's own events (the clock's start at acceptance or after corrections, the working days a
+    special procedure added); a case whose dates come out different gets them, journaled as
+    ``case.dues_recounted``. Called when a calendar arrives: a year counted with the law's holidays
+    only (暂定) then has its official holidays and make-up working days. Returns the cases changed."""
+    db = station.db
+    cal = station.calendar
+    open_statuses = [s.value for s in OPEN_STATUSES]
+    marks = ", ".join("?" for _ in open_statuses)
+    numbers = [str(r[0]) for r in db.all(
+        f"SELECT case_no FROM cases WHERE status IN ({marks}) AND promised_due IS NOT NULL", open_statuses)]
+    changed: list[str] = []
+    for case_no in numbers:
+        row = load_row(station, case_no)
+        items = _items_of(station, int(row["id"]))
+        if not items:
+            continue
+        legal_days = max(i["legal_days"] for i in items)
+        promised_days = max(i["promised_days"] for i in items)
+        legal = promised = None
+        for ev in merge.causal_order(peer_store.events_of_case(db, case_no)):
+            start = ev.payload.get("clock_start") if ev.type in (EventType.accepted, EventType.correction_resumed) \
+                else None
+            if isinstance(start, str) and start:
+                legal = cal.add_working_days(date.fromisoformat(start), legal_days)
+                promised = cal.add_working_days(date.fromisoformat(start), promised_days)
+            extended = ev.payload.get("extended_by")
+            if isinstance(extended, int) and extended and legal is not None and promised is not None \
+                    and ev.payload.get("from") is not None:
+                legal = cal.add_working_days(legal, extended)
+                promised = cal.add_working_days(promised, extended)
+        if legal is None or promised is None:
+            continue
+        if (legal.isoformat(), promised.isoformat()) == (row["legal_due"], row["promised_due"]):
+            continue
+        with db.transaction():
+            station.journal(EventType.dues_recounted, case_no, DuesRecounted(
+                legal_due=legal.isoformat(), promised_due=promised.isoformat(), reason=reason,
+                after=causal_after(station, case_no)).encode())
+            store.update_case(db, int(row["id"]), legal_due=legal.isoformat(), promised_due=promised.isoformat(),
+                              updated_at=station.clock.stamp())
+        changed.append(case_no)
+    if changed:
+        log.info("limits counted again for %d open cases (%s)", len(changed), reason)
+    return changed
