@@ -474,6 +474,14 @@
         <translation>ཞུ་དག(&amp;G)…</translation>
     </message>
     <message>
+        <source>扫描件(&amp;F)…</source>
+        <translation>བཤེར་པར(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>承诺核查(&amp;H)…</source>
+        <translation>ཁས་ལེན་ཞིབ་བཤེར(&amp;H)…</translation>
+    </message>
+    <message>
         <source>打印 / 补打(&amp;P)</source>
         <translation>པར་འདེབས། / བསྐྱར་པར།(&amp;P)</translation>
     </message>
@@ -666,6 +674,10 @@
         <translation>{fields} ཞུ་དག: {reason}</translation>
     </message>
     <message>
+        <source>告知承诺核查：{result}{note}</source>
+        <translation>བརྡ་ཁྱབ་ཁས་ལེན་ཞིབ་བཤེར: {result}{note}</translation>
+    </message>
+    <message>
         <source>撤销受理决定：{reason}</source>
         <translation>ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད: {reason}</translation>
     </message>
@@ -810,6 +822,33 @@
     <message>
         <source>共 {total} 件</source>
         <translation>ཁྱོན་ལས་དོན་ {total}</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentCheckDialog</name>
+    <message>
+        <source>告知承诺核查</source>
+        <translation>བརྡ་ཁྱབ་ཁས་ལེན་ཞིབ་བཤེར།</translation>
+    </message>
+    <message>
+        <source>按告知承诺书写明的核查方式核实后，记录申请人是否履行承诺。违反承诺的记录会上报平台。</source>
+        <translation>བརྡ་ཁྱབ་ཁས་ལེན་ཡི་གེར་བཀོད་པའི་ཞིབ་བཤེར་ཐབས་ལྟར་ཞིབ་བཤེར་བྱས་རྗེས། རེ་ཞུ་བས་ཁས་ལེན་ལག་བསྟར་བྱས་མིན་ཐོར་འགོད། ཁས་ལེན་ལས་འགལ་བའི་ཟིན་ཐོ་སྟེགས་བུར་སྙན་ཞུ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>核查结果(&amp;R)：</source>
+        <translation>ཞིབ་བཤེར་གྲུབ་འབྲས(&amp;R):</translation>
+    </message>
+    <message>
+        <source>核查情况(&amp;N)：</source>
+        <translation>ཞིབ་བཤེར་གནས་ཚུལ(&amp;N):</translation>
+    </message>
+    <message>
+        <source>违反承诺时必填：核查发现的情况</source>
+        <translation>ཁས་ལེན་ལས་འགལ་ན་ངེས་པར་འབྲི་དགོས། ཞིབ་བཤེར་སྐབས་རྙེད་པའི་གནས་ཚུལ།</translation>
+    </message>
+    <message>
+        <source>违反承诺时请写明核查发现的情况。</source>
+        <translation>ཁས་ལེན་ལས་འགལ་ན། ཞིབ་བཤེར་སྐབས་རྙེད་པའི་གནས་ཚུལ་གསལ་པོར་འབྲི་རོགས།</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +1920,70 @@
 <context>
     <name>GuideView</name>
     <message>
+        <source>办理流程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到现场次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违诺责任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核查方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>委托受理站点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>样表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>常见错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监督投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不用到现场（全程网上办理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可以预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无需预约，直接到窗口办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批准后 {n} 个工作日内核查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>选择事项后，这里显示办事指南：申请条件、所需材料、办理时限和办理部门。</source>
         <translation>དོན་ཚན་བདམས་རྗེས་འདིར་ལས་སྒྲུབ་ལམ་སྟོན་མངོན་ཡོང་། རེ་ཞུའི་ཆ་རྐྱེན། དགོས་པའི་ཡིག་ཆ། སྒྲུབ་པའི་དུས་ཚད། སྒྲུབ་མཁན་ལས་ཁུངས་བཅས།</translation>
     </message>
@@ -2219,6 +2322,14 @@
         <translation>དཀའ་ངལ་ཅན་གྱི་མང་ཚོགས།</translation>
     </message>
     <message>
+        <source>已履行承诺</source>
+        <translation>ཁས་ལེན་ལག་བསྟར་བྱས་ཟིན།</translation>
+    </message>
+    <message>
+        <source>违反承诺（承诺不实）</source>
+        <translation>ཁས་ལེན་ལས་འགལ། (ཁས་ལེན་བདེན་མིན།)</translation>
+    </message>
+    <message>
         <source>当场解答</source>
         <translation>ས་ཐོག་ཏུ་ལན་བཏབ།</translation>
     </message>
@@ -2525,6 +2636,14 @@
     <message>
         <source>更正</source>
         <translation>ཞུ་དག</translation>
+    </message>
+    <message>
+        <source>告知承诺核查</source>
+        <translation>བརྡ་ཁྱབ་ཁས་ལེན་ཞིབ་བཤེར།</translation>
+    </message>
+    <message>
+        <source>按新日历重算期限</source>
+        <translation>ལོ་ཐོ་གསར་པ་ལྟར་དུས་བཀག་བསྐྱར་རྩིས།</translation>
     </message>
     <message>
         <source>内容与日志哈希不符（可能被改动）</source>
@@ -4013,6 +4132,92 @@ Do you want to delete it anyway?</source>
     <message>
         <source>请填写撤销理由。</source>
         <translation>རྩིས་མེད་ཀྱི་རྒྱུ་མཚན་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewer</name>
+    <message>
+        <source>扫描件：{name}</source>
+        <translation>བཤེར་པར: {name}</translation>
+    </message>
+    <message>
+        <source>无法显示此扫描件。</source>
+        <translation>བཤེར་པར་འདི་སྟོན་མི་ཐུབ།</translation>
+    </message>
+</context>
+<context>
+    <name>ScansDialog</name>
+    <message>
+        <source>扫描件 {case}</source>
+        <translation>བཤེར་པར {case}</translation>
+    </message>
+    <message>
+        <source>本办件的扫描件。查看时只在内存中解密，不另存文件。补交的材料可在这里扫描添加。</source>
+        <translation>ལས་དོན་འདིའི་བཤེར་པར། ལྟ་སྐབས་ནང་གསོག་ནང་ཁོ་ནར་གསང་བ་བཀྲོལ་ཞིང་ཡིག་ཆ་གཞན་དུ་མི་ཉར། ཕྱིས་སྤྲོད་པའི་ཡིག་ཆ་འདིར་བཤེར་ནས་སྣོན་ཆོག</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>ལྟ(&amp;V)</translation>
+    </message>
+    <message>
+        <source>添加到材料(&amp;M)：</source>
+        <translation>ཡིག་ཆར་སྣོན(&amp;M):</translation>
+    </message>
+    <message>
+        <source>添加文件(&amp;A)…</source>
+        <translation>ཡིག་ཆ་སྣོན(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>从扫描仪文件夹导入(&amp;I)…</source>
+        <translation>བཤེར་འཕྲུལ་གྱི་ཡིག་སྣོད་ནས་ནང་འདྲེན(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>སྒོ་རྒྱག</translation>
+    </message>
+    <message>
+        <source>{material}：{name}（{added}）</source>
+        <translation>{material}: {name} ({added})</translation>
+    </message>
+    <message>
+        <source>还没有扫描件</source>
+        <translation>ད་དུང་བཤེར་པར་མེད།</translation>
+    </message>
+    <message>
+        <source>选择扫描件</source>
+        <translation>བཤེར་པར་འདེམས།</translation>
+    </message>
+    <message>
+        <source>扫描件 (*.jpg *.jpeg *.png *.pdf);;所有文件 (*)</source>
+        <translation>བཤེར་པར (*.jpg *.jpeg *.png *.pdf);;ཡིག་ཆ་ཡོངས (*)</translation>
+    </message>
+    <message>
+        <source>选择扫描仪保存文件的文件夹</source>
+        <translation>བཤེར་འཕྲུལ་གྱིས་ཡིག་ཆ་ཉར་བའི་ཡིག་སྣོད་འདེམས།</translation>
+    </message>
+    <message>
+        <source>导入扫描仪文件夹</source>
+        <translation>བཤེར་འཕྲུལ་གྱི་ཡིག་སྣོད་ནང་འདྲེན།</translation>
+    </message>
+    <message>
+        <source>把这个文件夹里的扫描件全部导入本办件的“{material}”？每个文件安全存入后，会从文件夹中删除原文件（未能导入的文件保留）。</source>
+        <translation>ཡིག་སྣོད་འདིའི་བཤེར་པར་ཚང་མ་ལས་དོན་འདིའི་&quot;{material}&quot; ལ་ནང་འདྲེན་བྱེད་དམ། ཡིག་ཆ་རེ་རེ་བདེ་འཇགས་ངང་ཉར་རྗེས། ཡིག་སྣོད་ནས་མ་ཡིག་བསུབ་རྒྱུ་ཡིན། (ནང་འདྲེན་མ་ཐུབ་པའི་ཡིག་ཆ་ཉར་རྒྱུ།)</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>ནང་འདྲེན་བྱེད་བཞིན་པ…</translation>
+    </message>
+    <message>
+        <source>已添加 {n} 个扫描件。</source>
+        <translation>བཤེར་པར་ {n} སྣོན་ཟིན།</translation>
+    </message>
+    <message>
+        <source>已从文件夹删除 {n} 个原文件。</source>
+        <translation>ཡིག་སྣོད་ནས་མ་ཡིག་ {n} བསུབ་ཟིན།</translation>
+    </message>
+    <message>
+        <source>{name}：未导入（{why}）</source>
+        <translation>{name}: ནང་འདྲེན་མ་ཐུབ། ({why})</translation>
     </message>
 </context>
 <context>
