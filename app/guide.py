@@ -21,6 +21,7 @@ from app.station import Station
 
 ITEM = "item"
 BUNDLE = "bundle"
+NO_TEXT = Text("")
 
 
 class GuideField(StrEnum):
@@ -95,6 +96,46 @@ class GuideMaterial:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """A way to complain or report (监督投诉方式): its name and where to reach it."""
+
+    channel: Text
+    contact: str
+
+
+@dataclass(frozen=True)
+class SampleForm:
+    """A filled-in sample form (样表, 示范文本) the counter keeps: its name and a note; no file."""
+
+    name: Text
+    note: Text
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """An item's 告知承诺: what the applicant commits to, the liability for a false or broken
+    commitment, and the check after approval (核查; ``check_days`` working days, 0: not said)."""
+
+    content: Text
+    liability: Text
+    check: Text
+    check_days: int = 0
+
+
+@dataclass(frozen=True)
+class Entrusted:
+    """A station entrusted to take the item in (委托受理): its 12-digit code and name."""
+
+    code: str
+    name: Text
+
+
+# The regional 12345 hotline (政务服务便民热线, "一号归集"): every guide names it, whether or not the
+# catalogue lists it among an item's channels.
+HOTLINE = Channel(Text("12345政务服务便民热线", "12345 སྲིད་དོན་ཞབས་ཞུ་མང་ཕན་ཁ་པར་ཐད་ཀར།"), "12345")
+
+
+@dataclass(frozen=True)
 class ItemGuide:
     code: str
     name: Text
@@ -117,6 +158,18 @@ class ItemGuide:
     consult_phone: str
     notes: Text
     materials: tuple[GuideMaterial, ...]
+    # The elements of issue 16 point 15, all optional in the catalogue (empty when not given).
+    steps: tuple[Text, ...] = ()  # 办理流程
+    visits: int | None = None  # 到现场次数
+    appointment: bool | None = None  # 是否支持预约 (None: not said)
+    appointment_how: Text = NO_TEXT
+    place: Text = NO_TEXT  # 办理地点 (at the station)
+    hours: Text = NO_TEXT  # 办理时间
+    supervision: tuple[Channel, ...] = ()  # 监督投诉方式 as the catalogue lists them
+    sample_forms: tuple[SampleForm, ...] = ()  # 样表
+    mistakes: tuple[Text, ...] = ()  # 常见错误
+    commitment: Commitment | None = None  # 告知承诺 terms (only on an item that allows it)
+    entrusted: tuple[Entrusted, ...] = ()  # 委托受理 stations
 
 
 @dataclass(frozen=True)
@@ -148,8 +201,22 @@ def _body_text(body: dict[str, Any], key: str) -> Text:
     return Text(str(value or ""))
 
 
+def _texts(value: Any) -> tuple[Text, ...]:
+    return tuple(_body_text({"t": v}, "t") for v in value or () if v)
+
+
+def commitment_terms(body: dict[str, Any]) -> Commitment | None:
+    """The 告知承诺 terms of an item's catalogue body; None when the catalogue gives none."""
+    terms = body.get("commitment")
+    if not isinstance(terms, dict):
+        return None
+    return Commitment(content=_body_text(terms, "content"), liability=_body_text(terms, "liability"),
+                      check=_body_text(terms, "check"), check_days=int(terms.get("check_days") or 0))
+
+
 def item_guide(item: ServiceItem) -> ItemGuide:
     body = item.body
+    appointment = body.get("appointment") or {}
     fee = body.get("fee") or {}
     result = body.get("result") or {}
     return ItemGuide(
@@ -162,6 +229,17 @@ def item_guide(item: ServiceItem) -> ItemGuide:
         delivery=tuple(str(d) for d in body.get("delivery") or ("counter",)),
         cross_region=str(body.get("cross_region") or "none"), consult_phone=str(body.get("consult_phone") or ""),
         notes=_body_text(body, "notes"), materials=tuple(material(m) for m in item.materials),
+        steps=_texts(body.get("steps")), visits=body.get("visits"),
+        appointment=appointment.get("supported"), appointment_how=_body_text(appointment, "how"),
+        place=_body_text(body, "place"),
+        hours=_body_text(body, "hours"),
+        supervision=tuple(Channel(_body_text(c, "channel"), str(c.get("contact", "")))
+                          for c in body.get("supervision") or ()),
+        sample_forms=tuple(SampleForm(_body_text(f, "name"), _body_text(f, "note"))
+                           for f in body.get("sample_forms") or ()),
+        mistakes=_texts(body.get("mistakes")),
+        commitment=commitment_terms(body) if item.commitment_allowed else None,
+        entrusted=tuple(Entrusted(str(e.get("code", "")), _body_text(e, "name")) for e in body.get("entrusted") or ()),
     )
 
 
@@ -213,8 +291,10 @@ def facts(i: ItemGuide, where: str = "") -> list[Fact]:
         out.append(Fact(GuideField.conditions, (i.conditions,)))
     out += time_facts(i)
     out.append(Fact(GuideField.department, (i.department,)))
-    if where:
-        out.append(Fact(GuideField.where, (where,)))
+    if where and i.place.zh:
+        out.append(Fact(GuideField.where, (where, i.place), "　"))
+    elif where or i.place.zh:
+        out.append(Fact(GuideField.where, (where or i.place,)))
     if not i.fee_charged:
         out.append(Fact(GuideField.fee, (name("GuideValue", "free"),)))
     else:
@@ -265,4 +345,81 @@ def material_remarks(m: GuideMaterial) -> list[Part]:
         out.append(name("GuideMaterial", "e_licence", name=m.e_licence_type))
     if m.for_items:
         out.append(name("GuideMaterial", "for_items", names="、".join(m.for_items)))
+    return out
+
+
+# -- the further elements of a guide (issue 16 point 15) ---------------------------------------
+class GuideElement(StrEnum):
+    """The title of one further element of a guide, a list of lines. Each renderer names it in its
+    own words (the printed sheet: ``printing/guide.py``, the window: ``ui/intake/guide_view.py``)."""
+
+    steps = "steps"  # 办理流程
+    visits = "visits"  # 到现场次数
+    appointment = "appointment"  # 预约办理
+    hours = "hours"  # 办理时间
+    commitment_content = "commitment_content"  # 承诺内容
+    commitment_liability = "commitment_liability"  # 违诺责任
+    commitment_check = "commitment_check"  # 核查方式
+    entrusted = "entrusted"  # 委托受理
+    sample_forms = "sample_forms"  # 样表
+    mistakes = "mistakes"  # 常见错误
+    supervision = "supervision"  # 监督投诉
+
+
+@dataclass(frozen=True)
+class Word:
+    """A value that is a word of the guide, not catalogue text (``key`` with its {placeholders});
+    each renderer has the words: ``visits`` {n}, ``no_visit``, ``appointment``, ``no_appointment``,
+    ``check_days`` {n}."""
+
+    key: str
+    n: int = 0
+
+
+# A line of an element: its parts joined (catalogue text, data, or a word).
+Line = tuple[Text | str | Word, ...]
+
+
+@dataclass(frozen=True)
+class Element:
+    field: GuideElement
+    lines: tuple[Line, ...]
+    numbered: bool = False  # the lines are steps in order
+
+
+def supervision(i: ItemGuide) -> tuple[Channel, ...]:
+    """The item's channels, and the 12345 hotline when the catalogue does not name it."""
+    if any(HOTLINE.contact in c.contact for c in i.supervision):
+        return i.supervision
+    return (*i.supervision, HOTLINE)
+
+
+def elements(i: ItemGuide) -> list[Element]:
+    """The further elements a guide states of one item, in order; the 12345 hotline always."""
+    out: list[Element] = []
+    if i.steps:
+        out.append(Element(GuideElement.steps, tuple((s,) for s in i.steps), numbered=True))
+    if i.visits is not None:
+        out.append(Element(GuideElement.visits, ((Word("visits", i.visits) if i.visits else Word("no_visit"),),)))
+    if i.appointment is not None:
+        line: Line = (Word("appointment" if i.appointment else "no_appointment"),)
+        if i.appointment and i.appointment_how.zh:
+            line += (i.appointment_how,)
+        out.append(Element(GuideElement.appointment, (line,)))
+    if i.hours.zh:
+        out.append(Element(GuideElement.hours, ((i.hours,),)))
+    if i.commitment is not None:
+        c = i.commitment
+        out.append(Element(GuideElement.commitment_content, ((c.content,),)))
+        out.append(Element(GuideElement.commitment_liability, ((c.liability,),)))
+        check: Line = (c.check,) + ((Word("check_days", c.check_days),) if c.check_days else ())
+        out.append(Element(GuideElement.commitment_check, (check,)))
+    if i.entrusted:
+        out.append(Element(GuideElement.entrusted, tuple((e.name, e.code) for e in i.entrusted)))
+    if i.sample_forms:
+        out.append(Element(GuideElement.sample_forms,
+                           tuple((f.name, f.note) if f.note.zh else (f.name,) for f in i.sample_forms)))
+    if i.mistakes:
+        out.append(Element(GuideElement.mistakes, tuple((m,) for m in i.mistakes)))
+    out.append(Element(GuideElement.supervision, tuple((c.channel, c.contact) for c in supervision(i))))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.guide import Commitment, commitment_terms
 from app.journal import EventType
 from app.models import Case
 from app.services import cases, catalogue
@@ -27,6 +28,8 @@ class ItemInfo:
     legal_days: int
     promised_days: int
     instant: bool
+    commitment_allowed: bool = False
+    commitment: Commitment | None = None  # the catalogue's 告知承诺 terms (承诺内容, 违诺责任, 核查)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ def context_for(station: Station, case_no: str) -> PrintContext:
             conditions=body.get("conditions", {}).get("zh", ""),
             result=body.get("result", {}).get("name", {}).get("zh", ""), consult_phone=body.get("consult_phone", ""),
             legal_days=ci.legal_days, promised_days=ci.promised_days, instant=ci.instant,
+            commitment_allowed=item.commitment_allowed,
+            commitment=commitment_terms(body) if item.commitment_allowed else None,
         ))
         for m in item.materials:
             names.setdefault(m.code, m.name.zh)

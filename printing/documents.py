@@ -9,7 +9,7 @@ from enum import StrEnum
 from app import labels as codes
 from app.casenumber import DEVICE_NO
 from app.identity import IdType, mask_id, mask_phone
-from app.models import Authorisation, Case, MaterialForm, MaterialState
+from app.models import Authorisation, Case, MaterialForm, MaterialState, Text
 from printing.context import PrintContext
 from printing.labels import code_label, label, sentence
 from printing.layout import Paper, Sheet
@@ -230,16 +230,48 @@ def deferral(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
         _signed_for(sheet, lang)
 
 
+def _catalogue_text(t: Text, lang: str) -> str:
+    """A text of the catalogue: the Chinese, or its Tibetan above it on a bilingual document."""
+    return f"{t.bo}\n{t.zh}" if lang == "bo" and t.bo and t.bo != t.zh else t.zh
+
+
+def _terms_rows(ctx: PrintContext, lang: str) -> list[tuple[str, str]]:
+    """What the applicant commits to, the liability and the check, as the catalogue states them for
+    each item that allows 告知承诺 (named when the letter covers several items)."""
+    terms = [(i, c) for i in ctx.items if i.commitment_allowed and (c := i.commitment) is not None]
+    rows: list[tuple[str, str]] = []
+    for i, c in terms:
+        named = f"{i.name}：" if len(terms) > 1 else ""
+        check = _catalogue_text(c.check, lang)
+        if c.check_days:
+            check += "\n" + label("check_days", lang, n=c.check_days)
+        rows += [(label("commitment_content", lang), named + _catalogue_text(c.content, lang)),
+                 (label("commitment_liability", lang), named + _catalogue_text(c.liability, lang)),
+                 (label("commitment_check", lang), named + check)]
+    return rows
+
+
 def commitment(sheet: Sheet, ctx: PrintContext, lang: str) -> None:
+    """告知承诺书: the conditions told, the catalogue's commitment content, liability for breach and
+    check after approval (核查) for each item that allows 告知承诺, the note, and what the clerk typed
+    as the applicant's further commitment (or, for items the catalogue gives no terms for, as the
+    commitment itself)."""
     _codes(sheet, ctx, lang)
     sheet.fields([*_party_rows(ctx, lang), (label("items", lang), _items_text(ctx, lang)), *_issued(ctx, lang)])
     sheet.space(0.5)
     conditions = "\n".join(f"{i.name}：{i.conditions}" for i in ctx.items if i.conditions)
     sheet.fields([(label("conditions", lang), conditions or "—")])
     sheet.space(0.5)
+    terms = _terms_rows(ctx, lang)
+    if terms:
+        sheet.fields(terms)
+        sheet.space(0.5)
     for line in sentence("commitment_note", lang):
         sheet.para(line)
-    sheet.fields([(label("commitment_text", lang), ctx.commitment_text or "—")])
+    if not terms:
+        sheet.fields([(label("commitment_text", lang), ctx.commitment_text or "—")])
+    elif ctx.commitment_text:
+        sheet.fields([(label("commitment_extra", lang), ctx.commitment_text)])
     sheet.space()
     _signed_for(sheet, lang)
 

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from app.guide import (
     BUNDLE,
     ITEM,
+    Element,
     Fact,
     Guide,
     GuideField,
@@ -23,7 +24,9 @@ from app.guide import (
     ItemGuide,
     Name,
     Part,
+    Word,
     bundle_guide,
+    elements,
     facts,
     guide_for,
     item_guide,
@@ -55,6 +58,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "footer": ("请带齐以上材料办理，材料不齐的，窗口将一次性告知需要补正的全部内容。",
                "གོང་གི་ཡིག་ཆ་ཚང་མ་ཁྱེར་ནས་ཞུ་རོགས། ཡིག་ཆ་མ་ཚང་ན་ཁ་སྐོང་དགོས་པ་ཚང་མ་ཐེངས་གཅིག་ལ་བརྡ་ཁྱབ་བྱེད།"),
     "version": ("事项清单版本 {version}", "ལས་དོན་ཐོ་གཞུང་པར་གཞི་ {version}"),
+    # the titles of the further elements (app.guide.GuideElement)
+    "steps": ("办理流程", "ལས་སྒྲུབ་བྱ་རིམ།"),
+    "visits": ("到现场次数", "ས་ཐོག་ཏུ་ཡོང་དགོས་པའི་ཐེངས་གྲངས།"),
+    "appointment": ("预约办理", "སྔོན་འགོག་ལས་སྒྲུབ།"),
+    "hours": ("办理时间", "ལས་སྒྲུབ་དུས་ཚོད།"),
+    "commitment_content": ("承诺内容", "ཁས་ལེན་གྱི་ནང་དོན།"),
+    "commitment_liability": ("违诺责任", "ཁས་ལེན་ལས་འགལ་བའི་འགན།"),
+    "commitment_check": ("核查方式", "ཞིབ་བཤེར་བྱེད་ཐབས།"),
+    "entrusted": ("委托受理站点", "བཅོལ་འཇུག་ཐོག་ལེན་པའི་ས་ཚིགས།"),
+    "sample_forms": ("样表", "དཔེ་ཤོག"),
+    "mistakes": ("常见错误", "རྒྱུན་མཐོང་ནོར་འཁྲུལ།"),
+    "supervision": ("监督投诉", "ལྟ་སྐུལ་དང་སྐྱོན་བརྗོད།"),
+    # the words of their values (app.guide.Word)
+    "w_visits": ("{n} 次", "ཐེངས་ {n}"),
+    "w_no_visit": ("不用到现场（全程网上办理）", "ས་ཐོག་ཏུ་ཡོང་མི་དགོས། （དྲ་ཐོག་ནས་ཆ་ཚང་སྒྲུབ་ཆོག）"),
+    "w_appointment": ("可以预约", "སྔོན་འགོག་བྱེད་ཆོག"),
+    "w_no_appointment": ("无需预约，直接到窗口办理", "སྔོན་འགོག་མི་དགོས། སྒེའུ་ཁུང་དུ་ཐད་ཀར་ཡོང་ནས་སྒྲུབ་ཆོག"),
+    "w_check_days": ("批准后 {n} 个工作日内核查", "ཆོག་མཆན་ཐོབ་རྗེས་ལས་ཉིན་ {n} ནང་ཞིབ་བཤེར་བྱེད།"),
 }
 
 
@@ -93,9 +114,20 @@ def _time(i: ItemGuide, lang: str) -> str:
     return "，".join(f"{_title(f.field, lang)} {_value(f, lang)}" for f in timed)
 
 
+def _element(e: Element, lang: str) -> str:
+    """An element's lines, one a line (steps numbered); a word in the sheet's words."""
+    lines = []
+    sep = "\n" if lang == "bo" else "　"  # a bilingual part is already two lines
+    for n, line in enumerate(e.lines, 1):
+        text = sep.join(word(f"w_{p.key}", lang, n=p.n) if isinstance(p, Word) else _part(p, lang) for p in line)
+        lines.append(f"{n}. {text}" if e.numbered else text)
+    return "\n".join(lines)
+
+
 def _item_rows(i: ItemGuide, lang: str, station_name: str) -> list[tuple[str, str]]:
-    return [(_title(GuideField.code, lang), i.code)] + [(_title(f.field, lang), _value(f, lang))
-                                                         for f in facts(i, station_name)]
+    return ([(_title(GuideField.code, lang), i.code)]
+            + [(_title(f.field, lang), _value(f, lang)) for f in facts(i, station_name)]
+            + [(word(e.field.value, lang), _element(e, lang)) for e in elements(i)])
 
 
 def _materials(sheet: Sheet, materials: tuple[GuideMaterial, ...], lang: str) -> None:

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.guide import BUNDLE, ITEM, Guide, GuideField, GuideMaterial, ItemGuide, facts, guide_for
+from app.guide import BUNDLE, ITEM, Guide, GuideField, GuideMaterial, ItemGuide, elements, facts, guide_for
 from app.models import Text
 from app.services import catalogue
 from app.station import Station
 from printing import guide as guide_printing
 from printing.layout import Paper
 from ui.documents import Rendered, render_papers, show_pdfs
-from ui.intake.guide_view import material_html, text_html, title, value_html
+from ui.intake.guide_view import element_html, element_title, material_html, text_html, title, value_html
 from ui.page import Page
 from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
@@ -272,6 +272,11 @@ class GuidePage(Page):
             elif fact.field is not GuideField.promised_time:
                 out.append(self.tr("{title}：{value}").format(
                     title=title(fact.field), value=value_html(fact, self.tibetan.isChecked())))
+        for e in elements(i):  # steps, visits, booking, hours, commitment, entrusted, forms, mistakes, 12345
+            value = element_html(e, self.tibetan.isChecked())
+            if len(e.lines) > 1 or e.numbered:
+                value = "<br/>" + value  # a list starts on its own line
+            out.append(self.tr("{title}：{value}").format(title=element_title(e.field), value=value))
         return out
 
     def guide_html(self) -> str:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from app.guide import (
+    Element,
     Fact,
+    GuideElement,
     GuideField,
     GuideMaterial,
     Name,
     Part,
+    Word,
+    elements,
     facts,
     item_guide,
     material,
@@ -53,6 +58,45 @@ def title(field: GuideField) -> str:
 
 def value_html(fact: Fact, tibetan: bool = True) -> str:
     return escape(fact.sep).join(part_html(p, tibetan) for p in fact.parts)
+
+
+# The words of the further elements (app.guide.GuideElement, app.guide.Word), in the context "GuideView".
+def element_title(field: GuideElement) -> str:
+    titles = {
+        GuideElement.steps: QCoreApplication.translate("GuideView", "办理流程"),
+        GuideElement.visits: QCoreApplication.translate("GuideView", "到现场次数"),
+        GuideElement.appointment: QCoreApplication.translate("GuideView", "预约办理"),
+        GuideElement.hours: QCoreApplication.translate("GuideView", "办理时间"),
+        GuideElement.commitment_content: QCoreApplication.translate("GuideView", "承诺内容"),
+        GuideElement.commitment_liability: QCoreApplication.translate("GuideView", "违诺责任"),
+        GuideElement.commitment_check: QCoreApplication.translate("GuideView", "核查方式"),
+        GuideElement.entrusted: QCoreApplication.translate("GuideView", "委托受理站点"),
+        GuideElement.sample_forms: QCoreApplication.translate("GuideView", "样表"),
+        GuideElement.mistakes: QCoreApplication.translate("GuideView", "常见错误"),
+        GuideElement.supervision: QCoreApplication.translate("GuideView", "监督投诉"),
+    }
+    return escape(titles[field])
+
+
+def word_text(w: Word) -> str:
+    if w.key == "visits":
+        return QCoreApplication.translate("GuideView", "{n} 次").format(n=w.n)
+    if w.key == "no_visit":
+        return QCoreApplication.translate("GuideView", "不用到现场（全程网上办理）")
+    if w.key == "appointment":
+        return QCoreApplication.translate("GuideView", "可以预约")
+    if w.key == "no_appointment":
+        return QCoreApplication.translate("GuideView", "无需预约，直接到窗口办理")
+    return QCoreApplication.translate("GuideView", "批准后 {n} 个工作日内核查").format(n=w.n)
+
+
+def element_html(e: Element, tibetan: bool = True) -> str:
+    """An element's lines as HTML: one line each (steps numbered), a word in the window's language."""
+    lines = ["　".join(escape(word_text(p)) if isinstance(p, Word) else part_html(p, tibetan) for p in line)
+             for line in e.lines]
+    if e.numbered:
+        return "<br/>".join(f"{n}. {line}" for n, line in enumerate(lines, 1))
+    return "<br/>".join(lines)
 
 
 def material_html(m: GuideMaterial, tibetan: bool = True) -> str:
@@ -104,8 +148,11 @@ class GuideView(Retranslating, QTextBrowser):
         self.setHtml("".join(parts))
 
     def _item_facts(self, item: ServiceItem) -> str:
+        guide = item_guide(item)
         cells = "".join(f"<tr><th align='left' valign='top'>{title(f.field)}</th><td>{value_html(f)}</td></tr>"
-                        for f in facts(item_guide(item)))
+                        for f in facts(guide))
+        cells += "".join(f"<tr><th align='left' valign='top'>{element_title(e.field)}</th>"
+                         f"<td>{element_html(e)}</td></tr>" for e in elements(guide))
         return f"<table cellspacing='4'>{cells}</table>"
 
     def _materials(self, materials: list[GuideMaterial]) -> str:
