@@ -225,8 +225,11 @@ class DashboardPage(Page):
         titles.addWidget(self.title)
         titles.addWidget(self.today)
         top.addLayout(titles, 1)
-        top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignBottom)
-        top.addWidget(self.consult_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # 刷新 and 登记咨询 one above the other: at 200 % in Tibetan three buttons in a row do not fit.
+        small_buttons = QVBoxLayout()
+        small_buttons.addWidget(self.consult_button)
+        small_buttons.addWidget(self.refresh_button)
+        top.addLayout(small_buttons)
         top.addWidget(self.intake_button)
 
         self.link = QLabel()

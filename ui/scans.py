@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import ItemNotFound
 from app.models import Case
-from app.services import attachments
+from app.services import attachments, catalogue
 from app.services.attachments import AttachmentInfo, FolderResult
 from app.station import Station
 from ui.errors import message_for
@@ -123,10 +124,10 @@ class ScansDialog(Retranslating, QDialog):
         self.list.itemActivated.connect(lambda _item: self.view_selected())
         self.view_button = QPushButton()
         self.view_button.clicked.connect(self.view_selected)
+        self.tibetan: dict[str, str] = {}  # the materials' Tibetan names (read with the list)
         self.material = QComboBox()
         self.material.setObjectName("scanMaterial")
-        for m in case.materials:
-            self.material.addItem(names.get(m.material_code, m.material_code), (m.item_code, m.material_code))
+        self._fill_materials()
         self.material_label = QLabel()
         self.material_label.setBuddy(self.material)
         self.add_button = QPushButton()
@@ -173,18 +174,43 @@ class ScansDialog(Retranslating, QDialog):
 
     # -- the list -----------------------------------------------------------------------------
     def reload(self) -> None:
-        case_no = self.case.case_no
-        self.session.run(lambda st: attachments.list_for_case(st, case_no), self._loaded, on_error=self._failed)
+        case_no, items = self.case.case_no, [(i.item_code, i.item_version) for i in self.case.items]
 
-    def _loaded(self, infos: list[AttachmentInfo]) -> None:
-        self.infos = list(infos)
+        def work(st: Station) -> tuple[list[AttachmentInfo], dict[str, str]]:
+            tibetan: dict[str, str] = {}
+            for code, version in items:
+                try:
+                    for m in catalogue.get_item(st, code, version).materials:
+                        if m.name.bo:
+                            tibetan.setdefault(m.code, m.name.bo)
+                except ItemNotFound:
+                    continue
+            return attachments.list_for_case(st, case_no), tibetan
+
+        self.session.run(work, self._loaded, on_error=self._failed)
+
+    def _loaded(self, loaded: tuple[list[AttachmentInfo], dict[str, str]]) -> None:
+        self.infos, self.tibetan = list(loaded[0]), loaded[1]
+        self._fill_materials()
         self._show_list()
+
+    def _name(self, code: str) -> str:
+        """A material's name: Chinese, and Tibetan after it when the catalogue has one."""
+        zh, bo = self.names.get(code, code), self.tibetan.get(code, "")
+        return f"{zh} {bo}" if bo else zh
+
+    def _fill_materials(self) -> None:
+        current = self.material.currentData()
+        self.material.clear()
+        for m in self.case.materials:
+            self.material.addItem(self._name(m.material_code), (m.item_code, m.material_code))
+        self.material.setCurrentIndex(max(0, self.material.findData(current)))
 
     def _show_list(self) -> None:
         self.list.clear()
         for info in self.infos:
             item = QListWidgetItem(self.tr("{material}：{name}（{added}）").format(
-                material=self.names.get(info.material_code, info.material_code), name=info.name,
+                material=self._name(info.material_code), name=info.name,
                 added=info.added_at[:16].replace("T", " ")))
             item.setData(Qt.ItemDataRole.UserRole, info.sha256)
             self.list.addItem(item)

@@ -122,6 +122,25 @@ def scenes(s: Shooter, demo: DemoInfo) -> None:
     s.login(demo.login, demo.password)
 
 
+def _consult(s: Shooter) -> None:
+    """登记咨询 from the dashboard: the dialog, filled in with consent (name and phone enabled)."""
+    from ui.dashboard import DashboardPage
+
+    board = s.window.pages["dashboard"]
+    assert isinstance(board, DashboardPage)
+    s.window.go("dashboard")
+    board.record_consultation()
+    dialog = board.consult_dialog
+    if dialog is None:
+        return
+    idle(s.session)
+    dialog.consent.setChecked(True)
+    fill(dialog)
+    pump()
+    s.shot("consult", dialog)
+    dialog.reject()
+
+
 def _cases(s: Shooter) -> None:
     s.window.go("cases")
     s.shot("cases")
@@ -203,7 +222,7 @@ def _case_dialogs(s: Shooter) -> None:
     if view is None:
         return
     for action in (case_actions.CORRECTION, case_actions.SUPPLY, case_actions.CONCLUDE, case_actions.DELIVER,
-                   case_actions.WITHDRAW, case_actions.REVOKE, case_actions.AMEND):
+                   case_actions.WITHDRAW, case_actions.REVOKE, case_actions.AMEND, case_actions.CHECK):
         dialog = case_actions.make_dialog(action, s.session, view.case, view.material_names, page)
         dialog.open()
         pump()
@@ -212,6 +231,14 @@ def _case_dialogs(s: Shooter) -> None:
         pump()
         s.shot(f"case-{action}", dialog)
         dialog.reject()  # (no deleteLater here: a wrapper deleted under PySide's feet crashes it at times)
+    # 扫描件: the case's scans (none yet in the demo) and the controls to add some.
+    from ui.scans import ScansDialog
+
+    scans = ScansDialog(s.session, view.case, view.material_names, page)
+    scans.open()
+    pump()
+    s.shot("case-scans", scans)
+    scans.reject()
 
 
 def _print_menu_and_preview(s: Shooter) -> None:
@@ -332,7 +359,7 @@ def _settings(s: Shooter) -> None:
         s.shot("settings-devices")
 
 
-SCENES: list[Callable[[Shooter], None]] = [_cases, _case, _intake, _guide,
+SCENES: list[Callable[[Shooter], None]] = [_consult, _cases, _case, _intake, _guide,
                                            _simple("operators"), _settings]
 
 

@@ -236,6 +236,7 @@ def add_other_window(paths: Paths, *, kdf: KdfParams | None = None, cases: int =
     from app.services.cases import sharing
     from app.station import Station
     from app.store import journal as journal_store
+    from app.store import outbox
     from bianmin.demo import cases as demo_cases
     from sync import state as sync_state
 
@@ -259,6 +260,10 @@ def add_other_window(paths: Paths, *, kdf: KdfParams | None = None, cases: int =
         with demo.db.transaction():
             kept = sync_state.load(demo.db)
             sync_state.save(demo.db, replace(kept, devices=sync_state.Roster(devices=listed, checked_at=stamp)))
+            # A notice from the regional office, as the dashboard lists it until an administrator reads it.
+            outbox.add_notice(demo.db, "demo-1", stamp, {
+                "kind": "message", "title": "关于元旦期间办件时限的说明",
+                "text": "元旦假期（1月1日）不计入办理时限，请各服务站提前告知群众。"})
         return made
     finally:
         other.close()
