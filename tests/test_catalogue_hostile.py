@@ -101,6 +101,12 @@ HOSTILE: dict[str, tuple[bytes, list[str]]] = {
                                 ensure_ascii=False).encode(), ["文字方向", "U+2066", ITEM, ".department.bo"]),
     "ten_mb_name": (json.dumps(_with("2027.06", _set_name("保" * BIG)), ensure_ascii=False).encode(),
                     ["太长", str(BIG), "200", ITEM, ".name.zh"]),
+    "control_in_a_step": (json.dumps(_with("2027.08", lambda d: _item(d)["steps"][0].__setitem__(
+                              "zh", "提出\u0007申请")), ensure_ascii=False).encode(),
+                          ["控制字符", "U+0007", ITEM, ".steps[0].zh"]),
+    "bidi_in_a_complaint_channel": (json.dumps(_with("2027.09", lambda d: _item(d)["supervision"][1]["channel"]
+                                                     .__setitem__("zh", "热线\u202e")), ensure_ascii=False).encode(),
+                                    ["文字方向", "U+202E", ITEM, ".supervision[1].channel.zh"]),
     "huge_number": (json.dumps(_with("2027.07", lambda d: _item(d).__setitem__("legal_days", 0))).encode()
                     .replace(b'"legal_days": 0', b'"legal_days": ' + b"9" * 50_000, 1), ["JSON"]),
 }
@@ -169,6 +175,7 @@ def test_every_text_and_list_in_the_schema_is_bounded() -> None:
 @pytest.mark.parametrize("field, limit", [
     (("name", "zh"), 200), (("name", "bo"), 600), (("conditions", "zh"), 4000), (("notes", "bo"), 12000),
     (("legal_basis",), 4000), (("consult_phone",), 40),
+    (("hours", "zh"), 500), (("place", "bo"), 1500),
 ])
 def test_bounds_are_named_with_item_and_field(field: tuple[str, ...], limit: int) -> None:
     def change(doc: dict[str, Any]) -> None:
