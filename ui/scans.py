@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -127,6 +127,7 @@ class ScansDialog(Retranslating, QDialog):
         self.tibetan: dict[str, str] = {}  # the materials' Tibetan names (read with the list)
         self.material = QComboBox()
         self.material.setObjectName("scanMaterial")
+        self.material.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_materials()
         self.material_label = QLabel()
         self.material_label.setBuddy(self.material)
@@ -195,9 +196,11 @@ class ScansDialog(Retranslating, QDialog):
         self._show_list()
 
     def _name(self, code: str) -> str:
-        """A material's name: Chinese, and Tibetan after it when the catalogue has one."""
+        """A material's name: Chinese, and in the Tibetan window its Tibetan name after it (when the
+        catalogue has one)."""
         zh, bo = self.names.get(code, code), self.tibetan.get(code, "")
-        return f"{zh} {bo}" if bo else zh
+        tibetan_window = QLocale().language() == QLocale.Language.Tibetan
+        return f"{zh} {bo}" if bo and tibetan_window else zh
 
     def _fill_materials(self) -> None:
         current = self.material.currentData()
