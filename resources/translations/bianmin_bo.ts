@@ -1921,67 +1921,67 @@
     <name>GuideView</name>
     <message>
         <source>办理流程</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་སྒྲུབ་བྱ་རིམ།</translation>
     </message>
     <message>
         <source>到现场次数</source>
-        <translation type="unfinished"></translation>
+        <translation>ས་ཐོག་ཏུ་ཡོང་དགོས་པའི་ཐེངས་གྲངས།</translation>
     </message>
     <message>
         <source>预约办理</source>
-        <translation type="unfinished"></translation>
+        <translation>སྔོན་འགོག་ལས་སྒྲུབ།</translation>
     </message>
     <message>
         <source>办理时间</source>
-        <translation type="unfinished"></translation>
+        <translation>ལས་སྒྲུབ་དུས་ཚོད།</translation>
     </message>
     <message>
         <source>承诺内容</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁས་ལེན་གྱི་ནང་དོན།</translation>
     </message>
     <message>
         <source>违诺责任</source>
-        <translation type="unfinished"></translation>
+        <translation>ཁས་ལེན་ལས་འགལ་བའི་འགན།</translation>
     </message>
     <message>
         <source>核查方式</source>
-        <translation type="unfinished"></translation>
+        <translation>ཞིབ་བཤེར་བྱེད་ཐབས།</translation>
     </message>
     <message>
         <source>委托受理站点</source>
-        <translation type="unfinished"></translation>
+        <translation>བཅོལ་འཇུག་ཐོག་ལེན་པའི་ས་ཚིགས།</translation>
     </message>
     <message>
         <source>样表</source>
-        <translation type="unfinished"></translation>
+        <translation>དཔེ་ཤོག</translation>
     </message>
     <message>
         <source>常见错误</source>
-        <translation type="unfinished"></translation>
+        <translation>རྒྱུན་མཐོང་ནོར་འཁྲུལ།</translation>
     </message>
     <message>
         <source>监督投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>ལྟ་སྐུལ་དང་སྐྱོན་བརྗོད།</translation>
     </message>
     <message>
         <source>{n} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>ཐེངས་ {n}</translation>
     </message>
     <message>
         <source>不用到现场（全程网上办理）</source>
-        <translation type="unfinished"></translation>
+        <translation>ས་ཐོག་ཏུ་ཡོང་མི་དགོས། (དྲ་ཐོག་ནས་ཆ་ཚང་སྒྲུབ་ཆོག)</translation>
     </message>
     <message>
         <source>可以预约</source>
-        <translation type="unfinished"></translation>
+        <translation>སྔོན་འགོག་བྱེད་ཆོག</translation>
     </message>
     <message>
         <source>无需预约，直接到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>སྔོན་འགོག་མི་དགོས། སྒེའུ་ཁུང་དུ་ཐད་ཀར་ཡོང་ནས་སྒྲུབ་ཆོག</translation>
     </message>
     <message>
         <source>批准后 {n} 个工作日内核查</source>
-        <translation type="unfinished"></translation>
+        <translation>ཆོག་མཆན་ཐོབ་རྗེས་ལས་ཉིན་ {n} ནང་ཞིབ་བཤེར་བྱེད།</translation>
     </message>
     <message>
         <source>选择事项后，这里显示办事指南：申请条件、所需材料、办理时限和办理部门。</source>
