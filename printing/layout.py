@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -79,6 +80,27 @@ def printable(text: str) -> str:
     return clean
 
 
+TSHEG = "\u0f0b"
+RUN = 6  # syllables between the break points put into a long Tibetan run
+
+
+def tibetan_break_points(text: str) -> str:
+    """Break points in long runs of Tibetan without a space: ReportLab wraps a line only at spaces,
+    and a word too long for the line is cut between two characters, inside a syllable, where the
+    shaped stacks come apart (empty boxes on paper). A space after every ``RUN``-th tsheg of a run
+    longer than that gives it places to wrap at a syllable's end (the printed text gets a small gap
+    there; what the PDF says its text is stays as written: ``TibetanParagraph``'s ActualText)."""
+    out = []
+    for token in re.split(r"(\s+)", text):
+        if token.count(TSHEG) <= RUN or token.isspace():
+            out.append(token)
+            continue
+        syllables = token.split(TSHEG)
+        parts = [TSHEG.join(syllables[i:i + RUN]) for i in range(0, len(syllables), RUN)]
+        out.append((TSHEG + " ").join(parts))
+    return "".join(out)
+
+
 # Every table names a bundled font: a table's default (Helvetica) is never embedded.
 _FONT = ("FONT", (0, 0), (-1, -1), fonts.LATIN, 8)
 _TIGHT = [("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), _FONT]
@@ -112,7 +134,8 @@ class Sheet:
             # Only Tibetan needs HarfBuzz; ReportLab shapes a word with one font, so a Tibetan
             # paragraph gets a space wherever a word would change font.
             style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-            return TibetanParagraph(fonts.markup(fonts.separate_scripts(text), bold).replace("\n", "<br/>"),
+            shaped = tibetan_break_points(fonts.separate_scripts(text))
+            return TibetanParagraph(fonts.markup(shaped, bold).replace("\n", "<br/>"),
                                     style, actual=text.replace("\n", " "))
         return Paragraph(fonts.markup(text, bold).replace("\n", "<br/>"), style)
 

@@ -139,3 +139,20 @@ def test_commitment_letter_states_conditions_commitment_and_liability(station: S
     conditions = catalogue.get_item(station, RESIDENCE_PROOF).body["conditions"]["zh"]
     assert conditions[:12] in text
     assert "本人承诺在本村居住满一年" in text and "法律责任" in text
+
+
+def test_long_tibetan_runs_get_break_points_at_syllable_ends() -> None:
+    """A Tibetan run longer than a line was cut inside a syllable by ReportLab (the shaped stacks came
+    apart into empty boxes on paper): it gets a space after every few syllables to wrap at instead."""
+    from printing.layout import RUN, TSHEG, tibetan_break_points
+
+    short = "ཁས་ལེན་བདེན་མིན་ན།"
+    assert tibetan_break_points(short) == short  # a short run, and Chinese, as written
+    assert tibetan_break_points("承诺不实的，撤销") == "承诺不实的，撤销"
+    long_run = TSHEG.join(["ཁས", "ལེན", "བདེན", "མིན", "ཚེ", "སྲིད", "འཛིན", "ལས", "ཁུངས", "ཀྱིས", "ཁྲིམས", "ལྟར",
+                           "འབྲེལ", "ཡོད"]) + "།"
+    broken = tibetan_break_points(f"{long_run} {short}")
+    assert broken.replace(" ", "") == f"{long_run}{short}"  # only spaces added
+    pieces = broken.split(" ")
+    assert all(p.endswith(TSHEG) or p.endswith("།") for p in pieces)  # each piece ends a syllable
+    assert all(p.count(TSHEG) <= RUN for p in pieces)
