@@ -98,8 +98,14 @@ def make_cases(station: Station) -> dict[Kind, str]:
     done = submit(Decision.accept)
     cases.set_status(station, done, CaseStatus.in_progress, source="platform")
     cases.set_status(station, done, CaseStatus.concluded, outcome=Outcome.approved, source="platform")
+    late = MaterialEntry("", "", MaterialState.deferred, due_date=date(2026, 11, 20))
+    lapsed = submit(Decision.deferred_material, special={"M-ID-CARD": e_id, "M-INCOME-STATEMENT": late})
+    if isinstance(station.clock, FixedClock):  # the material's due date passes
+        station.clock.advance(days=5)
+    cases.revoke_acceptance(station, lapsed, "逾期未补交家庭收入及财产情况说明，经电话告知仍未补交")
     return {Kind.receipt: receipt, Kind.correction: correction, Kind.refusal: refusal, Kind.deferral: receipt,
-            Kind.commitment: commitment, Kind.authorisation: receipt, Kind.collection: done}
+            Kind.commitment: commitment, Kind.authorisation: receipt, Kind.collection: done,
+            Kind.revocation: lapsed}
 
 
 def write_samples(out: Path, dpi: int = 70) -> list[Path]:
