@@ -67,6 +67,7 @@ from app.services.cases.status import (
 from app.services.cases.visits import print_count, record_posting, record_print, record_trip
 
 __all__ = [
+    "rating_of",
     "AMENDABLE",
     "AUTHORISATION_LETTER",
     "AUTHORISATION_LETTER_NAME",
@@ -108,7 +109,6 @@ __all__ = [
     "print_count",
     "project_case",
     "rates",
-    "rating_of",
     "record_posting",
     "record_print",
     "record_trip",
