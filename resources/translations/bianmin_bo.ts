@@ -698,10 +698,6 @@
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: དཔྱད་བརྗོད་མ་བྱས།</translation>
     </message>
     <message>
-        <source>追评：{level}</source>
-        <translation>ཕྱིས་སུ་བསྣན་པའི་དཔྱད་བརྗོད: {level}</translation>
-    </message>
-    <message>
         <source>好差评：{level}</source>
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: {level}</translation>
     </message>

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from app.models import CaseStatus, Outcome
 from app.services.cases.amend import amend, may_amend
-from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate, rating_of
+from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
 from app.services.cases.intake import check_clock, default_correction_due, people_problems, submit
 from app.services.cases.people import EarlierCase, PersonCheck, check_person
 from app.services.cases.queries import (
@@ -67,7 +67,6 @@ from app.services.cases.status import (
 from app.services.cases.visits import print_count, record_posting, record_print, record_trip
 
 __all__ = [
-    "rating_of",
     "AMENDABLE",
     "AUTHORISATION_LETTER",
     "AUTHORISATION_LETTER_NAME",
