@@ -369,6 +369,15 @@ def default_device_name(device_no: str) -> str:
     return zh("default_name", "Device", n=device_no)
 
 
+def default_device_number(window: str) -> str | None:
+    """The device number NN when ``window`` (a case's 窗口 as stored) is the default name of device NN
+    ("02号窗口", stored in Chinese, said in the reader's language), else None."""
+    number = window[:2]
+    if number.isdigit() and len(number) == 2 and window == default_device_name(number):
+        return number
+    return None
+
+
 def zh_table(kind: str) -> dict[str, str]:
     """code -> Chinese name of one table, in its order."""
     return dict(LABELS[kind])

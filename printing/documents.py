@@ -7,7 +7,6 @@ from datetime import date
 from enum import StrEnum
 
 from app import labels as codes
-from app.casenumber import DEVICE_NO
 from app.identity import IdType, mask_id, mask_phone
 from app.models import Authorisation, Case, MaterialForm, MaterialState, Text
 from printing.context import PrintContext
@@ -48,10 +47,8 @@ def _window(case: Case, lang: str) -> str:
     window = case.window
     if not window:
         return "—"
-    number = window[:2]
-    if DEVICE_NO.fullmatch(number) and window == codes.zh("default_name", "Device", n=number):
-        return code_label("default_name", "Device", lang, n=number)
-    return window
+    number = codes.default_device_number(window)
+    return code_label("default_name", "Device", lang, n=number) if number is not None else window
 
 
 def _issued(ctx: PrintContext, lang: str, on: date | None = None) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from app.clock import CHINA_TZ
-from app.labels import default_device_name
+from app.labels import default_device_name, default_device_number
 from app.station import Station
 from app.store import operators as op_store
 from sync import state as sync_state
@@ -34,9 +34,8 @@ def numbered_name(number: str) -> str:
 def window_text(window: str, origin: str) -> str:
     """A case's 窗口 as stored (the device's name when it took the case in) for the window's language:
     a device's default name ("02号窗口", stored in Chinese) is said in the window's language."""
-    if window and origin and window == default_device_name(origin):
-        return numbered_name(origin)
-    return window
+    number = default_device_number(window)
+    return numbered_name(number) if number is not None and number == origin else window
 
 
 def this_device_text() -> str:

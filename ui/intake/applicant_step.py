@@ -278,10 +278,14 @@ class ApplicantStep(Step):
         self.item_codes = tuple(item_codes)
         self._person_asked = ""
 
+    def _asking(self) -> str:
+        """What a look-up is asked with (ID number, name, items): an answer to other fields is stale."""
+        return f"{self.id_number.text().strip()}|{self.name.text().strip()}|{','.join(self.item_codes)}"
+
     def look_up_person(self) -> None:
         """On leaving the ID number (or the name): this station's records of the person, on the worker."""
         number = self.id_number.text().strip()
-        asked = f"{number}|{self.name.text().strip()}|{','.join(self.item_codes)}"
+        asked = self._asking()
         if not number or asked == self._person_asked:
             return
         self._person_asked = asked
@@ -301,8 +305,7 @@ class ApplicantStep(Step):
                 if not edit.text().strip() and value:
                     edit.setText(value)
             self.person = cases.PersonCheck(open_same_item=found.open_same_item, other_names=(), known=known)
-            self._person_asked = f"{self.id_number.text().strip()}|{self.name.text().strip()}|" \
-                                 f"{','.join(self.item_codes)}"
+            self._person_asked = self._asking()  # the name filled in is not a new question
             self._filled = True
         else:
             self._filled = False

@@ -36,8 +36,7 @@ def _docs(row: dict[str, Any]) -> dict[str, Any]:
 
 def _check_value(p: Problems, field: str, value: str, docs: dict[str, Any], station: Station) -> str:
     """The value as it is stored (an ID number normalised), its problems added to ``p``."""
-    multiline = False
-    p.text(field, value, multiline=multiline)
+    p.text(field, value, multiline=False)
     if field.endswith(".name") and not value:
         p.add(field, "empty")
     elif field.endswith(".id_number"):
