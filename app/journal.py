@@ -44,6 +44,8 @@ class EventType(StrEnum):
     amended = "case.amended"
     commitment_checked = "case.commitment_checked"
     dues_recounted = "case.dues_recounted"
+    rectified = "case.rectified"  # 差评整改: what was put right after a bad rating
+    revisited = "case.revisited"  # 差评回访: the citizen asked again, with the result
 
 
 class StationEventType(StrEnum):

@@ -61,6 +61,33 @@ class CommitmentResult(StrEnum):
     breached = "breached"  # 违反承诺（承诺不实）
 
 
+class Evaluation(StrEnum):
+    """好差评: the five levels of the national rating (非常满意 … 非常不满意); the last two are 差评."""
+
+    very_satisfied = "very_satisfied"
+    satisfied = "satisfied"
+    basically_satisfied = "basically_satisfied"
+    dissatisfied = "dissatisfied"
+    very_dissatisfied = "very_dissatisfied"
+
+
+BAD_RATINGS = frozenset({Evaluation.dissatisfied, Evaluation.very_dissatisfied})
+
+
+class RevisitResult(StrEnum):
+    """差评回访: what the citizen said when asked again after the rectification."""
+
+    satisfied = "satisfied"  # 满意
+    basically_satisfied = "basically_satisfied"  # 基本满意
+    dissatisfied = "dissatisfied"  # 仍不满意
+
+
+class RevisitMethod(StrEnum):
+    phone = "phone"  # 电话回访
+    visit = "visit"  # 上门回访
+    window = "window"  # 来窗口时回访
+
+
 class ConsultAnswer(StrEnum):
     """How a consultation (咨询) at the window was answered."""
 

@@ -38,6 +38,7 @@ from app.services import attachments, cases
 from app.services.cases.replay import CaseState, replay
 from app.station import Station
 from app.store import cases as case_store
+from app.store import facts as facts_store
 from app.store import journal as journal_store
 from bianmin.demo import cases as demo
 from tests.helpers import DIBAO, RESIDENCE_PROOF, deferred, missing, request
@@ -104,6 +105,10 @@ def busy_station(station: Station, clock: FixedClock) -> Station:
     cases.evaluate(station, one.case_no, "satisfied", indicators={"attitude": "good"})
     cases.deliver(station, one.case_no, method=DeliveryMethod.counter, recipient="扎西顿珠")
     cases.evaluate(station, one.case_no, None)
+    # a 追评 that is a 差评: rectified and revisited (the 好差评 loop)
+    cases.evaluate(station, one.case_no, "dissatisfied", reasons=["slow"])
+    cases.rectify(station, one.case_no, "窗口增加一名工作人员")
+    cases.revisit(station, one.case_no, "satisfied", "phone", "")
     # a correction asked at intake, a trip, resumed with a material still deferred, an attachment, withdrawn
     fix = cases.submit(station, request(station, Decision.correction_notice, mode=HandlingMode.proxy,
                                         except_={"M-FAMILY-CHECK-AUTH": missing()}, correction_due=date(2026, 12, 9)))
@@ -222,6 +227,17 @@ def test_every_case_of_a_busy_station_is_its_events(busy_station: Station) -> No
     one = numbers[-1]
     received = journal_store.case_events(busy_station.db, one)[0]
     assert cases.get_case(busy_station, one, log_access=False).created_at != datetime.fromisoformat(received.at)
+
+
+def test_every_cases_report_facts_are_its_events_folded(busy_station: Station) -> None:
+    """The facts kept as each event was stored (``app.store.facts.note``) are those folded again from
+    the whole journal (``rebuild``, the migration's way)."""
+    kept = {n: facts_store.get(busy_station.db, n) for n in _case_numbers(busy_station)}
+    assert any(f is not None and f.revisited_at for f in kept.values())
+    assert any(f is not None and f.concluded_at for f in kept.values())
+    with busy_station.db.transaction():
+        facts_store.rebuild(busy_station.db)
+    assert {n: facts_store.get(busy_station.db, n) for n in kept} == kept
 
 
 def test_a_different_status_rule_is_caught(busy_station: Station, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -150,13 +150,34 @@ class Printed(Payload):
 
 
 class Evaluated(Payload):
-    """好差评: a five-level rating, or skipped (``level`` null)."""
+    """好差评: a five-level rating, or skipped (``level`` null). ``follow_up``: given after the case's
+    rating (追评), kept beside it and never in its place; ``rectify_due``: a 差评's date for its
+    rectification (整改), counted in working days from the station's setting when it was given."""
 
     TYPES = (EventType.evaluated,)
     level: str | None
     skipped: bool
     indicators: dict[str, Any]
     reasons: list[Any]
+    follow_up: bool | None = optional()
+    rectify_due: str | None = optional()
+
+
+class Rectified(Payload):
+    """差评整改: what the station put right after a bad rating (the case's 差评 work item)."""
+
+    TYPES = (EventType.rectified,)
+    note: str
+
+
+class Revisited(Payload):
+    """差评回访: the citizen asked again after the rectification; ``result`` a ``models.RevisitResult``,
+    ``method`` a ``models.RevisitMethod``. The work item ends with it."""
+
+    TYPES = (EventType.revisited,)
+    result: str
+    method: str
+    note: str
 
 
 class PlatformStatus(Payload):
@@ -225,5 +246,5 @@ class Amended(Payload):
 CASE_PAYLOADS: tuple[type[Payload], ...] = (
     StatusChanged, Received, Accepted, Refused, CorrectionRequested, CorrectionResumed, MaterialSupplied,
     ConcludedAtIntake, Delivered, Trip, Posted, Printed, Evaluated, PlatformStatus, AttachmentAdded,
-    ConflictResolved, Amended, CommitmentChecked, DuesRecounted,
+    ConflictResolved, Amended, CommitmentChecked, DuesRecounted, Rectified, Revisited,
 )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 PAPERS = ("a4", "a5", "80mm")
 LANGUAGES = ("zh", "bo")
 CORRECTION_DAYS_MAX = 60
+RECTIFY_DAYS_MAX = 30
 
 
 @dataclass
@@ -26,6 +27,7 @@ class StationSettings:
     idle_lock_minutes: int = 5
     font_scale: int = 100  # percent, 100–200
     correction_days: int = 5  # working days a 一次性告知 gives to supply the missing materials (1–60)
+    rectify_days: int = 5  # working days a 差评 gives the station to rectify before its revisit (1–30)
 
 
 def load(station: Station) -> StationSettings:
@@ -49,6 +51,8 @@ def save(station: Station, new: StationSettings) -> StationSettings:
         problems.append({"field": "font_scale", "problem": "out_of_range"})
     if not 1 <= int(new.correction_days) <= CORRECTION_DAYS_MAX:
         problems.append({"field": "correction_days", "problem": "out_of_range"})
+    if not 1 <= int(new.rectify_days) <= RECTIFY_DAYS_MAX:
+        problems.append({"field": "rectify_days", "problem": "out_of_range"})
     if problems:
         raise ValidationError("settings", problems=problems)
     with station.db.transaction():

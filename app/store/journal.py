@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.journal import GENESIS, Event, event_hash
+from app.store import facts
 from app.store.db import Database
 
 _COLUMNS = "seq, event_id, station, case_no, type, at, operator, device, payload, prev_hash, hash"
@@ -74,7 +75,9 @@ def append(
             digest,
         ),
     )
-    return Event(**{**ev.__dict__, "hash": digest})
+    stored = Event(**{**ev.__dict__, "hash": digest})
+    facts.note(db, stored)
+    return stored
 
 
 def iter_events(db: Database, after_seq: int = 0, batch: int = 2000) -> Iterator[Event]:

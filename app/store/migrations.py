@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 
 from app.errors import SchemaTooNew
+from app.store import facts
 from app.store.db import Database
 from app.textsearch import FTS_TOKENIZER
 
@@ -337,7 +338,34 @@ def _v5(db: Database) -> None:
     db.execute("ALTER TABLE catalogue_versions ADD COLUMN source TEXT NOT NULL DEFAULT 'platform'")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
+_V6 = """
+CREATE TABLE case_facts (
+    case_no TEXT PRIMARY KEY,
+    concluded_at TEXT, rating TEXT, rated_at TEXT, rating_key TEXT NOT NULL DEFAULT '',
+    ratings INTEGER NOT NULL DEFAULT 0, bad TEXT, bad_at TEXT, bad_key TEXT NOT NULL DEFAULT '',
+    rectify_due TEXT, rectified_at TEXT, rectified_key TEXT NOT NULL DEFAULT '', rectified_by TEXT NOT NULL DEFAULT '',
+    rectify_note TEXT NOT NULL DEFAULT '', revisited_at TEXT, revisited_key TEXT NOT NULL DEFAULT '',
+    revisited_by TEXT NOT NULL DEFAULT '',
+    revisit_result TEXT NOT NULL DEFAULT '', revisit_method TEXT NOT NULL DEFAULT '',
+    revisit_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_facts_concluded ON case_facts(concluded_at) WHERE concluded_at IS NOT NULL;
+CREATE INDEX case_facts_rated ON case_facts(rated_at) WHERE rated_at IS NOT NULL;
+CREATE INDEX case_facts_bad ON case_facts(bad_at) WHERE bad IS NOT NULL;
+CREATE INDEX case_facts_bad_open ON case_facts(rectify_due) WHERE bad IS NOT NULL AND revisited_at IS NULL
+"""
+
+
+def _v6(db: Database) -> None:
+    """Reports and the 好差评 loop: each case's report facts (``app.casefacts``: when it was concluded,
+    its rating, its 差评 work item), folded from the events already held; from here on every stored
+    event is folded as it comes (``app.store.facts.note``)."""
+    for statement in _split(_V6):
+        db.execute(statement)
+    facts.rebuild(db)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 LATEST = len(MIGRATIONS)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from app import merge
 from app.journal import Event, EventType
+from app.store import facts
 from app.store.db import Database
 
 _COLUMNS = "seq, event_id, station, case_no, type, at, operator, device, payload, prev_hash, hash"
@@ -36,6 +37,7 @@ def insert(db: Database, chain: str, event: Event, received_at: str, source: str
          event.device, json.dumps(event.payload, ensure_ascii=False, sort_keys=True), event.prev_hash, event.hash,
          chain, received_at, source),
     )
+    facts.note(db, event)
     return True
 
 

@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from app.models import CaseStatus, Outcome
 from app.services.cases.amend import amend, may_amend
-from app.services.cases.evaluation import EVALUATION_LEVELS, evaluate
+from app.services.cases.evaluation import (
+    EVALUATION_LEVELS,
+    BadRating,
+    bad_ratings,
+    evaluate,
+    facts_of,
+    rating_of,
+    rectify,
+    revisit,
+)
 from app.services.cases.intake import check_clock, default_correction_due, people_problems, submit
 from app.services.cases.people import EarlierCase, PersonCheck, check_person
 from app.services.cases.queries import (
@@ -75,6 +84,7 @@ __all__ = [
     "MULTILINE_FIELDS",
     "OPEN_STATUSES",
     "TRANSITIONS",
+    "BadRating",
     "CaseListPage",
     "CaseStatus",
     "ChecklistLine",
@@ -84,6 +94,7 @@ __all__ = [
     "Problems",
     "TakeResult",
     "amend",
+    "bad_ratings",
     "case_journal",
     "check_clock",
     "check_commitment",
@@ -97,6 +108,7 @@ __all__ = [
     "due_date_problem",
     "due_report",
     "evaluate",
+    "facts_of",
     "find_cases",
     "get_case",
     "is_authorisation_letter",
@@ -108,12 +120,15 @@ __all__ = [
     "print_count",
     "project_case",
     "rates",
+    "rating_of",
     "record_posting",
     "record_print",
     "record_trip",
     "recount_dues",
+    "rectify",
     "resolve_conflict",
     "resume_after_correction",
+    "revisit",
     "revoke_acceptance",
     "search_cases",
     "set_status",
