@@ -164,6 +164,16 @@ LABELS: dict[str, dict[str, str]] = {
         "dissatisfied": QT_TRANSLATE_NOOP("Labels", "不满意"),
         "very_dissatisfied": QT_TRANSLATE_NOOP("Labels", "非常不满意"),
     },
+    "RevisitResult": {  # app.models.RevisitResult: what the citizen said when asked again after a 差评's rectification
+        "satisfied": QT_TRANSLATE_NOOP("Labels", "满意"),
+        "basically_satisfied": QT_TRANSLATE_NOOP("Labels", "基本满意"),
+        "dissatisfied": QT_TRANSLATE_NOOP("Labels", "仍不满意"),
+    },
+    "RevisitMethod": {  # app.models.RevisitMethod: how the citizen was asked again (差评回访)
+        "phone": QT_TRANSLATE_NOOP("Labels", "电话回访"),
+        "visit": QT_TRANSLATE_NOOP("Labels", "上门回访"),
+        "window": QT_TRANSLATE_NOOP("Labels", "来窗口时回访"),
+    },
     "IdType": {
         "resident_id": QT_TRANSLATE_NOOP("Labels", "居民身份证"),
         "passport": QT_TRANSLATE_NOOP("Labels", "护照"),
@@ -224,6 +234,8 @@ LABELS: dict[str, dict[str, str]] = {
         "case.amended": QT_TRANSLATE_NOOP("Labels", "更正"),
         "case.commitment_checked": QT_TRANSLATE_NOOP("Labels", "告知承诺核查"),
         "case.dues_recounted": QT_TRANSLATE_NOOP("Labels", "按新日历重算期限"),
+        "case.rectified": QT_TRANSLATE_NOOP("Labels", "差评整改"),
+        "case.revisited": QT_TRANSLATE_NOOP("Labels", "差评回访"),
     },
     "Rejection": {  # sync.protocol.Rejection: why the platform refused one record
         "bad_hash": QT_TRANSLATE_NOOP("Labels", "内容与日志哈希不符（可能被改动）"),

@@ -143,6 +143,10 @@ DECISION_REASONS: dict[str, str] = {
     "commitment_not_allowed": QT_TRANSLATE_NOOP("DecisionReasons", "事项 {items} 不适用告知承诺"),
     "nothing_missing": QT_TRANSLATE_NOOP("DecisionReasons", "材料齐全，无需一次性告知"),
     "nothing_overdue": QT_TRANSLATE_NOOP("DecisionReasons", "没有逾期未补交的容缺材料，不能撤销受理决定"),
+    "no_bad_rating": QT_TRANSLATE_NOOP("DecisionReasons", "该办件没有差评，无需整改或回访"),
+    "bad_rating_closed": QT_TRANSLATE_NOOP("DecisionReasons", "该办件的差评已回访，整改回访已结束"),
+    "already_rectified": QT_TRANSLATE_NOOP("DecisionReasons", "该办件的差评已记录整改（可能已由其他窗口记录），请进行回访"),
+    "not_rectified": QT_TRANSLATE_NOOP("DecisionReasons", "差评尚未整改，请先记录整改情况再回访"),
     "refusal_reason_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明理由"),
     "refusal_remedies_missing": QT_TRANSLATE_NOOP("DecisionReasons", "不予受理须写明行政复议机关和人民法院"),
 }
