@@ -2,7 +2,8 @@
 
 ``overview(station)`` gathers today's cases, open cases due within two working days and overdue
 ones, cases waiting for corrections, deferred materials due soon or late, cases in conflict between
-two devices' actions (``app.merge``), and the 最多跑一次 / 即办 rates, as one small frozen value. It
+two devices' actions (``app.merge``), the open 差评 work items (整改, 回访: ``cases.bad_ratings``),
+and the 最多跑一次 / 即办 rates, as one small frozen value. It
 classifies due dates exactly as :func:`app.services.cases.due_report` does
 (``WorkCalendar.due_state`` with two working days of warning) but by index ranges in SQL, not row by
 row in Python, so the time does not grow with the number of cases.
@@ -43,6 +44,9 @@ class Entry:
     material: str = ""  # the deferred material's name
     origin: str = ""  # the device (number) that took the case in
     special_groups: tuple[SpecialGroup, ...] = ()  # 特殊群体: served first
+    rating: str = ""  # a 差评 work item: the bad rating's level (``models.Evaluation``); ``due`` its 整改期限
+    rectified: bool = False  # a 差评 work item: the rectification is recorded (the revisit is next)
+    overdue: bool = False  # a 差评 work item: not rectified by its due date
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class Overview:
     millis: float = 0.0
     # cases two devices acted on while apart, in ways that cannot both stand (cases.resolve_conflict)
     conflicts: Section = field(default_factory=lambda: Section((), 0))
+    # 差评待整改回访: bad ratings not yet revisited, the soonest rectification due first
+    bad_ratings: Section = field(default_factory=lambda: Section((), 0))
 
 
 def due_soon_bound(station: Station, today: date) -> date:
@@ -122,6 +128,18 @@ def _deferred(station: Station, rows: list[dict[str, Any]], total: int) -> Secti
                              status=CaseStatus.accepted, due=_date(r["due_date"]), material=names[key],
                              origin=r["origin"] or "", special_groups=tuple(groups_of(r["special_groups"]))))
     return Section(tuple(entries), total, capped=total >= store.COUNT_CAP)
+
+
+def _bad_ratings(rows: list[dict[str, Any]], total: int, today: date) -> Section:
+    """The open 差评 work items: each with its level, its 整改期限 and whether it is rectified or overdue."""
+    entries = []
+    for r in rows:
+        due, rectified = _date(r["rectify_due"]), r["rectified_at"] is not None
+        entries.append(Entry(case_no=r["case_no"], applicant_name=r["applicant_name"], items=r["items"] or "",
+                             status=CaseStatus(r["status"]), due=due, origin=r["origin"] or "",
+                             special_groups=tuple(groups_of(r["special_groups"])), rating=r["bad"] or "",
+                             rectified=rectified, overdue=not rectified and due is not None and due < today))
+    return Section(tuple(entries), total)
 
 
 def _material_name(station: Station, item_or_bundle: str, material_code: str) -> str:
@@ -166,6 +184,7 @@ def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -
     d_soon, n_d_soon = store.deferred_range(db, t, s, limit)
     d_over, n_d_over = store.deferred_range(db, None, t, limit)
     conflicts, n_conflicts = store.in_conflict(db, limit)
+    bad, n_bad = store.bad_open(db, limit)
     result = Overview(
         today=today, due_soon_until=soon,
         today_cases=_section(created, n_created),
@@ -176,6 +195,7 @@ def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -
         deferred_overdue=_deferred(station, d_over, n_d_over),
         rates=rates_of(station) if with_rates else None,
         conflicts=_section(conflicts, n_conflicts),
+        bad_ratings=_bad_ratings(bad, n_bad, today),
     )
     millis = (time.perf_counter() - started) * 1000
     log.debug("dashboard read in %.1f ms", millis)

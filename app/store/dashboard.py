@@ -1,9 +1,9 @@
 """SQL of the counter's dashboard (工作台): short lists and counts read by index ranges.
 
 Every query here answers from an index range (``cases_status``, ``cases_day``,
-``case_materials_due``) and stops at ``limit`` rows, so the dashboard costs the same with two
-hundred cases or two hundred thousand. The counts go with the lists so that the page can say
-"showing 50 of 812".
+``case_materials_due``, the partial ``case_facts_bad_open``) and stops at ``limit`` rows, so the
+dashboard costs the same with two hundred cases or two hundred thousand. The counts go with the
+lists so that the page can say "showing 50 of 812".
 """
 
 from __future__ import annotations
@@ -69,6 +69,25 @@ def in_conflict(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
     rows = db.all(f"SELECT {_CASE} FROM (SELECT id FROM cases WHERE conflict IS NOT NULL ORDER BY id LIMIT ?) x "
                   "JOIN cases c ON c.id = x.id ORDER BY c.id", (limit,))
     return _rows(rows), total
+
+
+BAD_KEYS = (*CASE_KEYS, "bad", "rectify_due", "rectified_at")
+
+
+def bad_open(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The open 差评 work items (a bad rating not yet revisited), the soonest rectification due first,
+    with their cases. The count and the rows shown come from the partial index ``case_facts_bad_open``
+    in its order: no fact of a case without an open 差评 is read, however many cases were rated. A work
+    item whose case has not reached this device yet (its intake still on the way from another device)
+    is counted but not listed: there is nothing to open."""
+    open_ = "bad IS NOT NULL AND revisited_at IS NULL"
+    total = int(db.scalar(f"SELECT count(*) FROM case_facts WHERE {open_}", default=0))
+    rows = db.all(
+        f"SELECT {_CASE}, f.bad, f.rectify_due, f.rectified_at FROM "
+        f"(SELECT rowid AS r FROM case_facts WHERE {open_} ORDER BY rectify_due LIMIT ?) x "
+        "JOIN case_facts f ON f.rowid = x.r JOIN cases c ON c.case_no = f.case_no ORDER BY f.rectify_due, x.r",
+        (limit,))
+    return [dict(zip(BAD_KEYS, r, strict=True)) for r in rows], total
 
 
 DEFERRED_KEYS = ("case_no", "applicant_name", "origin", "special_groups", "item_code", "material_code", "due_date")
