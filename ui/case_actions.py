@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.casefacts import Facts
 from app.errors import ValidationError
 from app.identity import mask_phone
 from app.journal import Event, EventType
@@ -45,6 +46,8 @@ from app.models import (
     MaterialForm,
     MaterialState,
     Outcome,
+    RevisitMethod,
+    RevisitResult,
 )
 from app.services import cases
 from app.station import Station
@@ -67,10 +70,12 @@ CHECK = "check"  # 告知承诺核查: the check after approval of a case decide
 SCANS = "scans"  # 扫描件: view the case's scans, add one to a material, import a scanner folder
 REVOKE = "revoke"  # 撤销受理决定: a 容缺 acceptance whose deferred material is overdue (an administrator)
 PRINT = "print"
-EVALUATE = "evaluate"
+EVALUATE = "evaluate"  # 好差评 on the citizen's screen; after a rating, a 追评 (kept beside it, never in its place)
+RECTIFY = "rectify"  # 差评整改: what the station put right after a bad rating
+REVISIT = "revisit"  # 差评回访: the citizen asked again after the rectification; ends the work item
 RESOLVE = "resolve"  # 处理冲突: which of two devices' actions that cannot both stand is kept
 ACTIONS = (CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND, CHECK, SCANS, PRINT, EVALUATE,
-           RESOLVE)
+           RECTIFY, REVISIT, RESOLVE)
 # While a case is in conflict its status is not settled: nothing changes it until a clerk resolves.
 _STATUS_ACTIONS = (CORRECTION, CONCLUDE, DELIVER, WITHDRAW, REVOKE)
 
@@ -101,11 +106,17 @@ def documents_for(case: Case, events: Sequence[Event]) -> list[str]:
     return out
 
 
+def rated(events: Sequence[Event]) -> bool:
+    """Whether the citizen has rated the case (a skip is no rating): a rating now is a 追评."""
+    return any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
+
+
 def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = False,
-                      amendable: bool = False) -> list[str]:
+                      amendable: bool = False, facts: Facts | None = None) -> list[str]:
     """The actions that fit the case's state now (the core's transitions decide). ``revocable``: a
     deferred material is overdue and the operator is an administrator (``cases.revoke_acceptance``);
-    ``amendable``: the operator may put the case's details right (``cases.may_amend``)."""
+    ``amendable``: the operator may put the case's details right (``cases.may_amend``); ``facts``: the
+    case's report facts (``cases.facts_of``), whose open 差评 work item offers 整改, then 回访."""
     allowed = cases.TRANSITIONS.get(case.status, set())
     out: list[str] = []
     if case.status is CaseStatus.correction_requested and CaseStatus.accepted in allowed:
@@ -128,9 +139,9 @@ def available_actions(case: Case, events: Sequence[Event], *, revocable: bool = 
     out.append(SCANS)
     if documents_for(case, events):
         out.append(PRINT)
-    rated = any(e.type == EventType.evaluated and not e.payload.get("skipped") for e in events)
-    if not rated:
-        out.append(EVALUATE)
+    out.append(EVALUATE)  # after a rating too: a later one is recorded as a 追评
+    if facts is not None and facts.bad_open:
+        out.append(REVISIT if facts.rectified_at is not None else RECTIFY)
     if conflict_of(case) is not None:
         out = [a for a in out if a not in _STATUS_ACTIONS]
         out.append(RESOLVE)
@@ -710,9 +721,94 @@ class ResolveDialog(ActionDialog):
         return lambda st: cases.resolve_conflict(st, case_no, keep, note)
 
 
+def _rectify(st: Station, case_no: str, note: str) -> Case:
+    cases.rectify(st, case_no, note)
+    return cases.get_case(st, case_no, log_access=False)
+
+
+def _revisit(st: Station, case_no: str, result: str, method: str, note: str) -> Case:
+    cases.revisit(st, case_no, result, method, note)
+    return cases.get_case(st, case_no, log_access=False)
+
+
+class RectifyDialog(ActionDialog):
+    """差评整改: what the station put right after the citizen's bad rating (required)."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("rectifyNote")
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.note_edit)
+        self.form.addRow(self.note_label, self.note_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("差评整改"))
+        self.intro.setText(self.tr("申请人对此办件给了差评。记录针对差评原因所做的整改，整改后再回访申请人。"
+                                   "整改记录会上报平台。"))
+        self.note_label.setText(self.tr("整改情况(&N)："))
+        self.note_edit.setPlaceholderText(self.tr("例如：已对窗口人员进行业务培训，缩短等候时间"))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        note = self.note_edit.text().strip()
+        if not note:
+            self.show_problem(self.tr("请填写整改情况。"))
+            self.note_edit.setFocus()
+            return None
+        case_no = self.case.case_no
+        return lambda st: _rectify(st, case_no, note)
+
+
+class RevisitDialog(ActionDialog):
+    """差评回访: the citizen asked again after the rectification: the result, how, and a note."""
+
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(session, case, parent)
+        self.result_combo = QComboBox()
+        self.result_combo.setObjectName("revisitResult")
+        self.result_label = QLabel()
+        self.result_label.setBuddy(self.result_combo)
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("revisitMethod")
+        self.method_label = QLabel()
+        self.method_label.setBuddy(self.method_combo)
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("revisitNote")
+        self.note_label = QLabel()
+        self.note_label.setBuddy(self.note_edit)
+        self.form.addRow(self.result_label, self.result_combo)
+        self.form.addRow(self.method_label, self.method_combo)
+        self.form.addRow(self.note_label, self.note_edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("差评回访"))
+        self.intro.setText(self.tr("整改后再次询问申请人的意见。回访后差评的整改回访结束，回访结果会上报平台。"))
+        self.result_label.setText(self.tr("回访结果(&R)："))
+        self.method_label.setText(self.tr("回访方式(&M)："))
+        self.note_label.setText(self.tr("说明(&N)："))
+        self.note_edit.setPlaceholderText(self.tr("可不填：申请人的意见"))
+        for combo, kind in ((self.result_combo, "RevisitResult"), (self.method_combo, "RevisitMethod")):
+            current = combo.currentData()
+            combo.clear()
+            for code, text in choices(kind):
+                combo.addItem(text, code)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._frame_texts()
+
+    def work(self) -> Callable[[Station], Case] | None:
+        result = RevisitResult(self.result_combo.currentData() or RevisitResult.satisfied.value).value
+        method = RevisitMethod(self.method_combo.currentData() or RevisitMethod.phone.value).value
+        note, case_no = self.note_edit.text().strip(), self.case.case_no
+        return lambda st: _revisit(st, case_no, result, method, note)
+
+
 def make_dialog(action: str, session: Session, case: Case, names: dict[str, str],
                 parent: QWidget | None = None, devices: Devices | None = None) -> ActionDialog:
-    """The dialog of ``action`` (one of CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, RESOLVE)."""
+    """The dialog of ``action`` (one of CORRECTION, SUPPLY, CONCLUDE, DELIVER, WITHDRAW, REVOKE, AMEND,
+    CHECK, RECTIFY, REVISIT, RESOLVE)."""
     builders: dict[str, Any] = {
         CORRECTION: lambda: CorrectionDialog(session, case, names, parent),
         SUPPLY: lambda: SupplyDialog(session, case, names, parent),
@@ -722,6 +818,8 @@ def make_dialog(action: str, session: Session, case: Case, names: dict[str, str]
         REVOKE: lambda: RevokeDialog(session, case, names, parent),
         AMEND: lambda: AmendDialog(session, case, parent),
         CHECK: lambda: CommitmentCheckDialog(session, case, parent),
+        RECTIFY: lambda: RectifyDialog(session, case, parent),
+        REVISIT: lambda: RevisitDialog(session, case, parent),
         RESOLVE: lambda: ResolveDialog(session, case, devices or Devices(this=Device(number="")), parent),
     }
     return builders[action]()

@@ -8,6 +8,10 @@ is shown only when the core would accept it.
 A case taken on another device of the station is continued like one taken here: the page says
 which device took it and which device did each step. A case in conflict (two devices did what
 cannot both stand) shows a panel naming both actions, and 处理冲突 instead of the status changes.
+
+A case the citizen rated 差评 shows its work item (差评整改回访: the level, the 整改期限 — overdue
+while not rectified past it —, the rectification and the revisit) and offers 差评整改, then 差评回访;
+好差评 stays offered after a rating, as 追评 (kept beside the first rating, never in its place).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.casefacts import Facts
 from app.identity import IdType, mask_id, mask_phone
 from app.journal import Event, EventType, chain_of
 from app.models import Case, CaseStatus, DeliveryMethod
@@ -51,6 +56,7 @@ from ui.case_actions import (
     conflict_of,
     documents_for,
     make_dialog,
+    rated,
 )
 from ui.devices import Device, Devices, read_devices, window_text
 from ui.documents import show_document
@@ -76,6 +82,9 @@ class CaseView:
     actions: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     devices: Devices = field(default_factory=lambda: Devices(this=Device(number="")))
+    facts: Facts | None = None  # the case's rating and 差评 work item (``cases.facts_of``)
+    today: date | None = None  # the station's day when read: a 整改期限 before it is overdue
+    rated: bool = False  # the citizen rated the case: 好差评 now records a 追评
 
 
 def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseView:
@@ -94,12 +103,14 @@ def load_case(station: Station, case_no: str, log_access: bool = True) -> CaseVi
         cal = station.calendar
         due_state = cal.due_state(case.promised_due, station.today()).value
         provisional = frozenset(d for d in (case.promised_due, case.legal_due) if d and cal.is_provisional(d))
+    facts = cases.facts_of(station, case_no)
     return CaseView(case=case, events=events, material_names=names, due_state=due_state,
                     provisional_dues=provisional,
                     actions=available_actions(case, events, revocable=station.is_admin and bool(
-                        cases.overdue_deferred(station, case)), amendable=cases.may_amend(station, case)),
+                        cases.overdue_deferred(station, case)), amendable=cases.may_amend(station, case),
+                        facts=facts),
                     documents=documents_for(case, events),
-                    devices=read_devices(station))
+                    devices=read_devices(station), facts=facts, today=station.today(), rated=rated(events))
 
 
 def _masked(number: str, id_type: str) -> str:
@@ -178,6 +189,15 @@ class CaseDetailPage(Page):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key], self.fact_values[key] = name, value
             self.facts.addRow(name, value)
+        # the 差评 work item (差评整改回访): shown only for a case rated 差评
+        self.rating_box = QGroupBox()
+        self.rating_box.setObjectName("badRating")
+        self.rating_text = QLabel()
+        self.rating_text.setObjectName("badRatingText")
+        self.rating_text.setWordWrap(True)
+        self.rating_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.rating_box).addWidget(self.rating_text)
+        self.rating_box.hide()
         self.materials_box = QGroupBox()
         self.materials = QTableWidget(0, 3)
         self.materials.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -193,6 +213,7 @@ class CaseDetailPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.facts_box)
+        left_layout.addWidget(self.rating_box)
         left_layout.addWidget(self.materials_box, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -240,6 +261,7 @@ class CaseDetailPage(Page):
         self.facts_box.setTitle(self.tr("办件信息"))
         self.materials_box.setTitle(self.tr("申请材料"))
         self.timeline_box.setTitle(self.tr("办理经过"))
+        self.rating_box.setTitle(self.tr("差评整改回访"))
         names = {
             "applicant": self.tr("申请人"), "agent": self.tr("代办人"), "authorisation": self.tr("授权委托"),
             "mode": self.tr("办理方式"), "groups": self.tr("特殊群体"),
@@ -262,6 +284,8 @@ class CaseDetailPage(Page):
             case_actions.CHECK: self.tr("承诺核查(&H)…"),
             case_actions.PRINT: self.tr("打印 / 补打(&P)"),
             case_actions.EVALUATE: self.tr("好差评(&E)"),
+            case_actions.RECTIFY: self.tr("差评整改(&Z)…"),
+            case_actions.REVISIT: self.tr("差评回访(&U)…"),
             case_actions.RESOLVE: self.tr("处理冲突(&X)…"),
         }
         for action, button in self.buttons.items():
@@ -344,6 +368,7 @@ class CaseDetailPage(Page):
             for button in self.buttons.values():
                 button.hide()
             self.conflict_box.hide()
+            self.rating_box.hide()
             return
         c = view.case
         self.heading.setText(self.tr("办件 {case_no}").format(case_no=c.case_no))
@@ -362,8 +387,11 @@ class CaseDetailPage(Page):
         self._show_facts(view)
         self._show_materials(view)
         self._show_timeline(view)
+        self._show_rating(view)
         for action, button in self.buttons.items():
             button.setVisible(action in view.actions)
+        # After a rating the citizen's screen records a 追评 (the first rating stays the case's).
+        self.buttons[case_actions.EVALUATE].setText(self.tr("追评(&E)") if view.rated else self.tr("好差评(&E)"))
         self.print_menu.clear()
         for kind in view.documents:
             act = self.print_menu.addAction(label(kind, "Document"))  # printing.Kind, named in ui/labels.py
@@ -425,6 +453,44 @@ class CaseDetailPage(Page):
         due_value.setToolTip(due_tip)
         due_value.setStyleSheet({"due_soon": "background: #fff3b0; color: #1f1f1f;",
                                  "overdue": "background: #ffc9c9; color: #1f1f1f;"}.get(view.due_state or "", ""))
+
+    def rating_lines(self, view: CaseView) -> list[str]:
+        """The case's 差评 work item in words (nothing when the case has no 差评)."""
+        f = view.facts
+        if f is None or f.bad is None:
+            return []
+        lines = [self.tr("差评：{level}（{at}）").format(level=label(f.bad, "Evaluation"), at=_when(f.bad_at or ""))]
+        if f.rectify_due:
+            due = self.tr("整改期限：{due}").format(due=f.rectify_due)
+            if self.work_item_overdue(view):
+                due += self.tr("（已超期，尚未整改）")
+            lines.append(due)
+        if f.rectified_at is None:
+            lines.append(self.tr("整改：尚未整改"))
+        else:
+            lines.append(self.tr("整改：{note}（{operator}，{at}）").format(
+                note=f.rectify_note, operator=f.rectified_by, at=_when(f.rectified_at)))
+        if f.revisited_at is None:
+            lines.append(self.tr("回访：待回访") if f.rectified_at is not None else self.tr("回访：整改后回访"))
+        else:
+            note = self.tr("，{note}").format(note=f.revisit_note) if f.revisit_note else ""
+            lines.append(self.tr("回访：{result}（{method}）{note}（{operator}，{at}）").format(
+                result=label(f.revisit_result, "RevisitResult"), method=label(f.revisit_method, "RevisitMethod"),
+                note=note, operator=f.revisited_by, at=_when(f.revisited_at)))
+        return lines
+
+    @staticmethod
+    def work_item_overdue(view: CaseView) -> bool:
+        """A 差评 not yet rectified whose 整改期限 has passed."""
+        f = view.facts
+        return (f is not None and f.bad_open and f.rectified_at is None and f.rectify_due is not None
+                and view.today is not None and f.rectify_due < view.today.isoformat())
+
+    def _show_rating(self, view: CaseView) -> None:
+        lines = self.rating_lines(view)
+        self.rating_box.setVisible(bool(lines))
+        self.rating_text.setText("\n".join(lines))
+        self.rating_text.setStyleSheet("background: #ffc9c9; color: #1f1f1f;" if self.work_item_overdue(view) else "")
 
     def _delivery_text(self, view: CaseView) -> str:
         c = view.case
@@ -551,9 +617,20 @@ class CaseDetailPage(Page):
                 return self.tr("打印{kind}").format(kind=kind)
             return self.tr("补打{kind}（副本 {copy}）").format(kind=kind, copy=p.get("copy", ""))
         if t == EventType.evaluated:
+            if p.get("follow_up"):  # a rating after the case's first (追评): kept beside it
+                if p.get("skipped") or not p.get("level"):
+                    return self.tr("好差评（追评）：未评价")
+                return self.tr("好差评（追评）：{level}").format(level=label(str(p["level"]), "Evaluation"))
             if p.get("skipped") or not p.get("level"):
                 return self.tr("好差评：未评价")
             return self.tr("好差评：{level}").format(level=label(str(p["level"]), "Evaluation"))
+        if t == EventType.rectified:
+            return self.tr("差评整改：{note}").format(note=p.get("note", "") or "—")
+        if t == EventType.revisited:
+            return self.tr("差评回访：{result}（{method}）{note}").format(
+                result=label(str(p.get("result", "")), "RevisitResult"),
+                method=label(str(p.get("method", "")), "RevisitMethod"),
+                note=self.tr("，{note}").format(note=p["note"]) if p.get("note") else "")
         if t == EventType.posted:
             return self.tr("材料已寄出（政务专递），运单号 {no}").format(no=p.get("tracking_no", ""))
         if t == EventType.conflict_resolved:

@@ -1,7 +1,8 @@
 """工作台: what needs the clerk today, read in one task on the worker.
 
 Today's cases; open cases due within two working days (yellow) and overdue (red); cases waiting
-for corrections; deferred materials due soon or late; what has not reached the platform yet and
+for corrections; deferred materials due soon or late; the 差评 not yet revisited (差评待整改回访:
+整改期限, rectified or overdue, red when overdue); what has not reached the platform yet and
 the state of the link; the 最多跑一次 and 即办 rates. Above the link, a warning while the year
 ahead (from December 1, or a year open cases are due in) has no official national calendar: its
 deadlines count the law's holidays only and are marked 暂定 (``app.workdays``). Cases two
@@ -71,6 +72,7 @@ SECTIONS: tuple[tuple[str, QColor | None], ...] = (
     ("corrections", None),
     ("deferred_overdue", RED),
     ("deferred_due_soon", YELLOW),
+    ("bad_ratings", None),  # 差评待整改回访: an overdue one is red (``Entry.overdue``)
     ("today_cases", None),
 )
 
@@ -374,6 +376,7 @@ class DashboardPage(Page):
             "deferred_due_soon": self.tr("容缺材料即将到期 {n} 项"),
             "today_cases": self.tr("今日受理 {n} 件"),
             "conflicts": self.tr("冲突待处理 {n} 件"),
+            "bad_ratings": self.tr("差评待整改回访 {n} 件"),
         }
         text = texts[name].format(n=n)
         if section is not None and section.more:
@@ -400,6 +403,16 @@ class DashboardPage(Page):
         if name == "corrections":
             return self.tr("{case}  {who}\n{items}  补正期限 {due}").format(
                 case=e.case_no, who=e.applicant_name, items=e.items, due=due or "—")
+        if name == "bad_ratings":
+            if e.rectified:
+                state = self.tr("已整改，待回访")
+            elif e.overdue:
+                state = self.tr("已超期未整改")
+            else:
+                state = self.tr("待整改")
+            return self.tr("{case}  {who}\n{items}\n{level}  整改期限 {due}  {state}").format(
+                case=e.case_no, who=e.applicant_name, items=e.items, level=label(e.rating, "Evaluation"),
+                due=due or "—", state=state)
         if name in ("today_cases", "conflicts"):
             return self.tr("{case}  {who}\n{items}  {status}").format(
                 case=e.case_no, who=e.applicant_name, items=e.items, status=label(e.status))
@@ -578,7 +591,7 @@ class DashboardPage(Page):
         lst.setFixedHeight(max(height, 2 * lst.fontMetrics().lineSpacing() + 2 * lst.frameWidth()))
 
     def _fill(self, box: SectionBox, section: Section | None) -> None:
-        name, colour = box.name, box.colour
+        name = box.name
         box.heading.setText(self._heading(name, section))
         current = box.list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current else None
@@ -593,6 +606,7 @@ class DashboardPage(Page):
         for e in section.entries:
             item = QListWidgetItem(self._entry_text(name, e))
             item.setData(Qt.ItemDataRole.UserRole, e.case_no)
+            colour = RED if e.overdue else box.colour  # a 差评 not rectified by its due date
             if colour is not None:
                 item.setBackground(QBrush(colour))
                 item.setForeground(QBrush(QColor("#000000")))

@@ -80,12 +80,13 @@ def _facts(st: Station) -> StationFacts:
 
 
 def _save_station(st: Station, printer: str, paper: str, idle_lock_minutes: int,
-                  correction_days: int | None = None) -> StationSettings:
+                  correction_days: int | None = None, rectify_days: int | None = None) -> StationSettings:
     st.require_admin()
     current = settings_service.load(st)
     return settings_service.save(st, replace(
         current, printer=printer, paper=paper, idle_lock_minutes=idle_lock_minutes,
-        correction_days=current.correction_days if correction_days is None else correction_days))
+        correction_days=current.correction_days if correction_days is None else correction_days,
+        rectify_days=current.rectify_days if rectify_days is None else rectify_days))
 
 
 def _enrol(st: Station, url: str, code: str) -> SyncStatus:
@@ -229,6 +230,11 @@ class SettingsPage(Page):
         self.correction_spin.setRange(1, settings_service.CORRECTION_DAYS_MAX)
         self.correction_label = QLabel()
         self.correction_label.setBuddy(self.correction_spin)
+        self.rectify_spin = QSpinBox()  # 差评整改期限: working days a bad rating gives to rectify
+        self.rectify_spin.setObjectName("rectifyDays")
+        self.rectify_spin.setRange(1, settings_service.RECTIFY_DAYS_MAX)
+        self.rectify_label = QLabel()
+        self.rectify_label.setBuddy(self.rectify_spin)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.counter_note = QLabel()
@@ -237,8 +243,8 @@ class SettingsPage(Page):
         self.counter_message = _error_label()
         self.counter_message.setObjectName("counterMessage")
         self.field_messages: dict[str, QLabel] = {
-            name: _error_label() for name in ("printer", "paper", "idle_lock_minutes", "correction_days", "language",
-                                               "font_scale")
+            name: _error_label() for name in ("printer", "paper", "idle_lock_minutes", "correction_days",
+                                               "rectify_days", "language", "font_scale")
         }
         counter_form = QFormLayout(self.counter_box)
         counter_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above fields when narrow
@@ -250,6 +256,8 @@ class SettingsPage(Page):
         counter_form.addRow("", self.field_messages["idle_lock_minutes"])
         counter_form.addRow(self.correction_label, self.correction_spin)
         counter_form.addRow("", self.field_messages["correction_days"])
+        counter_form.addRow(self.rectify_label, self.rectify_spin)
+        counter_form.addRow("", self.field_messages["rectify_days"])
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
@@ -282,7 +290,8 @@ class SettingsPage(Page):
 
         for a, b in ((self.language_combo, self.scale_spin), (self.scale_spin, self.printer_combo),
                      (self.printer_combo, self.paper_combo), (self.paper_combo, self.idle_spin),
-                     (self.idle_spin, self.correction_spin), (self.correction_spin, self.save_button),
+                     (self.idle_spin, self.correction_spin), (self.correction_spin, self.rectify_spin),
+                     (self.rectify_spin, self.save_button),
                      (self.save_button, self.hub_edit),
                      (self.hub_edit, self.enrol_code_edit), (self.enrol_code_edit, self.enrol_button)):
             self.setTabOrder(a, b)
@@ -322,6 +331,9 @@ class SettingsPage(Page):
         self.correction_label.setText(self.tr("一次性告知的补正期限(&G)"))
         self.correction_spin.setSuffix(self.tr(" 个工作日"))
         self.correction_spin.setToolTip(self.tr("受理时未另填补正期限的，告知书写明自当日起这么多个工作日"))
+        self.rectify_label.setText(self.tr("差评整改期限（工作日）(&K)"))
+        self.rectify_spin.setSuffix(self.tr(" 个工作日"))
+        self.rectify_spin.setToolTip(self.tr("申请人给出差评后，本站须在这么多个工作日内整改，整改后回访"))
         self.save_button.setText(self.tr("保存(&S)"))
         self.counter_note.setText(self.tr("只有管理员可以更改打印机、纸张和自动锁定时间。"))
 
@@ -417,7 +429,8 @@ class SettingsPage(Page):
 
     def _show_role(self) -> None:
         admin = self._is_admin()
-        for w in (self.printer_combo, self.paper_combo, self.idle_spin, self.correction_spin, self.save_button):
+        for w in (self.printer_combo, self.paper_combo, self.idle_spin, self.correction_spin, self.rectify_spin,
+                  self.save_button):
             w.setEnabled(admin)
         self.counter_note.setVisible(not admin)
         self.enrol_form.setVisible(admin)
@@ -435,6 +448,7 @@ class SettingsPage(Page):
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(s.paper)))
         self.idle_spin.setValue(int(s.idle_lock_minutes))
         self.correction_spin.setValue(int(s.correction_days))
+        self.rectify_spin.setValue(int(s.rectify_days))
         if self.facts.enrolled and not self.hub_edit.text():
             self.hub_edit.setText(facts.hub_url)
         self._show_interface(s)
@@ -476,15 +490,17 @@ class SettingsPage(Page):
         printer = str(self.printer_combo.currentData() or "")
         paper = str(self.paper_combo.currentData() or "a4")
         self.store_counter_settings(printer, paper, int(self.idle_spin.value()),
-                                    correction_days=int(self.correction_spin.value()))
+                                    correction_days=int(self.correction_spin.value()),
+                                    rectify_days=int(self.rectify_spin.value()))
 
     def store_counter_settings(self, printer: str, paper: str, idle_lock_minutes: int, *,
-                               correction_days: int | None = None) -> None:
+                               correction_days: int | None = None, rectify_days: int | None = None) -> None:
         if self._scale_timer.isActive():
             self.apply_interface()  # the worker runs tasks in order: the font change is saved first
         self._clear_messages()
         self.save_button.setEnabled(False)
-        self.session.run(lambda st: _save_station(st, printer, paper, idle_lock_minutes, correction_days),
+        self.session.run(lambda st: _save_station(st, printer, paper, idle_lock_minutes, correction_days,
+                                                  rectify_days),
                          self._saved_counter,
                          on_error=lambda e: self._refused(e, self.counter_message))
 
