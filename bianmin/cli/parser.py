@@ -12,6 +12,7 @@ from bianmin.cli.common import USER_ENV, top_flags
 from bianmin.cli.consult import cmd_consult
 from bianmin.cli.link import cmd_bundle, cmd_enrol, cmd_sync
 from bianmin.cli.notices import cmd_notices
+from bianmin.cli.report import add_parser as add_report_parser
 from bianmin.cli.settings import cmd_settings
 from bianmin.cli.station import (
     cmd_backup,
@@ -257,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--since", help="YYYY-MM-DD (default: today)")
     _common(q, json_flag=True)
     p.set_defaults(func=cmd_consult)
+
+    add_report_parser(sub, _common)
 
     p = sub.add_parser("notices", help="the platform's notices and what sync set aside for a person; "
                                        "read ID… | --all marks them read (an administrator)")

@@ -1,0 +1,285 @@
+"""The station's figures (统计报表): one definition of every figure a report shows, counted from plain
+per-case records. The station reads the records from its store (``app.services.reports``), the
+platform from the events its stations pushed (``hub.reports``); both count them here, so a county's
+figures for a station agree with the station's own. Every figure is defined in ``docs/reports.md``.
+
+Nothing here reads a store or says a sentence: figures are counts keyed by codes (an item's code, an
+operator's login, a device's number, a ``HandlingMode``); the window and the printed sheet put names
+and labels on them.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from enum import StrEnum
+
+from app.errors import ValidationError
+from app.models import BAD_RATINGS, AgentRelation, CaseStatus, Decision, Evaluation, HandlingMode
+
+# Ended without a result: left out of the rates (as the dashboard's rates leave them out).
+ENDED_WITHOUT_RESULT = frozenset({CaseStatus.refused, CaseStatus.withdrawn, CaseStatus.revoked})
+CONCLUDED = frozenset({CaseStatus.concluded, CaseStatus.delivered})
+OPEN = frozenset({CaseStatus.accepted, CaseStatus.in_progress, CaseStatus.special_procedure})
+GOOD_RATINGS = frozenset(Evaluation) - BAD_RATINGS
+MAX_PERIOD_DAYS = 3 * 366 + 1  # a report covers at most three years
+
+
+class Dimension(StrEnum):
+    """What a report's figures can be broken down by."""
+
+    item = "item"  # a service item (a case of two items counts under each)
+    operator = "operator"  # the clerk who took the case in (a consultation: who answered it)
+    device = "device"  # the window (device) that took it in
+    mode = "mode"  # in person, 帮办, 代办, 上门
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days a report covers, both ends included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start or (self.end - self.start).days >= MAX_PERIOD_DAYS:
+            raise ValidationError("period", problems=[{"field": "period", "problem": "out_of_range"}])
+
+    @classmethod
+    def day(cls, d: date) -> Period:
+        return cls(d, d)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        if not 1 <= month <= 12 or not 2000 <= year <= 2200:
+            raise ValidationError("period", problems=[{"field": "month", "problem": "out_of_range"}])
+        return cls(date(year, month, 1), date(year, month, _calendar.monthrange(year, month)[1]))
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """"2026-11" (a month), "2026-11-05" (a day) or "2026-11-01..2026-11-15" (a period)."""
+        text = text.strip()
+        try:
+            if ".." in text:
+                a, b = text.split("..", 1)
+                return cls(date.fromisoformat(a.strip()), date.fromisoformat(b.strip()))
+            if len(text) == 7:
+                return cls.month(int(text[:4]), int(text[5:7]))
+            return cls.day(date.fromisoformat(text))
+        except ValueError:
+            raise ValidationError("period", problems=[{"field": "period", "problem": "bad_format"}]) from None
+
+    def __contains__(self, d: object) -> bool:
+        return isinstance(d, date) and self.start <= d <= self.end
+
+    @property
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+    @property
+    def key(self) -> str:
+        """YYYYMMDD of both ends, as the store keeps a case's day."""
+        return f"{self.start:%Y%m%d}..{self.end:%Y%m%d}"
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """What the figures need of one case (its row and its folded facts, ``app.casefacts``)."""
+
+    case_no: str
+    created_day: date
+    status: CaseStatus
+    decision: Decision
+    mode: HandlingMode
+    items: tuple[str, ...]  # item codes
+    instant: bool  # every item is 即办
+    operator: str
+    device: str
+    trips: int
+    promised_due: date | None
+    agent_relation: str | None  # ``AgentRelation`` of a proxy's agent
+    cross_region: bool
+    special: bool  # of a special group (特殊群体)
+    concluded_day: date | None = None
+    rating: str | None = None
+    rated_day: date | None = None
+    bad: str | None = None  # the case's 差评 (first bad rating, the rating or a 追评)
+    bad_day: date | None = None
+    rectified: bool = False
+    revisited: bool = False
+    revisit_result: str = ""
+    window: str = ""  # the 窗口 it was taken in at (names the device in the report)
+
+
+@dataclass
+class Figures:
+    """The counts of one report line; the rates are derived (``rates``)."""
+
+    taken_in: int = 0
+    decisions: dict[str, int] = field(default_factory=lambda: {d.value: 0 for d in Decision})
+    counted: int = 0  # taken in and not ended without a result: the rates' base
+    instant: int = 0
+    one_trip: int = 0
+    concluded: int = 0
+    on_time: int = 0
+    overdue_now: int = 0
+    rated: int = 0
+    ratings: dict[str, int] = field(default_factory=lambda: {e.value: 0 for e in Evaluation})
+    bad: int = 0
+    bad_open: int = 0
+    bad_rectified: int = 0
+    bad_revisited: int = 0
+    assisted: int = 0
+    proxy: int = 0
+    home_visit: int = 0
+    work_team: int = 0
+    cross_region: int = 0
+    special: int = 0
+    consultations: int = 0
+
+    @property
+    def instant_rate(self) -> float | None:
+        return _rate(self.instant, self.counted)
+
+    @property
+    def one_trip_rate(self) -> float | None:
+        return _rate(self.one_trip, self.counted)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return _rate(self.on_time, self.concluded)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return _rate(sum(self.ratings[e.value] for e in GOOD_RATINGS), self.rated)
+
+    def rates(self) -> dict[str, float | None]:
+        return {"instant_rate": self.instant_rate, "one_trip_rate": self.one_trip_rate,
+                "on_time_rate": self.on_time_rate, "satisfaction_rate": self.satisfaction_rate}
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out.update(self.rates())
+        return out
+
+
+COUNT_NAMES = tuple(f.name for f in fields(Figures) if f.name not in ("decisions", "ratings"))
+RATE_NAMES = ("instant_rate", "one_trip_rate", "on_time_rate", "satisfaction_rate")
+
+
+def _rate(part: int, whole: int) -> float | None:
+    """A share, or None when there is nothing to share (shown as "—", never as 0 %)."""
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str  # the dimension's code: item code, login, device number, mode
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    today: date  # "overdue now" (of the cases taken in in the period) and "open" are as of this day
+    total: Figures
+    by: dict[str, tuple[Line, ...]]  # Dimension -> its lines, the most cases first
+    per_day: tuple[tuple[date, int, int], ...]  # (day, taken in, concluded) for every day of the period
+    per_month: tuple[tuple[str, int, int], ...] = ()  # (YYYY-MM, concluded, on time): the trend
+
+    def lines(self, dimension: Dimension | str) -> tuple[Line, ...]:
+        return self.by.get(str(dimension), ())
+
+
+def _keys(record: CaseRecord, dimension: Dimension) -> Iterable[str]:
+    if dimension is Dimension.item:
+        return record.items
+    if dimension is Dimension.operator:
+        return (record.operator,)
+    if dimension is Dimension.device:
+        return (record.device,)
+    return (record.mode.value,)
+
+
+def _count(f: Figures, r: CaseRecord, period: Period, today: date) -> None:
+    """Add one case's part to ``f`` (each figure's definition: docs/reports.md)."""
+    if r.created_day in period:
+        f.taken_in += 1
+        f.decisions[r.decision.value] += 1
+        if r.status not in ENDED_WITHOUT_RESULT:
+            f.counted += 1
+            f.instant += r.instant
+            f.one_trip += r.trips <= 1
+        f.assisted += r.mode is HandlingMode.assisted
+        f.proxy += r.mode is HandlingMode.proxy
+        f.home_visit += r.mode is HandlingMode.home_visit
+        f.work_team += r.agent_relation == AgentRelation.work_team.value
+        f.cross_region += r.cross_region
+        f.special += r.special
+        f.overdue_now += r.status in OPEN and r.promised_due is not None and r.promised_due < today
+    if r.concluded_day in period and r.status in CONCLUDED:
+        f.concluded += 1
+        f.on_time += r.promised_due is None or r.concluded_day <= r.promised_due  # type: ignore[operator]
+    if r.rating is not None and r.rated_day in period:
+        f.rated += 1
+        f.ratings[r.rating] = f.ratings.get(r.rating, 0) + 1
+    if r.bad is not None and r.bad_day in period:
+        f.bad += 1
+        f.bad_open += not r.revisited
+        f.bad_rectified += r.rectified
+        f.bad_revisited += r.revisited
+
+
+def relevant(r: CaseRecord, period: Period) -> bool:
+    """Whether the case counts anywhere in the period's report (the loaders fetch only these)."""
+    return r.created_day in period or r.concluded_day in period or r.rated_day in period or r.bad_day in period
+
+
+def compute(records: Iterable[CaseRecord], period: Period, today: date,
+            consultations: Iterable[tuple[str, str]] = (),
+            per_month: tuple[tuple[str, int, int], ...] = ()) -> Report:
+    """The report of ``period`` from the cases' records (others are ignored) and the period's
+    consultations as (item code or "", operator) pairs."""
+    total = Figures()
+    groups: dict[Dimension, dict[str, Figures]] = {d: {} for d in Dimension}
+    taken = dict.fromkeys(period.days, 0)
+    concluded = dict.fromkeys(period.days, 0)
+    for r in records:
+        if not relevant(r, period):
+            continue
+        _count(total, r, period, today)
+        for d in Dimension:
+            for key in dict.fromkeys(_keys(r, d)):
+                _count(groups[d].setdefault(key, Figures()), r, period, today)
+        if r.created_day in period:
+            taken[r.created_day] += 1
+        if r.concluded_day in period and r.status in CONCLUDED:
+            concluded[r.concluded_day] += 1  # type: ignore[index]
+    for item, operator in consultations:
+        total.consultations += 1
+        for d, key in ((Dimension.item, item), (Dimension.operator, operator)):
+            if key:
+                groups[d].setdefault(key, Figures()).consultations += 1
+    by = {d.value: tuple(Line(k, f) for k, f in sorted(groups[d].items(),
+                                                         key=lambda kv: (-kv[1].taken_in, -kv[1].consultations,
+                                                                         kv[0])))
+          for d in Dimension}
+    return Report(period=period, today=today, total=total, by=by,
+                  per_day=tuple((d, taken[d], concluded[d]) for d in period.days), per_month=per_month)
+
+
+def as_json(report: Report, names: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, object]:
+    """The report as JSON-ready data (the CLI's ``--json`` and the platform's answer); ``names``:
+    per dimension, a display name for each key (item names, operators' names, devices' names)."""
+    names = names or {}
+    return {
+        "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
+        "today": report.today.isoformat(),
+        "total": report.total.as_dict(),
+        "by": {d: [{"key": line.key, "name": names.get(d, {}).get(line.key, line.key), **line.figures.as_dict()}
+                   for line in lines] for d, lines in report.by.items()},
+        "per_day": [{"day": d.isoformat(), "taken_in": t, "concluded": c} for d, t, c in report.per_day],
+        "per_month": [{"month": m, "concluded": c, "on_time": o} for m, c, o in report.per_month],
+    }

@@ -1,0 +1,72 @@
+"""SQL of the station's reports: the cases that count in a period, read by index ranges.
+
+A case counts in a period when it was taken in then (``cases_day``), or concluded, rated or given a
+差评 then (the partial indexes of ``case_facts``). The ids of those come from the indexes alone; only
+their rows are read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from app.store.db import Database
+
+_KEYS = ("case_no", "created_day", "status", "decision", "mode", "operator", "origin", "trips", "promised_due",
+         "agent_relation", "cross_region", "special", "items", "instant", "concluded_at", "rating", "rated_at", "bad",
+         "bad_at", "rectified", "revisited", "revisit_result", "window")
+
+
+def _stamps(start: date, end: date) -> tuple[str, str]:
+    """The ISO stamps of [start, end + 1 day): a day's events by their ``at``."""
+    return start.isoformat(), (end + timedelta(days=1)).isoformat()
+
+
+def case_rows(db: Database, start: date, end: date) -> list[dict[str, Any]]:
+    lo, hi = _stamps(start, end)
+    facts_ids = " UNION ".join(
+        f"SELECT c.id FROM case_facts f JOIN cases c ON c.case_no = f.case_no WHERE f.{col} >= ? AND f.{col} < ?"
+        for col in ("concluded_at", "rated_at", "bad_at"))
+    sql = (
+        "SELECT c.case_no, c.created_day, c.status, c.decision, c.mode, c.operator, c.origin, c.trips, c.promised_due, "
+        "json_extract(c.agent, '$.relation'), c.cross_region IS NOT NULL, c.special_groups != '', "
+        "(SELECT group_concat(i.item_code, ',') FROM case_items i WHERE i.case_id = c.id), "
+        "NOT EXISTS (SELECT 1 FROM case_items i WHERE i.case_id = c.id AND i.instant = 0), "
+        "f.concluded_at, f.rating, f.rated_at, f.bad, f.bad_at, f.rectified_at IS NOT NULL, "
+        "f.revisited_at IS NOT NULL, f.revisit_result, c.window "
+        "FROM cases c LEFT JOIN case_facts f ON f.case_no = c.case_no WHERE c.id IN ("
+        "SELECT id FROM cases WHERE created_day BETWEEN ? AND ? UNION "
+        f"{facts_ids})")
+    params = [f"{start:%Y%m%d}", f"{end:%Y%m%d}", lo, hi, lo, hi, lo, hi]
+    return [dict(zip(_KEYS, r, strict=True)) for r in db.all(sql, params)]
+
+
+def consultations(db: Database, start: date, end: date) -> list[tuple[str, str]]:
+    """(item code or "", operator) of every consultation recorded in [start, end]."""
+    rows = db.all("SELECT item_code, operator FROM consultations WHERE day BETWEEN ? AND ?",
+                  (start.isoformat(), end.isoformat()))
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def on_time_by_month(db: Database, start: date, end: date) -> list[tuple[str, int, int]]:
+    """(YYYY-MM, concluded, concluded on time) for every month from ``start``'s to ``end``'s, as
+    ``app.reports`` counts them (a case concluded and still so; on time: by its promised due date)."""
+    lo, hi = _stamps(start, end)
+    rows = db.all(
+        "SELECT substr(f.concluded_at, 1, 7), count(*), "
+        "coalesce(sum(c.promised_due IS NULL OR substr(f.concluded_at, 1, 10) <= c.promised_due), 0) "
+        "FROM case_facts f JOIN cases c ON c.case_no = f.case_no "
+        "WHERE f.concluded_at >= ? AND f.concluded_at < ? AND c.status IN ('concluded', 'delivered') GROUP BY 1",
+        (lo, hi))
+    found = {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+    out = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        key = f"{y:04d}-{m:02d}"
+        out.append((key, *found.get(key, (0, 0))))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def operator_names(db: Database) -> dict[str, str]:
+    return {str(r[0]): str(r[1] or r[0]) for r in db.all("SELECT login, display_name FROM operators")}
