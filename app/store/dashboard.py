@@ -85,7 +85,8 @@ def bad_open(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
     rows = db.all(
         f"SELECT {_CASE}, f.bad, f.rectify_due, f.rectified_at FROM "
         f"(SELECT rowid AS r FROM case_facts WHERE {open_} ORDER BY rectify_due LIMIT ?) x "
-        "JOIN case_facts f ON f.rowid = x.r JOIN cases c ON c.case_no = f.case_no ORDER BY f.rectify_due, x.r",
+        "JOIN case_facts f ON f.rowid = x.r JOIN cases c ON c.case_no = f.case_no "
+        "ORDER BY f.rectify_due, f.bad_at, f.case_no",
         (limit,))
     return [dict(zip(BAD_KEYS, r, strict=True)) for r in rows], total
 

@@ -12,6 +12,7 @@ from bianmin.cli.common import USER_ENV, top_flags
 from bianmin.cli.consult import cmd_consult
 from bianmin.cli.link import cmd_bundle, cmd_enrol, cmd_sync
 from bianmin.cli.notices import cmd_notices
+from bianmin.cli.ratings import add_parser as add_ratings_parser
 from bianmin.cli.report import add_parser as add_report_parser
 from bianmin.cli.settings import cmd_settings
 from bianmin.cli.station import (
@@ -279,5 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="give this PC a name (an administrator; \"\" for none: NN号窗口)")
     _common(p, json_flag=True)
     p.set_defaults(func=cmd_device)
+
+    add_ratings_parser(sub, _common)
     return parser
 
