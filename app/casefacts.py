@@ -33,7 +33,7 @@ class Facts:
     concluded_at: str | None = None  # the first 办结 (ISO stamp)
     rating: str | None = None  # the case's rating (``models.Evaluation``): its first, never replaced
     rated_at: str | None = None
-    rating_key: str = ""  # the rating's place (``_key``: the earliest wins)
+    rating_key: str = ""  # the rating's place (``place_key``: the earliest wins)
     ratings: int = 0  # every rating given, skips not counted (the first and its 追评)
     bad: str | None = None  # the first 差评 (the rating or a 追评): the case's work item
     bad_at: str | None = None
@@ -56,7 +56,8 @@ class Facts:
         return self.bad is not None and self.revisited_at is None
 
 
-def _key(at: str, device: str, seq: int, follow_up: bool = False) -> str:
+def place_key(at: str, device: str, seq: int, follow_up: bool = False) -> str:
+    """An event's place among the case's events of its kind: the earliest key wins."""
     return f"{int(follow_up)}|{at}|{device}|{seq:012d}"
 
 
@@ -64,7 +65,7 @@ def fold(facts: Facts | None, *, case_no: str, type: str, at: str, device: str, 
          payload: Mapping[str, Any]) -> Facts:
     """``facts`` with one more of the case's events (a type outside ``FOLDED_TYPES`` changes nothing)."""
     f = facts or Facts(case_no=case_no)
-    key = _key(at, device, seq, bool(payload.get("follow_up")) if type == EventType.evaluated else False)
+    key = place_key(at, device, seq, bool(payload.get("follow_up")) if type == EventType.evaluated else False)
     if type == EventType.concluded:
         if f.concluded_at is None or at < f.concluded_at:
             f = replace(f, concluded_at=at)

@@ -64,6 +64,7 @@ class StationEventType(StrEnum):
     catalogue_imported = "catalogue.imported"
     catalogue_activated = "catalogue.activated"
     consultation = "station.consultation"
+    data_exported = "station.data_exported"  # a list of cases or ratings written to a file (personal data)
 
 
 @dataclass(frozen=True)

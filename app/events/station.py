@@ -93,7 +93,21 @@ class Consultation(Payload):
     note: str | None = optional()
 
 
+class DataExported(Payload):
+    """Personal data written to a file (``app.services.exports``): which list, of which days, how many
+    rows, in which format, whether ID numbers and phones were masked, and why (an unmasked export
+    must say why; only an administrator makes one)."""
+
+    TYPES = (StationEventType.data_exported,)
+    kind: str
+    period: str
+    rows: int
+    format: str
+    masked: bool
+    reason: str
+
+
 STATION_PAYLOADS: tuple[type[Payload], ...] = (
     OperatorChanged, OperatorAdded, Rekeyed, SettingsChanged, Verified, HubSet, CatalogueImported, Consultation,
-    CatalogueActivated,
+    CatalogueActivated, DataExported,
 )

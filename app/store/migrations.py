@@ -352,7 +352,9 @@ CREATE TABLE case_facts (
 CREATE INDEX case_facts_concluded ON case_facts(concluded_at) WHERE concluded_at IS NOT NULL;
 CREATE INDEX case_facts_rated ON case_facts(rated_at) WHERE rated_at IS NOT NULL;
 CREATE INDEX case_facts_bad ON case_facts(bad_at) WHERE bad IS NOT NULL;
-CREATE INDEX case_facts_bad_open ON case_facts(rectify_due) WHERE bad IS NOT NULL AND revisited_at IS NULL
+CREATE INDEX case_facts_bad_open ON case_facts(rectify_due) WHERE bad IS NOT NULL AND revisited_at IS NULL;
+CREATE INDEX events_evaluated ON events(at) WHERE type = 'case.evaluated';
+CREATE INDEX peer_events_evaluated ON peer_events(at) WHERE type = 'case.evaluated'
 """
 
 

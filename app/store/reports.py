@@ -70,3 +70,50 @@ def on_time_by_month(db: Database, start: date, end: date) -> list[tuple[str, in
 
 def operator_names(db: Database) -> dict[str, str]:
     return {str(r[0]): str(r[1] or r[0]) for r in db.all("SELECT login, display_name FROM operators")}
+
+
+_LIST_KEYS = ("case_no", "created_at", "status", "decision", "mode", "applicant_name", "applicant_id_type",
+              "applicant_id_no", "applicant_phone", "agent", "items", "promised_due", "window", "operator", "origin",
+              "platform_no", "concluded_at", "rating", "bad", "rectified_at", "revisited_at", "revisit_result")
+
+
+def case_list(db: Database, start: date, end: date) -> list[dict[str, Any]]:
+    """The cases taken in during [start, end] with what an exported list shows, oldest first."""
+    rows = db.all(
+        "SELECT c.case_no, c.created_at, c.status, c.decision, c.mode, c.applicant_name, c.applicant_id_type, "
+        "c.applicant_id_no, c.applicant_phone, c.agent, "
+        "(SELECT group_concat(i.item_code || ' ' || i.name, '；') FROM case_items i WHERE i.case_id = c.id), "
+        "c.promised_due, c.window, c.operator, c.origin, c.platform_no, f.concluded_at, f.rating, f.bad, "
+        "f.rectified_at, f.revisited_at, f.revisit_result "
+        "FROM cases c LEFT JOIN case_facts f ON f.case_no = c.case_no "
+        "WHERE c.created_day BETWEEN ? AND ? ORDER BY c.created_day, c.case_no",
+        (f"{start:%Y%m%d}", f"{end:%Y%m%d}"))
+    return [dict(zip(_LIST_KEYS, r, strict=True)) for r in rows]
+
+
+def evaluation_events(db: Database, start: date, end: date) -> list[dict[str, Any]]:
+    """Every rating given in [start, end] (skips left out), this device's and the others', by time
+    (the partial indexes ``events_evaluated``), each with its case's applicant and items."""
+    lo, hi = _stamps(start, end)
+    keys = ("event_id", "case_no", "at", "operator", "device", "seq", "payload")
+    found = []
+    for table in ("events", "peer_events"):
+        found += [dict(zip(keys, r, strict=True)) for r in db.all(
+            f"SELECT event_id, case_no, at, operator, device, seq, payload FROM {table} "
+            "WHERE type = 'case.evaluated' AND at >= ? AND at < ?", (lo, hi))]
+    found.sort(key=lambda e: (e["at"], e["device"], e["event_id"]))
+    cases: dict[str, dict[str, Any]] = {}
+    for ev in found:
+        if ev["case_no"] not in cases:
+            row = db.one(
+                "SELECT c.applicant_name, c.applicant_id_type, c.applicant_id_no, c.applicant_phone, c.platform_no, "
+                "(SELECT group_concat(i.item_code, '；') FROM case_items i WHERE i.case_id = c.id), "
+                "(SELECT group_concat(i.name, '；') FROM case_items i WHERE i.case_id = c.id), c.window, "
+                "f.bad_key, f.rectified_at, f.rectify_note, f.revisited_at, f.revisit_result, f.revisit_method "
+                "FROM cases c LEFT JOIN case_facts f ON f.case_no = c.case_no WHERE c.case_no = ?", (ev["case_no"],))
+            names = ("applicant_name", "applicant_id_type", "applicant_id_no", "applicant_phone", "platform_no",
+                     "item_codes", "item_names", "window", "bad_key", "rectified_at", "rectify_note", "revisited_at",
+                     "revisit_result", "revisit_method")
+            cases[ev["case_no"]] = dict(zip(names, row, strict=True)) if row else {}
+        ev["case"] = cases[ev["case_no"]]
+    return found

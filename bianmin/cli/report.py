@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from bianmin.cli.common import emit_json, open_station, out
+from bianmin.cli.common import CliError, emit_json, open_station, out
 
 if TYPE_CHECKING:
     from app.reports import Figures
@@ -26,8 +27,19 @@ def add_parser(sub: argparse._SubParsersAction, common: Callable[..., None]) -> 
                                              "(default: this month)")
     p.add_argument("--by", choices=[d.value for d in Dimension], action="append", default=[],
                    help="break the figures down (may be given more than once)")
+    p.add_argument("--out", help="also write the figures to FILE.xlsx or FILE.csv")
     common(p, json_flag=True)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", help="导出: the period's cases (办件清单) or ratings (好差评, national fields) to "
+                                      "FILE.xlsx or FILE.csv, ID numbers and phones masked (an administrator)")
+    p.add_argument("kind", choices=["cases", "evaluations"])
+    p.add_argument("period", nargs="?", help="YYYY-MM, YYYY-MM-DD or FROM..TO (default: this month)")
+    p.add_argument("--out", required=True, help="FILE.xlsx or FILE.csv")
+    p.add_argument("--unmasked", action="store_true", help="whole ID numbers and phones (needs --reason; journaled)")
+    p.add_argument("--reason", default="", help="why the list is exported (required with --unmasked)")
+    common(p)
+    p.set_defaults(func=cmd_export)
 
 
 def _percent(value: float | None) -> str:
@@ -44,8 +56,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         today = station.today()
         period = Period.parse(args.period) if args.period else Period.month(today.year, today.month)
         result = reports.report(station, period)
+        if args.out:
+            written = _export(station, "report", period, args.out)
     finally:
         station.close()
+    if args.out:
+        out(f"已导出：{written}")
     if args.json:
         emit_json(result.as_json())
         return 0
@@ -60,6 +76,31 @@ def cmd_report(args: argparse.Namespace) -> int:
             name = result.names.get(dim, {}).get(line.key) or zh(line.key, "HandlingMode")
             out(f"  {name}（{line.key}）")
             _figures(line.figures, zh, indent="    ")
+    return 0
+
+
+def _export(station: Any, kind: str, period: Any, target: str, masked: bool = True, reason: str = "") -> str:
+    from app.services import exports
+
+    path = Path(target)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in {f.value for f in exports.ExportFormat}:
+        raise CliError(f"文件名应以 .xlsx 或 .csv 结尾：{target}")
+    done = exports.export(station, kind, period, fmt, path, masked=masked, reason=reason)
+    return f"{done.path}（{done.rows} 行{'' if done.masked else '，未遮盖证件号码和电话'}）"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.reports import Period
+
+    station = open_station(args)
+    try:
+        today = station.today()
+        period = Period.parse(args.period) if args.period else Period.month(today.year, today.month)
+        written = _export(station, args.kind, period, args.out, masked=not args.unmasked, reason=args.reason)
+    finally:
+        station.close()
+    out(f"已导出：{written}")
     return 0
 
 
