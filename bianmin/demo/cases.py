@@ -179,6 +179,24 @@ def _advance(rng: random.Random, station: Station, case_no: str, status: CaseSta
             cases.deliver(station, case_no, method=case.delivery.method, recipient=case.applicant.name)
 
 
+_LEVELS = ("very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied")
+
+
+def _rate(rng: random.Random, station: Station, case_no: str, status: CaseStatus) -> None:
+    """Most citizens rate a concluded case (好差评); a few give a 差评, which the station rectifies and
+    revisits (most of them)."""
+    if status not in (CaseStatus.concluded, CaseStatus.delivered) or rng.random() < 0.25:
+        return
+    level = rng.choices(_LEVELS, weights=[55, 30, 9, 4, 2])[0]
+    bad = level in _LEVELS[3:]
+    cases.evaluate(station, case_no, level, reasons=["slow"] if bad else None)
+    if bad and rng.random() < 0.7:
+        cases.rectify(station, case_no, "已约谈窗口人员，调整叫号与材料预审流程")
+        if rng.random() < 0.7:
+            cases.revisit(station, case_no, rng.choice(["satisfied", "basically_satisfied"]), "phone",
+                          "电话回访，申请人认可整改")
+
+
 def generate(
     station: Station, n: int, *, seed: int = 2026, days_back: int = 45, advance: bool = True,
     batch: int = 1, progress: Callable[[int], None] | None = None,
@@ -187,6 +205,7 @@ def generate(
     holds more than ``PER_DAY`` of them: a device numbers at most 999 cases a day), through the real
     services."""
     rng = random.Random(seed)
+    rating_rng = random.Random(seed + 1)  # its own stream: the cases stay those the seed always made
     days_back = max(days_back, math.ceil(n / PER_DAY))
     items = [i for i in catalogue.list_items(station) if "person" in i.body.get("applicants", {}).get("kinds", [])]
     if not items:
@@ -213,6 +232,7 @@ def generate(
                         if advance:
                             _advance(rng, station, case.case_no, case.status, end)
                             case = cases.get_case(station, case.case_no, log_access=False)
+                            _rate(rating_rng, station, case.case_no, case.status)
                         by_status[case.status.value] = by_status.get(case.status.value, 0) + 1
                     except BianminError as exc:
                         failed += 1
