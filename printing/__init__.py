@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.errors import ItemNotFound
 from app.keys import write_private_file
-from app.services import cases, settings
+from app.reports import Dimension, Period
+from app.services import cases, catalogue, reports, settings
 from app.station import Station
+from printing import monthly
 from printing.context import context_for
 from printing.documents import Kind, render
 from printing.layout import Paper
+from printing.monthly import MonthlyInput
 
 
 def station_language(station: Station) -> str:
@@ -36,4 +40,31 @@ def print_document(station: Station, kind: str, case_no: str, *, paper: str, lan
     return copy_no
 
 
-__all__ = ["Kind", "Paper", "print_document", "render", "render_for", "station_language"]
+def monthly_input(station: Station, period: Period) -> MonthlyInput:
+    """The figures of ``period`` with the names the sheet prints (an administrator's, as the report)."""
+    result = reports.report(station, period)
+    tibetan = {}
+    for line in result.report.lines(Dimension.item):
+        try:
+            bo = catalogue.get_item(station, line.key).name.bo
+        except ItemNotFound:
+            continue
+        if bo:
+            tibetan[line.key] = bo
+    return MonthlyInput(station_name=station.station_name, report=result.report, names=result.names,
+                        tibetan_names=tibetan)
+
+
+def render_monthly(station: Station, period: Period, lang: str | None = None) -> bytes:
+    """The monthly sheet (月度统计表) as PDF bytes; nothing is written."""
+    return monthly.render(monthly_input(station, period), lang or station_language(station))
+
+
+def print_monthly(station: Station, period: Period, *, lang: str | None, out: Path) -> None:
+    """Write the monthly sheet to ``out`` (owner-only). It names the clerks, no citizen."""
+    write_private_file(out, render_monthly(station, period, lang))
+    station.log_access("print", None, f"monthly:{period.key}")
+
+
+__all__ = ["Kind", "Paper", "print_document", "print_monthly", "render", "render_for", "render_monthly",
+           "station_language"]

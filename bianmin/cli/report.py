@@ -28,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction, common: Callable[..., None]) -> 
     p.add_argument("--by", choices=[d.value for d in Dimension], action="append", default=[],
                    help="break the figures down (may be given more than once)")
     p.add_argument("--out", help="also write the figures to FILE.xlsx or FILE.csv")
+    p.add_argument("--sheet", help="also write the printable monthly sheet (A4, with charts) to FILE.pdf")
+    p.add_argument("--lang", choices=["zh", "bo"], help="the sheet's language (default: the station's)")
     common(p, json_flag=True)
     p.set_defaults(func=cmd_report)
 
@@ -58,10 +60,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         result = reports.report(station, period)
         if args.out:
             written = _export(station, "report", period, args.out)
+        if args.sheet:
+            from printing import print_monthly
+
+            print_monthly(station, period, lang=args.lang, out=Path(args.sheet))
     finally:
         station.close()
     if args.out:
         out(f"已导出：{written}")
+    if args.sheet:
+        out(f"已生成统计表：{args.sheet}")
     if args.json:
         emit_json(result.as_json())
         return 0
