@@ -157,7 +157,30 @@ def _case(s: Shooter) -> None:
         s.shot("case")
         _case_dialogs(s)
         _print_menu_and_preview(s)
+        _bad_rating(s)
         _conflict(s)
+
+
+def _bad_rating(s: Shooter) -> None:
+    """A case rated 差评 whose 整改期限 has passed, rectified late and waiting for its revisit (shown,
+    not stored): its page's work item with long notes, and the 差评回访 action."""
+    from dataclasses import replace
+
+    from app.casefacts import Facts
+    from ui import case_actions
+
+    page = s.window.case_detail
+    view = page.view
+    if view is None:
+        return
+    facts = Facts(case_no=view.case.case_no, rating="very_dissatisfied", rated_at="2026-11-02T10:05:00+08:00",
+                  ratings=1, bad="very_dissatisfied", bad_at="2026-11-02T10:05:00+08:00", rectify_due="2026-11-09",
+                  rectified_at="2026-11-12T15:30:00+08:00", rectified_by="demo", rectify_note=LONG_TEXTS[1])
+    page.view = replace(view, facts=facts, rated=True,
+                        actions=case_actions.available_actions(view.case, view.events, facts=facts))
+    page._show()
+    s.shot("case-bad-rating")
+    page.refresh()  # the case as stored again
 
 
 def _conflict(s: Shooter) -> None:
@@ -214,7 +237,8 @@ def fill(widget: QWidget) -> None:
 
 
 def _case_dialogs(s: Shooter) -> None:
-    """Each action of a case (补正, 补交, 办结, 送达, 撤回, 撤销受理, 更正) in its dialog: empty, then filled in."""
+    """Each action of a case (补正, 补交, 办结, 送达, 撤回, 撤销受理, 更正, 承诺核查, 差评整改, 差评回访) in its
+    dialog: empty, then filled in."""
     from ui import case_actions
 
     page = s.window.case_detail
@@ -222,7 +246,8 @@ def _case_dialogs(s: Shooter) -> None:
     if view is None:
         return
     for action in (case_actions.CORRECTION, case_actions.SUPPLY, case_actions.CONCLUDE, case_actions.DELIVER,
-                   case_actions.WITHDRAW, case_actions.REVOKE, case_actions.AMEND, case_actions.CHECK):
+                   case_actions.WITHDRAW, case_actions.REVOKE, case_actions.AMEND, case_actions.CHECK,
+                   case_actions.RECTIFY, case_actions.REVISIT):
         dialog = case_actions.make_dialog(action, s.session, view.case, view.material_names, page)
         dialog.open()
         pump()
