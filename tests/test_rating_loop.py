@@ -131,6 +131,8 @@ def test_the_facts_fold_again_from_the_journal_alike_and_the_migration_brings_th
     # a store from before this version: the table comes with migration 6, folded from the events held
     db = station.db
     db.execute("DROP TABLE case_facts")
+    db.execute("DROP INDEX events_evaluated")
+    db.execute("DROP INDEX peer_events_evaluated")
     db.execute("PRAGMA user_version = 5")
     assert migrations.migrate(db) == [6]
     assert {n: facts_store.get(db, n) for n in (a, b)} == kept
