@@ -374,6 +374,10 @@
         <translation>སྒྲུབ་པའི་བརྒྱུད་རིམ།</translation>
     </message>
     <message>
+        <source>差评整改回访</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག་དང་བསྐྱར་འདྲི།</translation>
+    </message>
+    <message>
         <source>申请人</source>
         <translation>རེ་ཞུ་བ</translation>
     </message>
@@ -490,6 +494,14 @@
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད།(&amp;E)</translation>
     </message>
     <message>
+        <source>差评整改(&amp;Z)…</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>差评回访(&amp;U)…</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བསྐྱར་འདྲི(&amp;U)…</translation>
+    </message>
+    <message>
         <source>处理冲突(&amp;X)…</source>
         <translation>འགལ་བ་ཐག་གཅོད(&amp;X)…</translation>
     </message>
@@ -530,6 +542,10 @@
         <translation>ངོས་ལེན་སྒྲིག་ཆས: {device}</translation>
     </message>
     <message>
+        <source>追评(&amp;E)</source>
+        <translation>རྗེས་མའི་དཔྱད་བརྗོད(&amp;E)</translation>
+    </message>
+    <message>
         <source>{groups}（优先办理）</source>
         <translation>{groups} (སྔོན་ལ་སྒྲུབ།)</translation>
     </message>
@@ -552,6 +568,38 @@
     <message>
         <source>补正期限 {due}</source>
         <translation>ཁ་སྐོང་ཞུ་དག་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>差评：{level}（{at}）</source>
+        <translation>དཔྱད་བརྗོད་ངན་པ: {level} ({at})</translation>
+    </message>
+    <message>
+        <source>整改期限：{due}</source>
+        <translation>བཅོས་སྒྲིག་དུས་བཀག: {due}</translation>
+    </message>
+    <message>
+        <source>（已超期，尚未整改）</source>
+        <translation>(དུས་ཡོལ་ཟིན། ད་དུང་བཅོས་སྒྲིག་བྱས་མེད།)</translation>
+    </message>
+    <message>
+        <source>整改：尚未整改</source>
+        <translation>བཅོས་སྒྲིག: ད་དུང་བཅོས་སྒྲིག་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>整改：{note}（{operator}，{at}）</source>
+        <translation>བཅོས་སྒྲིག: {note} ({operator}། {at})</translation>
+    </message>
+    <message>
+        <source>回访：待回访</source>
+        <translation>བསྐྱར་འདྲི: བསྐྱར་འདྲི་བྱ་རྒྱུ་ལྷག་ཡོད།</translation>
+    </message>
+    <message>
+        <source>回访：整改后回访</source>
+        <translation>བསྐྱར་འདྲི: བཅོས་སྒྲིག་རྗེས་བསྐྱར་འདྲི་བྱེད།</translation>
+    </message>
+    <message>
+        <source>回访：{result}（{method}）{note}（{operator}，{at}）</source>
+        <translation>བསྐྱར་འདྲི: {result} ({method}) {note} ({operator}། {at})</translation>
     </message>
     <message>
         <source>（{address}）</source>
@@ -694,12 +742,28 @@
         <translation>{kind} བསྐྱར་པར། (འདྲ་པར་ {copy})</translation>
     </message>
     <message>
+        <source>好差评（追评）：未评价</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད (རྗེས་མ): དཔྱད་བརྗོད་མ་བྱས།</translation>
+    </message>
+    <message>
+        <source>好差评（追评）：{level}</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད (རྗེས་མ): {level}</translation>
+    </message>
+    <message>
         <source>好差评：未评价</source>
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: དཔྱད་བརྗོད་མ་བྱས།</translation>
     </message>
     <message>
         <source>好差评：{level}</source>
         <translation>ལེགས་ཉེས་དཔྱད་བརྗོད: {level}</translation>
+    </message>
+    <message>
+        <source>差评整改：{note}</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག: {note}</translation>
+    </message>
+    <message>
+        <source>差评回访：{result}（{method}）{note}</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བསྐྱར་འདྲི: {result} ({method}) {note}</translation>
     </message>
     <message>
         <source>材料已寄出（政务专递），运单号 {no}</source>
@@ -1055,6 +1119,10 @@
         <translation>ཐག་གཅོད་སྒུག་པའི་འགལ་བ་ {n}</translation>
     </message>
     <message>
+        <source>差评待整改回访 {n} 件</source>
+        <translation>བཅོས་སྒྲིག་དང་བསྐྱར་འདྲི་བྱ་རྒྱུའི་དཔྱད་བརྗོད་ངན་པ་ {n}</translation>
+    </message>
+    <message>
         <source>（显示前 {shown} 件）</source>
         <translation>(སྔོན་མ་ {shown} ཙམ་སྟོན།)</translation>
     </message>
@@ -1077,6 +1145,26 @@
 {items}  补正期限 {due}</source>
         <translation>{case}  {who}
 {items}  ཁ་སྐོང་ཞུ་དག་དུས་བཀག {due}</translation>
+    </message>
+    <message>
+        <source>已整改，待回访</source>
+        <translation>བཅོས་སྒྲིག་བྱས་ཟིན། བསྐྱར་འདྲི་བྱ་རྒྱུ་ལྷག་ཡོད།</translation>
+    </message>
+    <message>
+        <source>已超期未整改</source>
+        <translation>དུས་ཡོལ་ཟིན་ཡང་བཅོས་སྒྲིག་བྱས་མེད།</translation>
+    </message>
+    <message>
+        <source>待整改</source>
+        <translation>བཅོས་སྒྲིག་བྱ་རྒྱུ་ལྷག་ཡོད།</translation>
+    </message>
+    <message>
+        <source>{case}  {who}
+{items}
+{level}  整改期限 {due}  {state}</source>
+        <translation>{case}  {who}
+{items}
+{level}  བཅོས་སྒྲིག་དུས་བཀག {due}  {state}</translation>
     </message>
     <message>
         <source>{case}  {who}
@@ -1184,6 +1272,22 @@
     <message>
         <source>没有逾期未补交的容缺材料，不能撤销受理决定</source>
         <translation>དུས་བཀག་ལས་བརྒལ་བའི་ཆད་ཆོག་ཡིག་ཆ་མེད་པས། ངོས་ལེན་གྱི་ཐག་གཅོད་རྩིས་མེད་བྱེད་མི་ཆོག</translation>
+    </message>
+    <message>
+        <source>该办件没有差评，无需整改或回访</source>
+        <translation>ལས་དོན་འདི་ལ་དཔྱད་བརྗོད་ངན་པ་མེད་པས་བཅོས་སྒྲིག་དང་བསྐྱར་འདྲི་མི་དགོས།</translation>
+    </message>
+    <message>
+        <source>该办件的差评已回访，整改回访已结束</source>
+        <translation>ལས་དོན་འདིའི་དཔྱད་བརྗོད་ངན་པར་བསྐྱར་འདྲི་བྱས་ཟིན་པས་བཅོས་སྒྲིག་དང་བསྐྱར་འདྲི་མཇུག་རྫོགས་ཟིན།</translation>
+    </message>
+    <message>
+        <source>该办件的差评已记录整改（可能已由其他窗口记录），请进行回访</source>
+        <translation>ལས་དོན་འདིའི་དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག་ཐོ་འགོད་བྱས་ཟིན། (སྒེའུ་ཁུང་གཞན་ཞིག་གིས་ཐོ་འགོད་བྱས་སྲིད།) བསྐྱར་འདྲི་བྱེད་རོགས།</translation>
+    </message>
+    <message>
+        <source>差评尚未整改，请先记录整改情况再回访</source>
+        <translation>དཔྱད་བརྗོད་ངན་པར་ད་དུང་བཅོས་སྒྲིག་བྱས་མེད། སྔོན་ལ་བཅོས་སྒྲིག་གི་གནས་ཚུལ་ཐོ་འགོད་བྱས་རྗེས་བསྐྱར་འདྲི་བྱེད་རོགས།</translation>
     </message>
     <message>
         <source>不予受理须写明理由</source>
@@ -2442,6 +2546,22 @@
         <translation>ཧ་ཅང་ཡིད་མ་ཚིམ</translation>
     </message>
     <message>
+        <source>仍不满意</source>
+        <translation>ད་དུང་ཡིད་མ་ཚིམ</translation>
+    </message>
+    <message>
+        <source>电话回访</source>
+        <translation>ཁ་པར་ཐོག་བསྐྱར་འདྲི</translation>
+    </message>
+    <message>
+        <source>上门回访</source>
+        <translation>ཁྱིམ་སྒོར་བསྐྱར་འདྲི</translation>
+    </message>
+    <message>
+        <source>来窗口时回访</source>
+        <translation>སྒེའུ་ཁུང་དུ་ཡོང་སྐབས་བསྐྱར་འདྲི</translation>
+    </message>
+    <message>
         <source>居民身份证</source>
         <translation>སྡོད་དམངས་ཐོབ་ཐང་ལག་ཁྱེར</translation>
     </message>
@@ -2536,6 +2656,98 @@
     <message>
         <source>公共服务</source>
         <translation>སྤྱི་པའི་ཞབས་ཞུ</translation>
+    </message>
+    <message>
+        <source>收件数</source>
+        <translation>བསྡུ་ལེན་གྲངས</translation>
+    </message>
+    <message>
+        <source>计入办件数</source>
+        <translation>རྩིས་འཇུག་ལས་དོན་གྲངས</translation>
+    </message>
+    <message>
+        <source>最多跑一次</source>
+        <translation>མང་མཐའ་ཐེངས་གཅིག་ཡོང་བ</translation>
+    </message>
+    <message>
+        <source>办结数</source>
+        <translation>སྒྲུབ་ཚར་གྲངས</translation>
+    </message>
+    <message>
+        <source>按时办结</source>
+        <translation>དུས་ཐོག་སྒྲུབ་ཚར</translation>
+    </message>
+    <message>
+        <source>当前超期</source>
+        <translation>ད་ལྟའི་དུས་ཡོལ</translation>
+    </message>
+    <message>
+        <source>评价数</source>
+        <translation>དཔྱད་བརྗོད་གྲངས</translation>
+    </message>
+    <message>
+        <source>差评数</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་གྲངས</translation>
+    </message>
+    <message>
+        <source>差评未回访</source>
+        <translation>བསྐྱར་འདྲི་མ་བྱས་པའི་དཔྱད་བརྗོད་ངན་པ</translation>
+    </message>
+    <message>
+        <source>差评已整改</source>
+        <translation>བཅོས་སྒྲིག་བྱས་ཟིན་པའི་དཔྱད་བརྗོད་ངན་པ</translation>
+    </message>
+    <message>
+        <source>差评已回访</source>
+        <translation>བསྐྱར་འདྲི་བྱས་ཟིན་པའི་དཔྱད་བརྗོད་ངན་པ</translation>
+    </message>
+    <message>
+        <source>驻村工作队代办</source>
+        <translation>གྲོང་སྡོད་ལས་དོན་རུ་ཁག་གི་ཚབ་སྒྲུབ</translation>
+    </message>
+    <message>
+        <source>跨域通办</source>
+        <translation>ས་ཁུལ་བརྒལ་ནས་སྒྲུབ་པ</translation>
+    </message>
+    <message>
+        <source>特殊群体</source>
+        <translation>དམིགས་བསལ་མི་ཚོགས</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>འདྲི་རྩད</translation>
+    </message>
+    <message>
+        <source>即办率</source>
+        <translation>འཕྲལ་སྒྲུབ་བསྡུར་ཚད</translation>
+    </message>
+    <message>
+        <source>最多跑一次率</source>
+        <translation>མང་མཐའ་ཐེངས་གཅིག་ཡོང་བའི་བསྡུར་ཚད</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>དུས་ཐོག་སྒྲུབ་ཚར་བསྡུར་ཚད</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>ཡིད་ཚིམ་བསྡུར་ཚད</translation>
+    </message>
+    <message>
+        <source>按事项</source>
+        <translation>ལས་དོན་རིགས་ལྟར</translation>
+    </message>
+    <message>
+        <source>按经办人</source>
+        <translation>ལས་སྒྲུབ་པ་ལྟར</translation>
+    </message>
+    <message>
+        <source>按窗口</source>
+        <translation>སྒེའུ་ཁུང་ལྟར</translation>
+    </message>
+    <message>
+        <source>按办理方式</source>
+        <translation>སྒྲུབ་སྟངས་ལྟར</translation>
     </message>
     <message>
         <source>A4 纸</source>
@@ -2644,6 +2856,14 @@
     <message>
         <source>按新日历重算期限</source>
         <translation>ལོ་ཐོ་གསར་པ་ལྟར་དུས་བཀག་བསྐྱར་རྩིས།</translation>
+    </message>
+    <message>
+        <source>差评整改</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག</translation>
+    </message>
+    <message>
+        <source>差评回访</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བསྐྱར་འདྲི</translation>
     </message>
     <message>
         <source>内容与日志哈希不符（可能被改动）</source>
@@ -4066,6 +4286,29 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 <context>
+    <name>RectifyDialog</name>
+    <message>
+        <source>差评整改</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག</translation>
+    </message>
+    <message>
+        <source>申请人对此办件给了差评。记录针对差评原因所做的整改，整改后再回访申请人。整改记录会上报平台。</source>
+        <translation>རེ་ཞུ་བས་ལས་དོན་འདིར་དཔྱད་བརྗོད་ངན་པ་བྱས་ཡོད། དཔྱད་བརྗོད་ངན་པའི་རྒྱུ་མཚན་ལ་དམིགས་ནས་བྱས་པའི་བཅོས་སྒྲིག་ཐོ་འགོད་བྱེད་པ་དང་། བཅོས་སྒྲིག་རྗེས་རེ་ཞུ་བར་བསྐྱར་འདྲི་བྱེད། བཅོས་སྒྲིག་གི་ཟིན་ཐོ་སྟེགས་བུར་སྙན་ཞུ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>整改情况(&amp;N)：</source>
+        <translation>བཅོས་སྒྲིག་གི་གནས་ཚུལ(&amp;N):</translation>
+    </message>
+    <message>
+        <source>例如：已对窗口人员进行业务培训，缩短等候时间</source>
+        <translation>དཔེར་ན། སྒེའུ་ཁུང་ལས་བྱེད་པར་ལས་རིགས་སྦྱོང་བརྡར་བྱས་ཏེ་སྒུག་པའི་དུས་ཚོད་ཐུང་དུ་བཏང་།</translation>
+    </message>
+    <message>
+        <source>请填写整改情况。</source>
+        <translation>བཅོས་སྒྲིག་གི་གནས་ཚུལ་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置密码</source>
@@ -4109,6 +4352,33 @@ Do you want to delete it anyway?</source>
     <message>
         <source>请填写处理说明。</source>
         <translation>ཐག་གཅོད་ཀྱི་གསལ་བཤད་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>RevisitDialog</name>
+    <message>
+        <source>差评回访</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བསྐྱར་འདྲི</translation>
+    </message>
+    <message>
+        <source>整改后再次询问申请人的意见。回访后差评的整改回访结束，回访结果会上报平台。</source>
+        <translation>བཅོས་སྒྲིག་རྗེས་རེ་ཞུ་བའི་བསམ་ཚུལ་ཡང་བསྐྱར་འདྲི། བསྐྱར་འདྲི་རྗེས་དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག་དང་བསྐྱར་འདྲི་མཇུག་རྫོགས། བསྐྱར་འདྲིའི་འབྲས་བུ་སྟེགས་བུར་སྙན་ཞུ་བྱེད།</translation>
+    </message>
+    <message>
+        <source>回访结果(&amp;R)：</source>
+        <translation>བསྐྱར་འདྲིའི་འབྲས་བུ(&amp;R):</translation>
+    </message>
+    <message>
+        <source>回访方式(&amp;M)：</source>
+        <translation>བསྐྱར་འདྲིའི་ཐབས་ལམ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>གསལ་བཤད(&amp;N):</translation>
+    </message>
+    <message>
+        <source>可不填：申请人的意见</source>
+        <translation>མ་བྲིས་ཀྱང་ཆོག: རེ་ཞུ་བའི་བསམ་ཚུལ།</translation>
     </message>
 </context>
 <context>
@@ -4325,6 +4595,14 @@ Do you want to delete it anyway?</source>
     <message>
         <source>受理时未另填补正期限的，告知书写明自当日起这么多个工作日</source>
         <translation>ངོས་ལེན་སྐབས་ཁ་སྐོང་དུས་བཀག་མ་བྲིས་ན། བརྡ་སྤྲོད་ཡི་གེར་དེ་ཉིན་ནས་བཟུང་ལས་ཉིན་འདི་ཙམ་འབྲི།</translation>
+    </message>
+    <message>
+        <source>差评整改期限（工作日）(&amp;K)</source>
+        <translation>དཔྱད་བརྗོད་ངན་པའི་བཅོས་སྒྲིག་དུས་བཀག (ལས་ཉིན)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>申请人给出差评后，本站须在这么多个工作日内整改，整改后回访</source>
+        <translation>རེ་ཞུ་བས་དཔྱད་བརྗོད་ངན་པ་བྱས་རྗེས། ས་ཚིགས་འདིས་ལས་ཉིན་འདི་ཙམ་གྱི་ནང་བཅོས་སྒྲིག་བྱེད་དགོས་ལ། བཅོས་སྒྲིག་རྗེས་བསྐྱར་འདྲི་བྱེད།</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>
