@@ -248,19 +248,38 @@ def test_a_different_status_rule_is_caught(busy_station: Station, monkeypatch: p
 
 
 def test_a_lost_detail_of_an_event_is_caught(busy_station: Station) -> None:
-    # the days a special procedure added to the limits, left out of its events
+    # the days a special procedure added to the limits and the limits it led to, left out of its events
     for case_no in _case_numbers(busy_station):
         events = journal_store.case_events(busy_station.db, case_no)
         if any("extended_by" in e.payload for e in events):
             break
     else:
         pytest.fail("no special procedure in the journal")
-    cut = [dataclasses.replace(e, payload={k: v for k, v in e.payload.items() if k != "extended_by"})
-           for e in events]
+    lost = {"extended_by", "legal_due", "promised_due"}
+    cut = [dataclasses.replace(e, payload={k: v for k, v in e.payload.items() if k not in lost})
+           if "extended_by" in e.payload else e for e in events]
     stored = cases.get_case(busy_station, case_no, log_access=False)
     diffs = differences(stored, cases.trips(busy_station, case_no), _links(busy_station, case_no),
                         replay(cut, busy_station.calendar))
     assert {d.split(":")[0] for d in diffs} == {"case.legal_due", "case.promised_due"}
+
+
+def test_the_limits_a_special_procedure_left_are_replayed_as_written(busy_station: Station) -> None:
+    """A device counted the limits after a special procedure with its calendar; another device (or the
+    platform) with another calendar replays the very dates written in the event, not its own count."""
+    from app.workdays import WorkCalendar
+
+    for case_no in _case_numbers(busy_station):
+        events = journal_store.case_events(busy_station.db, case_no)
+        if any("extended_by" in e.payload for e in events):
+            break
+    else:
+        pytest.fail("no special procedure in the journal")
+    assert any(e.payload.get("promised_due") and "extended_by" in e.payload for e in events)
+    stored = cases.get_case(busy_station, case_no, log_access=False)
+    other = WorkCalendar(extra_holidays=[stored.created_at.date() + timedelta(days=i) for i in range(90)])
+    again = replay(events, other).case
+    assert (again.legal_due, again.promised_due) == (stored.legal_due, stored.promised_due)
 
 
 def test_every_case_of_the_first_release_is_its_events(tmp_path: Path) -> None:

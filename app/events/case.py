@@ -96,7 +96,7 @@ class ConcludedAtIntake(Payload):
 
 class StatusChanged(Payload):
     """A status change after intake, from the counter or from the platform (``source``);
-    ``extended_by``: working days a special procedure added to the limits."""
+    ``extended_by``: working days a special procedure added to the limits, and the limits it led to."""
 
     TYPES = (
         EventType.in_progress, EventType.special_started, EventType.special_ended, EventType.concluded,
@@ -110,6 +110,10 @@ class StatusChanged(Payload):
     extended_by: int | None = optional()
     outcome: str | None = optional()
     platform_no: str | None = optional()
+    # the limits as the special procedure left them (older events
+    # hold ``extended_by`` only, and a replay counts the dates again on its calendar)
+    legal_due: str | None = optional()
+    promised_due: str | None = optional()
 
     @classmethod
     def fits(cls, payload: Mapping[str, Any]) -> bool:

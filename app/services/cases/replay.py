@@ -13,9 +13,9 @@ What the events do not hold exactly (``FROM_EVENTS_ONLY_NEARLY`` in ``tests/test
   attachment's ``added_at``) are read from the clock just before the event's own ``at``; the
   replay takes the event's ``at`` (the same on a clock that stands still, milliseconds apart on a
   real one);
-- after a special procedure the event holds the working days added (``extended_by``), not the new
-  due dates: they are counted again on the ``calendar`` given (the station's working days; a
-  device with other regional days would count other dates);
+- after a special procedure an event written before the limits were put in it holds only the
+  working days added (``extended_by``): the due dates are then counted again on the ``calendar``
+  given (the station's working days; a device with other regional days would count other dates);
 - a refusal or a correction due date given to ``submit`` with another decision is stored on the
   row but in no event (the window never gives them so: ``ui/intake/flow.py``).
 """
@@ -208,8 +208,12 @@ class _Builder:
 
     def _status_changed(self, ev: Event, p: StatusChanged) -> None:
         """A status change after intake (``cases.set_status``, or ``deliver`` of an older shape)."""
-        if p.extended_by is not None and self.legal_due and self.promised_due:
-            # out of a special procedure: the limits move by the working days it took
+        if p.legal_due and p.promised_due:
+            # out of a special procedure: the limits its device counted
+            self.legal_due, self.promised_due = p.legal_due, p.promised_due
+        elif p.extended_by is not None and self.legal_due and self.promised_due:
+            # out of a special procedure (an event of before the limits were written in it): the
+            # limits move by the working days it took, counted on the calendar given
             cal = self.calendar
             self.legal_due = cal.add_working_days(date.fromisoformat(self.legal_due), p.extended_by).isoformat()
             self.promised_due = cal.add_working_days(date.fromisoformat(self.promised_due),

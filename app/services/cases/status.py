@@ -171,6 +171,7 @@ def set_status(
         fields["platform_no"] = platform_no
     payload = StatusChanged(from_=current.value, to=to.value, note=note, source=source, extended_by=extended_by,
                             outcome=outcome.value if outcome is not None else None, platform_no=platform_no or None,
+                            legal_due=fields.get("legal_due"), promised_due=fields.get("promised_due"),
                             after=causal_after(station, case_no))
     with station.db.transaction():
         station.journal(event, case_no, payload.encode())
