@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app.errors import PermissionDenied, ValidationError
 from app.journal import StationEventType
@@ -20,8 +21,11 @@ from app.services import cases, exports
 from app.services import reports as station_reports
 from app.station import Station
 from app.store import journal as journal_store
+from hub import db as hub_db
+from sync import engine
 from tests.conftest import FAST_KDF
 from tests.helpers import applicant, request
+from tests.hubproc import Hub
 
 
 def _sheet(path: Path, title: str) -> list[list[object]]:
@@ -136,3 +140,22 @@ def test_the_figures_read_back_as_the_report_says(rated: tuple[Station, str, str
     rows = _csv(tmp_path / "r.csv")
     assert rows[1][0] == "总计" and rows[1][rows[0].index("收件数")] == "2"
     assert _exports(station) == []  # figures name nobody: not an export of personal data
+
+
+def test_the_export_record_and_the_loop_reach_the_platform(rated: tuple[Station, str, str], tmp_path: Path,
+                                                           hub: Hub) -> None:
+    station, first, _second = rated
+    engine.enrol(station, hub.url, hub.quick_code(station.station_code))
+    exports.export(station, "evaluations", Period.day(station.today()), "csv", tmp_path / "e.csv", masked=False,
+                   reason="县局抽查回访")
+    report = engine.run_once(station)
+    assert report.ok and report.rejected == 0, report
+    engine_ = hub_db.make_engine(hub.db_url)
+    try:
+        with engine_.connect() as conn:
+            types = [str(t) for t in conn.execute(select(hub_db.StoredEvent.type).where(
+                hub_db.StoredEvent.station == station.station_code)).scalars()]
+    finally:
+        engine_.dispose()
+    assert {"station.data_exported", "case.rectified", "case.revisited"} <= set(types)
+    assert first
