@@ -10,6 +10,7 @@
     bianmin-hub publish-calendar regional_days.json    # or national_days_2027.json
     bianmin-hub set-status 54012710000020261118000001 concluded --outcome approved
     bianmin-hub cases --station 540127100000 --json
+    bianmin-hub report 2026-11 [--station 540127100000 ...] [--json] [--out report.xlsx]
     bianmin-hub region [540000]
     bianmin-hub relay --upstream URL --station 540127100000 --code CODE --name NAME [--dir DIR] [--port 8770]
     bianmin-hub bundles --json
@@ -21,7 +22,8 @@ does it before serving). The hub serves only a database at the newest schema rev
 
 The commands by group: ``schema`` (serve, db), ``regional`` (enrol-code, publish-*, region),
 ``devices`` (devices list/revoke), ``relay`` (the centre's relay: ``hub.relay``), ``cases``
-(set-status, cases, bundles); ``parser`` puts them together; ``common`` is what they share.
+(set-status, cases, bundles), ``reports`` (report: ``hub.reports``); ``parser`` puts them together;
+``common`` is what they share.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from hub.cli.devices import cmd_devices_list, cmd_devices_revoke
 from hub.cli.notices import cmd_notice
 from hub.cli.regional import cmd_enrol_code, cmd_publish_calendar, cmd_publish_catalogue, cmd_region
 from hub.cli.relay import DEFAULT_DIR, DEFAULT_PORT, cmd_relay
+from hub.cli.reports import cmd_report
 from hub.cli.schema import cmd_db_current, cmd_db_upgrade, cmd_serve
 
 
@@ -118,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("report", help="统计报表：各站点的数字（由站点上传的记录计算），及各区县与全部的合计")
+    p.add_argument("period", nargs="?", help="YYYY-MM（一个月）、YYYY-MM-DD（一天）或 起..止（默认本月）")
+    p.add_argument("--station", action="extend", nargs="+", metavar="CODE",
+                   help="只统计这些站点（12 位代码，可给多个；默认所有登记的站点）")
+    p.add_argument("--today", help="报表日 YYYY-MM-DD（当前超期按此日计；默认今天，北京时间）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（每个站点同站点的 bianmin report --json）")
+    p.add_argument("--out", help="另写入 FILE.xlsx（站点对比、各站点明细、每月按时办结）")
+    p.add_argument("--no-trend", action="store_true",
+                   help="JSON 与 XLSX 不含近十二个月的按时办结（省去重放一年内办结的办件）")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
