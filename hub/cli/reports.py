@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.clock import CHINA_TZ
 from app.errors import ValidationError
 from app.labels import zh
-from app.reports import RATE_NAMES, Figures, Period
+from app.reports import Figures, Period
 from hub.cli.common import CliError, engine, out
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from hub.reports import HubReport
 
 _SHEET_HEAD = ["级别", "代码", "名称", "统计期间"]
+_RATES = ("instant_rate", "on_time_rate", "one_trip_rate", "satisfaction_rate")  # as supervision reads them
 
 
 def _period(text: str | None, today: date) -> Period:
@@ -54,8 +55,8 @@ def _percent(value: float | None) -> str:
 
 def _line(f: Figures) -> str:
     counts = "  ".join(f"{zh(n, 'Figure')} {getattr(f, n)}" for n in ("taken_in", "concluded"))
-    rates = "  ".join(f"{zh(n, 'Figure')} {_percent(getattr(f, n))}" for n in RATE_NAMES)
-    return (f"{counts}  {rates}  {zh('bad', 'Figure')} {f.bad}（{zh('bad_revisited', 'Figure')} {f.bad_revisited}）"
+    rates = "  ".join(f"{zh(n, 'Figure')} {_percent(getattr(f, n))}" for n in _RATES)
+    return (f"{counts}  {rates}  {zh('bad', 'Figure')} {f.bad}（已回访 {f.bad_revisited}）"
             f"  {zh('consultations', 'Figure')} {f.consultations}")
 
 
