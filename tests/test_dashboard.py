@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pytest
 
@@ -127,3 +128,28 @@ def test_rates_count_as_the_core_does(spread: Station) -> None:
     since = ov.rates.since.strftime("%Y%m%d")
     assert store.rates_since(spread.db, "00000000")[:3] == (core["cases"], core["at_most_one_trip"], core["instant"])
     assert store.rates_since(spread.db, since)[0] == ov.rates.cases
+
+
+def test_no_dashboard_read_walks_the_whole_cases_table(spread: Station) -> None:
+    """Every read of the dashboard answers from an index: none walks the cases table row by row
+    (the conflicts' list once did, ordered by id: 0.4 s on 200,000 cases; bench/reports.py)."""
+    walks: list[str] = []
+    db = spread.db
+    originals = {name: getattr(db, name) for name in ("all", "one", "scalar")}
+
+    def planned(name: str) -> Any:
+        def run(sql: str, params: Any = (), *a: Any, **k: Any) -> Any:
+            plan = [str(r[-1]) for r in db.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+            walks.extend(f"{p}: {sql[:80]}" for p in plan
+                         if p.startswith("SCAN") and "INDEX" not in p and ("cases" in p or p == "SCAN c"))
+            return originals[name](sql, params, *a, **k)
+        return run
+
+    for name in originals:
+        setattr(db, name, planned(name))
+    try:
+        dashboard.overview(spread)
+    finally:
+        for name, fn in originals.items():
+            setattr(db, name, fn)
+    assert walks == []

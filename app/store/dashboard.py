@@ -66,7 +66,10 @@ def in_conflict(db: Database, limit: int) -> tuple[list[dict[str, Any]], int]:
     """Cases with an open conflict between two devices' actions (the partial index ``cases_conflict``),
     the oldest first."""
     total = int(db.scalar("SELECT count(*) FROM cases WHERE conflict IS NOT NULL", default=0))
-    rows = db.all(f"SELECT {_CASE} FROM (SELECT id FROM cases WHERE conflict IS NOT NULL ORDER BY id LIMIT ?) x "
+    # INDEXED BY: ordered by id, SQLite would rather walk the whole table in rowid order than sort the
+    # few rows of the partial index (0.4 s on 200,000 cases with no conflict at all).
+    rows = db.all(f"SELECT {_CASE} FROM (SELECT id FROM cases INDEXED BY cases_conflict WHERE conflict IS NOT NULL "
+                  "ORDER BY id LIMIT ?) x "
                   "JOIN cases c ON c.id = x.id ORDER BY c.id", (limit,))
     return _rows(rows), total
 
