@@ -19,9 +19,11 @@ from typing import Any
 
 from app.errors import ItemNotFound
 from app.models import CaseStatus, SpecialGroup
+from app.reports import Period, compute
 from app.services import catalogue
 from app.services.cases import OPEN_STATUSES
 from app.services.cases.rows import groups_of
+from app.services.reports import records
 from app.station import Station
 from app.store import dashboard as store
 
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 WARN_DAYS = 2  # as WorkCalendar.due_state: due within two working days is "due soon"
 LIMIT = 50  # rows per list; the counts say how many there are in all
 RATE_DAYS = 30  # the rates count the cases of the last 30 days (an index range; all time is slow)
+TREND_DAYS = 30  # the dashboard's small charts: the rating levels of 30 days, cases per day of the last 14
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,35 @@ def rates_of(station: Station) -> Rates:
     since = station.today() - timedelta(days=RATE_DAYS)
     n_cases, one_trip, instant, special = store.rates_since(station.db, since.strftime("%Y%m%d"))
     return Rates(since=since, cases=n_cases, at_most_one_trip=one_trip, instant=instant, special=special)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The dashboard's small charts: cases taken in and concluded per day, and the rating levels
+    given, over the last ``days`` days (today included). It names no one: shown to every clerk."""
+
+    since: date
+    today: date
+    per_day: tuple[tuple[date, int, int], ...]  # (day, taken in, concluded), every day of the period
+    ratings: dict[str, int]  # ``models.Evaluation`` -> ratings given in the period
+    millis: float = 0.0
+
+    @property
+    def rated(self) -> int:
+        return sum(self.ratings.values())
+
+
+def trend(station: Station, days: int = TREND_DAYS) -> Trend:
+    """Cases per day and the rating levels of the last ``days`` days, counted as the reports count
+    them (``app.reports``), by the reports' index ranges. For every operator, unlike the report."""
+    started = time.perf_counter()
+    today = station.today()
+    period = Period(today - timedelta(days=max(1, days) - 1), today)
+    result = compute(records(station, period), period, today)
+    out = Trend(since=period.start, today=today, per_day=result.per_day, ratings=dict(result.total.ratings),
+                millis=(time.perf_counter() - started) * 1000)
+    log.debug("dashboard trend of %d days read in %.1f ms", days, out.millis)
+    return out
 
 
 def overview(station: Station, limit: int = LIMIT, *, with_rates: bool = True) -> Overview:
