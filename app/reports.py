@@ -203,33 +203,65 @@ def _keys(record: CaseRecord, dimension: Dimension) -> Iterable[str]:
     return (record.mode.value,)
 
 
-def _count(f: Figures, r: CaseRecord, period: Period, today: date) -> None:
+@dataclass(frozen=True)
+class _Part:
+    """Which of a case's blocks of figures fall in the period (worked out once per case)."""
+
+    taken_in: bool
+    concluded: bool
+    rated: bool
+    bad: bool
+    overdue_now: bool
+    on_time: bool
+
+
+def _part(r: CaseRecord, period: Period, today: date) -> _Part:
+    start, end = period.start, period.end
+    taken = start <= r.created_day <= end
+    concluded = r.concluded_day is not None and start <= r.concluded_day <= end and r.status in CONCLUDED
+    return _Part(
+        taken_in=taken, concluded=concluded,
+        rated=r.rating is not None and r.rated_day is not None and start <= r.rated_day <= end,
+        bad=r.bad is not None and r.bad_day is not None and start <= r.bad_day <= end,
+        overdue_now=taken and r.status in OPEN and r.promised_due is not None and r.promised_due < today,
+        on_time=concluded and (r.promised_due is None or r.concluded_day <= r.promised_due),  # type: ignore[operator]
+    )
+
+
+def _count(f: Figures, r: CaseRecord, part: _Part) -> None:
     """Add one case's part to ``f`` (each figure's definition: docs/reports.md)."""
-    if r.created_day in period:
+    if part.taken_in:
         f.taken_in += 1
         f.decisions[r.decision.value] += 1
         if r.status not in ENDED_WITHOUT_RESULT:
             f.counted += 1
             f.instant += r.instant
             f.one_trip += r.trips <= 1
-        f.assisted += r.mode is HandlingMode.assisted
-        f.proxy += r.mode is HandlingMode.proxy
-        f.home_visit += r.mode is HandlingMode.home_visit
-        f.work_team += r.agent_relation == AgentRelation.work_team.value
+        if r.mode is HandlingMode.assisted:
+            f.assisted += 1
+        elif r.mode is HandlingMode.proxy:
+            f.proxy += 1
+        elif r.mode is HandlingMode.home_visit:
+            f.home_visit += 1
+        f.work_team += r.agent_relation == _WORK_TEAM
         f.cross_region += r.cross_region
         f.special += r.special
-        f.overdue_now += r.status in OPEN and r.promised_due is not None and r.promised_due < today
-    if r.concluded_day in period and r.status in CONCLUDED:
+        f.overdue_now += part.overdue_now
+    if part.concluded:
         f.concluded += 1
-        f.on_time += r.promised_due is None or r.concluded_day <= r.promised_due  # type: ignore[operator]
-    if r.rating is not None and r.rated_day in period:
+        f.on_time += part.on_time
+    if part.rated:
         f.rated += 1
-        f.ratings[r.rating] = f.ratings.get(r.rating, 0) + 1
-    if r.bad is not None and r.bad_day in period:
+        level = str(r.rating)
+        f.ratings[level] = f.ratings.get(level, 0) + 1
+    if part.bad:
         f.bad += 1
         f.bad_open += not r.revisited
         f.bad_rectified += r.rectified
         f.bad_revisited += r.revisited
+
+
+_WORK_TEAM = AgentRelation.work_team.value
 
 
 def relevant(r: CaseRecord, period: Period) -> bool:
@@ -249,19 +281,27 @@ def compute(records: Iterable[CaseRecord], period: Period, today: date,
     for r in records:
         if not relevant(r, period):
             continue
-        _count(total, r, period, today)
+        part = _part(r, period, today)
+        _count(total, r, part)
         for d in Dimension:
+            lines = groups[d]
             for key in dict.fromkeys(_keys(r, d)):
-                _count(groups[d].setdefault(key, Figures()), r, period, today)
-        if r.created_day in period:
+                line = lines.get(key)
+                if line is None:
+                    line = lines[key] = Figures()
+                _count(line, r, part)
+        if part.taken_in:
             taken[r.created_day] += 1
-        if r.concluded_day in period and r.status in CONCLUDED:
+        if part.concluded:
             concluded[r.concluded_day] += 1  # type: ignore[index]
     for item, operator in consultations:
         total.consultations += 1
         for d, key in ((Dimension.item, item), (Dimension.operator, operator)):
             if key:
-                groups[d].setdefault(key, Figures()).consultations += 1
+                line = groups[d].get(key)
+                if line is None:
+                    line = groups[d][key] = Figures()
+                line.consultations += 1
     by = {d.value: tuple(Line(k, f) for k, f in sorted(groups[d].items(),
                                                          key=lambda kv: (-kv[1].taken_in, -kv[1].consultations,
                                                                          kv[0])))

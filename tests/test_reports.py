@@ -257,11 +257,16 @@ def test_periods_are_parsed_and_bounded() -> None:
 def test_another_devices_cases_count_under_their_device(station: Station, tmp_path: Path) -> None:
     n = cases.submit(station, request(station)).case_no
     cases.evaluate(station, n, "very_dissatisfied", reasons=["slow"])
+    consultations.record(station, DIBAO, "answered")
     with other_device_with(station, tmp_path) as other:
+        consultations.record(other, "", "checklist")
         mine = cases.submit(other, request(other, mode=HandlingMode.assisted)).case_no
         out = station_reports.report(other, Period.day(other.today()))
         by_device = {line.key: line.figures for line in out.report.lines(Dimension.device)}
         assert by_device["00"].taken_in == 1 and by_device["00"].bad == 1
         assert by_device["02"].taken_in == 1 and by_device["02"].assisted == 1
         assert out.names["device"]["02"] == other.window_name
+        # both windows' consultations: this one's and the one taken from device 00
+        assert out.report.total.consultations == 2
+        assert consultations.count(other, other.today()).total == 2
         assert mine

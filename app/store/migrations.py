@@ -354,17 +354,27 @@ CREATE INDEX case_facts_rated ON case_facts(rated_at) WHERE rated_at IS NOT NULL
 CREATE INDEX case_facts_bad ON case_facts(bad_at) WHERE bad IS NOT NULL;
 CREATE INDEX case_facts_bad_open ON case_facts(rectify_due) WHERE bad IS NOT NULL AND revisited_at IS NULL;
 CREATE INDEX events_evaluated ON events(at) WHERE type = 'case.evaluated';
-CREATE INDEX peer_events_evaluated ON peer_events(at) WHERE type = 'case.evaluated'
+CREATE INDEX peer_events_evaluated ON peer_events(at) WHERE type = 'case.evaluated';
+CREATE INDEX cases_no_due ON cases(case_no, status, promised_due)
 """
 
 
 def _v6(db: Database) -> None:
     """Reports and the 好差评 loop: each case's report facts (``app.casefacts``: when it was concluded,
     its rating, its 差评 work item), folded from the events already held; from here on every stored
-    event is folded as it comes (``app.store.facts.note``)."""
+    event is folded as it comes (``app.store.facts.note``). Indexes for the ratings' export and the
+    reports' on-time trend (case number, status and promised date, read without the case's row); the
+    other windows' consultations, which are counted with this window's from here on."""
     for statement in _split(_V6):
         db.execute(statement)
     facts.rebuild(db)
+    # the other windows' consultations held so far, counted with this one's from here on
+    db.execute(
+        "INSERT INTO consultations (at, day, item_code, answer, operator, consent, name, phone, note) "
+        "SELECT at, substr(at, 1, 10), coalesce(json_extract(payload, '$.item'), ''), "
+        "coalesce(json_extract(payload, '$.answer'), ''), operator, coalesce(json_extract(payload, '$.consent'), 0), "
+        "coalesce(json_extract(payload, '$.name'), ''), coalesce(json_extract(payload, '$.phone'), ''), "
+        "coalesce(json_extract(payload, '$.note'), '') FROM peer_events WHERE type = 'station.consultation'")
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]

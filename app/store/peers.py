@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import merge
-from app.journal import Event, EventType
+from app.journal import Event, EventType, StationEventType
 from app.store import facts
 from app.store.db import Database
 
@@ -38,7 +38,19 @@ def insert(db: Database, chain: str, event: Event, received_at: str, source: str
          chain, received_at, source),
     )
     facts.note(db, event)
+    if event.type == StationEventType.consultation:
+        _consultation(db, event)
     return True
+
+
+def _consultation(db: Database, event: Event) -> None:
+    """Another window's consultation (咨询), counted with this one's (the dashboard, the reports)."""
+    p = event.payload
+    db.execute(
+        "INSERT INTO consultations (at, day, item_code, answer, operator, consent, name, phone, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (event.at, event.at[:10], str(p.get("item") or ""), str(p.get("answer") or ""), event.operator,
+         int(bool(p.get("consent"))), str(p.get("name") or ""), str(p.get("phone") or ""), str(p.get("note") or "")))
 
 
 def get(db: Database, chain: str, seq: int) -> Event | None:
