@@ -25,6 +25,7 @@ CONCLUDED = frozenset({CaseStatus.concluded, CaseStatus.delivered})
 OPEN = frozenset({CaseStatus.accepted, CaseStatus.in_progress, CaseStatus.special_procedure})
 GOOD_RATINGS = frozenset(Evaluation) - BAD_RATINGS
 MAX_PERIOD_DAYS = 3 * 366 + 1  # a report covers at most three years
+TREND_MONTHS = 12  # the on-time trend: the months ending with the period's last
 
 
 class Dimension(StrEnum):
@@ -308,6 +309,12 @@ def compute(records: Iterable[CaseRecord], period: Period, today: date,
           for d in Dimension}
     return Report(period=period, today=today, total=total, by=by,
                   per_day=tuple((d, taken[d], concluded[d]) for d in period.days), per_month=per_month)
+
+
+def trend_start(end: date, months: int = TREND_MONTHS) -> date:
+    """The first day of the month ``months - 1`` months before ``end``'s: the trend's first month."""
+    index = end.year * 12 + end.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def as_json(report: Report, names: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, object]:

@@ -60,10 +60,10 @@ from app.casefacts import FOLDED_TYPES, Facts, fold
 from app.errors import BianminError
 from app.journal import Event, EventType, StationEventType
 from app.merge import causal_order
-from app.reports import CaseRecord, Dimension, Period, Report, compute, relevant
+from app.reports import CaseRecord, Dimension, Period, Report, compute, relevant, trend_start
 from app.reports import as_json as report_json
 from app.services.cases.replay import CaseState, replay
-from app.services.reports import TREND_MONTHS, StationReport
+from app.services.reports import StationReport
 from app.workdays import (
     NATIONAL_FILE,
     REGIONAL_FILE,
@@ -277,13 +277,6 @@ def _consultations(session: Session, stations: dict[str, _Station], period: Peri
 
 
 # -- counting ------------------------------------------------------------------------------------------
-def months_back(end: date, months: int) -> date:
-    """The first day of the month ``months - 1`` months before ``end``'s (12: a year's trend), as the
-    station's report takes it."""
-    index = end.year * 12 + end.month - 1 - (months - 1)
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def _trend(records: Sequence[CaseRecord], start: date, end: date, today: date) -> tuple[tuple[str, int, int], ...]:
     """(YYYY-MM, concluded, on time) for every month from ``start``'s to ``end``'s (the last month up to
     ``end``), each month's counted by ``compute`` as that month's own report counts it."""
@@ -326,8 +319,8 @@ def report(session: Session, period: Period, today: date, stations: Sequence[str
     for owner, device, name in session.execute(select(db.Device.station, db.Device.device, db.Device.name)):
         if owner in held:
             held[owner].device_names[device] = name
-    trend_start = months_back(period.end, TREND_MONTHS) if trend else period.start
-    case_nos = _candidates(session, codes, period, trend_start)
+    first = trend_start(period.end) if trend else period.start
+    case_nos = _candidates(session, codes, period, first)
     made = calendars(session)
     skipped: list[str] = []
     replayed = 0
@@ -354,7 +347,7 @@ def report(session: Session, period: Period, today: date, stations: Sequence[str
     _consultations(session, held, period)
     results = {}
     for station in held.values():
-        per_month = _trend(station.records, trend_start, period.end, today) if trend else ()
+        per_month = _trend(station.records, first, period.end, today) if trend else ()
         results[station.code] = compute(station.records, period, today, consultations=station.consultations,
                                         per_month=per_month)
     catalogue = _catalogue_names(session, codes, {line.key for r in results.values()

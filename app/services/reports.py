@@ -17,14 +17,13 @@ from datetime import date
 
 from app.errors import ItemNotFound
 from app.models import CaseStatus, Decision, HandlingMode, Role
-from app.reports import CaseRecord, Dimension, Period, Report, as_json, compute
+from app.reports import CaseRecord, Dimension, Period, Report, as_json, compute, trend_start
 from app.services import catalogue
 from app.station import Station
 from app.store import reports as store
 
 log = logging.getLogger(__name__)
 
-TREND_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -84,21 +83,15 @@ def report(station: Station, period: Period, today: date | None = None) -> Stati
     station.require_admin()
     started = time.perf_counter()
     today = today or station.today()
-    trend_start = _months_back(period.end, TREND_MONTHS)
+    first = trend_start(period.end)
     cases = records(station, period)
     result = compute(cases, period, today,
                      consultations=store.consultations(station.db, period.start, period.end),
-                     per_month=tuple(store.on_time_by_month(station.db, trend_start, period.end)))
+                     per_month=tuple(store.on_time_by_month(station.db, first, period.end)))
     out = StationReport(station_code=station.station_code, station_name=station.station_name, report=result,
                         names=_names(station, result, cases), millis=(time.perf_counter() - started) * 1000)
     log.info("report %s: %d cases taken in, %.0f ms", period.key, result.total.taken_in, out.millis)
     return out
-
-
-def _months_back(end: date, months: int) -> date:
-    """The first day of the month ``months - 1`` months before ``end``'s (12: a year's trend)."""
-    index = end.year * 12 + end.month - 1 - (months - 1)
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def may_see_reports(role: Role) -> bool:
