@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.errors import ItemNotFound
-from app.models import CaseStatus, Decision, HandlingMode, Role
+from app.models import CaseStatus, Decision, HandlingMode
 from app.reports import CaseRecord, Dimension, Period, Report, as_json, compute, trend_start
 from app.services import catalogue
 from app.station import Station
@@ -92,7 +92,3 @@ def report(station: Station, period: Period, today: date | None = None) -> Stati
                         names=_names(station, result, cases), millis=(time.perf_counter() - started) * 1000)
     log.info("report %s: %d cases taken in, %.0f ms", period.key, result.total.taken_in, out.millis)
     return out
-
-
-def may_see_reports(role: Role) -> bool:
-    return role is Role.admin
