@@ -9,9 +9,10 @@ import string
 
 import pytest
 
+from printing import guide, monthly
 from printing.labels import LABELS, SENTENCES
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # Han, and Chinese punctuation
 NUMBER = re.compile(r"\d+")
 
 
@@ -24,7 +25,9 @@ def _numbers(text: str) -> list[str]:
 
 
 PAIRS = [("sentence", k, zh, bo) for k, (zh, bo) in SENTENCES.items()] + \
-        [("label", k, zh, bo) for k, (zh, bo) in LABELS.items()]
+        [("label", k, zh, bo) for k, (zh, bo) in LABELS.items()] + \
+        [("guide", k, zh, bo) for k, (zh, bo) in guide.LABELS.items()] + \
+        [("monthly", k, zh, bo) for k, (zh, bo) in monthly.LABELS.items()]
 
 
 @pytest.mark.parametrize(("kind", "key", "zh", "bo"), PAIRS, ids=[f"{p[0]}:{p[1]}" for p in PAIRS])
