@@ -1,7 +1,7 @@
 """The counter window: login/lock page, then the pages beside a navigation list, the sync
 indicator always at the bottom.
 
-Keyboard: Ctrl+1…Ctrl+6 go to the pages, Ctrl+N starts an intake, Ctrl+F finds a case, Ctrl+L
+Keyboard: Ctrl+1…Ctrl+7 go to the pages, Ctrl+N starts an intake, Ctrl+F finds a case, Ctrl+L
 locks the counter, F5 syncs now.
 """
 
@@ -40,13 +40,14 @@ if TYPE_CHECKING:
     from ui.case_detail import CaseDetailPage
     from ui.evaluation import EvaluationWindow
     from ui.intake import IntakePage
+    from ui.reports import ReportsPage
     from ui.sync_panel import SyncIndicator
     from ui.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
 # The pages in the navigation list, in order; "case" (a case's detail) is reached from the others.
-NAV = ("dashboard", "intake", "cases", "guide", "operators", "settings")
+NAV = ("dashboard", "intake", "cases", "guide", "operators", "settings", "reports")
 
 
 class PageStack(QStackedWidget):
@@ -152,6 +153,7 @@ class MainWindow(Retranslating, QMainWindow):
         from ui.guide import GuidePage
         from ui.intake import IntakePage
         from ui.operators import OperatorsPage
+        from ui.reports import ReportsPage
         from ui.settings_page import SettingsPage
         from ui.sync_panel import SyncIndicator
         from ui.sync_service import SyncService
@@ -166,6 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
             "guide": GuidePage(session),
             "operators": OperatorsPage(session),
             "settings": SettingsPage(session),
+            "reports": ReportsPage(session),
             "case": self.case_detail,
         }
         self.stack = PageStack()
@@ -281,6 +284,7 @@ class MainWindow(Retranslating, QMainWindow):
             "guide": self.tr("事项指南  Ctrl+4"),
             "operators": self.tr("操作员  Ctrl+5"),
             "settings": self.tr("设置  Ctrl+6"),
+            "reports": self.tr("统计报表  Ctrl+7"),
         }
         for row, name in enumerate(NAV):
             self.nav.item(row).setText(names[name])
@@ -328,6 +332,15 @@ class MainWindow(Retranslating, QMainWindow):
         if name == "intake":
             self.intake.start()
         page.refresh()
+
+    def open_reports(self) -> ReportsPage:
+        """Go to 统计报表 (as Ctrl+7 does) and return the page (``bench/reports.py`` waits for ``loaded``)."""
+        from ui.reports import ReportsPage
+
+        self.go("reports")
+        page = self.pages["reports"]
+        assert isinstance(page, ReportsPage)
+        return page
 
     def show_case(self, case_no: str) -> None:
         self.case_detail.show_case(case_no)
