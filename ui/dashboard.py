@@ -36,16 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import BAD_RATINGS, Evaluation
 from app.services import consultations, dashboard
 from app.services import notices as notices_service
 from app.services.cases import OPEN_STATUSES
-from app.services.dashboard import Entry, Overview, Rates, Section
+from app.services.dashboard import Entry, Overview, Rates, Section, Trend
 from app.services.notices import Notice
 from app.station import Station
 from app.store import dashboard as dashboard_store
 from app.textcheck import visible
 from app.workdays import year_to_warn_about
 from sync.status import LinkState, SyncStatus
+from ui.charts import BAD, DARK, GOOD, LIGHT, Bars, ChartBox, bar_chart
 from ui.consult_dialog import ConsultDialog
 from ui.devices import Devices, read_devices
 from ui.errors import message_for
@@ -63,6 +65,7 @@ RED = QColor("#ffd4d4")
 YELLOW_EDGE = "#f9a825"
 NOTICE_EDGE = "#1565c0"
 NOTICES_SHOWN = 20
+TREND_DAYS_SHOWN = 14  # the small chart of cases per day (the rating levels: dashboard.TREND_DAYS)
 RED_EDGE = "#c62828"
 
 # The lists, in reading order: name, colour (None: plain).
@@ -293,6 +296,11 @@ class DashboardPage(Page):
         self.conflicts.hide()
 
         self.sections: dict[str, SectionBox] = {}
+        # Small charts after the lists (read after them and the rates): cases per day, rating levels.
+        self.trend: Trend | None = None
+        self.trend_days = ChartBox("trend_days", lines=9)
+        self.trend_ratings = ChartBox("trend_ratings", lines=9)
+        self.trend_boxes = (self.trend_days, self.trend_ratings)
         self.grid = QGridLayout()
         self.columns = 0
         for name, colour in SECTIONS:
@@ -439,10 +447,21 @@ class DashboardPage(Page):
             self.session.run(dashboard.rates_of, rated, on_error=failed)
 
         def rated(rates: Rates) -> None:
-            self._finish()
             if self.data is not None:
                 self.data = replace(self.data, overview=replace(self.data.overview, rates=rates))
                 self._show_rates(self.data.overview)
+            self.session.run(dashboard.trend, charted, on_error=no_chart)
+
+        def charted(trend: Trend) -> None:
+            self._finish()
+            self.trend = trend
+            self._show_trend()
+
+        def no_chart(error: Exception) -> None:  # the lists and rates stand; the charts say why they are empty
+            self._finish()
+            log.warning("dashboard charts not read: %s", type(error).__name__)
+            for box in self.trend_boxes:
+                box.say(message_for(error))
 
         def failed(error: Exception) -> None:
             self._finish()
@@ -465,10 +484,12 @@ class DashboardPage(Page):
         if columns == self.columns:
             return
         self.columns = columns
-        for box in self.sections.values():
+        for box in (*self.sections.values(), *self.trend_boxes):
             self.grid.removeWidget(box)
         for n, (name, _) in enumerate(SECTIONS):
             self.grid.addWidget(self.sections[name], n // columns, n % columns)
+        for n, chart in enumerate(self.trend_boxes, start=len(SECTIONS)):  # in the cells the lists leave
+            self.grid.addWidget(chart, n // columns, n % columns)
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
@@ -501,6 +522,7 @@ class DashboardPage(Page):
 
     def clear(self) -> None:
         self.data = None
+        self.trend = None
         self._stale = True
         for box in (*self.sections.values(), self.conflicts):
             box.list.clear()
@@ -524,6 +546,33 @@ class DashboardPage(Page):
         self._show_notices(data)
         overdue = overview.deferred_overdue if overview else None
         self.deferred_note.setVisible(bool(overdue and overdue.total))
+        self._show_trend()
+
+    def _show_trend(self) -> None:
+        """The small charts: cases per day of the last two weeks, the rating levels of 30 days."""
+        trend = self.trend
+        self.trend_days.title.setText(self.tr("近 {n} 天收件和办结").format(n=TREND_DAYS_SHOWN))
+        rated = trend.rated if trend is not None else 0
+        self.trend_ratings.title.setText(self.tr("近 {n} 天评价 {rated} 次").format(n=dashboard.TREND_DAYS,
+                                                                                 rated=rated))
+        if trend is None:
+            for box in self.trend_boxes:
+                box.view.draw(None)
+            return
+        days = trend.per_day[-TREND_DAYS_SHOWN:]
+        names = [d.strftime("%m-%d") for d, _t, _c in days]
+        sets = [Bars(label("taken_in", "Figure"), [t for _d, t, _c in days], DARK),
+                Bars(label("concluded", "Figure"), [c for _d, _t, c in days], LIGHT)]
+        self.trend_days.view.draw(lambda view: bar_chart(view, names, sets, values_shown=False))
+        self.trend_days.say("")
+        levels = list(Evaluation)
+        values = [trend.ratings.get(e.value, 0) for e in levels]
+        good = Bars(self.tr("好评"), [0 if e in BAD_RATINGS else v for e, v in zip(levels, values, strict=True)], GOOD)
+        bad = Bars(self.tr("差评"), [v if e in BAD_RATINGS else 0 for e, v in zip(levels, values, strict=True)], BAD)
+        level_names = [label(e) for e in levels]
+        self.trend_ratings.view.draw(lambda view: bar_chart(view, level_names, [good, bad], horizontal=True,
+                                                            stacked=True))
+        self.trend_ratings.say("" if rated else self.tr("这段时间没有评价。"))
 
     def _show_notices(self, data: DashboardData | None) -> None:
         shown = data.notices if data else ()
