@@ -384,8 +384,61 @@ def _settings(s: Shooter) -> None:
         s.shot("settings-devices")
 
 
-SCENES: list[Callable[[Shooter], None]] = [_consult, _cases, _case, _intake, _guide,
-                                           _simple("operators"), _settings]
+def _dashboard_charts(s: Shooter) -> None:
+    """The dashboard scrolled down to its small charts (cases per day, the rating levels)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.dashboard import DashboardPage
+
+    s.window.go("dashboard")
+    board = s.window.pages["dashboard"]
+    assert isinstance(board, DashboardPage)
+    wait_for(lambda: board.trend is not None, timeout=30)
+    idle(s.session)
+    area = board.findChild(QScrollArea)
+    if area is not None:
+        area.ensureWidgetVisible(board.trend_ratings, 0, 0)
+    pump(300)
+    s.shot("dashboard-charts")
+    if area is not None:
+        area.verticalScrollBar().setValue(0)
+
+
+def _reports(s: Shooter) -> None:
+    """统计报表 for this month: the figures, then scrolled to the charts and to the table; the export
+    dialog with 不遮盖 ticked and a reason typed."""
+    from ui.reports import ReportsPage
+
+    page = s.window.open_reports()
+    assert isinstance(page, ReportsPage)
+    wait_for(lambda: page.loaded, timeout=60)
+    pump(300)
+    s.shot("reports")
+    area = s.window.stack._areas.get(page)
+    for name, target in (("reports-charts", page.items), ("reports-table", page.hidden_note)):
+        if area is not None:
+            area.ensureWidgetVisible(page.per_day if name == "reports-charts" else page.table, 0, 0)
+            area.ensureWidgetVisible(target, 0, 0)
+        pump(300)
+        s.shot(name)
+    if area is not None:
+        area.verticalScrollBar().setValue(0)
+    from app.services.exports import ExportKind
+
+    page.open_export(ExportKind.cases)
+    dialog = getattr(page, "export_dialog", None)
+    if dialog is None:
+        return
+    dialog.unmasked.setChecked(True)
+    pump()
+    fill(dialog)
+    pump()
+    s.shot("reports-export", dialog)
+    dialog.reject()
+
+
+SCENES: list[Callable[[Shooter], None]] = [_dashboard_charts, _consult, _cases, _case, _intake, _guide,
+                                           _simple("operators"), _settings, _reports]
 
 
 def run(shooter_class: type[Shooter], out: Path, runs: list[tuple[str, int]], maker: DemoMaker,
