@@ -276,3 +276,25 @@ def test_the_dashboard_shows_small_charts_after_the_lists(qtbot: Any, busy_stati
         assert board.trend is None
     finally:
         close_window(window)
+
+
+def test_a_count_that_fails_is_said_on_the_page(qtbot: Any, busy_station: Station,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window(qtbot, busy_station)
+    try:
+        page = open_page(qtbot, window)
+
+        def broken(_station: Station, _period: Period) -> Any:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("ui.reports.report_load", broken)
+        page.refresh()
+        assert not page.loaded and "正在统计" in page.status.text()
+        qtbot.waitUntil(lambda: "统计没有完成" in page.status.text(), timeout=20_000)
+        assert not page.loaded and page.refresh_button.isEnabled()
+        assert "读写文件失败" in page.status.text()
+        window.session.logout()  # nothing of the report stays
+        assert page.result is None and all(t.value.text() == "—" for t in page.tiles.values())
+        assert page.model.rowCount() == 0
+    finally:
+        close_window(window)

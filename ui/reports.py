@@ -541,8 +541,9 @@ class ReportsPage(Page):
         self.session.run(lambda st: report_load(st, period), done, on_error=failed)
 
     def _drop(self) -> None:
-        self._ticket += 1
+        self._ticket += 1  # an answer still on its way is dropped
         self._loaded = False
+        self.refresh_button.setEnabled(True)
         self.result = None
         self._shown_period = None
         self._show()
