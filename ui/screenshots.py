@@ -415,10 +415,11 @@ def _reports(s: Shooter) -> None:
     pump(300)
     s.shot("reports")
     area = s.window.stack._areas.get(page)
-    for name, target in (("reports-charts", page.items), ("reports-table", page.hidden_note)):
+    table_end = page.hidden_note if page.hidden_note.isVisible() else page.table
+    for name, targets in (("reports-charts", (page.per_day, page.items)), ("reports-table", (page.table, table_end))):
         if area is not None:
-            area.ensureWidgetVisible(page.per_day if name == "reports-charts" else page.table, 0, 0)
-            area.ensureWidgetVisible(target, 0, 0)
+            for target in targets:  # the first's top, then as much of the last as the screen holds
+                area.ensureWidgetVisible(target, 0, 0)
         pump(300)
         s.shot(name)
     if area is not None:
