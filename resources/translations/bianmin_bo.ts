@@ -1187,6 +1187,26 @@
         <translation>དེ་རིང་ {day}</translation>
     </message>
     <message>
+        <source>近 {n} 天收件和办结</source>
+        <translation>ཉིན་ {n} ནང་གི་བསྡུ་ལེན་དང་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>近 {n} 天评价 {rated} 次</source>
+        <translation>ཉིན་ {n} ནང་དཔྱད་བརྗོད་ཐེངས་ {rated}</translation>
+    </message>
+    <message>
+        <source>好评</source>
+        <translation>དཔྱད་བརྗོད་བཟང་པོ།</translation>
+    </message>
+    <message>
+        <source>差评</source>
+        <translation>དཔྱད་བརྗོད་ངན་པ།</translation>
+    </message>
+    <message>
+        <source>这段时间没有评价。</source>
+        <translation>དུས་ཡུན་འདིར་དཔྱད་བརྗོད་མེད།</translation>
+    </message>
+    <message>
         <source>未读通知 {n} 条</source>
         <translation>མ་བལྟས་པའི་བརྡ་ཁྱབ་ {n}</translation>
     </message>
@@ -1893,6 +1913,97 @@
     <message>
         <source>请选择或填写不满意的原因，帮助我们改进</source>
         <translation>ཡིད་མ་ཚིམ་པའི་རྒྱུ་མཚན་འདེམས་པའམ་འབྲི་རོགས། དེས་ང་ཚོས་ཞབས་ཞུ་ཡར་རྒྱས་གཏོང་བར་རོགས་རམ་ཡོང་།</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出</source>
+        <translation>ཕྱིར་འདོན།</translation>
+    </message>
+    <message>
+        <source>导出 {period} 的数据</source>
+        <translation>{period} གྱི་གཞི་གྲངས་ཕྱིར་འདོན།</translation>
+    </message>
+    <message>
+        <source>统计数据(&amp;T)</source>
+        <translation>བསྡོམས་རྩིས་གཞི་གྲངས(&amp;T)</translation>
+    </message>
+    <message>
+        <source>办件清单(&amp;L)</source>
+        <translation>ལས་དོན་ཐོ་གཞུང(&amp;L)</translation>
+    </message>
+    <message>
+        <source>好差评数据(&amp;V)</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད་ཀྱི་གཞི་གྲངས(&amp;V)</translation>
+    </message>
+    <message>
+        <source>导出内容：</source>
+        <translation>ཕྱིར་འདོན་ནང་དོན:</translation>
+    </message>
+    <message>
+        <source>电子表格（xlsx）(&amp;X)</source>
+        <translation>གློག་རྡུལ་རེའུ་མིག (xlsx)(&amp;X)</translation>
+    </message>
+    <message>
+        <source>逗号分隔文本（csv）(&amp;C)</source>
+        <translation>ཚེག་རྟགས་ཀྱིས་དབྱེ་བའི་ཡི་གེ (csv)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>文件格式：</source>
+        <translation>ཡིག་ཆའི་རྣམ་གཞག:</translation>
+    </message>
+    <message>
+        <source>证件号码和电话默认遮盖（例如 540127********0017）。</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་སྔོན་ནས་སྒྲིབ་ཡོད། (དཔེར་ན 540127********0017)</translation>
+    </message>
+    <message>
+        <source>不遮盖证件号码和电话(&amp;U)</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་མི་སྒྲིབ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)：</source>
+        <translation>རྒྱུ་མཚན(&amp;R):</translation>
+    </message>
+    <message>
+        <source>不遮盖的导出须写明原因（例如：民政局核对低保名单）。导出的时间、操作员、数据范围和原因都记入日志。</source>
+        <translation>མ་སྒྲིབ་པར་ཕྱིར་འདོན་ན་རྒྱུ་མཚན་གསལ་པོ་འབྲི་དགོས། (དཔེར་ན། མི་དམངས་སྲིད་དོན་ཅུས་ཀྱིས་དམའ་འཚོ་ཐོ་གཞུང་ཞིབ་བཤེར།) ཕྱིར་འདོན་གྱི་དུས་ཚོད་དང་། བཀོལ་སྤྱོད་པ། གཞི་གྲངས་ཀྱི་ཁྱབ་ཁོངས། རྒྱུ་མཚན་བཅས་ཉིན་ཐོར་འགོད།</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)…</source>
+        <translation>ཕྱིར་འདོན(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>འདོར།</translation>
+    </message>
+    <message>
+        <source>统计数据</source>
+        <translation>བསྡོམས་རྩིས་གཞི་གྲངས།</translation>
+    </message>
+    <message>
+        <source>办件清单</source>
+        <translation>ལས་དོན་ཐོ་གཞུང་།</translation>
+    </message>
+    <message>
+        <source>好差评数据</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད་ཀྱི་གཞི་གྲངས།</translation>
+    </message>
+    <message>
+        <source>电子表格 (*.xlsx)</source>
+        <translation>གློག་རྡུལ་རེའུ་མིག (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>逗号分隔文本 (*.csv)</source>
+        <translation>ཚེག་རྟགས་ཀྱིས་དབྱེ་བའི་ཡི་གེ (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>ཕྱིར་འདོན་ས།</translation>
+    </message>
+    <message>
+        <source>不遮盖证件号码和电话时，必须填写原因。</source>
+        <translation>ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་མི་སྒྲིབ་ན་རྒྱུ་མཚན་ངེས་པར་འབྲི་དགོས།</translation>
     </message>
 </context>
 <context>
@@ -3249,6 +3360,10 @@
         <translation>སྒྲིག་འགོད།  Ctrl+6</translation>
     </message>
     <message>
+        <source>统计报表  Ctrl+7</source>
+        <translation>བསྡོམས་རྩིས་རེའུ་མིག  Ctrl+7</translation>
+    </message>
+    <message>
         <source>切换界面语言</source>
         <translation>མཐུད་ངོས་སྐད་ཡིག་བརྗེ་བ།</translation>
     </message>
@@ -3418,6 +3533,17 @@
     <message>
         <source>，扫描件 {n} 份</source>
         <translation>། བཤེར་པར་ {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyPrint</name>
+    <message>
+        <source>月度统计表只有 A4 纸一种</source>
+        <translation>ཟླ་རེའི་བསྡོམས་རྩིས་རེའུ་མིག་ལ་ A4 ཤོག་བུ་ཁོ་ན་ཡོད།</translation>
+    </message>
+    <message>
+        <source>月度统计表-{period}.pdf</source>
+        <translation>ཟླ་རེའི་བསྡོམས་རྩིས་རེའུ་མིག-{period}.pdf</translation>
     </message>
 </context>
 <context>
@@ -4306,6 +4432,193 @@ Do you want to delete it anyway?</source>
     <message>
         <source>请填写整改情况。</source>
         <translation>བཅོས་སྒྲིག་གི་གནས་ཚུལ་འབྲི་རོགས།</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>{year} 年 {month} 月</source>
+        <translation>ལོ་ {year} ཟླ་ {month}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} ནས་ {end} བར།</translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation>བསྡོམས་རྩིས་རེའུ་མིག</translation>
+    </message>
+    <message>
+        <source>统计报表列出每位工作人员的办件情况，只有管理员可以查看。工作台上有近期的受理、办结和评价情况。</source>
+        <translation>བསྡོམས་རྩིས་རེའུ་མིག་ནང་ལས་བྱེད་པ་རེ་རེའི་ལས་དོན་གནས་ཚུལ་ཡོད་པས་དོ་དམ་པས་ཁོ་ན་ལྟ་ཆོག ལས་སྟེགས་སུ་ཉེ་ཆར་གྱི་ལེན་པ་དང་སྒྲུབ་ཚར། དཔྱད་བརྗོད་བཅས་ཀྱི་གནས་ཚུལ་ཡོད།</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>ཟླ་འདི།</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>ཟླ་ལྟར།</translation>
+    </message>
+    <message>
+        <source>某一天</source>
+        <translation>ཉིན་གཅིག</translation>
+    </message>
+    <message>
+        <source>时间段</source>
+        <translation>དུས་ཡུན།</translation>
+    </message>
+    <message>
+        <source>统计期间(&amp;D)：</source>
+        <translation>བསྡོམས་རྩིས་དུས་ཡུན(&amp;D):</translation>
+    </message>
+    <message>
+        <source>月份(&amp;M)：</source>
+        <translation>ཟླ་བ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>日期(&amp;T)：</source>
+        <translation>ཚེས་གྲངས(&amp;T):</translation>
+    </message>
+    <message>
+        <source>从(&amp;F)：</source>
+        <translation>ནས(&amp;F):</translation>
+    </message>
+    <message>
+        <source>到(&amp;O)：</source>
+        <translation>བར(&amp;O):</translation>
+    </message>
+    <message>
+        <source>重新统计(&amp;R)</source>
+        <translation>བསྐྱར་དུ་བསྡོམས་རྩིས(&amp;R)</translation>
+    </message>
+    <message>
+        <source>导出统计数据(&amp;X)…</source>
+        <translation>བསྡོམས་རྩིས་གཞི་གྲངས་ཕྱིར་འདོན(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>导出办件清单(&amp;L)…</source>
+        <translation>ལས་དོན་ཐོ་གཞུང་ཕྱིར་འདོན(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>导出好差评数据(&amp;V)…</source>
+        <translation>ལེགས་ཉེས་དཔྱད་བརྗོད་ཀྱི་གཞི་གྲངས་ཕྱིར་འདོན(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>打印月度统计表(&amp;P)…</source>
+        <translation>ཟླ་རེའི་བསྡོམས་རྩིས་རེའུ་མིག་པར་འདེབས(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A4 纸的统计表，带图表，可预览、打印或保存为 PDF</source>
+        <translation>A4 ཤོག་བུའི་བསྡོམས་རྩིས་རེའུ་མིག་ལ་རི་མོ་ཡོད། སྔོན་ལྟ་དང་པར་འདེབས། PDF ལ་ཉར་ཆོག</translation>
+    </message>
+    <message>
+        <source>每日收件和办结</source>
+        <translation>ཉིན་རེའི་བསྡུ་ལེན་དང་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>近 12 个月按时办结率</source>
+        <translation>ཟླ་བ་ 12 ནང་གི་དུས་ཐོག་སྒྲུབ་ཚར་བསྡུར་ཚད།</translation>
+    </message>
+    <message>
+        <source>评价等级</source>
+        <translation>དཔྱད་བརྗོད་རིམ་པ།</translation>
+    </message>
+    <message>
+        <source>收件最多的事项（前 {n} 项）</source>
+        <translation>བསྡུ་ལེན་མང་ཤོས་ཀྱི་ལས་དོན། (སྔོན་མ་ {n})</translation>
+    </message>
+    <message>
+        <source>分项统计</source>
+        <translation>རིགས་སོ་སོའི་བསྡོམས་རྩིས།</translation>
+    </message>
+    <message>
+        <source>分组(&amp;G)：</source>
+        <translation>སྡེ་ཚན(&amp;G):</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>ལས་དོན་རིགས།</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>ལས་སྒྲུབ་པ།</translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation>སྒེའུ་ཁུང་།</translation>
+    </message>
+    <message>
+        <source>办理方式</source>
+        <translation>སྒྲུབ་སྟངས།</translation>
+    </message>
+    <message>
+        <source>正在统计 {period} 的数据，请稍候…</source>
+        <translation>{period} གྱི་གཞི་གྲངས་བསྡོམས་རྩིས་བྱེད་བཞིན་ཡོད། ཅུང་ཙམ་སྒུག་རོགས…</translation>
+    </message>
+    <message>
+        <source>统计没有完成：{why}</source>
+        <translation>བསྡོམས་རྩིས་མ་གྲུབ: {why}</translation>
+    </message>
+    <message>
+        <source>{period}，统计到 {today}（“当前超期”按今天计算）</source>
+        <translation>{period}། {today} བར་བསྡོམས་རྩིས། (ད་ལྟའི་དུས་ཡོལ་དེ་རིང་ལྟར་རྩིས།)</translation>
+    </message>
+    <message>
+        <source>{part} / {base} 件</source>
+        <translation>{part} / {base} ལས་དོན།</translation>
+    </message>
+    <message>
+        <source>每月收件和办结</source>
+        <translation>ཟླ་རེའི་བསྡུ་ལེན་དང་སྒྲུབ་ཚར།</translation>
+    </message>
+    <message>
+        <source>这段时间没有收件，也没有办结。</source>
+        <translation>དུས་ཡུན་འདིར་བསྡུ་ལེན་དང་སྒྲུབ་ཚར་གཉིས་ཀ་མེད།</translation>
+    </message>
+    <message>
+        <source>近 12 个月没有办结的办件。</source>
+        <translation>ཟླ་བ་ 12 ནང་སྒྲུབ་ཚར་བའི་ལས་དོན་མེད།</translation>
+    </message>
+    <message>
+        <source>没有办结的月份不画点。</source>
+        <translation>སྒྲུབ་ཚར་མེད་པའི་ཟླ་བར་ཚེག་མི་འབྲི།</translation>
+    </message>
+    <message>
+        <source>好评</source>
+        <translation>དཔྱད་བརྗོད་བཟང་པོ།</translation>
+    </message>
+    <message>
+        <source>差评</source>
+        <translation>དཔྱད་བརྗོད་ངན་པ།</translation>
+    </message>
+    <message>
+        <source>这段时间没有评价。</source>
+        <translation>དུས་ཡུན་འདིར་དཔྱད་བརྗོད་མེད།</translation>
+    </message>
+    <message>
+        <source>这段时间没有收件。</source>
+        <translation>དུས་ཡུན་འདིར་བསྡུ་ལེན་མེད།</translation>
+    </message>
+    <message>
+        <source>{name}（{login}）</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <source>设备 {no}</source>
+        <translation>སྒྲིག་ཆས་ {no}</translation>
+    </message>
+    <message>
+        <source>这里放不下的列：{names}。导出统计数据可以看到全部。</source>
+        <translation>འདིར་མི་ཤོང་བའི་སྟར་ཕྲེང: {names}། བསྡོམས་རྩིས་གཞི་གྲངས་ཕྱིར་འདོན་ན་ཚང་མ་མཐོང་ཐུབ།</translation>
+    </message>
+    <message>
+        <source>已导出 {rows} 行：{path}</source>
+        <translation>ཕྲེང་ {rows} ཕྱིར་འདོན་ཟིན: {path}</translation>
+    </message>
+    <message>
+        <source>（未遮盖证件号码和电话，已记入日志）</source>
+        <translation>(ལག་ཁྱེར་ཨང་གྲངས་དང་ཁ་པར་མ་སྒྲིབ། ཉིན་ཐོར་བཀོད་ཟིན།)</translation>
     </message>
 </context>
 <context>
