@@ -3361,7 +3361,7 @@
     </message>
     <message>
         <source>统计报表  Ctrl+7</source>
-        <translation>བསྡོམས་རྩིས་རེའུ་མིག  Ctrl+7</translation>
+        <translation>བསྡོམས་རྩིས།  Ctrl+7</translation>
     </message>
     <message>
         <source>切换界面语言</source>
