@@ -105,7 +105,7 @@ def evaluation_events(db: Database, start: date, end: date) -> list[dict[str, An
         found += [dict(zip(keys, r, strict=True)) for r in db.all(
             f"SELECT event_id, case_no, at, operator, device, seq, payload FROM {table} "
             "WHERE type = 'case.evaluated' AND at >= ? AND at < ?", (lo, hi))]
-    found.sort(key=lambda e: (e["at"], e["device"], e["event_id"]))
+    found.sort(key=lambda e: (e["at"], e["device"], e["seq"]))  # a device's own order on a clock standing still
     cases: dict[str, dict[str, Any]] = {}
     for ev in found:
         if ev["case_no"] not in cases:
