@@ -479,6 +479,10 @@ class Auditor(Shooter):
     """The scenes without pictures: only the audit of each (``--audit``)."""
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:
+        idle(self.session)
+        # Drawn as for a picture (thrown away), so that the audit sees the layout a picture would: a
+        # page whose width just changed lays its word-wrapped labels out again when it is drawn.
+        (widget or self.window).grab()
         self.check(name, widget)
 
 
