@@ -280,9 +280,9 @@ def compute(records: Iterable[CaseRecord], period: Period, today: date,
     taken = dict.fromkeys(period.days, 0)
     concluded = dict.fromkeys(period.days, 0)
     for r in records:
-        if not relevant(r, period):
-            continue
         part = _part(r, period, today)
+        if not (part.taken_in or part.concluded or part.rated or part.bad):
+            continue  # counts nowhere in the period (one reading of its days, not two)
         _count(total, r, part)
         for d in Dimension:
             lines = groups[d]
