@@ -122,15 +122,21 @@ def _drawing(width: float, height: float) -> Drawing:
     return d
 
 
+def _placed(chart: VerticalBarChart | HorizontalBarChart, data: list[list[int]], width: float, height: float,
+            left: float = 28, bottom: float = 18, top: float = 8) -> None:
+    """A bar chart in its drawing with its data, the value axis from 0 to the largest bar (at least 1)."""
+    chart.x, chart.y, chart.width, chart.height = left, bottom, width - left - 8, height - bottom - top
+    chart.data = data
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max([1, *(v for series in data for v in series)])
+
+
 def per_day_chart(report: Report, width: float, height: float) -> Drawing:
     d = _drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 28, 18, width - 36, height - 26
-    chart.data = [[t for _d, t, _c in report.per_day], [c for _d, _t, c in report.per_day]]
+    _placed(chart, [[t for _d, t, _c in report.per_day], [c for _d, _t, c in report.per_day]], width, height)
     chart.categoryAxis.categoryNames = [f"{d.day}" if (d.day == 1 or d.day % 5 == 0) else ""
                                         for d, _t, _c in report.per_day]
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([1, *chart.data[0], *chart.data[1]])
     chart.bars[0].fillColor, chart.bars[1].fillColor = _DARK, _LIGHT
     chart.bars.strokeWidth = 0
     chart.barSpacing, chart.groupSpacing = 0, 1
@@ -160,11 +166,8 @@ def per_month_chart(report: Report, width: float, height: float) -> Drawing:
 def levels_chart(f: Figures, width: float, height: float) -> Drawing:
     d = _drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 28, 18, width - 36, height - 26
-    chart.data = [[f.ratings[e.value] for e in Evaluation]]
+    _placed(chart, [[f.ratings[e.value] for e in Evaluation]], width, height)
     chart.categoryAxis.categoryNames = [code_label(e.value, "Evaluation", "zh") for e in Evaluation]
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([1, *chart.data[0]])
     chart.bars[0].fillColor = _DARK
     for i, e in enumerate(Evaluation):
         if e in (Evaluation.dissatisfied, Evaluation.very_dissatisfied):
@@ -178,12 +181,9 @@ def items_chart(lines: Sequence[tuple[str, int]], width: float, height: float) -
     """Bars of the ranked items, numbered as in the table beside them (1 on top)."""
     d = _drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 18, 14, width - 26, height - 20
     ranked = list(reversed(lines))  # the chart draws from the bottom up
-    chart.data = [[n for _name, n in ranked] or [0]]
+    _placed(chart, [[n for _name, n in ranked] or [0]], width, height, left=18, bottom=14, top=6)
     chart.categoryAxis.categoryNames = [str(len(ranked) - i) for i in range(len(ranked))] or [""]
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max([1, *chart.data[0]])
     chart.bars[0].fillColor = _DARK
     _axis_fonts(chart)
     d.add(chart)
