@@ -11,10 +11,12 @@ and labels on them.
 from __future__ import annotations
 
 import calendar as _calendar
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from app.errors import ValidationError
 from app.models import BAD_RATINGS, AgentRelation, CaseStatus, Decision, Evaluation, HandlingMode
@@ -194,72 +196,82 @@ class Report:
         return self.by.get(str(dimension), ())
 
 
-def _keys(record: CaseRecord, dimension: Dimension) -> Iterable[str]:
-    if dimension is Dimension.item:
-        return record.items
-    if dimension is Dimension.operator:
-        return (record.operator,)
-    if dimension is Dimension.device:
-        return (record.device,)
-    return (record.mode.value,)
-
-
-@dataclass(frozen=True)
-class _Part:
-    """Which of a case's blocks of figures fall in the period (worked out once per case)."""
+class _Share(NamedTuple):
+    """What one case adds to a line of the period's figures, worked out once per case from its days.
+    Cases alike have equal shares, so a line's figures are added a kind of case at a time (with how
+    many there are), not a case at a time: a month of 17,000 cases has a few thousand kinds."""
 
     taken_in: bool
-    concluded: bool
-    rated: bool
-    bad: bool
+    decision: str  # the decision's code when taken in, else ""
+    counted: bool  # taken in and not ended without a result
+    instant: bool
+    one_trip: bool
+    mode: HandlingMode | None  # when taken in
+    work_team: bool
+    cross_region: bool
+    special: bool
     overdue_now: bool
+    concluded: bool
     on_time: bool
+    rating: str | None  # the level, when rated in the period
+    bad: bool
+    bad_open: bool
+    bad_rectified: bool
+    bad_revisited: bool
 
 
-def _part(r: CaseRecord, period: Period, today: date) -> _Part:
+def _share(r: CaseRecord, period: Period, today: date) -> _Share | None:
+    """The case's share of the period's figures (each figure's definition: docs/reports.md), None
+    when it counts nowhere in the period."""
     start, end = period.start, period.end
     taken = start <= r.created_day <= end
     concluded = r.concluded_day is not None and start <= r.concluded_day <= end and r.status in CONCLUDED
-    return _Part(
-        taken_in=taken, concluded=concluded,
-        rated=r.rating is not None and r.rated_day is not None and start <= r.rated_day <= end,
-        bad=r.bad is not None and r.bad_day is not None and start <= r.bad_day <= end,
+    rated = r.rating is not None and r.rated_day is not None and start <= r.rated_day <= end
+    bad = r.bad is not None and r.bad_day is not None and start <= r.bad_day <= end
+    if not (taken or concluded or rated or bad):
+        return None
+    counted = taken and r.status not in ENDED_WITHOUT_RESULT
+    return _Share(
+        taken_in=taken, decision=r.decision.value if taken else "", counted=counted,
+        instant=counted and r.instant, one_trip=counted and r.trips <= 1, mode=r.mode if taken else None,
+        work_team=taken and r.agent_relation == _WORK_TEAM, cross_region=taken and r.cross_region,
+        special=taken and r.special,
         overdue_now=taken and r.status in OPEN and r.promised_due is not None and r.promised_due < today,
+        concluded=concluded,
         on_time=concluded and (r.promised_due is None or r.concluded_day <= r.promised_due),  # type: ignore[operator]
-    )
+        rating=str(r.rating) if rated else None, bad=bad, bad_open=bad and not r.revisited,
+        bad_rectified=bad and r.rectified, bad_revisited=bad and r.revisited)
 
 
-def _count(f: Figures, r: CaseRecord, part: _Part) -> None:
-    """Add one case's part to ``f`` (each figure's definition: docs/reports.md)."""
-    if part.taken_in:
-        f.taken_in += 1
-        f.decisions[r.decision.value] += 1
-        if r.status not in ENDED_WITHOUT_RESULT:
-            f.counted += 1
-            f.instant += r.instant
-            f.one_trip += r.trips <= 1
-        if r.mode is HandlingMode.assisted:
-            f.assisted += 1
-        elif r.mode is HandlingMode.proxy:
-            f.proxy += 1
-        elif r.mode is HandlingMode.home_visit:
-            f.home_visit += 1
-        f.work_team += r.agent_relation == _WORK_TEAM
-        f.cross_region += r.cross_region
-        f.special += r.special
-        f.overdue_now += part.overdue_now
-    if part.concluded:
-        f.concluded += 1
-        f.on_time += part.on_time
-    if part.rated:
-        f.rated += 1
-        level = str(r.rating)
-        f.ratings[level] = f.ratings.get(level, 0) + 1
-    if part.bad:
-        f.bad += 1
-        f.bad_open += not r.revisited
-        f.bad_rectified += r.rectified
-        f.bad_revisited += r.revisited
+def _add(f: Figures, s: _Share, n: int) -> None:
+    """Add ``n`` cases of share ``s`` to ``f``."""
+    if s.taken_in:
+        f.taken_in += n
+        f.decisions[s.decision] += n
+        f.counted += n * s.counted
+        f.instant += n * s.instant
+        f.one_trip += n * s.one_trip
+        if s.mode is HandlingMode.assisted:
+            f.assisted += n
+        elif s.mode is HandlingMode.proxy:
+            f.proxy += n
+        elif s.mode is HandlingMode.home_visit:
+            f.home_visit += n
+        f.work_team += n * s.work_team
+        f.cross_region += n * s.cross_region
+        f.special += n * s.special
+        f.overdue_now += n * s.overdue_now
+    if s.concluded:
+        f.concluded += n
+        f.on_time += n * s.on_time
+    if s.rating is not None:
+        f.rated += n
+        f.ratings[s.rating] = f.ratings.get(s.rating, 0) + n
+    if s.bad:
+        f.bad += n
+        f.bad_open += n * s.bad_open
+        f.bad_rectified += n * s.bad_rectified
+        f.bad_revisited += n * s.bad_revisited
 
 
 _WORK_TEAM = AgentRelation.work_team.value
@@ -275,29 +287,37 @@ def compute(records: Iterable[CaseRecord], period: Period, today: date,
             per_month: tuple[tuple[str, int, int], ...] = ()) -> Report:
     """The report of ``period`` from the cases' records (others are ignored) and the period's
     consultations as (item code or "", operator) pairs."""
-    total = Figures()
-    groups: dict[Dimension, dict[str, Figures]] = {d: {} for d in Dimension}
+    shares: Counter[_Share] = Counter()
+    keyed: Counter[tuple[Dimension, str, _Share]] = Counter()  # (dimension, key, share): cases
     taken = dict.fromkeys(period.days, 0)
     concluded = dict.fromkeys(period.days, 0)
+    item, operator, device, mode = Dimension.item, Dimension.operator, Dimension.device, Dimension.mode
     for r in records:
-        part = _part(r, period, today)
-        if not (part.taken_in or part.concluded or part.rated or part.bad):
-            continue  # counts nowhere in the period (one reading of its days, not two)
-        _count(total, r, part)
-        for d in Dimension:
-            lines = groups[d]
-            for key in dict.fromkeys(_keys(r, d)):
-                line = lines.get(key)
-                if line is None:
-                    line = lines[key] = Figures()
-                _count(line, r, part)
-        if part.taken_in:
+        s = _share(r, period, today)
+        if s is None:
+            continue  # counts nowhere in the period
+        shares[s] += 1
+        for code in dict.fromkeys(r.items):  # a case of two items counts under each, once
+            keyed[item, code, s] += 1
+        keyed[operator, r.operator, s] += 1
+        keyed[device, r.device, s] += 1
+        keyed[mode, r.mode.value, s] += 1
+        if s.taken_in:
             taken[r.created_day] += 1
-        if part.concluded:
+        if s.concluded:
             concluded[r.concluded_day] += 1  # type: ignore[index]
-    for item, operator in consultations:
+    total = Figures()
+    for s, n in shares.items():
+        _add(total, s, n)
+    groups: dict[Dimension, dict[str, Figures]] = {d: {} for d in Dimension}
+    for (d, key, s), n in keyed.items():
+        line = groups[d].get(key)
+        if line is None:
+            line = groups[d][key] = Figures()
+        _add(line, s, n)
+    for item_code, login in consultations:
         total.consultations += 1
-        for d, key in ((Dimension.item, item), (Dimension.operator, operator)):
+        for d, key in ((item, item_code), (operator, login)):
             if key:
                 line = groups[d].get(key)
                 if line is None:

@@ -115,7 +115,7 @@ def _timed(fn: Any, repeat: int) -> tuple[list[float], Any]:
 def phase_core(home: Path, repeat: int) -> dict[str, Any]:
     """The report, the sheet and the dashboard's figures in this process (no window)."""
     from app.reports import Period
-    from app.services import cases, dashboard
+    from app.services import dashboard
     from app.services import reports as station_reports
     from printing import render_monthly
 
@@ -128,9 +128,11 @@ def phase_core(home: Path, repeat: int) -> dict[str, Any]:
         year = Period(today.replace(year=today.year - 1) + __import__("datetime").timedelta(days=1), today)
         year_ms, year_result = _timed(lambda: station_reports.report(station, year), max(1, repeat // 3))
         sheet_ms, pdf = _timed(lambda: render_monthly(station, month, "zh"), max(1, repeat // 3))
-        overview_ms, _ = _timed(lambda: dashboard.overview(station), repeat)
+        # the dashboard as the window reads it: its lists (the open 差评 among them), then its rates, then
+        # its charts, each a task of its own
+        overview_ms, overview = _timed(lambda: dashboard.overview(station, with_rates=False), repeat)
         rates_ms, _ = _timed(lambda: dashboard.rates_of(station), repeat)
-        bad_ms, bad = _timed(lambda: cases.bad_ratings(station, limit=50), repeat)
+        trend_ms, _ = _timed(lambda: dashboard.trend(station), repeat)
         total = int(station.db.scalar("SELECT count(*) FROM cases", default=0))
     finally:
         station.close()
@@ -139,7 +141,7 @@ def phase_core(home: Path, repeat: int) -> dict[str, Any]:
         "month_concluded": result.report.total.concluded, "month_rated": result.report.total.rated,
         "month_report_ms": report_ms, "year_report_ms": year_ms, "year_taken_in": year_result.report.total.taken_in,
         "sheet_ms": sheet_ms, "sheet_bytes": len(pdf), "overview_ms": overview_ms, "rates_ms": rates_ms,
-        "bad_ratings_ms": bad_ms, "bad_open": bad[1],
+        "trend_ms": trend_ms, "bad_open": overview.bad_ratings.total,
     }
 
 
@@ -147,27 +149,10 @@ def phase_window(home: Path) -> dict[str, Any]:
     """The window offscreen: logged in, the report page opened (this month), then last month chosen
     and shown with its charts; the memory before and after."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
+    from bench.ui import Waiter, _window
 
-    from app.config import Paths
-    from ui.i18n import Appearance
-    from ui.session import Session
-    from ui.window import MainWindow
-
-    app = QApplication.instance() or QApplication(["bianmin-bench"])
-    appearance = Appearance(app)  # type: ignore[arg-type]
-    session = Session(Paths(home), kdf=_kdf())
-    window = MainWindow(session, appearance)
-    window.show()
-
-    def until(cond: Any, timeout: float = 300.0) -> float:
-        t0 = time.perf_counter()
-        while not cond():
-            if time.perf_counter() - t0 > timeout:
-                raise TimeoutError("condition not met")
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        return time.perf_counter() - t0
+    _app, session, window = _window(home)
+    until = Waiter(_app).until  # on the event loop, as the window waits: no busy loop taking the GIL
 
     until(lambda: window.login_page.isVisible())
     window.login_page.login_edit.setText(LOGIN)
@@ -175,9 +160,10 @@ def phase_window(home: Path) -> dict[str, Any]:
     window.login_page.submit()
     until(lambda: window.work is not None and window.stack.currentWidget() is window.pages["dashboard"]
           and window.pages["dashboard"].isVisible())
-    until(lambda: session._pending == 0, 600)  # the dashboard's figures and charts, the daily check
-    time.sleep(0.5)
-    until(lambda: session._pending == 0, 600)
+    checked: list[bool] = []  # the daily integrity check reads every page on its own thread: let it end
+    session._checker.submit(lambda: None, lambda _r, _e: checked.append(True))
+    until(lambda: bool(checked), 600)
+    until(lambda: session._pending == 0, 600)  # the dashboard's figures and charts
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     page = window.open_reports()
     opened = until(lambda: page.isVisible() and page.loaded, 120)
@@ -234,11 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     core = _child("core", home, ["--repeat", str(args.repeat)])
     figures: dict[str, Any] = {"cases": args.cases, **core}
     med = statistics.median
-    dash = med(core["overview_ms"]) + med(core["bad_ratings_ms"])
     rows = [
         (f"a month's report ({core['month']}: {core['month_taken_in']} taken in, {core['month_concluded']} "
          "concluded), median", med(core["month_report_ms"]), "ms", TARGETS["month_report_ms"]),
-        ("the dashboard's lists and 差评 list, median", dash, "ms", TARGETS["dashboard_ms"]),
+        ("the dashboard's lists (open 差评 among them), median", med(core["overview_ms"]), "ms",
+         TARGETS["dashboard_ms"]),
+        ("the dashboard's rates (its second task), median", med(core["rates_ms"]), "ms", TARGETS["dashboard_ms"]),
+        ("the dashboard's charts (its third task), median", med(core["trend_ms"]), "ms", TARGETS["dashboard_ms"]),
     ]
     if not args.no_window:
         window = _child("window", home, [])
@@ -258,9 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  a year's report ({core['year_taken_in']} cases taken in): median {med(core['year_report_ms']):.0f} ms")
     print(f"  the monthly sheet (PDF with its charts, {core['sheet_bytes'] // 1024} KB): "
           f"median {med(core['sheet_ms']):.0f} ms")
-    print(f"  dashboard overview median {med(core['overview_ms']):.1f} ms; its rates (read after the lists) "
-          f"median {med(core['rates_ms']):.1f} ms; open 差评 list ({core['bad_open']} open) "
-          f"median {med(core['bad_ratings_ms']):.1f} ms")
+    print(f"  the dashboard's lists each run: {', '.join(f'{x:.0f}' for x in core['overview_ms'])} ms "
+          f"({core['bad_open']} 差评 open)")
     if "page_refresh_ms" in figures:
         print(f"  the report page opened (this month): {figures['page_open_ms']} ms; window peak memory "
               f"{figures['window_rss_before_mb']} MB before, {figures['window_rss_after_mb']} MB after")

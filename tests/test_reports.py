@@ -19,7 +19,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.journal import EventType
 from app.models import AgentRelation, Case, CaseStatus, CrossRegion, HandlingMode, Role
 from app.reports import Dimension, Figures, Period
-from app.services import cases, consultations
+from app.services import cases, consultations, dashboard
 from app.services import reports as station_reports
 from app.station import Station
 from bianmin.demo import cases as demo
@@ -226,6 +226,16 @@ def test_the_monthly_trend_agrees_with_each_months_report(busy: Station) -> None
         one = station_reports.report(busy, Period.parse(month)).report.total
         assert (concluded, on_time) == (one.concluded, one.on_time), month
     assert sum(c for _m, c, _o in got.per_month) > 0
+
+
+def test_the_dashboards_charts_agree_with_the_report_of_their_days(busy: Station) -> None:
+    """The dashboard counts its charts from the indexes alone; they say what the report says."""
+    for days in (14, 30, 45):
+        trend = dashboard.trend(busy, days)
+        got = station_reports.report(busy, Period(trend.since, trend.today)).report
+        assert trend.per_day == got.per_day, days
+        assert trend.ratings == got.total.ratings, days
+        assert trend.rated == got.total.rated > 0 and sum(t for _d, t, _c in trend.per_day) > 0
 
 
 def test_a_report_names_its_lines_and_is_for_administrators(busy: Station) -> None:

@@ -50,18 +50,20 @@ def consultations(db: Database, start: date, end: date) -> list[tuple[str, str]]
     return [(str(r[0]), str(r[1])) for r in rows]
 
 
+# The cases concluded in a range of stamps and still so (``app.reports.CONCLUDED``). CROSS JOIN: the
+# facts' range first (SQLite would rather walk every concluded case), each case then read from the
+# index ``cases_no_due`` alone.
+_CONCLUDED_IN = ("FROM case_facts f CROSS JOIN cases c ON c.case_no = f.case_no "
+                 "WHERE f.concluded_at >= ? AND f.concluded_at < ? AND c.status IN ('concluded', 'delivered')")
+
+
 def on_time_by_month(db: Database, start: date, end: date) -> list[tuple[str, int, int]]:
     """(YYYY-MM, concluded, concluded on time) for every month from ``start``'s to ``end``'s, as
     ``app.reports`` counts them (a case concluded and still so; on time: by its promised due date)."""
-    lo, hi = _stamps(start, end)
     rows = db.all(
         "SELECT substr(f.concluded_at, 1, 7), count(*), "
         "coalesce(sum(c.promised_due IS NULL OR substr(f.concluded_at, 1, 10) <= c.promised_due), 0) "
-        # CROSS JOIN: the facts' range first (SQLite would rather walk every concluded case), each case
-        # then read from the index cases_no_due alone
-        "FROM case_facts f CROSS JOIN cases c ON c.case_no = f.case_no "
-        "WHERE f.concluded_at >= ? AND f.concluded_at < ? AND c.status IN ('concluded', 'delivered') GROUP BY 1",
-        (lo, hi))
+        f"{_CONCLUDED_IN} GROUP BY 1", _stamps(start, end))
     found = {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
     out = []
     y, m = start.year, start.month
@@ -70,6 +72,25 @@ def on_time_by_month(db: Database, start: date, end: date) -> list[tuple[str, in
         out.append((key, *found.get(key, (0, 0))))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def per_day(db: Database, start: date, end: date) -> list[tuple[date, int, int]]:
+    """(day, taken in, concluded) for every day of [start, end], as ``app.reports`` counts them, from
+    the indexes alone (the dashboard's chart of the last days)."""
+    taken = {str(r[0]): int(r[1]) for r in db.all(
+        "SELECT created_day, count(*) FROM cases WHERE created_day BETWEEN ? AND ? GROUP BY created_day",
+        (f"{start:%Y%m%d}", f"{end:%Y%m%d}"))}
+    concluded = {str(r[0]): int(r[1]) for r in db.all(
+        f"SELECT substr(f.concluded_at, 1, 10), count(*) {_CONCLUDED_IN} GROUP BY 1", _stamps(start, end))}
+    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+    return [(d, taken.get(f"{d:%Y%m%d}", 0), concluded.get(d.isoformat(), 0)) for d in days]
+
+
+def ratings(db: Database, start: date, end: date) -> dict[str, int]:
+    """Rating level -> the cases rated in [start, end] (their first rating: ``app.casefacts``)."""
+    return {str(r[0]): int(r[1]) for r in db.all(
+        "SELECT rating, count(*) FROM case_facts WHERE rated_at >= ? AND rated_at < ? AND rating IS NOT NULL "
+        "GROUP BY rating", _stamps(start, end))}
 
 
 def operator_names(db: Database) -> dict[str, str]:
