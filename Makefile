@@ -80,7 +80,7 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m bianmin.screenshots docs/screenshots
 
 documents: $(STAMP)
-	$(PY) -m printing.samples docs/documents
+	$(PY) -m bianmin.samples docs/documents
 
 # The program a county IT officer installs (docs/packaging.md): dist/bianmin/, one folder.
 # PyInstaller (the build extra) comes from the lock with everything else (the venv step above).

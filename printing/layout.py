@@ -84,19 +84,20 @@ TSHEG = "\u0f0b"
 RUN = 6  # syllables between the break points put into a long Tibetan run
 
 
-def tibetan_break_points(text: str) -> str:
+def tibetan_break_points(text: str, run: int = RUN) -> str:
     """Break points in long runs of Tibetan without a space: ReportLab wraps a line only at spaces,
     and a word too long for the line is cut between two characters, inside a syllable, where the
     shaped stacks come apart (empty boxes on paper). A space after every ``RUN``-th tsheg of a run
     longer than that gives it places to wrap at a syllable's end (the printed text gets a small gap
-    there; what the PDF says its text is stays as written: ``TibetanParagraph``'s ActualText)."""
+    there; what the PDF says its text is stays as written: ``TibetanParagraph``'s ActualText). A
+    narrow cell (a table's column head) takes ``run=1``: a place to wrap after every syllable."""
     out = []
     for token in re.split(r"(\s+)", text):
-        if token.count(TSHEG) <= RUN or token.isspace():
+        if token.count(TSHEG) <= run or token.isspace():
             out.append(token)
             continue
         syllables = token.split(TSHEG)
-        parts = [TSHEG.join(syllables[i:i + RUN]) for i in range(0, len(syllables), RUN)]
+        parts = [TSHEG.join(syllables[i:i + run]) for i in range(0, len(syllables), run)]
         out.append((TSHEG + " ").join(parts))
     return "".join(out)
 
@@ -123,7 +124,7 @@ class Sheet:
         self._missing: dict[str, None] = {}
 
     # -- text --------------------------------------------------------------------------------
-    def p(self, text: str, style: ParagraphStyle | None = None, bold: bool = False) -> Paragraph:
+    def p(self, text: str, style: ParagraphStyle | None = None, bold: bool = False, run: int = RUN) -> Paragraph:
         text = printable(text)
         for ch in fonts.missing(text):
             self._missing.setdefault(ch, None)
@@ -134,7 +135,7 @@ class Sheet:
             # Only Tibetan needs HarfBuzz; ReportLab shapes a word with one font, so a Tibetan
             # paragraph gets a space wherever a word would change font.
             style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
-            shaped = tibetan_break_points(fonts.separate_scripts(text))
+            shaped = tibetan_break_points(fonts.separate_scripts(text), run)
             return TibetanParagraph(fonts.markup(shaped, bold).replace("\n", "<br/>"),
                                     style, actual=text.replace("\n", " "))
         return Paragraph(fonts.markup(text, bold).replace("\n", "<br/>"), style)
@@ -142,8 +143,12 @@ class Sheet:
     def title(self, text: str) -> None:
         self.flow.append(self.p(text, self.title_style, bold=True))
 
-    def para(self, text: str, small: bool = False) -> None:
-        self.flow.append(self.p(text, self.small if small else self.body))
+    def para(self, text: str, small: bool = False, heading: bool = False) -> None:
+        """A paragraph; a ``heading`` goes to the next page with what follows it, never alone."""
+        para = self.p(text, self.small if small else self.body)
+        if heading:
+            para.keepWithNext = True
+        self.flow.append(para)
 
     def space(self, factor: float = 1.0) -> None:
         self.flow.append(Spacer(1, self.spec.size * factor))
@@ -184,7 +189,7 @@ class Sheet:
                 self.flow.append(self.p("· " + "  ".join(v for v in row if v), self.small))
             return
         w = self.spec.frame_width
-        data = [[self.p(h, self.small, bold=True) for h in header]]
+        data = [[self.p(h, self.small, bold=True, run=1) for h in header]]  # narrow heads: wrap at any syllable
         data += [[self.p(v, self.small) for v in row] for row in rows]
         table = Table(data, colWidths=[w * f for f in widths], repeatRows=1)
         table.setStyle(TableStyle([

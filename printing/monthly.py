@@ -56,6 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "date": ("日期", "ཚེས་གྲངས།"),
 }
 TOP_ITEMS = 10
+CHART_HEIGHT = 108  # points: the four charts and the figures above them on the first page, in both languages
 _DARK = colors.Color(0.16, 0.38, 0.62)
 _LIGHT = colors.Color(0.62, 0.76, 0.88)
 
@@ -206,7 +207,7 @@ def _lines_table(sheet: Sheet, data: MonthlyInput, dim: Dimension, lang: str, li
     lines = data.report.lines(dim)[:limit]
     if not lines:
         return
-    sheet.para(code_label(dim.value, "Dimension", lang), small=True)
+    sheet.para(code_label(dim.value, "Dimension", lang), small=True, heading=True)
     header = [word("no", lang), word("name", lang),
               *(_figure(n, lang) for n in ("taken_in", "concluded", "on_time_rate", "instant_rate",
                                            "satisfaction_rate", "bad"))]
@@ -247,15 +248,18 @@ def render(data: MonthlyInput, lang: str = "zh") -> bytes:
     sheet.para(word("ratings", lang), small=True)
     sheet.para(word("bad_loop", lang, bad=f.bad, rectified=f.bad_rectified, revisited=f.bad_revisited,
                     open=f.bad_open), small=True)
+    # each level's count in words (the chart's bars are named in Chinese only: its strings are not shaped)
+    sheet.para("  ·  ".join(f"{code_label(e.value, 'Evaluation', lang)} {f.ratings[e.value]}" for e in Evaluation),
+               small=True)
     sheet.space(0.4)
     # the charts, two to a row
     half = (w - 12) / 2
-    left = _chart_block(sheet, word("per_day", lang), per_day_chart(r, half, 120), word("legend_day", lang))
-    right = _chart_block(sheet, word("per_month", lang), per_month_chart(r, half, 120))
+    left = _chart_block(sheet, word("per_day", lang), per_day_chart(r, half, CHART_HEIGHT), word("legend_day", lang))
+    right = _chart_block(sheet, word("per_month", lang), per_month_chart(r, half, CHART_HEIGHT))
     ranked = [(line.key, line.figures.taken_in) for line in r.lines(Dimension.item) if line.figures.taken_in][
         :TOP_ITEMS]
-    levels = _chart_block(sheet, word("levels", lang), levels_chart(f, half, 120))
-    items_block = _chart_block(sheet, word("items_ranked", lang), items_chart(ranked, half, 120))
+    levels = _chart_block(sheet, word("levels", lang), levels_chart(f, half, CHART_HEIGHT))
+    items_block = _chart_block(sheet, word("items_ranked", lang), items_chart(ranked, half, CHART_HEIGHT))
     charts = Table([[left, right], [levels, items_block]], colWidths=[half + 6, half + 6])
     charts.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), fonts.LATIN, 8)]))
     sheet.flow.append(charts)

@@ -1,6 +1,7 @@
-"""Sample documents for ``docs/documents/``: every kind, both languages, all three papers.
+"""Sample documents for ``docs/documents/``: every kind, both languages, all three papers, and the
+monthly sheet (月度统计表, A4) of a station with two months of demo cases.
 
-``python -m printing.samples [OUTDIR]`` makes a throw-away station with realistic cases and
+``python -m bianmin.samples [OUTDIR]`` makes a throw-away station with realistic cases and
 writes ``KIND-PAPER-LANG.pdf`` and a PNG of each page (needs ``pdftoppm`` from poppler-utils).
 """
 
@@ -10,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from app.clock import CHINA_TZ, FixedClock
@@ -36,14 +37,17 @@ from app.models import (
     PartyKind,
     Refusal,
 )
+from app.reports import Period
 from app.services import cases, catalogue
 from app.station import Station
-from printing import render_for
+from bianmin.demo import cases as demo
+from printing import render_for, render_monthly
 from printing.documents import Kind
 from printing.layout import Paper
 
 DIBAO = "540000-XZGF-0003"
 RESIDENCE = "540000-GGFW-0010"
+MONTHLY_CASES = 240  # the monthly sheet's sample: demo cases over the last two months
 
 
 def _person() -> Party:
@@ -108,6 +112,12 @@ def make_cases(station: Station) -> dict[Kind, str]:
             Kind.revocation: lapsed}
 
 
+def _pages(pdf: Path, dpi: int) -> None:
+    """A PNG of each page beside the PDF (when poppler's ``pdftoppm`` is there)."""
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pdf.with_suffix(""))], check=True)
+
+
 def write_samples(out: Path, dpi: int = 70) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -127,9 +137,16 @@ def write_samples(out: Path, dpi: int = 70) -> list[Path]:
                         pdf = out / f"{kind.value}-{paper.value}-{lang}.pdf"
                         pdf.write_bytes(data)
                         written.append(pdf)
-                        if shutil.which("pdftoppm"):
-                            subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pdf.with_suffix(""))],
-                                           check=True)
+                        _pages(pdf, dpi)
+            # the monthly sheet (月度统计表): two months of demo cases, the last whole month's figures
+            demo.generate(station, MONTHLY_CASES, seed=2026, days_back=60)
+            today = station.today()
+            last = today.replace(day=1) - timedelta(days=1)
+            for lang in ("zh", "bo"):
+                pdf = out / f"monthly-a4-{lang}.pdf"
+                pdf.write_bytes(render_monthly(station, Period.month(last.year, last.month), lang))
+                written.append(pdf)
+                _pages(pdf, dpi)
             return written
         finally:
             station.close()
