@@ -67,11 +67,13 @@ def bad_ratings(db: Database, open_only: bool, limit: int) -> tuple[list[tuple[F
     """差评 work items (``open_only``: not yet revisited; the partial index ``case_facts_bad_open``), the
     soonest rectification due first, each with the case's applicant and items; and how many in all."""
     where = "f.bad IS NOT NULL" + (" AND f.revisited_at IS NULL" if open_only else "")
-    total = int(db.scalar(f"SELECT count(*) FROM case_facts f WHERE {where}", default=0))
+    # the open ones by their own index (SQLite may rather take every 差评's and read each fact)
+    facts = "case_facts f INDEXED BY case_facts_bad_open" if open_only else "case_facts f"
+    total = int(db.scalar(f"SELECT count(*) FROM {facts} WHERE {where}", default=0))
     cols = ", ".join(f"f.{name}" for name in _FIELDS)
     rows = db.all(
         f"SELECT {cols}, coalesce(c.applicant_name, ''), (SELECT group_concat(name, '、') FROM case_items i "
-        f"WHERE i.case_id = c.id) FROM case_facts f LEFT JOIN cases c ON c.case_no = f.case_no WHERE {where} "
+        f"WHERE i.case_id = c.id) FROM {facts} LEFT JOIN cases c ON c.case_no = f.case_no WHERE {where} "
         "ORDER BY f.revisited_at IS NOT NULL, f.rectify_due, f.bad_at LIMIT ?", (limit,))
     n = len(_FIELDS)
     return [(_facts(r[:n]), r[n], r[n + 1] or "") for r in rows], total
