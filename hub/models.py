@@ -106,7 +106,8 @@ class StoredEvent(Base):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_case_no", "case_no"),
                       Index("ux_events_station_chain_seq", "station", "chain", "seq", unique=True),
-                      Index("ux_events_station_feed", "station", "feed", unique=True))
+                      Index("ux_events_station_feed", "station", "feed", unique=True),
+                      Index("ix_events_station_type_at", "station", "type", "at"))  # the reports (0003)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str] = mapped_column(String(12))
