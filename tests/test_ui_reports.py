@@ -113,6 +113,10 @@ def test_the_months_figures_and_charts_are_the_reports(qtbot: Any, busy_station:
         (ranked,) = bars(page.items.view)
         assert len(ranked) == min(10, len(item_lines))
         assert ranked[::-1] == sorted((float(line.figures.taken_in) for line in item_lines), reverse=True)[:10]
+        # no axis label is ever cut: in the window under X a value axis laid out late read "…" at every tick
+        for box in (page.per_day, page.on_time, page.ratings, page.items):
+            axes = box.view.chart().axes()
+            assert len(axes) == 2 and not any(axis.truncateLabels() for axis in axes), box
     finally:
         close_window(window)
 

@@ -202,6 +202,7 @@ def _value_axis(top: float) -> QValueAxis:
     axis = QValueAxis()
     axis.setLabelFormat("%d")
     axis.setMinorTickCount(0)
+    axis.setTruncateLabels(False)  # a count is short; on a window laid out late QtCharts cut every one to "…"
     whole = max(1, math.ceil(top))
     if whole <= 8:
         axis.setRange(0, whole)
@@ -335,6 +336,7 @@ def line_chart(view: QChartView, categories: Sequence[str], points: Sequence[tup
     values_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     values_axis.setRange(0, top * 1.15)
     values_axis.setStartValue(0)
+    values_axis.setTruncateLabels(False)
     for q in range(5):
         value = top * q / 4
         values_axis.append(f"{value:g}{suffix}", value)
