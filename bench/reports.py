@@ -30,7 +30,7 @@ import subprocess  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.common import emit, err  # noqa: E402
+from bench.common import emit, err, mark  # noqa: E402
 
 LOGIN = "bench"
 PASSWORD = "bench-password"
@@ -188,10 +188,6 @@ def _child(phase: str, home: Path, extra: list[str]) -> dict[str, Any]:
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
-def _mark(value: float, target: float) -> str:
-    return "ok" if value <= target else "MISSES TARGET"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=200_000, help="cases in the station (default 200000)")
@@ -239,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'figure':<{width}}  {'measured':>10}  {'target':>10}")
     for name, value, unit, target in rows:
         print(f"{name:<{width}}  {value:>7.1f} {unit:<2}  {'<= ' + format(target, 'g'):>7} {unit:<2}  "
-              f"{_mark(value, target)}")
+              f"{mark(value <= target)}")
     print("\nmore figures (no targets):")
     print(f"  station: {core['station_cases']} cases; month's report each run: "
           f"{', '.join(f'{x:.0f}' for x in core['month_report_ms'])} ms")
