@@ -104,3 +104,21 @@ def test_the_audit_sees_a_widget_outside_its_window_and_overlaps(qtbot: Any, app
     qtbot.addWidget(pair)
     b.move(a.pos())  # as a layout that lost control would leave them
     assert any(p.kind == "overlap" for p in audit.overlap_problems(pair))
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_check_boxes_and_radio_buttons_grow_with_the_text(qtbot: Any, appearance: Any, scale: int) -> None:
+    """At 200 % a check box's box and a radio button's circle stayed 13 px beside text three times as
+    tall: hard to see and to hit for the older clerks the scale is for."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    appearance.set_scale(scale)
+    box, radio = QCheckBox("已收"), QRadioButton("办件清单")
+    top = _window(box, radio)
+    qtbot.addWidget(top)
+    for button, element in ((box, QStyle.SubElement.SE_CheckBoxIndicator),
+                            (radio, QStyle.SubElement.SE_RadioButtonIndicator)):
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        indicator = button.style().subElementRect(element, option, button)
+        assert indicator.height() >= 0.75 * button.fontMetrics().height(), (scale, type(button).__name__, indicator)

@@ -170,6 +170,7 @@ def style_sheet(pt: float, families: list[str] | None = None) -> str:
     big = line_height(pt * 1.8, families)
     base = QFontMetricsF(_font(pt, families)).height()
     menu_pad = max(2, math.ceil((line - base) / 2) + 2)  # a menu row is the Latin line plus its padding
+    tick = max(14, round(base * 0.85))  # a check box's or radio button's box grows with the text (13 px at 200 %)
     return (f"* {{ font-size: {pt:.1f}pt; }}\n"
             f"*[heading=\"1\"] {{ font-size: {pt * 1.6:.1f}pt; font-weight: bold; }}\n"
             f"*[heading=\"2\"] {{ font-size: {pt * 1.25:.1f}pt; font-weight: bold; }}\n"
@@ -178,6 +179,7 @@ def style_sheet(pt: float, families: list[str] | None = None) -> str:
             f"QLineEdit, QComboBox, QAbstractSpinBox, QPushButton, QCheckBox, QRadioButton "
             f"{{ min-height: {line}px; }}\n"
             f"QPushButton[size=\"big\"] {{ min-height: {big}px; }}\n"
+            f"QCheckBox::indicator, QRadioButton::indicator {{ width: {tick}px; height: {tick}px; }}\n"
             f"QMenu::item {{ padding: {menu_pad}px 24px {menu_pad}px 24px; }}\n"
             f"QComboBox {{ combobox-popup: 0; }}\n"  # the list (not menu) popup, whose rows follow the next rule
             f"QComboBox QAbstractItemView::item {{ min-height: {line}px; }}\n"
