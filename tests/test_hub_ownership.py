@@ -332,6 +332,7 @@ def test_a_database_of_an_older_hub_gets_the_new_indexes(tmp_path: Path) -> None
     with engine.begin() as conn:  # the older hub's index, and a position held twice
         conn.execute(text("DROP INDEX ux_events_station_chain_seq"))
         conn.execute(text("DROP INDEX ix_events_case_no"))
+        conn.execute(text("DROP INDEX ix_events_station_type_at"))
         conn.execute(text("CREATE INDEX ix_events_station_seq ON events (station, seq)"))
     with Session(engine) as session:
         for n in (1, 2):
@@ -352,10 +353,11 @@ def test_a_database_of_an_older_hub_gets_the_new_indexes(tmp_path: Path) -> None
 
     proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
     assert proc.returncode == 0 and "ux_events_station_chain_seq" in proc.stderr and "two events" in proc.stderr
-    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_feed"}
+    assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_feed",
+                         "ix_events_station_type_at"}
     with hub_db.make_engine(url).begin() as conn:
         conn.execute(text("DELETE FROM events WHERE event_id = 'e2'"))
     proc = _hub_cli("--db", url, "cases", cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr == ""
     assert indexes() == {"ix_events_station_seq", "ix_events_case_no", "ux_events_station_feed",
-                         "ux_events_station_chain_seq"}
+                         "ix_events_station_type_at", "ux_events_station_chain_seq"}
