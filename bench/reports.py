@@ -24,16 +24,13 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
-import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.common import emit, err, mark  # noqa: E402
+from bench.common import LOGIN, PASSWORD, cache_root, emit, err, kdf, mark, prepare_station  # noqa: E402
 
-LOGIN = "bench"
-PASSWORD = "bench-password"
 GEN_SEED = 2027
 BATCH = 500
 DAYS = 365
@@ -41,66 +38,15 @@ CACHE_VERSION = 2  # 2: migration 6 with its indexes of the reports
 TARGETS = {"month_report_ms": 1000.0, "dashboard_ms": 100.0, "page_memory_mb": 50.0}
 
 
-def cache_root(arg: Path | None) -> Path:
-    if arg is not None:
-        return arg
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "bianmin-bench" / "reports"
-
-
 def station_home(cache: Path, n: int) -> Path:
     return cache / f"cases{n}-seed{GEN_SEED}-days{DAYS}-v{CACHE_VERSION}"
-
-
-def _kdf() -> Any:
-    from app.config import KdfParams
-
-    return KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
-
-
-def prepare_station(home: Path, n: int, fresh: bool) -> dict[str, Any]:
-    """Make (or reuse) a station with ``n`` cases over a year, moved along and rated as the demo does."""
-    from app.config import Paths
-    from app.services import catalogue
-    from app.station import Station
-    from bianmin.demo import cases as demo
-
-    done_mark = home / "bench-complete"
-    if fresh and home.exists():
-        shutil.rmtree(home)
-    if done_mark.exists():
-        return {"cached": True, **json.loads(done_mark.read_text())}
-    if home.exists():
-        shutil.rmtree(home)  # a generation that did not finish
-    home.parent.mkdir(parents=True, exist_ok=True)
-    station, _recovery = Station.init(Paths(home), station_code=demo.DEMO_STATION_CODE,
-                                      station_name=demo.DEMO_STATION_NAME, admin_login=LOGIN,
-                                      admin_password=PASSWORD, kdf=_kdf())
-    try:
-        catalogue.import_sample(station)
-        t0 = time.perf_counter()
-        step = max(BATCH, n // 20)
-        shown = [step]
-
-        def progress(made: int) -> None:
-            if made >= shown[0] or made == n:
-                err(f"  generated {made}/{n} in {time.perf_counter() - t0:.0f} s")
-                shown[0] += step
-
-        demo.generate(station, n, seed=GEN_SEED, days_back=DAYS, batch=BATCH, progress=progress)
-        seconds = time.perf_counter() - t0
-    finally:
-        station.close()
-    info = {"generation_s": round(seconds, 1), "cases": n}
-    done_mark.write_text(json.dumps(info))
-    return {"cached": False, **info}
 
 
 def _open(home: Path) -> Any:
     from app.config import Paths
     from app.station import Station
 
-    return Station.open(Paths(home), LOGIN, PASSWORD, kdf=_kdf())
+    return Station.open(Paths(home), LOGIN, PASSWORD, kdf=kdf())
 
 
 def _timed(fn: Any, repeat: int) -> tuple[list[float], Any]:
@@ -206,10 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result), flush=True)
         os._exit(0)
 
-    home = station_home(cache_root(args.cache), args.cases)
+    home = station_home(cache_root(args.cache, "reports"), args.cases)
     print(f"Bianmin reports benchmark: {args.cases} cases, {os.cpu_count()} CPUs, "
           f"load {[round(x, 2) for x in os.getloadavg()]}")
-    gen = prepare_station(home, args.cases, args.fresh)
+    gen = prepare_station(home, args.cases, args.fresh, seed=GEN_SEED, batch=BATCH, steps=20, days_back=DAYS)
     print(f"station {home} ({'cached' if gen['cached'] else 'generated'}; generation took {gen['generation_s']} s)")
     if args.prepare_only:
         return 0

@@ -28,15 +28,12 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
-import shutil  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 from typing import Any  # noqa: E402
 
-from bench.common import emit, err  # noqa: E402
+from bench.common import LOGIN, PASSWORD, cache_root, emit, kdf, prepare_station  # noqa: E402
 
-LOGIN = "bench"
-PASSWORD = "bench-password"
 GEN_SEED = 2026
 BATCH = 500
 CACHE_VERSION = 2  # 2: case numbers carry the device, at most 900 generated cases a day
@@ -49,55 +46,9 @@ TARGETS = {
 }
 
 
-# -- the station (generated once, then cached) -------------------------------------------------
-def cache_root(arg: Path | None) -> Path:
-    if arg is not None:
-        return arg
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "bianmin-bench" / "ui"
-
-
+# -- the station (generated once, then cached: bench.common) --------------------------------------
 def station_home(cache: Path, n: int) -> Path:
     return cache / f"cases{n}-seed{GEN_SEED}-batch{BATCH}-v{CACHE_VERSION}"
-
-
-def prepare_station(home: Path, n: int, fresh: bool) -> dict[str, Any]:
-    """Make (or reuse) a station with ``n`` generated cases; returns what it cost."""
-    from app.config import KdfParams, Paths
-    from app.services import catalogue
-    from app.station import Station
-    from bianmin.demo import cases as demo
-
-    done_mark = home / "bench-complete"
-    if fresh and home.exists():
-        shutil.rmtree(home)
-    if done_mark.exists():
-        return {"cached": True, "generation_s": json.loads(done_mark.read_text())["generation_s"]}
-    if home.exists():
-        shutil.rmtree(home)  # a generation that did not finish
-    home.parent.mkdir(parents=True, exist_ok=True)
-    kdf = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)
-    station, _recovery = Station.init(
-        Paths(home), station_code=demo.DEMO_STATION_CODE, station_name=demo.DEMO_STATION_NAME,
-        admin_login=LOGIN, admin_password=PASSWORD, kdf=kdf,
-    )
-    try:
-        catalogue.import_sample(station)
-        t0 = time.perf_counter()
-        step = max(BATCH, n // 10)
-        shown = [step]
-
-        def progress(made: int) -> None:
-            if made >= shown[0] or made == n:
-                err(f"  generated {made}/{n} in {time.perf_counter() - t0:.0f} s")
-                shown[0] += step
-
-        demo.generate(station, n, seed=GEN_SEED, batch=BATCH, advance=False, progress=progress)
-        seconds = time.perf_counter() - t0
-    finally:
-        station.close()
-    done_mark.write_text(json.dumps({"generation_s": round(seconds, 1), "cases": n}))
-    return {"cached": False, "generation_s": round(seconds, 1)}
 
 
 # -- the window, in a child process ------------------------------------------------------------
@@ -105,14 +56,14 @@ def _window(home: Path) -> tuple[Any, Any, Any]:
     """QApplication, session and main window on the station at ``home`` (login screen shown)."""
     from PySide6.QtWidgets import QApplication
 
-    from app.config import KdfParams, Paths
+    from app.config import Paths
     from ui.i18n import Appearance
     from ui.session import Session
     from ui.window import MainWindow
 
     app = QApplication.instance() or QApplication(["bianmin-bench"])
     appearance = Appearance(app)  # type: ignore[arg-type]
-    session = Session(Paths(home), kdf=KdfParams(time_cost=1, memory_kib=8192, parallelism=1))
+    session = Session(Paths(home), kdf=kdf())
     window = MainWindow(session, appearance)
     window.show()
     return app, session, window
@@ -317,10 +268,10 @@ def _child(phase: str, home: Path, extra: list[str]) -> tuple[dict[str, Any], fl
 
 def daily_check(home: Path) -> float:
     """The once-a-day quick_check the window runs after login; done here so it is not measured twice."""
-    from app.config import KdfParams, Paths
+    from app.config import Paths
     from app.station import Station
 
-    st = Station.open(Paths(home), LOGIN, PASSWORD, kdf=KdfParams(time_cost=1, memory_kib=8192, parallelism=1),
+    st = Station.open(Paths(home), LOGIN, PASSWORD, kdf=kdf(),
                       check="none")
     try:
         t0 = time.perf_counter()
@@ -352,10 +303,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result), flush=True)
         os._exit(0)
 
-    home = station_home(cache_root(args.cache), args.cases)
+    home = station_home(cache_root(args.cache, "ui"), args.cases)
     print(f"Bianmin window benchmark: {args.cases} cases, offscreen, {os.cpu_count()} CPUs, "
           f"load {[round(x, 2) for x in os.getloadavg()]}")
-    gen = prepare_station(home, args.cases, args.fresh)
+    gen = prepare_station(home, args.cases, args.fresh, seed=GEN_SEED, batch=BATCH, steps=10, advance=False)
     print(f"station {home} ({'cached' if gen['cached'] else 'generated'}; generation took {gen['generation_s']} s)")
     if args.prepare_only:
         return 0
