@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import ItemNotFound
 from app.keys import write_private_file
-from app.reports import Dimension, Period
-from app.services import cases, catalogue, reports, settings
+from app.reports import Period
+from app.services import cases, reports, settings
 from app.station import Station
 from printing import monthly
 from printing.context import context_for
@@ -43,16 +42,8 @@ def print_document(station: Station, kind: str, case_no: str, *, paper: str, lan
 def monthly_input(station: Station, period: Period) -> MonthlyInput:
     """The figures of ``period`` with the names the sheet prints (an administrator's, as the report)."""
     result = reports.report(station, period)
-    tibetan = {}
-    for line in result.report.lines(Dimension.item):
-        try:
-            bo = catalogue.get_item(station, line.key).name.bo
-        except ItemNotFound:
-            continue
-        if bo:
-            tibetan[line.key] = bo
     return MonthlyInput(station_name=station.station_name, report=result.report, names=result.names,
-                        tibetan_names=tibetan)
+                        tibetan_names=result.tibetan_items)
 
 
 def render_monthly(station: Station, period: Period, lang: str | None = None) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.errors import ItemNotFound
@@ -35,6 +35,7 @@ class StationReport:
     report: Report
     names: dict[str, dict[str, str]]  # Dimension -> key -> name (items, operators, devices; modes: labels)
     millis: float = 0.0
+    tibetan_items: dict[str, str] = field(default_factory=dict)  # item code -> its Tibetan name, where it has one
 
     def as_json(self) -> dict[str, object]:
         return {"station": {"code": self.station_code, "name": self.station_name}, **as_json(self.report, self.names)}
@@ -62,20 +63,26 @@ def records(station: Station, period: Period) -> list[CaseRecord]:
     return out
 
 
-def _names(station: Station, report: Report, cases: list[CaseRecord]) -> dict[str, dict[str, str]]:
+def _names(station: Station, report: Report, cases: list[CaseRecord]) -> tuple[dict[str, dict[str, str]],
+                                                                              dict[str, str]]:
     """Items by the catalogue's name; operators by their names here; devices by the 窗口 of their
-    newest case in the report (this device: its own name)."""
-    items = {}
+    newest case in the report (this device: its own name). And the items' Tibetan names, where the
+    catalogue has them (the bilingual monthly sheet)."""
+    items, tibetan = {}, {}
     for line in report.lines(Dimension.item):
         try:
-            items[line.key] = catalogue.get_item(station, line.key).name.zh
+            name = catalogue.get_item(station, line.key).name
         except ItemNotFound:
             items[line.key] = line.key
+            continue
+        items[line.key] = name.zh
+        if name.bo:
+            tibetan[line.key] = name.bo
     devices = {r.device: r.window for r in sorted(cases, key=lambda r: r.case_no) if r.window}
     devices[station.device_no] = station.window_name
     return {Dimension.item.value: items, Dimension.operator.value: store.operator_names(station.db),
             Dimension.device.value: {line.key: devices.get(line.key, line.key)
-                                     for line in report.lines(Dimension.device)}}
+                                     for line in report.lines(Dimension.device)}}, tibetan
 
 
 def report(station: Station, period: Period, today: date | None = None) -> StationReport:
@@ -88,7 +95,8 @@ def report(station: Station, period: Period, today: date | None = None) -> Stati
     result = compute(cases, period, today,
                      consultations=store.consultations(station.db, period.start, period.end),
                      per_month=tuple(store.on_time_by_month(station.db, first, period.end)))
+    names, tibetan = _names(station, result, cases)
     out = StationReport(station_code=station.station_code, station_name=station.station_name, report=result,
-                        names=_names(station, result, cases), millis=(time.perf_counter() - started) * 1000)
+                        names=names, tibetan_items=tibetan, millis=(time.perf_counter() - started) * 1000)
     log.info("report %s: %d cases taken in, %.0f ms", period.key, result.total.taken_in, out.millis)
     return out

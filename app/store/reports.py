@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from app.reports import CONCLUDED
 from app.store.db import Database
 
 _KEYS = ("case_no", "created_day", "status", "decision", "mode", "operator", "origin", "trips", "promised_due",
@@ -54,7 +55,8 @@ def consultations(db: Database, start: date, end: date) -> list[tuple[str, str]]
 # facts' range first (SQLite would rather walk every concluded case), each case then read from the
 # index ``cases_no_due`` alone.
 _CONCLUDED_IN = ("FROM case_facts f CROSS JOIN cases c ON c.case_no = f.case_no "
-                 "WHERE f.concluded_at >= ? AND f.concluded_at < ? AND c.status IN ('concluded', 'delivered')")
+                 "WHERE f.concluded_at >= ? AND f.concluded_at < ? AND c.status IN "
+                 f"({', '.join(repr(s.value) for s in sorted(CONCLUDED))})")
 
 
 def on_time_by_month(db: Database, start: date, end: date) -> list[tuple[str, int, int]]:
